@@ -1,0 +1,14 @@
+# Every dependency is a Debian package (scripts/setup.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(SQLite3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(Utf8proc 2.8 REQUIRED)
+find_package(Stemmer REQUIRED)
+pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
+
+set(PARLEY_PRIVATE_DEPENDENCIES
+  ICU::uc ICU::i18n ICU::data SQLite::SQLite3 fmt::fmt nlohmann_json::nlohmann_json Eigen3::Eigen
+  Utf8proc::Utf8proc Stemmer::Stemmer PkgConfig::HYPERSCAN)

@@ -1,0 +1,6 @@
+#pragma once
+// Everything parley offers to C++ hosts.
+#include "parley/error.hpp"
+#include "parley/model.hpp"
+#include "parley/text.hpp"
+#include "parley/version.hpp"

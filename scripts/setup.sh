@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what parley needs from Debian's packages, and only what is missing: quiet when done.
+# Usage: scripts/setup.sh [--with-node]   (--with-node adds Node.js and npm for the peer checks)
+set -euo pipefail
+packages=(g++ cmake ninja-build pkg-config git
+  libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
+  libstemmer-dev libhyperscan-dev libbenchmark-dev)
+if [ "${1:-}" = "--with-node" ]; then packages+=(nodejs npm); fi
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing ${missing[*]}" >&2
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
