@@ -2,5 +2,6 @@
 // Everything parley offers to C++ hosts.
 #include "parley/error.hpp"
 #include "parley/model.hpp"
+#include "parley/resources.hpp"
 #include "parley/text.hpp"
 #include "parley/version.hpp"
