@@ -5,4 +5,5 @@
 #include "parley/period.hpp"
 #include "parley/resources.hpp"
 #include "parley/text.hpp"
+#include "parley/timing.hpp"
 #include "parley/version.hpp"
