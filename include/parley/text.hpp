@@ -27,6 +27,12 @@ struct NormalizeOptions {
 // (issue 4) NFKC + case folding (+ optional accent stripping) of valid UTF-8; throws
 // Error(ErrorCode::invalid_utf8) naming the byte offset otherwise. Plain ASCII takes a fast path.
 std::string normalize_for_matching(std::string_view text, const NormalizeOptions& options = {});
+// Same, writing into `out` (replaced, its storage reused) for hot loops.
+void normalize_for_matching(std::string_view text, std::string& out, const NormalizeOptions& options = {});
+
+// A copy of `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (the explicit option for
+// hosts that prefer repair to rejection). Valid text is returned unchanged.
+std::string repair_utf8(std::string_view text);
 
 // (issue 4) One word of a text: byte offsets [begin, end) into the text that was segmented.
 struct WordToken {
