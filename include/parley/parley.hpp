@@ -4,6 +4,7 @@
 #include "parley/model.hpp"
 #include "parley/period.hpp"
 #include "parley/resources.hpp"
+#include "parley/sentiment.hpp"
 #include "parley/text.hpp"
 #include "parley/timing.hpp"
 #include "parley/version.hpp"

@@ -1,0 +1,228 @@
+#pragma once
+// Sentiment (SPEC 5): a lexicon-and-rules scorer for segments, call-level customer and seller
+// sentiment with a start / middle / end trajectory, and aggregates over sets of calls (the label
+// donut, sentiment over time, calls more negative than average). docs/sentiment.md documents the
+// lexicon file format, every rule and every threshold.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/model.hpp"
+#include "parley/period.hpp"
+
+namespace parley {
+
+enum class SentimentLabel : std::uint8_t { negative, neutral, positive };
+// "negative", "neutral", "positive".
+std::string_view sentiment_label_name(SentimentLabel label) noexcept;
+
+// Every tunable of the scorer and of the call level, with the defaults documented in
+// docs/sentiment.md ("Rules"). validate() throws Error(invalid_argument) naming the field.
+struct SentimentOptions {
+  // Labels: score >= positive_threshold is positive, score <= negative_threshold negative, else
+  // neutral. Defaults are VADER's published thresholds for its compound score.
+  double positive_threshold = 0.05;
+  double negative_threshold = -0.05;
+  // A negator ("not", "never", "don't") flips and shrinks valence words up to this many words
+  // after it, within the same sentence.
+  std::uint32_t negation_window = 3;
+  // An intensifier or dampener ("very", "slightly") acts on a valence word up to this many words
+  // after it; its effect decays with distance (x1, x0.95, x0.9, then x0.9 per further word).
+  std::uint32_t booster_window = 3;
+  // Added to a valence word's magnitude when it is in capitals in a text that is not all capitals.
+  double caps_increment = 0.733;
+  // Added to the sum's magnitude per '!' (at most max_exclamations of them).
+  double exclamation_increment = 0.292;
+  std::uint32_t max_exclamations = 4;
+  // Two or more '?' add this per '?' (at most three counted).
+  double question_increment = 0.18;
+  // Valence before a contrastive word ("but") in the same sentence is multiplied by this; what
+  // follows by the contrastive word's own weight from the lexicon (1.5 in the bundled rules).
+  double contrast_before_weight = 0.5;
+  // score = sum / sqrt(sum^2 + normalization_alpha): maps the unbounded sum into (-1, 1).
+  double normalization_alpha = 15.0;
+  // Invalid UTF-8: false = score() throws Error(invalid_utf8) naming the byte offset; true = the
+  // invalid bytes are treated as spaces.
+  bool replace_invalid_utf8 = false;
+
+  void validate() const;
+};
+
+// What a lexicon entry does. A term may carry a valence and one role at once only if it is a
+// phrase's first word; function words (roles) contribute no valence of their own.
+enum class SentimentTermKind : std::uint8_t {
+  valence,   // a rated word, emoji, emoticon or multi-word phrase; value in [-4, 4]
+  negator,   // value = multiplier applied to the valence it negates (-0.74 in the bundled rules)
+  booster,   // value = magnitude added to the next valence words (> 0 intensifier, < 0 dampener)
+  contrast,  // value = weight of what follows it in the sentence (> 0)
+};
+std::string_view sentiment_term_kind_name(SentimentTermKind kind) noexcept;
+
+struct SentimentTerm {
+  std::string term;  // normalized (NFKC + case folded); words of a phrase joined by one space
+  double value = 0;
+  SentimentTermKind kind = SentimentTermKind::valence;
+};
+
+// An immutable valence lexicon plus the language's rule words, loaded from UTF-8 TSV files
+// (docs/sentiment.md, "Lexicon files"). Cheap to copy (shared), safe to share across threads.
+class SentimentLexicon {
+ public:
+  SentimentLexicon();  // empty, language ""
+
+  // Parses TSV text; `source_name` (a path) is used in error messages:
+  // "<source_name>:<line>: <what is wrong>" with ErrorCode::parse.
+  static SentimentLexicon parse(std::string_view tsv, std::string_view source_name,
+                                std::string_view language);
+  // A copy of this lexicon with every term of `overrides` added; a term present in both takes the
+  // override's value and kind.
+  SentimentLexicon merged_with(const SentimentLexicon& overrides) const;
+
+  const std::string& language() const noexcept;  // BCP 47 tag as given
+  std::size_t size() const noexcept;             // number of distinct terms
+  std::size_t valence_term_count() const noexcept;
+  // Lookup of a term (normalized the same way as the files' terms are).
+  std::optional<SentimentTerm> find(std::string_view term) const;
+
+  struct Impl;
+  const Impl& impl() const noexcept { return *impl_; }
+
+ private:
+  explicit SentimentLexicon(std::shared_ptr<const Impl> impl);
+  friend SentimentLexicon bundled_sentiment_lexicon(std::string_view, const std::string&);
+  std::shared_ptr<const Impl> impl_;
+};
+
+// Reads one lexicon file. Throws Error(io) if it cannot be read, Error(parse) naming file and line.
+SentimentLexicon load_sentiment_lexicon(const std::string& path, std::string_view language);
+
+// The bundled lexicon of a language (the primary subtag of the BCP 47 tag picks the files under
+// <data_dir>/sentiment/): emoji.tsv, then <lang>.tsv (valence words) if shipped, then
+// <lang>.rules.tsv (negators, boosters, contrastive words, phrases). Throws Error(not_found) if
+// neither a lexicon nor rules exist for the language. Languages with rules only score 0 until the
+// host merges a valence lexicon (merged_with).
+SentimentLexicon bundled_sentiment_lexicon(std::string_view language, const std::string& data_dir);
+SentimentLexicon bundled_sentiment_lexicon(std::string_view language);  // default_data_dir()
+
+// Primary subtags ("en", "de") of the languages with bundled rules or a bundled valence lexicon.
+std::vector<std::string> bundled_sentiment_languages(const std::string& data_dir);
+
+// Sentiment of one segment or line of text.
+struct SegmentSentiment {
+  double score = 0;  // in [-1, 1]
+  SentimentLabel label = SentimentLabel::neutral;
+  std::uint32_t word_count = 0;     // words, emoji and emoticons seen
+  std::uint32_t matched_terms = 0;  // of which carried a valence (phrases count once)
+};
+
+// Scores texts against one lexicon. Holds reusable buffers (and, for non-ASCII text, an ICU word
+// segmenter): create one per thread and reuse it; scoring plain ASCII text allocates nothing once
+// the buffers have grown. Not thread-safe; the lexicon it holds is shared.
+class SentimentScorer {
+ public:
+  explicit SentimentScorer(SentimentLexicon lexicon, SentimentOptions options = {});
+  ~SentimentScorer();
+  SentimentScorer(SentimentScorer&&) noexcept;
+  SentimentScorer& operator=(SentimentScorer&&) noexcept;
+
+  // Throws Error(invalid_utf8) naming the byte offset unless options.replace_invalid_utf8.
+  SegmentSentiment score(std::string_view text);
+
+  const SentimentLexicon& lexicon() const noexcept;
+  const SentimentOptions& options() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Sentiment of a group of segments: the word-weighted mean of their scores.
+struct SentimentSummary {
+  double score = 0;  // mean of segment scores weighted by word_count; 0 when words == 0
+  SentimentLabel label = SentimentLabel::neutral;
+  std::uint32_t segments = 0;  // segments with at least one word
+  std::uint64_t words = 0;     // 0 = no data (no such speaker, or nothing said)
+};
+
+struct CallSentiment {
+  SentimentSummary customer;  // segments of participants with Role::customer
+  SentimentSummary seller;    // Role::seller
+  SentimentSummary overall;   // every segment, any role
+  // Customer sentiment in the first, middle and last third of the call (by segment midpoint over
+  // effective_duration_ms(); by segment order if the call has no duration and no times).
+  std::array<SentimentSummary, 3> customer_trajectory;
+  std::vector<SegmentSentiment> segments;  // same order and index as Call::segments
+};
+
+// Scores every segment of the call with the scorer (whose lexicon should match call.language).
+CallSentiment score_call(const Call& call, SentimentScorer& scorer);
+
+// One call as the aggregates see it (the store layer keeps these per analysed call).
+struct CallSentimentRecord {
+  std::string call_id;
+  std::string seller_id;
+  std::string team_id;
+  std::int64_t start_time_utc_ms = 0;
+  double customer_score = 0;      // CallSentiment::customer.score
+  bool has_customer_score = true;  // false when the call had no customer words: excluded
+};
+
+// The donut: how many calls are positive / neutral / negative by customer sentiment.
+struct SentimentDistribution {
+  std::string group_id;  // seller or team id; "" for the whole set
+  std::uint64_t calls = 0;  // calls with a customer score
+  std::uint64_t positive = 0, neutral = 0, negative = 0;
+  double positive_share = 0, neutral_share = 0, negative_share = 0;  // 0..1, 0 when calls == 0
+  double mean_customer_score = 0;
+};
+
+SentimentDistribution sentiment_distribution(std::span<const CallSentimentRecord> records,
+                                             const SentimentOptions& options = {});
+// One distribution per seller (or team), sorted by id; records without a customer score are left
+// out, groups with none are omitted.
+std::vector<SentimentDistribution> sentiment_distribution_by_seller(
+    std::span<const CallSentimentRecord> records, const SentimentOptions& options = {});
+std::vector<SentimentDistribution> sentiment_distribution_by_team(
+    std::span<const CallSentimentRecord> records, const SentimentOptions& options = {});
+
+// Sentiment over time: one point per local day / week / month that has calls.
+struct SentimentTimePoint {
+  std::int64_t bucket_start_utc_ms = 0;  // local start of the bucket
+  std::string local_date;                // its local date "YYYY-MM-DD"
+  SentimentDistribution distribution;    // group_id "" ; mean_customer_score is the trend value
+};
+struct SentimentTrend {
+  BucketSize bucket = BucketSize::day;
+  std::vector<SentimentTimePoint> points;  // ascending, only buckets with calls
+};
+// Buckets by the calendar's zone and locale (week start from the locale).
+SentimentTrend sentiment_over_time(std::span<const CallSentimentRecord> records, BucketSize bucket,
+                                   ZoneCalendar& calendar, const SentimentOptions& options = {});
+// Same in UTC (weeks start on Monday, ISO 8601).
+SentimentTrend sentiment_over_time(std::span<const CallSentimentRecord> records, BucketSize bucket,
+                                   const SentimentOptions& options = {});
+
+// "Calls where the customer sentiment is more negative than average": the average is the
+// arithmetic mean of customer_score over the records that have one; a call counts when its
+// customer_score is strictly below that mean.
+struct NegativeThanAverage {
+  std::uint64_t calls = 0;  // calls analysed (with a customer score)
+  double mean_customer_score = 0;
+  std::uint64_t more_negative = 0;
+  double share = 0;  // more_negative / calls, 0 when calls == 0
+};
+NegativeThanAverage more_negative_than_average(std::span<const CallSentimentRecord> records);
+
+// JSON (snake_case fields; docs/sentiment.md shows each shape).
+std::string to_json(const SegmentSentiment& value);
+std::string to_json(const CallSentiment& value);
+std::string to_json(const SentimentDistribution& value);
+std::string to_json(const SentimentTrend& value);
+std::string to_json(const NegativeThanAverage& value);
+
+}  // namespace parley

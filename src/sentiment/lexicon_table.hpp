@@ -1,0 +1,82 @@
+#pragma once
+// The lexicon's in-memory form, shared by the loader and the scorer: one contiguous array of
+// entries, their terms in one string arena, and an open-addressing hash index over them. Built
+// once, read concurrently by any number of scorers.
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/sentiment.hpp"
+
+namespace parley {
+
+struct SentimentLexicon::Impl {
+  struct Entry {
+    std::uint32_t term_offset = 0;
+    std::uint32_t term_length = 0;
+    float value = 0;
+    SentimentTermKind kind = SentimentTermKind::valence;
+    bool placeholder = false;           // only here because a phrase starts with this word
+    std::uint8_t phrase_max_words = 0;  // longest phrase (in words) starting with this word, or 0
+  };
+  static constexpr std::uint32_t npos = 0xFFFFFFFFu;
+  static constexpr std::size_t max_phrase_words = 8;
+
+  std::string language;
+  std::string arena;
+  std::vector<Entry> entries;
+  std::vector<std::uint32_t> slots;  // entry index + 1; 0 = empty; size a power of two
+  std::uint64_t mask = 0;
+
+  static std::uint64_t hash(const char* data, std::size_t length) noexcept {
+    // 64-bit multiply-xorshift over 8-byte chunks: short words cost one or two rounds.
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (length * 0xFF51AFD7ED558CCDull);
+    while (length >= 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, data, 8);
+      h = (h ^ chunk) * 0xC2B2AE3D27D4EB4Full;
+      h ^= h >> 29;
+      data += 8;
+      length -= 8;
+    }
+    if (length > 0) {
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, data, length);
+      h = (h ^ chunk) * 0xC2B2AE3D27D4EB4Full;
+      h ^= h >> 29;
+    }
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 31);
+  }
+
+  std::string_view term(const Entry& entry) const noexcept {
+    return std::string_view(arena).substr(entry.term_offset, entry.term_length);
+  }
+
+  // Index of the entry for an already-normalized term (placeholders included), or npos.
+  std::uint32_t find_index(const char* data, std::size_t length) const noexcept {
+    if (slots.empty()) return npos;
+    std::uint64_t position = hash(data, length) & mask;
+    for (;;) {
+      const std::uint32_t slot = slots[position];
+      if (slot == 0) return npos;
+      const Entry& entry = entries[slot - 1];
+      if (entry.term_length == length && std::memcmp(arena.data() + entry.term_offset, data, length) == 0) {
+        return slot - 1;
+      }
+      position = (position + 1) & mask;
+    }
+  }
+  std::uint32_t find_index(std::string_view text) const noexcept { return find_index(text.data(), text.size()); }
+
+  // Rebuilds `slots` from `entries` (load factor <= 0.5).
+  void build_index();
+};
+
+// Case folding and NFKC of one term or word: ASCII is lower-cased in place, anything else goes
+// through normalize_for_matching. Appends to `out`.
+void append_folded(std::string_view text, std::string& out);
+
+}  // namespace parley

@@ -1,0 +1,450 @@
+// The segment scorer (docs/sentiment.md, "Rules"). Three passes over reusable arrays:
+//  1. tokenize: whitespace chunks; ASCII chunks take a fast path (edge punctuation stripped,
+//     lower-cased into one buffer, emoticons tried first); chunks with other characters go through
+//     the text pipeline's word segmenter and normalization, and emoji between words become tokens;
+//  2. resolve: each token's lexicon role, longest multi-word phrase first;
+//  3. score: each valence word adjusted by capitals, boosters and negators before it in its
+//     sentence, then contrastive weights per sentence, the sum emphasised by '!' and '?', and
+//     normalized into (-1, 1).
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include "parley/error.hpp"
+#include "parley/text.hpp"
+#include "sentiment/lexicon_table.hpp"
+
+namespace parley {
+
+namespace {
+
+using Entry = SentimentLexicon::Impl::Entry;
+constexpr std::uint32_t npos = SentimentLexicon::Impl::npos;
+
+// What a token does once phrases are resolved.
+enum class TokenRole : std::uint8_t { none, valence, negator, booster, contrast };
+
+struct Token {
+  std::uint32_t begin = 0;   // into the folded buffer
+  std::uint32_t length = 0;
+  std::uint32_t entry = npos;
+  bool caps = false;            // a word of two or more letters, all upper case
+  bool sentence_start = false;  // first token after . ! ? ; (or of the text)
+  bool clause_start = false;    // first token after , or : (or of a sentence): ends negation scope
+  TokenRole role = TokenRole::none;
+  float value = 0;
+};
+
+inline bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+inline bool is_ascii_alnum(unsigned char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+inline bool is_sentence_end(unsigned char c) noexcept { return c == '.' || c == '!' || c == '?' || c == ';'; }
+inline bool is_clause_end(unsigned char c) noexcept { return c == ',' || c == ':'; }
+
+bool all_ascii(std::string_view text) noexcept {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    if (chunk & 0x8080808080808080ull) return false;
+    p += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    if (static_cast<unsigned char>(*p) >= 0x80) return false;
+    ++p;
+    --n;
+  }
+  return true;
+}
+
+// Decay of a booster's effect with its distance (1-based) from the valence word.
+inline double booster_decay(std::uint32_t distance) noexcept {
+  return distance == 1 ? 1.0 : distance == 2 ? 0.95 : 0.9;
+}
+
+inline double sign_of(double x) noexcept { return x < 0 ? -1.0 : 1.0; }
+
+}  // namespace
+
+std::string_view sentiment_label_name(SentimentLabel label) noexcept {
+  switch (label) {
+    case SentimentLabel::negative: return "negative";
+    case SentimentLabel::neutral: return "neutral";
+    case SentimentLabel::positive: return "positive";
+  }
+  return "neutral";
+}
+
+void SentimentOptions::validate() const {
+  auto fail = [](std::string_view field, std::string_view why) {
+    throw Error(ErrorCode::invalid_argument, fmt::format("SentimentOptions.{} {}", field, why));
+  };
+  if (!std::isfinite(positive_threshold) || positive_threshold < -1 || positive_threshold > 1) {
+    fail("positive_threshold", "must be in [-1, 1]");
+  }
+  if (!std::isfinite(negative_threshold) || negative_threshold < -1 || negative_threshold > 1) {
+    fail("negative_threshold", "must be in [-1, 1]");
+  }
+  if (negative_threshold >= positive_threshold) fail("negative_threshold", "must be below positive_threshold");
+  if (negation_window > 64) fail("negation_window", "must be at most 64");
+  if (booster_window > 64) fail("booster_window", "must be at most 64");
+  if (!std::isfinite(caps_increment) || caps_increment < 0) fail("caps_increment", "must be >= 0");
+  if (!std::isfinite(exclamation_increment) || exclamation_increment < 0) fail("exclamation_increment", "must be >= 0");
+  if (!std::isfinite(question_increment) || question_increment < 0) fail("question_increment", "must be >= 0");
+  if (!std::isfinite(contrast_before_weight) || contrast_before_weight < 0) fail("contrast_before_weight", "must be >= 0");
+  if (!std::isfinite(normalization_alpha) || normalization_alpha <= 0) fail("normalization_alpha", "must be > 0");
+}
+
+struct SentimentScorer::Impl {
+  SentimentLexicon lexicon;
+  SentimentOptions options;
+  const SentimentLexicon::Impl* table = nullptr;
+
+  // Reused buffers: they grow to the longest text seen and are never shrunk.
+  std::string folded;
+  std::vector<Token> tokens;
+  std::string phrase_key;
+  std::string cleaned;  // text with invalid UTF-8 replaced (replace_invalid_utf8 only)
+  std::vector<WordToken> words;
+  std::optional<WordSegmenter> segmenter;
+
+  // Per-text state of the tokenizer.
+  std::uint32_t exclamations = 0;
+  std::uint32_t questions = 0;
+  std::uint32_t letter_tokens = 0;
+  std::uint32_t caps_tokens = 0;
+  bool pending_sentence_start = true;
+  bool pending_clause_start = true;
+
+  Impl(SentimentLexicon lex, SentimentOptions opts)
+      : lexicon(std::move(lex)), options(opts), table(&lexicon.impl()) {}
+
+  void push_token(std::uint32_t begin, std::uint32_t length, std::uint32_t entry, bool caps, bool has_letters) {
+    Token token;
+    token.begin = begin;
+    token.length = length;
+    token.entry = entry;
+    token.caps = caps;
+    token.sentence_start = pending_sentence_start;
+    token.clause_start = pending_sentence_start || pending_clause_start;
+    pending_sentence_start = pending_clause_start = false;
+    tokens.push_back(token);
+    letter_tokens += has_letters ? 1 : 0;
+    caps_tokens += caps ? 1 : 0;
+  }
+
+  std::uint32_t append_lower_ascii(const char* p, std::size_t n) {
+    const auto begin = static_cast<std::uint32_t>(folded.size());
+    folded.resize(folded.size() + n);
+    char* out = folded.data() + begin;
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = p[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return begin;
+  }
+
+  // An ASCII chunk (no whitespace inside).
+  void tokenize_ascii_chunk(const char* chunk, std::size_t n) {
+    std::size_t lead = 0;
+    while (lead < n && !is_ascii_alnum(static_cast<unsigned char>(chunk[lead]))) ++lead;
+    std::size_t trail = n;
+    while (trail > lead && !is_ascii_alnum(static_cast<unsigned char>(chunk[trail - 1]))) --trail;
+    bool sentence_end = false, clause_end = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = chunk[i];
+      exclamations += c == '!';
+      questions += c == '?';
+    }
+    for (std::size_t i = trail; i < n; ++i) {
+      sentence_end |= is_sentence_end(static_cast<unsigned char>(chunk[i]));
+      clause_end |= is_clause_end(static_cast<unsigned char>(chunk[i]));
+    }
+    const bool has_punctuation = lead > 0 || trail < n;
+    if (has_punctuation) {
+      // Emoticons (":)", ":-D", "<3") and punctuated lexicon terms are looked up whole first.
+      const std::uint32_t begin = append_lower_ascii(chunk, n);
+      const std::uint32_t entry = table->find_index(folded.data() + begin, n);
+      if (entry != npos && table->entries[entry].kind == SentimentTermKind::valence &&
+          !table->entries[entry].placeholder) {
+        push_token(begin, static_cast<std::uint32_t>(n), entry, false, false);
+        if (sentence_end && lead == n) pending_sentence_start = true;
+        if (clause_end && lead == n) pending_clause_start = true;
+        return;
+      }
+      folded.resize(begin);
+    }
+    if (lead < trail) {
+      std::uint32_t upper = 0, lower = 0;
+      for (std::size_t i = lead; i < trail; ++i) {
+        const char c = chunk[i];
+        upper += (c >= 'A' && c <= 'Z');
+        lower += (c >= 'a' && c <= 'z');
+      }
+      const std::uint32_t begin = append_lower_ascii(chunk + lead, trail - lead);
+      const std::uint32_t length = static_cast<std::uint32_t>(trail - lead);
+      const std::uint32_t entry = table->find_index(folded.data() + begin, length);
+      push_token(begin, length, entry, upper >= 2 && lower == 0, upper + lower > 0);
+    }
+    if (sentence_end) pending_sentence_start = true;
+    if (clause_end) pending_clause_start = true;
+  }
+
+  // A word found by the segmenter inside a non-ASCII chunk.
+  void tokenize_word(std::string_view word) {
+    std::uint32_t upper = 0, lower = 0, letters = 0;
+    utf8proc_ssize_t offset = 0;
+    const auto size = static_cast<utf8proc_ssize_t>(word.size());
+    while (offset < size) {
+      utf8proc_int32_t cp = 0;
+      const utf8proc_ssize_t used =
+          utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()) + offset, size - offset, &cp);
+      if (used <= 0) break;
+      offset += used;
+      const utf8proc_category_t category = utf8proc_category(cp);
+      if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ++letters;
+      upper += utf8proc_isupper(cp) ? 1 : 0;
+      lower += utf8proc_islower(cp) ? 1 : 0;
+    }
+    const auto begin = static_cast<std::uint32_t>(folded.size());
+    append_folded(word, folded);
+    const auto length = static_cast<std::uint32_t>(folded.size() - begin);
+    const std::uint32_t entry = table->find_index(folded.data() + begin, length);
+    push_token(begin, length, entry, upper >= 2 && lower == 0, letters > 0);
+  }
+
+  // Text between words inside a non-ASCII chunk: punctuation and emoji.
+  void tokenize_gap(std::string_view gap) {
+    std::size_t i = 0;
+    while (i < gap.size()) {
+      const auto c = static_cast<unsigned char>(gap[i]);
+      if (c < 0x80) {
+        exclamations += c == '!';
+        questions += c == '?';
+        if (is_sentence_end(c)) pending_sentence_start = true;
+        if (is_clause_end(c)) pending_clause_start = true;
+        ++i;
+        continue;
+      }
+      utf8proc_int32_t cp = 0;
+      const utf8proc_ssize_t used = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(gap.data()) + i,
+                                                     static_cast<utf8proc_ssize_t>(gap.size() - i), &cp);
+      const std::size_t length = used > 0 ? static_cast<std::size_t>(used) : 1;
+      if (cp == 0xFF01) ++exclamations;                  // fullwidth !
+      if (cp == 0xFF1F) ++questions;                     // fullwidth ?
+      if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0E || cp == 0x0964 ||
+          cp == 0x06D4 || cp == 0x061F || cp == 0x2026) {  // 。！？；． । ۔ ؟ …
+        pending_sentence_start = true;
+      }
+      if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == 0x060C) pending_clause_start = true;  // ，、：،
+      // Emoji presentation selectors, joiners and skin tones modify the emoji before them.
+      const bool modifier = cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+      if (!modifier && used > 0) {
+        const std::uint32_t entry = table->find_index(gap.data() + i, length);
+        if (entry != npos && table->entries[entry].kind == SentimentTermKind::valence &&
+            !table->entries[entry].placeholder) {
+          const auto begin = static_cast<std::uint32_t>(folded.size());
+          folded.append(gap.substr(i, length));
+          push_token(begin, static_cast<std::uint32_t>(length), entry, false, false);
+        }
+      }
+      i += length;
+    }
+  }
+
+  void tokenize_unicode_chunk(std::string_view chunk) {
+    if (!segmenter) segmenter.emplace(lexicon.language().empty() ? std::string_view("und") : lexicon.language());
+    segmenter->segment(chunk, words);
+    std::size_t previous_end = 0;
+    for (const WordToken& word : words) {
+      tokenize_gap(chunk.substr(previous_end, word.begin - previous_end));
+      tokenize_word(chunk.substr(word.begin, word.end - word.begin));
+      previous_end = word.end;
+    }
+    tokenize_gap(chunk.substr(previous_end));
+  }
+
+  void tokenize(std::string_view text) {
+    folded.clear();
+    tokens.clear();
+    exclamations = questions = letter_tokens = caps_tokens = 0;
+    pending_sentence_start = pending_clause_start = true;
+    const bool ascii = all_ascii(text);
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+      while (i < n && is_ascii_space(static_cast<unsigned char>(p[i]))) ++i;
+      if (i >= n) break;
+      std::size_t end = i;
+      bool chunk_ascii = true;
+      while (end < n && !is_ascii_space(static_cast<unsigned char>(p[end]))) {
+        chunk_ascii &= static_cast<unsigned char>(p[end]) < 0x80;
+        ++end;
+      }
+      if (ascii || chunk_ascii) tokenize_ascii_chunk(p + i, end - i);
+      else tokenize_unicode_chunk(text.substr(i, end - i));
+      i = end;
+    }
+  }
+
+  // Pass 2: roles, with the longest phrase starting at each token.
+  std::uint32_t resolve_roles() {
+    const std::size_t n = tokens.size();
+    std::uint32_t matched = 0;
+    std::size_t i = 0;
+    while (i < n) {
+      Token& token = tokens[i];
+      if (token.entry == npos) {
+        ++i;
+        continue;
+      }
+      const Entry* entry = &table->entries[token.entry];
+      std::size_t span = 1;
+      if (entry->phrase_max_words > 1) {
+        std::size_t longest = std::min<std::size_t>(entry->phrase_max_words, n - i);
+        // A phrase never crosses a sentence end.
+        for (std::size_t k = 1; k < longest; ++k) {
+          if (tokens[i + k].sentence_start) {
+            longest = k;
+            break;
+          }
+        }
+        for (std::size_t words_in = longest; words_in >= 2; --words_in) {
+          phrase_key.clear();
+          for (std::size_t k = 0; k < words_in; ++k) {
+            if (k > 0) phrase_key.push_back(' ');
+            phrase_key.append(folded, tokens[i + k].begin, tokens[i + k].length);
+          }
+          const std::uint32_t phrase = table->find_index(phrase_key);
+          if (phrase != npos && !table->entries[phrase].placeholder) {
+            entry = &table->entries[phrase];
+            span = words_in;
+            break;
+          }
+        }
+      }
+      if (span == 1 && entry->placeholder) {
+        ++i;
+        continue;
+      }
+      switch (entry->kind) {
+        case SentimentTermKind::valence: token.role = TokenRole::valence; ++matched; break;
+        case SentimentTermKind::negator: token.role = TokenRole::negator; break;
+        case SentimentTermKind::booster: token.role = TokenRole::booster; break;
+        case SentimentTermKind::contrast: token.role = TokenRole::contrast; break;
+      }
+      token.value = entry->value;
+      if (span > 1) {
+        bool caps = true;
+        for (std::size_t k = 0; k < span; ++k) caps &= tokens[i + k].caps;
+        token.caps = caps;
+      }
+      i += span;
+    }
+    return matched;
+  }
+
+  // Pass 3: the score.
+  double score_tokens() {
+    const std::size_t n = tokens.size();
+    const bool mixed_case = caps_tokens > 0 && caps_tokens < letter_tokens;
+    const SentimentOptions& o = options;
+    const std::uint32_t look_back = std::max(o.negation_window, o.booster_window);
+    double sum = 0;
+    std::size_t sentence_begin = 0;
+    std::size_t contrast_at = npos;
+    float contrast_weight = 1;
+    double before = 0, after = 0;  // valence of the current sentence before / after the contrast
+    for (std::size_t i = 0; i <= n; ++i) {
+      if (i == n || (tokens[i].sentence_start && i > sentence_begin)) {
+        sum += contrast_at == npos ? before : before * o.contrast_before_weight + after * contrast_weight;
+        before = after = 0;
+        contrast_at = npos;
+        sentence_begin = i;
+        if (i == n) break;
+      }
+      const Token& token = tokens[i];
+      if (token.role == TokenRole::contrast) {
+        // The last contrastive word of a sentence splits it: fold what came after an earlier one
+        // back into "before".
+        before += after;
+        after = 0;
+        contrast_at = i;
+        contrast_weight = token.value;
+        continue;
+      }
+      if (token.role != TokenRole::valence) continue;
+      const double base = token.value;
+      double value = base;
+      if (token.caps && mixed_case) value += sign_of(base) * o.caps_increment;
+      // Look back within the clause: a comma ends the reach of "not" and "very".
+      for (std::uint32_t distance = 1; distance <= look_back && !tokens[i - distance + 1].clause_start; ++distance) {
+        const Token& before_token = tokens[i - distance];
+        if (before_token.role == TokenRole::booster && distance <= o.booster_window) {
+          double boost = before_token.value;
+          if (before_token.caps && mixed_case) boost += sign_of(boost) * o.caps_increment;
+          value += sign_of(base) * boost * booster_decay(distance);
+        } else if (before_token.role == TokenRole::negator && distance <= o.negation_window) {
+          value *= before_token.value;
+        }
+      }
+      (contrast_at == npos ? before : after) += value;
+    }
+    if (sum != 0) {
+      double emphasis = std::min(exclamations, o.max_exclamations) * o.exclamation_increment;
+      if (questions > 1) emphasis += std::min<std::uint32_t>(questions, 3) * o.question_increment;
+      sum += sign_of(sum) * emphasis;
+    }
+    const double score = sum / std::sqrt(sum * sum + o.normalization_alpha);
+    return std::clamp(score, -1.0, 1.0);
+  }
+
+  SegmentSentiment score(std::string_view text) {
+    if (!all_ascii(text)) {
+      std::size_t bad = find_invalid_utf8(text);
+      if (bad != std::string_view::npos) {
+        if (!options.replace_invalid_utf8) {
+          throw Error(ErrorCode::invalid_utf8,
+                      fmt::format("sentiment text: invalid UTF-8 at byte offset {}", bad));
+        }
+        cleaned.assign(text);
+        while (bad != std::string_view::npos) {
+          cleaned[bad] = ' ';
+          const std::size_t next = find_invalid_utf8(std::string_view(cleaned).substr(bad + 1));
+          bad = next == std::string_view::npos ? next : bad + 1 + next;
+        }
+        text = cleaned;
+      }
+    }
+    tokenize(text);
+    SegmentSentiment result;
+    result.matched_terms = resolve_roles();
+    result.word_count = static_cast<std::uint32_t>(tokens.size());
+    result.score = score_tokens();
+    result.label = result.score >= options.positive_threshold   ? SentimentLabel::positive
+                   : result.score <= options.negative_threshold ? SentimentLabel::negative
+                                                                : SentimentLabel::neutral;
+    return result;
+  }
+};
+
+SentimentScorer::SentimentScorer(SentimentLexicon lexicon, SentimentOptions options) {
+  options.validate();
+  impl_ = std::make_unique<Impl>(std::move(lexicon), options);
+}
+SentimentScorer::~SentimentScorer() = default;
+SentimentScorer::SentimentScorer(SentimentScorer&&) noexcept = default;
+SentimentScorer& SentimentScorer::operator=(SentimentScorer&&) noexcept = default;
+
+SegmentSentiment SentimentScorer::score(std::string_view text) { return impl_->score(text); }
+const SentimentLexicon& SentimentScorer::lexicon() const noexcept { return impl_->lexicon; }
+const SentimentOptions& SentimentScorer::options() const noexcept { return impl_->options; }
+
+}  // namespace parley
