@@ -2,6 +2,7 @@
 // Everything parley offers to C++ hosts.
 #include "parley/error.hpp"
 #include "parley/model.hpp"
+#include "parley/readers.hpp"
 #include "parley/period.hpp"
 #include "parley/resources.hpp"
 #include "parley/sentiment.hpp"

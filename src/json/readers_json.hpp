@@ -1,0 +1,27 @@
+#pragma once
+// JSON conversions of the readers area (private: public headers never expose nlohmann).
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string_view>
+
+#include "parley/model.hpp"
+#include "parley/readers.hpp"
+
+namespace parley {
+
+// A Call as parley's JSON transcript form (docs/transcript-formats.md), keys in document order.
+nlohmann::ordered_json to_parley_json_value(const Call& call);
+
+// A parsed JSON document in one of the JSON transcript forms, as a Call (not yet validated: callers
+// that bypass parse_transcript should call validate_call). Errors name `source_name` and the JSON path.
+Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format, std::string_view source_name,
+                          const ReadOptions& options);
+
+// Which JSON transcript form a parsed document is, from its top-level keys.
+std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json& document) noexcept;
+
+// Parses JSON text; a syntax error becomes ErrorCode::parse "<source>:<line>:<column>: <what>".
+nlohmann::json parse_json_text(std::string_view content, std::string_view source_name);
+
+}  // namespace parley

@@ -1,0 +1,237 @@
+// WebVTT and SRT: blocks of timed cues with speaker voice tags or "Name:" prefixes.
+#include "readers/reader_support.hpp"
+
+namespace parley::readers {
+namespace {
+
+// A line quoted in a message: at most 60 bytes, cut on a UTF-8 boundary.
+std::string excerpt(std::string_view line) {
+  if (line.size() <= 60) return std::string(line);
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}...", line.substr(0, cut));
+}
+
+bool has_arrow(std::string_view line) noexcept { return line.find("-->") != std::string_view::npos; }
+
+bool all_digits(std::string_view text) noexcept {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Whether every line left is blank (the file ended).
+bool rest_is_blank(LineCursor cursor) noexcept {
+  while (auto line = cursor.next()) {
+    if (!is_blank(*line)) return false;
+  }
+  return true;
+}
+
+struct CueTiming {
+  Milliseconds start_ms = 0;
+  Milliseconds end_ms = 0;
+};
+
+// "start --> end [settings]"; settings (align:start position:10%, SRT's X1: ...) are ignored.
+CueTiming parse_timing(std::string_view line, std::size_t line_number, std::string_view source) {
+  const std::size_t arrow = line.find("-->");
+  const std::string_view start_text = trim(line.substr(0, arrow));
+  const std::string_view after = trim(line.substr(arrow + 3));
+  const std::string_view end_text = after.substr(0, after.find_first_of(" \t"));
+  if (start_text.empty()) {
+    fail_at_line(source, line_number, fmt::format("cue timing '{}' has no start time", excerpt(line)));
+  }
+  const auto start = parse_clock_time(start_text);
+  if (!start) fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(start_text)));
+  if (end_text.empty()) {
+    fail_at_line(source, line_number, fmt::format("truncated cue timing '{}': no end time", excerpt(line)));
+  }
+  const auto end = parse_clock_time(end_text);
+  if (!end) fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(end_text)));
+  if (*end < *start) {
+    fail_at_line(source, line_number, fmt::format("cue ends at {} before it starts at {}", end_text, start_text));
+  }
+  return {*start, *end};
+}
+
+// Turns one cue's text lines into segments: one per speaker the cue names, in order.
+class CueAssembler {
+ public:
+  CueAssembler(Call& call, const ReadOptions& options, std::string_view source, std::string_view no_speaker_message)
+      : call_(call), options_(options), source_(source), no_speaker_message_(no_speaker_message) {}
+
+  void begin(const CueTiming& timing) {
+    timing_ = timing;
+    text_.clear();
+    speaker_ = {};
+    voice_seen_ = false;
+    piece_line_ = 0;
+  }
+
+  void add_line(std::string_view line, std::size_t line_number) {
+    line_number_ = line_number;
+    if (piece_line_ == 0) piece_line_ = line_number;
+    append_separator(text_);
+    std::string_view rest = line;
+    std::string_view name;
+    std::string_view after;
+    if (options_.speaker_name_prefixes && !voice_seen_ && !line.starts_with('<') &&
+        split_speaker_prefix(line, name, after)) {
+      switch_speaker(name);
+      rest = after;
+    }
+    append_cue_line(rest, text_, [this](std::string_view voice) {
+      voice_seen_ = true;
+      switch_speaker(voice);
+    });
+  }
+
+  void finish() { flush(); }
+
+ private:
+  void switch_speaker(std::string_view name) {
+    if (name == speaker_) return;
+    flush();
+    speaker_ = name;
+    piece_line_ = line_number_;
+  }
+
+  void flush() {
+    trim_trailing_space(text_);
+    if (text_.empty()) return;  // a cue (or the part of it before a voice tag) with no words
+    const std::uint32_t speaker = speaker_index(call_, speaker_, options_, [&] {
+      return fmt::format("{}:{}: {}", source_, piece_line_, no_speaker_message_);
+    });
+    Segment& segment = call_.segments.emplace_back();
+    segment.speaker = speaker;
+    segment.start_ms = timing_.start_ms;
+    segment.end_ms = timing_.end_ms;
+    segment.text.assign(text_);
+    text_.clear();
+  }
+
+  Call& call_;
+  const ReadOptions& options_;
+  std::string_view source_;
+  std::string_view no_speaker_message_;
+  CueTiming timing_;
+  std::string text_;  // reused from cue to cue
+  std::string_view speaker_;
+  bool voice_seen_ = false;
+  std::size_t line_number_ = 0;
+  std::size_t piece_line_ = 0;
+};
+
+// Reads the text lines of a cue up to a blank line, the next cue's timing line or the end.
+// `srt` also ends the cue at a subtitle number followed by a timing line (a missing blank line).
+void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, std::string_view source, bool srt) {
+  bool any_text = false;
+  while (auto peeked = cursor.peek()) {
+    if (is_blank(*peeked) || has_arrow(*peeked)) break;
+    if (srt && all_digits(*peeked)) {
+      LineCursor ahead = cursor;
+      ahead.next();
+      if (auto after = ahead.next(); after && has_arrow(*after)) break;
+    }
+    cursor.next();
+    cue.add_line(*peeked, cursor.line_number());
+    any_text = true;
+  }
+  if (!any_text && rest_is_blank(cursor)) {
+    fail_at_line(source, timing_line, "truncated cue: the file ends after the cue timing, with no text");
+  }
+  cue.finish();
+}
+
+bool is_skipped_vtt_block(std::string_view line) noexcept {
+  return !has_arrow(line) && (starts_with_word(line, "NOTE") || starts_with_word(line, "STYLE") ||
+                              starts_with_word(line, "REGION"));
+}
+
+}  // namespace
+
+Call read_webvtt(std::string_view content, std::string_view source, const ReadOptions& options) {
+  Call call;
+  LineCursor cursor(content);
+  const auto first = cursor.next();
+  if (!first || !starts_with_word(*first, "WEBVTT")) {
+    fail_at_line(source, 1, fmt::format("missing 'WEBVTT' header (found '{}')", excerpt(first.value_or(""))));
+  }
+  // Header lines ("Kind: captions", "Language: en-US") up to the first blank line or cue timing.
+  while (auto peeked = cursor.peek()) {
+    if (is_blank(*peeked) || has_arrow(*peeked)) break;
+    cursor.next();
+    if (peeked->starts_with("Language:")) call.language = std::string(trim(peeked->substr(9)));
+  }
+  CueAssembler cue(call, options, source, "cue has no speaker (no <v> voice tag or 'Name:' prefix)");
+  while (auto line = cursor.next()) {
+    if (is_blank(*line)) continue;
+    const std::size_t block_line = cursor.line_number();
+    if (is_skipped_vtt_block(*line)) {
+      while (auto peeked = cursor.peek()) {
+        if (is_blank(*peeked)) break;
+        cursor.next();
+      }
+      continue;
+    }
+    std::string_view timing_text = *line;
+    std::size_t timing_line = block_line;
+    if (!has_arrow(*line)) {
+      // A cue identifier ("1", "a3f-17"), then the timing line.
+      const auto next = cursor.next();
+      if (!next || is_blank(*next)) {
+        fail_at_line(source, block_line,
+                     fmt::format("cue '{}' has no timing line (truncated cue or stray text)", excerpt(*line)));
+      }
+      if (!has_arrow(*next)) {
+        fail_at_line(source, cursor.line_number(),
+                     fmt::format("expected a cue timing line ('start --> end') after cue identifier '{}', found '{}'",
+                                 excerpt(*line), excerpt(*next)));
+      }
+      timing_text = *next;
+      timing_line = cursor.line_number();
+    }
+    cue.begin(parse_timing(timing_text, timing_line, source));
+    read_cue_text(cursor, cue, timing_line, source, false);
+  }
+  return call;
+}
+
+Call read_srt(std::string_view content, std::string_view source, const ReadOptions& options) {
+  Call call;
+  LineCursor cursor(content);
+  CueAssembler cue(call, options, source, "subtitle has no speaker (no 'Name:' prefix)");
+  while (auto line = cursor.next()) {
+    if (is_blank(*line)) continue;
+    const std::size_t block_line = cursor.line_number();
+    std::string_view timing_text = *line;
+    std::size_t timing_line = block_line;
+    if (!has_arrow(*line)) {
+      const std::string_view number = trim(*line);
+      if (!all_digits(number)) {
+        fail_at_line(source, block_line,
+                     fmt::format("expected a subtitle number or a timing line ('start --> end'), found '{}'",
+                                 excerpt(*line)));
+      }
+      const auto next = cursor.next();
+      if (!next || is_blank(*next)) {
+        fail_at_line(source, block_line, fmt::format("subtitle {} has no timing line (truncated file?)", number));
+      }
+      if (!has_arrow(*next)) {
+        fail_at_line(source, cursor.line_number(),
+                     fmt::format("expected a timing line ('start --> end') after subtitle number {}, found '{}'",
+                                 number, excerpt(*next)));
+      }
+      timing_text = *next;
+      timing_line = cursor.line_number();
+    }
+    cue.begin(parse_timing(timing_text, timing_line, source));
+    read_cue_text(cursor, cue, timing_line, source, true);
+  }
+  return call;
+}
+
+}  // namespace parley::readers

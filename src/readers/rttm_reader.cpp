@@ -1,0 +1,77 @@
+// NIST RTTM: "SPEAKER <file> <channel> <start s> <duration s> <ortho> <stype> <name> <conf> <slat>".
+// Speaker timing only (segments have no text). Read leniently, as diarization tools write it:
+// other line types and comments are skipped, fields are split on any run of spaces or tabs, and
+// the trailing fields after the name may be missing.
+#include <charconv>
+
+#include "readers/reader_support.hpp"
+
+namespace parley::readers {
+namespace {
+
+constexpr std::size_t kMaxFields = 10;
+
+// Splits on runs of spaces and tabs; returns the number of fields (at most kMaxFields are kept).
+std::size_t split_fields(std::string_view line, std::string_view (&fields)[kMaxFields]) noexcept {
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i == line.size()) break;
+    std::size_t end = i;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (count < kMaxFields) fields[count] = line.substr(i, end - i);
+    ++count;
+    i = end;
+  }
+  return count;
+}
+
+bool is_not_given(std::string_view field) noexcept { return field == "<NA>" || field == "<na>" || field == "-"; }
+
+}  // namespace
+
+Call read_rttm(std::string_view content, std::string_view source, const ReadOptions& options) {
+  Call call;
+  LineCursor cursor(content);
+  std::string_view fields[kMaxFields];
+  while (auto line = cursor.next()) {
+    const std::string_view text = trim(*line);
+    if (text.empty() || text.starts_with(";;") || text.starts_with('#')) continue;
+    const std::size_t count = split_fields(text, fields);
+    if (fields[0] != "SPEAKER") continue;  // SPKR-INFO, LEXEME, NON-SPEECH, ...: not speaker turns
+    const std::size_t line_number = cursor.line_number();
+    if (count < 8) {
+      fail_at_line(source, line_number,
+                   fmt::format("SPEAKER line has {} fields, expected at least 8 "
+                               "(type file channel start duration ortho subtype speaker)",
+                               count));
+    }
+    const auto start = parse_decimal_seconds(fields[3]);
+    if (!start) fail_at_line(source, line_number, fmt::format("bad start time '{}' (expected seconds)", fields[3]));
+    const auto duration = parse_decimal_seconds(fields[4]);
+    if (!duration) {
+      fail_at_line(source, line_number, fmt::format("bad duration '{}' (expected seconds)", fields[4]));
+    }
+    const std::string_view name = is_not_given(fields[7]) ? std::string_view{} : fields[7];
+    const std::uint32_t speaker = speaker_index(call, name, options, [&] {
+      return fmt::format("{}:{}: SPEAKER line has no speaker name ('{}')", source, line_number, fields[7]);
+    });
+    Segment& segment = call.segments.emplace_back();
+    segment.speaker = speaker;
+    segment.start_ms = *start;
+    segment.end_ms = *start + *duration;
+    // The confidence column is optional and often garbage; keep it only when it is a probability.
+    if (count >= 9 && !is_not_given(fields[8])) {
+      double confidence = -1;
+      const auto [end, error] = std::from_chars(fields[8].data(), fields[8].data() + fields[8].size(), confidence);
+      if (error == std::errc{} && end == fields[8].data() + fields[8].size() && confidence >= 0 && confidence <= 1) {
+        segment.confidence = confidence;
+      }
+    }
+    if (call.id.empty() && !is_not_given(fields[1])) call.id = std::string(fields[1]);
+  }
+  return call;
+}
+
+}  // namespace parley::readers
