@@ -1,0 +1,395 @@
+#pragma once
+// Storage (SPEC 8): the Store interface every host talks to, and its embedded SQLite adapter.
+//
+// Every method takes the Viewer on whose behalf it runs first. A seller sees their own calls; a
+// manager sees themself and the users below them down to Viewer::hierarchy_depth levels; an
+// administrator sees everything. A request outside the viewer's scope throws
+// Error(ErrorCode::not_permitted) naming the viewer and the object, and returns no data.
+//
+// Threading: a Store handle is one-thread-at-a-time. For concurrency open one handle per thread on
+// the same file (WAL mode: readers never block the writer; each read method runs in one read
+// transaction, so it sees one consistent snapshot).
+//
+// Errors: not_permitted (scope), not_found (unknown call, user, comment...), invalid_argument
+// (bad values), storage (SQLite failures, with SQLite's message).
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parley/crm.hpp"
+#include "parley/model.hpp"
+
+namespace parley {
+
+// ---------------------------------------------------------------------------------------------
+// Who is asking.
+
+enum class ViewerKind : std::uint8_t { seller, manager, administrator };
+
+struct Viewer {
+  std::string user_id;  // a stored User id
+  ViewerKind kind = ViewerKind::seller;
+  // Managers: how many levels below them they see (1 = direct reports, 2 = their reports too).
+  // Must be >= 1; unlimited_depth sees the whole subtree. Ignored for sellers and administrators.
+  int hierarchy_depth = 1;
+
+  static constexpr int unlimited_depth = std::numeric_limits<int>::max();
+
+  static Viewer seller(std::string id) { return {std::move(id), ViewerKind::seller, 1}; }
+  static Viewer manager(std::string id, int depth = 1) {
+    return {std::move(id), ViewerKind::manager, depth};
+  }
+  static Viewer administrator(std::string id) {
+    return {std::move(id), ViewerKind::administrator, 1};
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// A call's analysis in storage form. Deliberately independent of the analysis areas' own structs:
+// the host (or parley's pipeline) maps CallAnalysis into it. Optional metrics are absent (stored
+// NULL) when they do not apply, e.g. no patience without a customer-to-seller hand-over; averages
+// over calls then skip them.
+
+struct CallMetricsRecord {
+  std::optional<double> talk_ratio;            // seller talk / (seller + customer talk), 0..1
+  std::int64_t seller_talk_ms = 0;
+  std::int64_t customer_talk_ms = 0;
+  std::int64_t switches = 0;                   // seller <-> customer role changes
+  std::optional<double> switch_rate_per_hour;  // switches per hour of call duration
+  std::optional<double> average_pause_ms;
+  std::optional<double> patience_ms;           // mean pause before a seller turn after a customer turn
+  std::int64_t longest_monologue_ms = 0;           // seller
+  std::int64_t longest_customer_monologue_ms = 0;  // "longest customer story"
+  std::optional<double> seller_words_per_minute;
+  std::optional<double> customer_words_per_minute;
+  std::int64_t seller_questions = 0;
+  std::int64_t customer_questions = 0;
+  std::optional<double> question_rate_per_hour;  // seller questions per hour
+  std::optional<double> interactivity;           // 0..10
+  std::int64_t interruptions = 0;
+  std::optional<double> filler_words_per_minute;
+};
+
+// A sentiment result: score in [-1, 1] and its label ("positive", "neutral", "negative").
+struct SentimentRecord {
+  std::optional<double> score;  // absent when the side never spoke
+  std::string label;            // empty when score is absent
+};
+
+// The kind of a tracked term.
+enum class StoredTermKind : std::uint8_t { keyword, competitor };
+// "keyword", "competitor".
+std::string_view stored_term_kind_name(StoredTermKind kind) noexcept;
+
+struct TermHitRecord {
+  std::string term;  // the tracked term's canonical name (not the variant said)
+  StoredTermKind kind = StoredTermKind::keyword;
+  Role role = Role::other;  // who said it
+  std::uint32_t segment_index = 0;
+  std::int64_t offset_ms = 0;  // from call start
+};
+
+struct BrandMentionRecord {
+  std::string normalized_name;  // matching key ("contoso ltd")
+  std::string display_name;     // as first written ("Contoso Ltd")
+  std::int64_t count = 0;       // mentions in this call
+};
+
+struct PriceMentionRecord {
+  double amount = 0;
+  std::string currency;  // ISO 4217 code when known ("USD"), else as said
+  std::string text;      // the words as said ("$1,200")
+  std::uint32_t segment_index = 0;
+  std::int64_t offset_ms = 0;
+};
+
+struct ActionItemRecord {
+  std::uint32_t segment_index = 0;
+  std::string text;
+};
+
+struct CallAnalysisRecord {
+  CallMetricsRecord metrics;
+  // Further named metrics (name -> value), for KPIs the fixed columns do not hold.
+  std::vector<std::pair<std::string, double>> extra_metrics;
+  SentimentRecord customer_sentiment;
+  SentimentRecord seller_sentiment;
+  std::vector<TermHitRecord> term_hits;
+  std::vector<BrandMentionRecord> brands;
+  std::vector<PriceMentionRecord> prices;
+  std::vector<ActionItemRecord> action_items;
+  // The host's translation of each segment (SPEC 4): empty, or one string per segment.
+  std::vector<std::string> segment_translations;
+  std::string translation_language;  // BCP 47 tag of the translations ("en")
+};
+
+struct CallWithAnalysis {
+  Call call;
+  CallAnalysisRecord analysis;
+};
+
+// One row of the call history: a call without its transcript.
+struct CallSummary {
+  std::string id;
+  std::int64_t start_time_ms = 0;
+  std::int64_t duration_ms = 0;
+  std::string language;
+  std::string seller_id;
+  std::string account_id, contact_id, lead_id, opportunity_id;
+  std::int64_t segment_count = 0;
+  std::int64_t participant_count = 0;
+  CallMetricsRecord metrics;
+  SentimentRecord customer_sentiment;
+  SentimentRecord seller_sentiment;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Filters. Times are UTC instants in ms; ranges are half-open [from_ms, to_ms).
+
+struct CallFilter {
+  // Sellers whose calls to include; empty = every seller in the viewer's scope. Naming a seller
+  // outside the scope is not_permitted (never silently dropped).
+  std::vector<std::string> seller_ids;
+  std::int64_t from_ms = std::numeric_limits<std::int64_t>::min();
+  std::int64_t to_ms = std::numeric_limits<std::int64_t>::max();
+  std::string account_id, contact_id, lead_id, opportunity_id;  // empty = any
+  std::size_t limit = 0;  // call_summaries only: newest first, 0 = no limit
+};
+
+// A term hit with the call it belongs to.
+struct TermHitRow {
+  std::string call_id;
+  std::string seller_id;
+  std::int64_t call_start_ms = 0;
+  TermHitRecord hit;
+};
+
+// Mentions of one tracked term over the filtered calls.
+struct StoredTermCount {
+  std::string term;
+  StoredTermKind kind = StoredTermKind::keyword;
+  std::int64_t mentions = 0;
+  std::int64_t calls = 0;  // distinct calls mentioning it
+};
+
+// A brand or organisation and the call it was first mentioned in.
+struct StoredBrandFirstMention {
+  std::string normalized_name;
+  std::string display_name;
+  std::string first_call_id;
+  std::int64_t first_call_start_ms = 0;
+  std::int64_t mentions = 0;  // over all calls of the filter's sellers (any time)
+};
+
+struct BrandMentionRow {
+  std::string call_id;
+  std::string seller_id;
+  std::int64_t call_start_ms = 0;
+  BrandMentionRecord brand;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tracked-term lists (SPEC 4): organisation-wide (set by an administrator) or team-scoped (set by
+// the team's manager or an administrator; applies to the sellers below that manager).
+
+enum class TermListScope : std::uint8_t { organisation, team };
+
+struct TrackedTermEntry {
+  std::string name;                   // canonical name ("Contoso 360")
+  std::vector<std::string> variants;  // other ways to say it ("Contoso"); no newlines
+};
+
+struct TermList {
+  std::string id;    // chosen by the host; putting an existing id replaces the list
+  std::string name;  // display name
+  StoredTermKind kind = StoredTermKind::keyword;
+  TermListScope scope = TermListScope::organisation;
+  std::string team_manager_id;  // team scope: the manager whose team it applies to
+  std::vector<TrackedTermEntry> terms;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Retention (SPEC 8). A call is purged when start_time_ms + days * 86'400'000 < now. The period
+// that applies to a seller is the one of the nearest team (the seller's manager, then theirs...)
+// that has one, else the organisation's; with none, calls are kept.
+
+struct RetentionPolicy {
+  TermListScope scope = TermListScope::organisation;  // organisation or team
+  std::string team_manager_id;                        // team scope only
+  std::int64_t days = 0;                              // >= 1
+};
+
+struct PurgeReport {
+  std::int64_t calls_deleted = 0;
+};
+
+// What a deletion removed (rows of each kind), for the host's audit log.
+struct DeletionReport {
+  std::int64_t calls_deleted = 0;
+  std::int64_t comments_deleted = 0;  // besides those on deleted calls
+  std::int64_t activities_deleted = 0;
+  std::int64_t activity_participations_removed = 0;  // the person removed from others' activities
+  std::int64_t call_participations_anonymised = 0;   // the person's speaker rows in others' calls
+  std::int64_t opportunities_deleted = 0;
+  std::int64_t term_lists_deleted = 0;
+  std::int64_t users_deleted = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Processing monitoring (SPEC 6): received / analysed / failed with the reason.
+
+enum class ProcessingStatus : std::uint8_t { received, analysed, failed };
+// "received", "analysed", "failed".
+std::string_view processing_status_name(ProcessingStatus status) noexcept;
+
+struct ProcessingEvent {
+  std::string call_id;
+  std::string seller_id;
+  ProcessingStatus status = ProcessingStatus::received;
+  std::string reason;  // failed: why
+  std::int64_t at_ms = 0;
+};
+
+struct ProcessingSummary {
+  std::int64_t received = 0;  // distinct calls with any event in the range
+  std::int64_t analysed = 0;  // distinct calls with an `analysed` event
+  std::int64_t failed = 0;    // distinct calls whose latest event is `failed`
+  std::vector<std::pair<std::string, std::int64_t>> failure_reasons;  // reason -> calls, most first
+};
+
+struct OpportunityFilter {
+  std::vector<std::string> owner_ids;  // empty = every owner in the viewer's scope
+  std::string account_id;              // empty = any
+  // Opportunities created before to_ms and (open, or closed at or after from_ms).
+  std::int64_t from_ms = std::numeric_limits<std::int64_t>::min();
+  std::int64_t to_ms = std::numeric_limits<std::int64_t>::max();
+};
+
+struct ActivityFilter {
+  std::vector<std::string> owner_ids;  // empty = every owner in the viewer's scope
+  std::string account_id, contact_id, lead_id, opportunity_id;  // empty = any
+  std::int64_t from_ms = std::numeric_limits<std::int64_t>::min();
+  std::int64_t to_ms = std::numeric_limits<std::int64_t>::max();
+};
+
+// ---------------------------------------------------------------------------------------------
+// The interface. An SQLite file is the embedded default; a server database can implement the same.
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Users and hierarchy. put_users: administrators only; inserts or replaces by id, checks that
+  // every manager exists (in the store or the batch) and that the hierarchy has no cycle. On an
+  // empty store (no administrator yet) an administrator viewer is accepted so the first users can
+  // be created.
+  virtual void put_users(const Viewer& viewer, std::span<const User> users) = 0;
+  // The viewer and every user in their scope.
+  virtual std::vector<User> users(const Viewer& viewer) = 0;
+  virtual User user(const Viewer& viewer, std::string_view user_id) = 0;
+  // Ids of the users in the viewer's scope (the viewer first), as access checks see them.
+  virtual std::vector<std::string> scope_user_ids(const Viewer& viewer) = 0;
+
+  // Calls. ingest_calls stores every call with its analysis in one transaction (all or nothing)
+  // and logs an `analysed` processing event per call. Re-ingesting an existing call id replaces
+  // the call and its analysis, and keeps its comments whose anchor still exists (documented in
+  // docs/store.md). Each call's owner seller must be a stored user in the viewer's scope.
+  virtual void ingest_calls(const Viewer& viewer, std::span<const CallWithAnalysis> calls,
+                            std::int64_t now_ms) = 0;
+  virtual CallWithAnalysis load_call(const Viewer& viewer, std::string_view call_id) = 0;
+  // Newest first.
+  virtual std::vector<CallSummary> call_summaries(const Viewer& viewer, const CallFilter& filter) = 0;
+  virtual std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) = 0;
+  // Counts per term, most mentioned first; `role` restricts to hits said by that role.
+  virtual std::vector<StoredTermCount> term_counts(const Viewer& viewer, const CallFilter& filter,
+                                             std::optional<Role> role) = 0;
+  virtual std::vector<BrandMentionRow> brand_mentions(const Viewer& viewer,
+                                                      const CallFilter& filter) = 0;
+  // Brands whose first mention (over all calls of the filter's sellers) lies in the filter's time
+  // range, oldest first.
+  virtual std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
+                                                              const CallFilter& filter) = 0;
+
+  // Tracked-term lists.
+  virtual void put_term_list(const Viewer& viewer, const TermList& list) = 0;
+  virtual void delete_term_list(const Viewer& viewer, std::string_view list_id) = 0;
+  // Organisation lists and the team lists of teams the viewer may see.
+  virtual std::vector<TermList> term_lists(const Viewer& viewer) = 0;
+  // The lists that apply to a seller's calls: organisation lists and the lists of every team the
+  // seller belongs to (their manager, that manager's manager...).
+  virtual std::vector<TermList> term_lists_for_seller(const Viewer& viewer,
+                                                      std::string_view seller_id) = 0;
+
+  // Comments: anyone who may see the call may comment; the author or an administrator may delete.
+  // Returns the comment's id.
+  virtual std::string add_comment(const Viewer& viewer, const Comment& comment) = 0;
+  virtual void delete_comment(const Viewer& viewer, std::string_view comment_id) = 0;
+  // Oldest first.
+  virtual std::vector<Comment> comments_for_call(const Viewer& viewer, std::string_view call_id) = 0;
+  // Comments on the seller's calls started in [from_ms, to_ms), newest first.
+  virtual std::vector<Comment> comments_for_seller(const Viewer& viewer, std::string_view seller_id,
+                                                   std::int64_t from_ms, std::int64_t to_ms) = 0;
+
+  // Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
+  virtual void put_opportunities(const Viewer& viewer, std::span<const Opportunity> items) = 0;
+  virtual std::vector<Opportunity> opportunities(const Viewer& viewer,
+                                                 const OpportunityFilter& filter) = 0;
+  virtual void put_activities(const Viewer& viewer, std::span<const Activity> items) = 0;
+  // Oldest first.
+  virtual std::vector<Activity> activities(const Viewer& viewer, const ActivityFilter& filter) = 0;
+
+  // Retention and deletion. set_retention / purge_expired / delete_contact_data: administrators.
+  // delete_seller_data: administrators, or a manager for a user in their scope other than
+  // themself. Deletions remove everything about the person and nothing else (docs/store.md).
+  virtual void set_retention(const Viewer& viewer, const RetentionPolicy& policy) = 0;
+  virtual void clear_retention(const Viewer& viewer, TermListScope scope,
+                               std::string_view team_manager_id) = 0;
+  virtual std::vector<RetentionPolicy> retention_policies(const Viewer& viewer) = 0;
+  virtual PurgeReport purge_expired(const Viewer& viewer, std::int64_t now_ms) = 0;
+  virtual DeletionReport delete_seller_data(const Viewer& viewer, std::string_view seller_id) = 0;
+  virtual DeletionReport delete_contact_data(const Viewer& viewer, std::string_view contact_id) = 0;
+
+  // Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
+  // `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+  virtual void log_processing(const Viewer& viewer, const ProcessingEvent& event) = 0;
+  virtual ProcessingSummary processing_summary(const Viewer& viewer, std::int64_t from_ms,
+                                               std::int64_t to_ms) = 0;
+  virtual std::vector<ProcessingEvent> processing_events(const Viewer& viewer, std::int64_t from_ms,
+                                                         std::int64_t to_ms) = 0;
+};
+
+// Options of open_sqlite_store.
+struct SqliteStoreOptions {
+  bool create_if_missing = true;  // false: a missing file is ErrorCode::not_found
+  // How long a writer waits for another connection's write lock before ErrorCode::storage.
+  int busy_timeout_ms = 10'000;
+  // true: synchronous=FULL, a committed transaction survives power loss; false: NORMAL, it
+  // survives a killed process but the last commits may be lost on power loss (faster).
+  bool durable_commits = true;
+  int cache_size_kib = 16 * 1024;  // page cache per handle
+};
+
+// The current schema version written by this parley (PRAGMA user_version).
+inline constexpr int sqlite_schema_version = 1;
+
+// Opens (and creates or migrates forward) an SQLite store: one file, WAL mode, foreign keys on.
+// A file written by a newer parley (higher schema version) is refused with ErrorCode::storage.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteStoreOptions& options = {});
+
+// JSON forms (snake_case fields, times in ms).
+std::string to_json(const User& user);
+std::string to_json(const Opportunity& opportunity);
+std::string to_json(const Activity& activity);
+std::string to_json(const Comment& comment);
+std::string to_json(const CallSummary& summary);
+std::string to_json(const TermList& list);
+std::string to_json(const ProcessingSummary& summary);
+std::string to_json(const DeletionReport& report);
+
+}  // namespace parley

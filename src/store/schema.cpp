@@ -1,0 +1,281 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "parley/store.hpp"
+
+namespace parley::sqlite {
+namespace {
+
+// Migration N takes a file from version N-1 to N. Never edit a released migration: append one.
+// Design notes (docs/store.md): child rows hang off calls by the integer rowid (smaller, faster
+// keys than the text id) and go with ON DELETE CASCADE; per-call rows are WITHOUT ROWID tables
+// keyed (call, index) so a call's rows are contiguous and appended in key order; the dashboard
+// KPIs are columns of `calls`, so a seller's averages are one index range scan, no pivot.
+constexpr const char* migration_1 = R"sql(
+CREATE TABLE users (
+  id           TEXT PRIMARY KEY NOT NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  email        TEXT NOT NULL DEFAULT '',
+  role         INTEGER NOT NULL CHECK (role IN (0, 1, 2)),
+  manager_id   TEXT REFERENCES users(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  time_zone    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX users_by_manager ON users(manager_id);
+
+CREATE TABLE calls (
+  call_key        INTEGER PRIMARY KEY,
+  id              TEXT NOT NULL UNIQUE,
+  start_time_ms   INTEGER NOT NULL,
+  duration_ms     INTEGER NOT NULL,
+  language        TEXT NOT NULL,
+  seller_id       TEXT NOT NULL REFERENCES users(id),
+  account_id      TEXT,
+  contact_id      TEXT,
+  lead_id         TEXT,
+  opportunity_id  TEXT,
+  segment_count     INTEGER NOT NULL,
+  participant_count INTEGER NOT NULL,
+  ingested_ms       INTEGER NOT NULL,
+  translation_language TEXT,
+  -- the SPEC 6 KPIs, NULL where they do not apply
+  talk_ratio                    REAL,
+  seller_talk_ms                INTEGER NOT NULL,
+  customer_talk_ms              INTEGER NOT NULL,
+  switches                      INTEGER NOT NULL,
+  switch_rate_per_hour          REAL,
+  average_pause_ms              REAL,
+  patience_ms                   REAL,
+  longest_monologue_ms          INTEGER NOT NULL,
+  longest_customer_monologue_ms INTEGER NOT NULL,
+  seller_words_per_minute       REAL,
+  customer_words_per_minute     REAL,
+  seller_questions              INTEGER NOT NULL,
+  customer_questions            INTEGER NOT NULL,
+  question_rate_per_hour        REAL,
+  interactivity                 REAL,
+  interruptions                 INTEGER NOT NULL,
+  filler_words_per_minute       REAL,
+  customer_sentiment            REAL,
+  customer_sentiment_label      TEXT,
+  seller_sentiment              REAL,
+  seller_sentiment_label        TEXT
+);
+CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms);
+CREATE INDEX calls_by_time ON calls(start_time_ms);
+CREATE INDEX calls_by_contact ON calls(contact_id) WHERE contact_id IS NOT NULL;
+
+CREATE TABLE participants (
+  call_key     INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  speaker_id   TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role         INTEGER NOT NULL,
+  crm_id       TEXT,
+  PRIMARY KEY (call_key, idx)
+) WITHOUT ROWID;
+CREATE INDEX participants_by_crm_id ON participants(crm_id) WHERE crm_id IS NOT NULL;
+
+CREATE TABLE segments (
+  call_key    INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  speaker     INTEGER NOT NULL,
+  start_ms    INTEGER NOT NULL,
+  end_ms      INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  confidence  REAL,
+  words       BLOB,
+  translation TEXT,
+  PRIMARY KEY (call_key, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE call_metrics (
+  call_key INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  name     TEXT NOT NULL,
+  value    REAL NOT NULL,
+  PRIMARY KEY (call_key, name)
+) WITHOUT ROWID;
+
+CREATE TABLE term_hits (
+  call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  term          TEXT NOT NULL,
+  kind          INTEGER NOT NULL,
+  role          INTEGER NOT NULL,
+  segment_index INTEGER NOT NULL,
+  offset_ms     INTEGER NOT NULL,
+  PRIMARY KEY (call_key, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE brand_mentions (
+  call_key        INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  normalized_name TEXT NOT NULL,
+  display_name    TEXT NOT NULL,
+  count           INTEGER NOT NULL,
+  PRIMARY KEY (call_key, normalized_name)
+) WITHOUT ROWID;
+CREATE INDEX brand_mentions_by_name ON brand_mentions(normalized_name);
+
+CREATE TABLE price_mentions (
+  call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  amount        REAL NOT NULL,
+  currency      TEXT NOT NULL,
+  text          TEXT NOT NULL,
+  segment_index INTEGER NOT NULL,
+  offset_ms     INTEGER NOT NULL,
+  PRIMARY KEY (call_key, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE action_items (
+  call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  segment_index INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  PRIMARY KEY (call_key, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE comments (
+  id            TEXT PRIMARY KEY NOT NULL,
+  call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  author_id     TEXT NOT NULL REFERENCES users(id),
+  created_ms    INTEGER NOT NULL,
+  offset_ms     INTEGER NOT NULL,
+  segment_index INTEGER,
+  text          TEXT NOT NULL
+);
+CREATE INDEX comments_by_call ON comments(call_key);
+CREATE INDEX comments_by_author ON comments(author_id);
+
+CREATE TABLE term_lists (
+  id              TEXT PRIMARY KEY NOT NULL,
+  name            TEXT NOT NULL,
+  kind            INTEGER NOT NULL,
+  scope           INTEGER NOT NULL,
+  team_manager_id TEXT REFERENCES users(id),
+  CHECK ((scope = 0) = (team_manager_id IS NULL))
+);
+CREATE TABLE term_entries (
+  list_id  TEXT NOT NULL REFERENCES term_lists(id) ON DELETE CASCADE,
+  idx      INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  variants TEXT NOT NULL,  -- newline-separated
+  PRIMARY KEY (list_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE opportunities (
+  id                TEXT PRIMARY KEY NOT NULL,
+  name              TEXT NOT NULL,
+  account_id        TEXT,
+  owner_id          TEXT NOT NULL REFERENCES users(id),
+  status            INTEGER NOT NULL,
+  estimated_revenue REAL NOT NULL,
+  actual_revenue    REAL NOT NULL,
+  currency          TEXT NOT NULL,
+  created_ms        INTEGER NOT NULL,
+  closed_ms         INTEGER
+);
+CREATE INDEX opportunities_by_owner ON opportunities(owner_id);
+
+CREATE TABLE activities (
+  activity_key    INTEGER PRIMARY KEY,
+  id              TEXT NOT NULL UNIQUE,
+  type            INTEGER NOT NULL,
+  direction       INTEGER NOT NULL,
+  owner_id        TEXT NOT NULL REFERENCES users(id),
+  initiator_id    TEXT NOT NULL,
+  timestamp_ms    INTEGER NOT NULL,
+  duration_ms     INTEGER NOT NULL,
+  subject         TEXT NOT NULL,
+  thread_id       TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  in_reply_to     TEXT NOT NULL,
+  automatic_reply INTEGER NOT NULL,
+  tracked         INTEGER NOT NULL,
+  account_id      TEXT,
+  contact_id      TEXT,
+  lead_id         TEXT,
+  opportunity_id  TEXT
+);
+CREATE INDEX activities_by_owner_time ON activities(owner_id, timestamp_ms);
+CREATE INDEX activities_by_contact ON activities(contact_id) WHERE contact_id IS NOT NULL;
+
+CREATE TABLE activity_parties (
+  activity_key INTEGER NOT NULL REFERENCES activities(activity_key) ON DELETE CASCADE,
+  side         INTEGER NOT NULL,  -- 0 ours, 1 the customer's
+  idx          INTEGER NOT NULL,
+  party_id     TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  email        TEXT NOT NULL,
+  time_zone    TEXT NOT NULL,
+  PRIMARY KEY (activity_key, side, idx)
+) WITHOUT ROWID;
+CREATE INDEX activity_parties_by_party ON activity_parties(party_id);
+
+CREATE TABLE activity_references (
+  activity_key INTEGER NOT NULL REFERENCES activities(activity_key) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  message_id   TEXT NOT NULL,
+  PRIMARY KEY (activity_key, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE activity_engagement (
+  activity_key INTEGER NOT NULL REFERENCES activities(activity_key) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  kind         INTEGER NOT NULL,
+  time_ms      INTEGER NOT NULL,
+  PRIMARY KEY (activity_key, idx)
+) WITHOUT ROWID;
+
+-- '' = the organisation; else the team manager's id.
+CREATE TABLE retention_policies (
+  scope_key TEXT PRIMARY KEY NOT NULL,
+  days      INTEGER NOT NULL CHECK (days >= 1)
+);
+
+CREATE TABLE processing_log (
+  seq       INTEGER PRIMARY KEY,
+  call_id   TEXT NOT NULL,
+  seller_id TEXT NOT NULL,
+  status    INTEGER NOT NULL,
+  reason    TEXT NOT NULL,
+  at_ms     INTEGER NOT NULL
+);
+CREATE INDEX processing_log_by_time ON processing_log(at_ms);
+CREATE INDEX processing_log_by_call ON processing_log(call_id);
+CREATE INDEX processing_log_by_seller ON processing_log(seller_id);
+)sql";
+
+constexpr std::array<const char*, 1> migrations = {migration_1};
+static_assert(migrations.size() == static_cast<std::size_t>(sqlite_schema_version));
+
+int user_version(Database& db) {
+  auto stmt = db.prepare("PRAGMA user_version");
+  stmt.step();
+  return static_cast<int>(stmt.int64(0));
+}
+
+}  // namespace
+
+void migrate(Database& db) {
+  int version = user_version(db);
+  if (version > sqlite_schema_version) {
+    throw Error(ErrorCode::storage, "the store's schema version " + std::to_string(version) +
+                                        " is newer than this parley's (" +
+                                        std::to_string(sqlite_schema_version) + ")");
+  }
+  while (version < sqlite_schema_version) {
+    Transaction tx(db, Transaction::Kind::write);
+    // Re-read inside the write lock: another connection may have migrated meanwhile.
+    version = user_version(db);
+    if (version >= sqlite_schema_version) break;
+    db.exec(migrations[static_cast<std::size_t>(version)]);
+    ++version;
+    std::string pragma = "PRAGMA user_version = " + std::to_string(version);
+    db.exec(pragma.c_str());
+    tx.commit();
+  }
+}
+
+}  // namespace parley::sqlite
