@@ -11,6 +11,7 @@
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
+#include "text/normalize_detail.hpp"
 
 namespace parley {
 namespace text_detail {
@@ -61,12 +62,13 @@ const icu::Normalizer2& nfkc_casefold() {
   return *instance;
 }
 
-void icu_normalize(const icu::Normalizer2& normalizer, std::string_view text, std::string& out) {
+void icu_normalize(const icu::Normalizer2& normalizer, std::string_view text, std::string& out,
+                   icu::Edits* edits = nullptr) {
   out.clear();
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size() + text.size() / 8 + 16));
   UErrorCode status = U_ZERO_ERROR;
   normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
-                           nullptr, status);
+                           edits, status);
   if (U_FAILURE(status)) {
     throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
   }
@@ -74,14 +76,16 @@ void icu_normalize(const icu::Normalizer2& normalizer, std::string_view text, st
 
 // Removes nonspacing marks from NFD text and recomposes; keeps the kana voicing marks, which change
 // the word ("か" vs "が") rather than accent it.
-void strip_marks(std::string& text, std::string& scratch) {
+// With `edits`, records the three steps' edits composed (edits of `text` -> result).
+void strip_marks(std::string& text, std::string& scratch, icu::Edits* edits = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) {
     throw Error(ErrorCode::internal, std::string("ICU NFD/NFC normalizer unavailable: ") + u_errorName(status));
   }
-  icu_normalize(*nfd, text, scratch);
+  icu::Edits decompose_edits, filter_edits, compose_edits;
+  icu_normalize(*nfd, text, scratch, edits ? &decompose_edits : nullptr);
   text.clear();
   std::string_view decomposed = scratch;
   for (std::size_t i = 0; i < decomposed.size();) {
@@ -90,10 +94,27 @@ void strip_marks(std::string& text, std::string& scratch) {
     const bool mark = c >= 0x300 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN &&
                       c != 0x3099 && c != 0x309A;
     if (!mark) text.append(decomposed.substr(i, length));
+    if (edits) {
+      if (mark) {
+        filter_edits.addReplace(static_cast<int32_t>(length), 0);
+      } else {
+        filter_edits.addUnchanged(static_cast<int32_t>(length));
+      }
+    }
     i += length;
   }
-  icu_normalize(*nfc, text, scratch);
+  icu_normalize(*nfc, text, scratch, edits ? &compose_edits : nullptr);
   text.swap(scratch);
+  if (edits) {
+    icu::Edits first_two, first_three;
+    first_two.mergeAndAppend(*edits, decompose_edits, status);
+    first_three.mergeAndAppend(first_two, filter_edits, status);
+    edits->reset();
+    edits->mergeAndAppend(first_three, compose_edits, status);
+    if (U_FAILURE(status)) {
+      throw Error(ErrorCode::internal, std::string("ICU edits merge failed: ") + u_errorName(status));
+    }
+  }
 }
 
 }  // namespace
@@ -118,6 +139,38 @@ void normalize_for_matching(std::string_view text, std::string& out, const Norma
     strip_marks(out, scratch);
   }
 }
+
+namespace text_detail {
+
+void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out, icu::Edits& edits) {
+  edits.reset();
+  icu_normalize(nfkc_casefold(), text, out, &edits);
+  if (options.strip_accents) {
+    std::string scratch;
+    strip_marks(out, scratch, &edits);
+  }
+}
+
+std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::size_t begin, std::size_t end) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Edits::Iterator it = edits.getFineIterator();
+  std::size_t source_begin = 0, source_end = 0;
+  if (it.findDestinationIndex(static_cast<int32_t>(begin), status)) {
+    source_begin = static_cast<std::size_t>(it.sourceIndex()) +
+                   (it.hasChange() ? 0 : begin - static_cast<std::size_t>(it.destinationIndex()));
+  }
+  it = edits.getFineIterator();
+  if (it.findDestinationIndex(static_cast<int32_t>(end - 1), status)) {
+    source_end = it.hasChange() ? static_cast<std::size_t>(it.sourceIndex() + it.oldLength())
+                                : static_cast<std::size_t>(it.sourceIndex()) + (end - static_cast<std::size_t>(it.destinationIndex()));
+  }
+  if (U_FAILURE(status) || source_end < source_begin) {
+    throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
+  }
+  return {source_begin, source_end};
+}
+
+}  // namespace text_detail
 
 std::string normalize_for_matching(std::string_view text, const NormalizeOptions& options) {
   std::string out;

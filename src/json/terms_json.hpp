@@ -1,0 +1,14 @@
+#pragma once
+// JSON of the tracked-term results (private: public headers never expose nlohmann).
+#include <nlohmann/json.hpp>
+
+#include "parley/terms.hpp"
+
+namespace parley {
+
+nlohmann::json to_json_value(const TermHit& hit);
+nlohmann::json to_json_value(const TermCount& count);
+nlohmann::json to_json_value(const CallTermCounts& counts);
+nlohmann::json to_json_value(const TrackedTerm& term);
+
+}  // namespace parley

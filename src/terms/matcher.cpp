@@ -1,0 +1,686 @@
+// The tracked-term matcher: every variant of every term, normalized, compiled once into one
+// Hyperscan literal database; a call's normalized text is scanned in one pass per batch of segments
+// (not one scan per segment), and each candidate is checked for word boundaries (and, for
+// related-forms terms, for stems) where Hyperscan reports it.
+#include <hs/hs.h>
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/edits.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+#include <unordered_map>
+
+#include "parley/error.hpp"
+#include "parley/terms.hpp"
+#include "parley/text.hpp"
+#include "text/chars.hpp"
+#include "text/normalize_detail.hpp"
+
+namespace parley {
+namespace {
+
+using text_detail::decode_at;
+using text_detail::decode_before;
+
+struct DatabaseDeleter {
+  void operator()(hs_database_t* database) const noexcept { hs_free_database(database); }
+};
+struct ScratchDeleter {
+  void operator()(hs_scratch_t* scratch) const noexcept { hs_free_scratch(scratch); }
+};
+struct StemmerDeleter {
+  void operator()(sb_stemmer* stemmer) const noexcept { sb_stemmer_delete(stemmer); }
+};
+struct UTextCloser {
+  void operator()(UText* text) const noexcept { utext_close(text); }
+};
+using ScratchPtr = std::unique_ptr<hs_scratch_t, ScratchDeleter>;
+using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
+
+// Snowball algorithm of a BCP 47 tag's language, or nullptr if Snowball has none (he, zh, ja).
+const char* snowball_algorithm(std::string_view tag) {
+  std::string primary(tag.substr(0, tag.find_first_of("-_")));
+  for (char& c : primary) c = text_detail::ascii_lower(c);
+  static constexpr std::pair<const char*, const char*> table[] = {
+      {"ar", "arabic"},   {"da", "danish"},     {"nl", "dutch"},   {"en", "english"},    {"fi", "finnish"},
+      {"fr", "french"},   {"de", "german"},     {"it", "italian"}, {"nb", "norwegian"},  {"no", "norwegian"},
+      {"nn", "norwegian"}, {"pt", "portuguese"}, {"es", "spanish"}, {"sv", "swedish"}};
+  for (const auto& [code, name] : table) {
+    if (primary == code) return name;
+  }
+  return nullptr;
+}
+
+StemmerPtr make_stemmer(const char* algorithm) {
+  StemmerPtr stemmer(sb_stemmer_new(algorithm, "UTF_8"));
+  if (!stemmer) throw Error(ErrorCode::internal, std::string("Snowball stemmer '") + algorithm + "' unavailable");
+  return stemmer;
+}
+
+std::string_view stem(sb_stemmer* stemmer, std::string_view word) {
+  const sb_symbol* stemmed = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                                             static_cast<int>(word.size()));
+  if (stemmed == nullptr) return {};
+  return {reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer))};
+}
+
+std::size_t code_point_count(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// Byte length of the first `count` code points of `text`.
+std::size_t prefix_bytes(std::string_view text, std::size_t count) noexcept {
+  std::size_t i = 0;
+  while (i < text.size() && count > 0) {
+    std::size_t length = 0;
+    decode_at(text, i, length);
+    i += length;
+    --count;
+  }
+  return i;
+}
+
+// What a Hyperscan literal id stands for.
+struct Pattern {
+  std::uint32_t term = 0;
+  std::uint32_t variant = 0;
+  std::uint32_t length = 0;  // bytes of the literal
+  std::int32_t related = -1;  // index into Impl::related when the literal is a stem prefix
+};
+
+// A related-forms phrase: the stem of each word in each stemmer language.
+struct RelatedPhrase {
+  std::size_t word_count = 0;
+  std::vector<std::vector<std::string>> stems;  // [language][word]
+};
+
+struct Match {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::uint32_t term = 0;
+  std::uint32_t variant = 0;
+};
+
+enum class EdgeClass : std::uint8_t { none, spaced_word, unspaced_word };
+
+EdgeClass classify(char32_t c) noexcept {
+  if (!text_detail::is_word_char(c)) return EdgeClass::none;
+  return text_detail::is_unspaced_script_char(c) ? EdgeClass::unspaced_word : EdgeClass::spaced_word;
+}
+
+// Whitespace separating phrase words (after NFKC every space separator is U+0020 or ASCII control).
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Batches of segments scanned together: large enough that a scan's fixed cost vanishes, small
+// enough that a long call's normalized copy stays bounded.
+constexpr std::size_t batch_bytes = 8u << 20;
+
+}  // namespace
+
+namespace terms_detail {
+
+// The compiled term list behind a TrackedTermMatcher.
+struct CompiledTerms {
+  std::vector<TrackedTerm> terms;
+  TermMatcherOptions options;
+  NormalizeOptions normalize;
+  std::vector<Pattern> patterns;
+  std::vector<RelatedPhrase> related;
+  std::vector<const char*> stemmer_algorithms;
+  std::unique_ptr<hs_database_t, DatabaseDeleter> database;
+  ScratchPtr prototype_scratch;
+  std::vector<std::string> warnings;
+
+  CompiledTerms(std::span<const TrackedTerm> input, const TermMatcherOptions& opts);
+  ScratchPtr scratch() const {
+    hs_scratch_t* copy = nullptr;
+    if (hs_clone_scratch(prototype_scratch.get(), &copy) != HS_SUCCESS) {
+      throw Error(ErrorCode::internal, "Hyperscan scratch space could not be allocated");
+    }
+    return ScratchPtr(copy);
+  }
+};
+
+}  // namespace terms_detail
+
+struct TrackedTermMatcher::Impl : terms_detail::CompiledTerms {
+  using CompiledTerms::CompiledTerms;
+};
+
+namespace {
+
+using terms_detail::CompiledTerms;
+
+// State of one scan: the text, lazily built stemmers and dictionary iterator, verified matches.
+class ScanContext {
+ public:
+  ScanContext(const CompiledTerms& impl, std::string_view text, std::vector<Match>& matches)
+      : impl_(impl), text_(text), matches_(matches) {}
+  ~ScanContext() {
+    if (run_text_) utext_close(run_text_.get());
+  }
+  ScanContext(const ScanContext&) = delete;
+  ScanContext& operator=(const ScanContext&) = delete;
+
+  static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+                      void* context) {
+    auto* self = static_cast<ScanContext*>(context);
+    self->check(self->impl_.patterns[id], static_cast<std::size_t>(to));
+    return 0;
+  }
+
+  void scan(hs_scratch_t* scratch) {
+    if (text_.empty()) return;
+    const hs_error_t status = hs_scan(impl_.database.get(), text_.data(), static_cast<unsigned int>(text_.size()), 0,
+                                      scratch, &ScanContext::on_match, this);
+    if (status != HS_SUCCESS) {
+      throw Error(ErrorCode::internal, "Hyperscan scan failed with status " + std::to_string(status));
+    }
+  }
+
+ private:
+  void check(const Pattern& pattern, std::size_t end) {
+    const std::size_t begin = end - pattern.length;
+    if (!is_boundary(begin)) return;
+    if (pattern.related >= 0) {
+      const std::size_t related_end = related_forms_end(impl_.related[static_cast<std::size_t>(pattern.related)], begin);
+      if (related_end != 0) matches_.push_back({begin, related_end, pattern.term, pattern.variant});
+      return;
+    }
+    if (!is_boundary(end)) return;
+    matches_.push_back({begin, end, pattern.term, pattern.variant});
+  }
+
+  // A word boundary at byte `pos`: one side is not a word character, or the sides belong to a
+  // spaced and an unspaced script, or (both unspaced) ICU's dictionary puts a boundary there.
+  bool is_boundary(std::size_t pos) {
+    if (pos == 0 || pos >= text_.size()) return true;
+    const auto before_byte = static_cast<unsigned char>(text_[pos - 1]);
+    const auto after_byte = static_cast<unsigned char>(text_[pos]);
+    if (before_byte < 0x80 && after_byte < 0x80) {  // ASCII on both sides: no decoding
+      return !text_detail::is_word_char(before_byte) || !text_detail::is_word_char(after_byte);
+    }
+    std::size_t before_begin = 0, after_length = 0;
+    const EdgeClass before = classify(decode_before(text_, pos, before_begin));
+    const EdgeClass after = classify(decode_at(text_, pos, after_length));
+    if (before == EdgeClass::none || after == EdgeClass::none || before != after) return true;
+    if (before == EdgeClass::spaced_word) return false;
+    if (!impl_.options.dictionary_boundaries_for_unspaced_scripts) return true;
+    return dictionary_boundary(pos);
+  }
+
+  // ICU's dictionary segmentation of the run of unspaced-script characters around `pos`.
+  bool dictionary_boundary(std::size_t pos) {
+    if (pos <= run_begin_ || pos >= run_end_) {
+      std::size_t begin = pos, end = pos;
+      while (begin > 0) {
+        std::size_t previous = 0;
+        if (!text_detail::is_unspaced_script_char(decode_before(text_, begin, previous))) break;
+        begin = previous;
+      }
+      while (end < text_.size()) {
+        std::size_t length = 0;
+        if (!text_detail::is_unspaced_script_char(decode_at(text_, end, length))) break;
+        end += length;
+      }
+      segment_run(begin, end);
+    }
+    return std::binary_search(run_boundaries_.begin(), run_boundaries_.end(), pos);
+  }
+
+  void segment_run(std::size_t begin, std::size_t end) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!words_) {
+      words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+      if (U_FAILURE(status) || !words_) throw Error(ErrorCode::internal, "ICU word break iterator unavailable");
+    }
+    UText* opened = utext_openUTF8(run_text_.release(), text_.data() + begin, static_cast<int64_t>(end - begin), &status);
+    run_text_.reset(opened);
+    words_->setText(run_text_.get(), status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU word break failed: ") + u_errorName(status));
+    run_boundaries_.clear();
+    for (int32_t b = words_->first(); b != icu::BreakIterator::DONE; b = words_->next()) {
+      run_boundaries_.push_back(begin + static_cast<std::size_t>(b));
+    }
+    run_begin_ = begin;
+    run_end_ = end;
+  }
+
+  // End of the related-forms phrase starting at `begin` (a word start), or 0 if the words there do
+  // not have the phrase's stems in any stemmer language.
+  std::size_t related_forms_end(const RelatedPhrase& phrase, std::size_t begin) {
+    if (stemmers_.empty()) {
+      for (const char* algorithm : impl_.stemmer_algorithms) stemmers_.push_back(make_stemmer(algorithm));
+    }
+    std::size_t pos = begin;
+    std::size_t language_mask = (std::size_t{1} << stemmers_.size()) - 1;  // languages still agreeing
+    for (std::size_t w = 0; w < phrase.word_count; ++w) {
+      if (w > 0) {
+        const std::size_t gap_begin = pos;
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos == gap_begin) return 0;
+      }
+      const std::size_t word_begin = pos;
+      while (pos < text_.size()) {
+        std::size_t length = 0;
+        if (classify(decode_at(text_, pos, length)) != EdgeClass::spaced_word) break;
+        pos += length;
+      }
+      if (pos == word_begin || pos - word_begin > 100) return 0;
+      const std::string_view word = text_.substr(word_begin, pos - word_begin);
+      for (std::size_t l = 0; l < stemmers_.size(); ++l) {
+        if ((language_mask & (std::size_t{1} << l)) && stem(stemmers_[l].get(), word) != phrase.stems[l][w]) {
+          language_mask &= ~(std::size_t{1} << l);
+        }
+      }
+      if (language_mask == 0) return 0;
+    }
+    return pos;
+  }
+
+  const CompiledTerms& impl_;
+  std::string_view text_;
+  std::vector<Match>& matches_;
+  std::vector<StemmerPtr> stemmers_;
+  std::unique_ptr<icu::BreakIterator> words_;
+  std::unique_ptr<UText, UTextCloser> run_text_;
+  std::size_t run_begin_ = 1, run_end_ = 0;  // empty run: nothing cached yet
+  std::vector<std::size_t> run_boundaries_;
+};
+
+// Leftmost first, then longest, then lowest term index; later overlapping matches are dropped.
+void resolve_overlaps(std::vector<Match>& matches) {
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    if (a.term != b.term) return a.term < b.term;
+    return a.variant < b.variant;
+  });
+  std::size_t kept = 0, last_end = 0;
+  for (const Match& match : matches) {
+    if (kept > 0 && match.begin < last_end) continue;
+    matches[kept++] = match;
+    last_end = match.end;
+  }
+  matches.resize(kept);
+}
+
+// Normalizes a term's name or variant: like the text, with whitespace runs collapsed to one space.
+std::string normalize_term_text(std::string_view raw, const NormalizeOptions& options) {
+  std::string normalized = normalize_for_matching(raw, options);
+  std::string collapsed;
+  collapsed.reserve(normalized.size());
+  for (const char c : normalized) {
+    if (is_space(c)) {
+      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+    } else {
+      collapsed += c;
+    }
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+std::string describe(std::size_t index, const TrackedTerm& term) {
+  return "term " + std::to_string(index) + " ('" + term.name + "')";
+}
+
+}  // namespace
+
+terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, const TermMatcherOptions& opts)
+    : terms(input.begin(), input.end()), options(opts) {
+  if (terms.size() > options.max_terms) {
+    throw Error(ErrorCode::limit_exceeded, "term list of " + std::to_string(terms.size()) +
+                                               " terms exceeds the limit of " + std::to_string(options.max_terms));
+  }
+  normalize.strip_accents = options.strip_accents;
+  std::vector<StemmerPtr> stemmers;
+  for (const std::string& language : options.languages) {
+    const char* algorithm = snowball_algorithm(language);
+    if (algorithm == nullptr) continue;
+    if (std::find(stemmer_algorithms.begin(), stemmer_algorithms.end(), std::string_view(algorithm)) !=
+        stemmer_algorithms.end()) {
+      continue;
+    }
+    if (stemmer_algorithms.size() == 16) break;
+    stemmer_algorithms.push_back(algorithm);
+    stemmers.push_back(make_stemmer(algorithm));
+  }
+
+  std::vector<std::string> literals;
+  // Normalized literal (prefixed "=" exact or "~" stems) -> owning term and variant.
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> owners;
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    const TrackedTerm& term = terms[t];
+    for (std::size_t v = 0; v <= term.variants.size(); ++v) {
+      const std::string& raw = v == 0 ? term.name : term.variants[v - 1];
+      const std::string label = v == 0 ? "name" : "variant " + std::to_string(v);
+      const std::string who = v == 0 ? "term " + std::to_string(t) : describe(t, term);
+      const std::size_t bad = find_invalid_utf8(raw);
+      if (bad != std::string_view::npos) {
+        throw Error(ErrorCode::invalid_utf8,
+                    who + ": " + label + " is not valid UTF-8 (byte offset " + std::to_string(bad) + ")");
+      }
+      const std::string literal = normalize_term_text(raw, normalize);
+      if (literal.empty()) throw Error(ErrorCode::invalid_argument, who + ": empty " + label);
+      bool has_word_char = false;
+      for (std::size_t i = 0; i < literal.size() && !has_word_char;) {
+        std::size_t length = 0;
+        has_word_char = text_detail::is_word_char(decode_at(literal, i, length));
+        i += length;
+      }
+      if (!has_word_char) {
+        throw Error(ErrorCode::invalid_argument, who + ": " + label + " '" + raw + "' has no letter or digit");
+      }
+
+      // Related forms apply to phrases made only of spaced-script words, when a stemmer exists.
+      std::vector<std::string_view> words;
+      bool stemmable = term.match_related_forms && !stemmers.empty();
+      for (std::size_t i = 0; stemmable && i <= literal.size();) {
+        const std::size_t space = std::min(literal.find(' ', i), literal.size());
+        const std::string_view word = std::string_view(literal).substr(i, space - i);
+        for (std::size_t k = 0; k < word.size() && stemmable;) {
+          std::size_t length = 0;
+          stemmable = classify(decode_at(word, k, length)) == EdgeClass::spaced_word;
+          k += length;
+        }
+        words.push_back(word);
+        i = space + 1;
+      }
+      std::string key;
+      std::string hs_literal = literal;
+      RelatedPhrase phrase;
+      if (stemmable) {
+        phrase.word_count = words.size();
+        key = "~";
+        std::size_t shortest_stem = SIZE_MAX, common = words[0].size();
+        for (const StemmerPtr& stemmer : stemmers) {
+          std::vector<std::string> stems;
+          for (const std::string_view word : words) stems.emplace_back(stem(stemmer.get(), word));
+          const std::string& first = stems[0];
+          std::size_t same = 0;
+          while (same < first.size() && same < words[0].size() && first[same] == words[0][same]) ++same;
+          common = std::min(common, same);
+          shortest_stem = std::min(shortest_stem, code_point_count(first));
+          for (const std::string& s : stems) key += s + ' ';
+          key += '|';
+          phrase.stems.push_back(std::move(stems));
+        }
+        // The literal Hyperscan looks for: the start the word and its stem share, less the stem's last
+        // two letters (inflection may change them: "vertrag" -> "verträge"), at least three letters.
+        const std::string_view first_word = words[0];
+        std::size_t keep = prefix_bytes(first_word, std::max<std::size_t>(3, shortest_stem >= 2 ? shortest_stem - 2 : 0));
+        while (keep > common && keep > 0) {
+          std::size_t begin = 0;
+          decode_before(first_word, keep, begin);
+          keep = begin;
+        }
+        if (keep == 0) keep = prefix_bytes(first_word, 1);
+        hs_literal = std::string(first_word.substr(0, keep));
+      } else {
+        key = "=" + literal;
+      }
+      const auto [owner, inserted] = owners.try_emplace(key, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(v));
+      if (!inserted) {
+        if (owner->second.first != t) {
+          const std::uint32_t first_term = owner->second.first;
+          warnings.push_back(describe(t, term) + ": " + label + " '" + raw + "' is the same as variant " +
+                             std::to_string(owner->second.second) + " of " + describe(first_term, terms[first_term]) +
+                             ", which keeps it");
+        }
+        continue;
+      }
+      Pattern pattern;
+      pattern.term = static_cast<std::uint32_t>(t);
+      pattern.variant = static_cast<std::uint32_t>(v);
+      pattern.length = static_cast<std::uint32_t>(hs_literal.size());
+      if (stemmable) {
+        pattern.related = static_cast<std::int32_t>(related.size());
+        related.push_back(std::move(phrase));
+      }
+      patterns.push_back(pattern);
+      literals.push_back(std::move(hs_literal));
+    }
+  }
+  if (patterns.empty()) return;
+
+  std::vector<const char*> expressions;
+  std::vector<std::size_t> lengths;
+  std::vector<unsigned> flags(patterns.size(), 0), ids(patterns.size());
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    expressions.push_back(literals[i].data());
+    lengths.push_back(literals[i].size());
+    ids[i] = static_cast<unsigned>(i);
+  }
+  hs_database_t* compiled = nullptr;
+  hs_compile_error_t* compile_error = nullptr;
+  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                           static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &compiled,
+                           &compile_error) != HS_SUCCESS) {
+    std::string message = compile_error && compile_error->message ? compile_error->message : "unknown error";
+    hs_free_compile_error(compile_error);
+    throw Error(ErrorCode::internal, "term list could not be compiled: " + message);
+  }
+  database.reset(compiled);
+  hs_scratch_t* scratch_space = nullptr;
+  if (hs_alloc_scratch(database.get(), &scratch_space) != HS_SUCCESS) {
+    throw Error(ErrorCode::internal, "Hyperscan scratch space could not be allocated");
+  }
+  prototype_scratch.reset(scratch_space);
+}
+
+TrackedTermMatcher::TrackedTermMatcher(std::span<const TrackedTerm> terms, const TermMatcherOptions& options)
+    : impl_(std::make_shared<const Impl>(terms, options)) {}
+TrackedTermMatcher::~TrackedTermMatcher() = default;
+TrackedTermMatcher::TrackedTermMatcher(const TrackedTermMatcher&) = default;
+TrackedTermMatcher& TrackedTermMatcher::operator=(const TrackedTermMatcher&) = default;
+TrackedTermMatcher::TrackedTermMatcher(TrackedTermMatcher&&) noexcept = default;
+TrackedTermMatcher& TrackedTermMatcher::operator=(TrackedTermMatcher&&) noexcept = default;
+
+std::size_t TrackedTermMatcher::term_count() const noexcept { return impl_ ? impl_->terms.size() : 0; }
+
+const TrackedTerm& TrackedTermMatcher::term(std::size_t index) const {
+  if (!impl_ || index >= impl_->terms.size()) {
+    throw Error(ErrorCode::invalid_argument, "term index " + std::to_string(index) + " is out of range (" +
+                                                 std::to_string(term_count()) + " terms)");
+  }
+  return impl_->terms[index];
+}
+
+const std::vector<std::string>& TrackedTermMatcher::warnings() const noexcept {
+  static const std::vector<std::string> none;
+  return impl_ ? impl_->warnings : none;
+}
+
+void TrackedTermMatcher::find_in_normalized(std::string_view normalized_text, std::vector<NormalizedTextMatch>& out) const {
+  out.clear();
+  if (!impl_ || !impl_->database || normalized_text.empty()) return;
+  if (normalized_text.size() > UINT_MAX) {
+    throw Error(ErrorCode::limit_exceeded, "normalized text of " + std::to_string(normalized_text.size()) +
+                                               " bytes exceeds the 4 GiB scan limit");
+  }
+  std::vector<Match> matches;
+  ScratchPtr scratch = impl_->scratch();
+  {
+    ScanContext context(*impl_, normalized_text, matches);
+    context.scan(scratch.get());
+  }
+  resolve_overlaps(matches);
+  out.reserve(matches.size());
+  for (const Match& m : matches) out.push_back({m.term, m.variant, m.begin, m.end});
+}
+
+std::size_t TrackedTermMatcher::count_in_normalized(std::string_view normalized_text) const {
+  std::vector<NormalizedTextMatch> matches;
+  find_in_normalized(normalized_text, matches);
+  return matches.size();
+}
+
+namespace {
+
+// Share of the segment's characters before byte `byte_offset`, applied to its time span.
+Milliseconds proportional_offset(const Segment& segment, std::size_t byte_offset) {
+  const std::string_view text = segment.text;
+  const std::size_t total = code_point_count(text);
+  if (total == 0 || segment.end_ms <= segment.start_ms) return segment.start_ms;
+  const std::size_t before = code_point_count(text.substr(0, byte_offset));
+  const auto span = static_cast<double>(segment.end_ms - segment.start_ms);
+  return segment.start_ms + static_cast<Milliseconds>(span * static_cast<double>(before) / static_cast<double>(total));
+}
+
+// Time of the word the hit begins in (word texts are found in order in the segment text).
+Milliseconds hit_offset(const Segment& segment, std::size_t byte_offset) {
+  const std::string_view text = segment.text;
+  std::size_t cursor = 0;
+  for (const WordTiming& word : segment.words) {
+    if (word.text.empty()) continue;
+    const std::size_t at = text.find(word.text, cursor);
+    if (at == std::string_view::npos) continue;
+    const std::size_t word_end = at + word.text.size();
+    if (byte_offset < word_end) {
+      if (byte_offset <= at || word.end_ms <= word.start_ms) return word.start_ms;
+      const auto inside = static_cast<double>(code_point_count(text.substr(at, byte_offset - at)));
+      const auto length = static_cast<double>(code_point_count(word.text));
+      return word.start_ms + static_cast<Milliseconds>(static_cast<double>(word.end_ms - word.start_ms) * inside / length);
+    }
+    cursor = word_end;
+  }
+  return proportional_offset(segment, byte_offset);
+}
+
+// The sentence containing the hit ends with a question mark (?, fullwidth ？, Arabic ؟) before the
+// segment ends; "." "!" "。" "！" and "…" end a sentence otherwise.
+bool ends_in_question(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t c = decode_at(text, i, length);
+    switch (c) {
+      case U'?':
+      case U'\uFF1F':
+      case U'\u061F':
+        return true;
+      case U'.':
+        if (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') break;  // "1.5"
+        return false;
+      case U'!':
+      case U'\u3002':
+      case U'\uFF01':
+      case U'\u2026':
+      case U'\uFF0E':
+        return false;
+      default:
+        break;
+    }
+    i += length;
+  }
+  return false;
+}
+
+struct SegmentSpan {
+  std::size_t begin = 0;  // in the batch buffer
+  std::size_t end = 0;
+  std::uint32_t segment = 0;
+  bool ascii = false;  // normalized text is byte-for-byte the original (ASCII lower-casing)
+};
+
+}  // namespace
+
+void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) const {
+  out.clear();
+  if (!impl_ || !impl_->database) return;
+  const Impl& impl = *impl_;
+  ScratchPtr scratch = impl.scratch();
+  std::string buffer, normalized;
+  std::vector<SegmentSpan> spans;
+  std::vector<Match> matches;
+  std::string remapped;
+  icu::Edits edits;
+
+  auto flush = [&]() {
+    if (spans.empty()) return;
+    matches.clear();
+    {
+      ScanContext context(impl, buffer, matches);
+      context.scan(scratch.get());
+    }
+    resolve_overlaps(matches);
+    std::size_t span_index = 0;
+    std::uint32_t edits_segment = UINT32_MAX;
+    for (const Match& match : matches) {
+      while (span_index + 1 < spans.size() && spans[span_index].end <= match.begin) ++span_index;
+      const SegmentSpan& span = spans[span_index];
+      const Segment& segment = call.segments[span.segment];
+      const TrackedTerm& term = impl.terms[match.term];
+      const Role role = segment.speaker < call.participants.size() ? call.participants[segment.speaker].role : Role::other;
+      if ((term.said_by == SpeakerFilter::seller && role != Role::seller) ||
+          (term.said_by == SpeakerFilter::customer && role != Role::customer)) {
+        continue;
+      }
+      std::size_t begin = match.begin - span.begin, end = match.end - span.begin;
+      if (!span.ascii) {
+        if (edits_segment != span.segment) {
+          text_detail::normalize_with_edits(segment.text, impl.normalize, remapped, edits);
+          edits_segment = span.segment;
+        }
+        std::tie(begin, end) = text_detail::source_range(edits, begin, end);
+      }
+      const bool question = ends_in_question(segment.text, end);
+      if (term.only_in_questions && !question) continue;
+      TermHit hit;
+      hit.term = match.term;
+      hit.variant = match.variant;
+      hit.segment = span.segment;
+      hit.role = role;
+      hit.offset_ms = hit_offset(segment, begin);
+      hit.begin = static_cast<std::uint32_t>(begin);
+      hit.end = static_cast<std::uint32_t>(end);
+      hit.in_question = question;
+      out.push_back(hit);
+    }
+    buffer.clear();
+    spans.clear();
+  };
+
+  for (std::size_t s = 0; s < call.segments.size(); ++s) {
+    const std::string& text = call.segments[s].text;
+    if (text.size() > UINT32_MAX / 2) {
+      throw Error(ErrorCode::limit_exceeded, "segment " + std::to_string(s) + ": text of " + std::to_string(text.size()) +
+                                                 " bytes is too large to match terms in");
+    }
+    if (!buffer.empty() && buffer.size() + text.size() > batch_bytes) flush();
+    SegmentSpan span;
+    span.segment = static_cast<std::uint32_t>(s);
+    span.begin = buffer.size();
+    if (text_detail::is_ascii(text)) {
+      span.ascii = true;
+      buffer.resize(span.begin + text.size());
+      for (std::size_t i = 0; i < text.size(); ++i) buffer[span.begin + i] = text_detail::ascii_lower(text[i]);
+    } else {
+      const std::size_t bad = find_invalid_utf8(text);
+      if (bad != std::string_view::npos) {
+        throw Error(ErrorCode::invalid_utf8,
+                    "segment " + std::to_string(s) + ": invalid UTF-8 at byte offset " + std::to_string(bad));
+      }
+      normalize_for_matching(text, normalized, impl.normalize);
+      buffer += normalized;
+    }
+    span.end = buffer.size();
+    spans.push_back(span);
+    buffer += '\n';  // not a word character and not a phrase space: no hit spans two segments
+  }
+  flush();
+}
+
+std::vector<TermHit> TrackedTermMatcher::find_hits(const Call& call) const {
+  std::vector<TermHit> hits;
+  find_hits(call, hits);
+  return hits;
+}
+
+}  // namespace parley
