@@ -1,0 +1,257 @@
+#pragma once
+// Signals (SPEC 4 and the question and filler metrics of SPEC 2): price mentions, other brands and
+// organizations, action items, questions and filler words, found in a call's segments.
+//
+// Pattern lists (action items, fillers, interrogative openers, brand stop words) are per language
+// and loaded from UTF-8 data files (docs/signals.md describes the formats), so a host can replace or
+// extend them. A SignalDetector is compiled once from them; it is immutable and safe to share
+// between threads.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/model.hpp"
+
+namespace parley {
+
+// ---------------------------------------------------------------------------------------------
+// Pattern data (plain values; load from files or fill in code)
+
+// One action-item pattern: a phrase and the id of the kind of commitment it signals
+// ("send", "meet", "follow_up", "next_step").
+struct ActionPattern {
+  std::string id;
+  std::string phrase;
+};
+
+// A currency token ("$", "kr", "euros", "EUR") and the ISO 4217 code it stands for. When the same
+// token has several entries, the one whose `languages` lists the call's language tag (or its
+// primary subtag) wins; an entry with empty `languages` is the default.
+struct CurrencyToken {
+  std::string token;
+  std::string code;
+  std::vector<std::string> languages;  // BCP 47 tags or primary subtags, e.g. "sv", "es-MX"
+};
+
+// A word or suffix that multiplies the number before it: "k" 1e3, "million" 1e6, "万" 1e4.
+// Multipliers are powers of ten.
+struct AmountMultiplier {
+  std::string token;
+  int power_of_ten = 0;
+};
+
+// A host-supplied organization name and the variants it may be said as.
+struct GazetteerEntry {
+  std::string name;                   // canonical display name, e.g. "Contoso Ltd"
+  std::vector<std::string> variants;  // e.g. "Contoso", "Contoso Limited"
+};
+
+// The patterns of one language.
+struct LanguageSignalPatterns {
+  std::vector<ActionPattern> action_items;
+  std::vector<std::string> fillers;             // "um", "you know", "like,"
+  std::vector<std::string> filler_exceptions;   // phrases that are not fillers: "do you know"
+  std::vector<std::string> interrogatives;      // sentence openers: "what", "do you", "¿"
+  std::vector<std::string> question_endings;    // sentence endings: "吗", "ですか"
+  std::vector<std::string> brand_stop_words;    // capitalised words that are never part of a name
+};
+
+// Every pattern the detector uses; languages are keyed by BCP 47 tag or primary subtag ("en",
+// "pt-BR"). A call uses its exact tag if present, else its primary subtag.
+struct SignalPatterns {
+  std::map<std::string, LanguageSignalPatterns> languages;
+  std::vector<CurrencyToken> currencies;
+  std::vector<AmountMultiplier> multipliers;
+};
+
+// Loaders; each throws Error(ErrorCode::io) if the file cannot be read and Error(ErrorCode::parse)
+// naming the file and line of a malformed entry.
+// One entry per line; '#' starts a comment line; blank lines are ignored (fillers, interrogatives,
+// brand stop words). Lines of a filler file starting with '!' are filler exceptions; lines of an
+// interrogative file starting with "..." are question endings.
+std::vector<std::string> load_phrase_list(const std::string& path);
+// "<id> <phrase>": the id (letters, digits, '_', '-', '.') then whitespace then the phrase.
+std::vector<ActionPattern> load_action_patterns(const std::string& path);
+// "<token>\t<ISO 4217 code>[\t<language>,<language>...]".
+std::vector<CurrencyToken> load_currency_tokens(const std::string& path);
+// "<token>\t<power of ten>".
+std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path);
+// "<name>[ | <variant> | <variant> ...]".
+std::vector<GazetteerEntry> load_gazetteer(const std::string& path);
+// Every file under <data_dir>/signals/: currencies.tsv, multipliers.tsv and, per language
+// directory <data_dir>/signals/<lang>/, action_items.txt, fillers.txt, interrogatives.txt and
+// brand_stop_words.txt (each optional). An empty data_dir means default_data_dir().
+SignalPatterns load_signal_patterns(const std::string& data_dir = {});
+
+// ---------------------------------------------------------------------------------------------
+// Options and results
+
+struct SignalOptions {
+  // Language used when a call has none (Call::language empty). A call whose language has no
+  // patterns still gets prices, brands and question-mark questions.
+  std::string fallback_language = "en";
+  // Organizations always recognised (in every language, also in scripts without capitals).
+  std::vector<GazetteerEntry> gazetteer;
+  // Names that are not "other brands" (the tracked keywords and competitors): a candidate whose
+  // normalized key equals one of these, or contains one as whole words, is dropped.
+  std::vector<std::string> brand_exclusions;
+  // Capitalised candidate names: word count range. Names from the gazetteer are always kept.
+  std::uint32_t min_name_words = 2;
+  std::uint32_t max_name_words = 6;
+  // Which signals to detect.
+  bool detect_prices = true;
+  bool detect_brands = true;
+  bool detect_action_items = true;
+  bool detect_questions = true;
+  bool detect_fillers = true;
+};
+
+// A money amount with its currency, as said in a segment.
+struct PriceMention {
+  std::uint32_t segment = 0;      // index into Call::segments
+  Role role = Role::other;        // the speaker's role
+  Milliseconds offset_ms = 0;     // the segment's start
+  std::uint32_t begin = 0;        // byte offsets [begin, end) into the segment's text
+  std::uint32_t end = 0;
+  std::string amount;             // exact decimal, '.' as separator, no grouping: "1200.5"
+  double value = 0.0;             // the same amount as a double
+  std::string currency;           // ISO 4217 code: "USD", "EUR"
+  std::string text;               // as said: "1.200,50 €", "twelve hundred dollars"
+};
+
+// A name of an organization or brand (not a tracked term) said in a segment.
+struct BrandMention {
+  std::uint32_t segment = 0;
+  Role role = Role::other;
+  Milliseconds offset_ms = 0;
+  std::uint32_t begin = 0;  // byte offsets into the segment's text
+  std::uint32_t end = 0;
+  std::string name;         // as said ("Acme Corp."); for gazetteer hits, as said too
+  std::string key;          // normalized key grouping variants ("acme")
+  bool from_gazetteer = false;
+};
+
+// Per-call count of one name (all its variants).
+struct BrandCount {
+  std::string key;
+  std::string name;               // the gazetteer's canonical name, else the first form said
+  std::uint32_t count = 0;
+  std::uint32_t customer_count = 0;
+  std::uint32_t first_segment = 0;
+};
+
+// A sentence with a seller commitment or next step.
+struct ActionItem {
+  std::uint32_t segment = 0;
+  Role role = Role::other;
+  Milliseconds offset_ms = 0;
+  std::uint32_t begin = 0;  // the sentence's byte offsets in the segment's text
+  std::uint32_t end = 0;
+  std::string pattern_id;   // the first matching pattern's id
+  std::string text;         // the sentence
+};
+
+// Filler words of one participant.
+struct FillerCount {
+  std::string phrase;
+  std::uint32_t count = 0;
+};
+struct ParticipantFillers {
+  std::uint32_t participant = 0;  // index into Call::participants
+  Role role = Role::other;
+  std::uint32_t count = 0;
+  Milliseconds talk_ms = 0;       // length of the union of the participant's segments
+  double per_minute = 0.0;        // count / (talk_ms / 60000); 0 when talk_ms is 0
+  std::vector<FillerCount> by_phrase;  // sorted by count (descending), then phrase
+};
+
+struct CallSignals {
+  std::string language;  // the pattern language used ("en"), empty when none matched
+  std::vector<PriceMention> prices;             // in time order (segment start, then offset)
+  std::vector<BrandMention> brands;             // in time order
+  std::vector<BrandCount> brand_counts;         // by count (descending), then key
+  std::vector<ActionItem> action_items;         // in time order; seller and other roles alike
+  std::vector<std::uint32_t> questions_per_segment;  // aligned with Call::segments
+  std::uint32_t seller_questions = 0;
+  std::uint32_t customer_questions = 0;
+  std::uint32_t other_questions = 0;
+  std::vector<ParticipantFillers> fillers;      // one per participant, in participant order
+};
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+class SignalDetector {
+ public:
+  // Compiles the patterns; throws Error(ErrorCode::invalid_argument) naming the language and list
+  // of an empty or invalid pattern (empty phrase, invalid UTF-8, unknown currency code).
+  explicit SignalDetector(const SignalPatterns& patterns, SignalOptions options = {});
+  // Loads the bundled patterns (load_signal_patterns(default_data_dir())).
+  explicit SignalDetector(SignalOptions options = {});
+  ~SignalDetector();
+  SignalDetector(SignalDetector&&) noexcept;
+  SignalDetector& operator=(SignalDetector&&) noexcept;
+
+  // Every signal of a call. Throws Error(ErrorCode::invalid_utf8) naming the segment and byte
+  // offset of invalid text and Error(ErrorCode::invalid_argument) for a segment whose speaker is
+  // not a participant. Results do not depend on the order of the segments.
+  CallSignals detect(const Call& call) const;
+
+  // Single-text helpers with the same rules (language: BCP 47 tag; valid UTF-8 or invalid_utf8).
+  std::uint32_t count_questions(std::string_view text, std::string_view language) const;
+  std::vector<PriceMention> find_prices(std::string_view text, std::string_view language) const;
+
+  const SignalOptions& options() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Questions in one text with only the built-in rules (question marks of every script) and the
+// bundled interrogative openers of the language. Builds a detector per call: for many texts, use
+// SignalDetector::count_questions.
+std::uint32_t count_questions(std::string_view text, std::string_view language);
+
+// ---------------------------------------------------------------------------------------------
+// New brands across calls
+
+// The normalized keys in `current` not among `known_keys`, in order of first mention.
+std::vector<std::string> new_brand_keys(const CallSignals& current,
+                                        const std::vector<std::string>& known_keys);
+
+// The call each name was first mentioned in. A value type: the host keeps one per scope (seller,
+// team, organisation) and feeds it calls in any order; the earliest call (by start time, then id)
+// wins.
+struct BrandFirstMention {
+  std::string key;
+  std::string name;
+  std::string call_id;
+  std::int64_t call_start_time_ms = 0;
+};
+class BrandHistory {
+ public:
+  // Records the call's names; returns the keys that had not been seen in any earlier-recorded call.
+  std::vector<std::string> record(const Call& call, const CallSignals& signals);
+  bool contains(std::string_view key) const;
+  // Every name, sorted by key.
+  std::vector<BrandFirstMention> first_mentions() const;
+  // Names first mentioned in calls starting in [from_ms, to_ms).
+  std::vector<BrandFirstMention> first_mentioned_between(std::int64_t from_ms, std::int64_t to_ms) const;
+
+ private:
+  std::map<std::string, BrandFirstMention, std::less<>> first_;
+};
+
+// The normalized key of an organization name: NFKC, case folded, accents stripped, punctuation
+// dropped, a trailing legal-form suffix ("Inc", "GmbH", "Ltd") and a possessive "'s" removed.
+std::string brand_key(std::string_view name);
+
+// JSON (snake_case fields, durations in ms).
+std::string to_json(const CallSignals& signals);
+std::string to_json(const PriceMention& price);
+
+}  // namespace parley

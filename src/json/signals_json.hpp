@@ -1,0 +1,16 @@
+#pragma once
+// JSON form of the signal results (private: nlohmann never appears in public headers).
+#include <nlohmann/json.hpp>
+
+#include "parley/signals.hpp"
+
+namespace parley {
+
+nlohmann::json to_json_value(const PriceMention& price);
+nlohmann::json to_json_value(const BrandMention& brand);
+nlohmann::json to_json_value(const BrandCount& count);
+nlohmann::json to_json_value(const ActionItem& item);
+nlohmann::json to_json_value(const ParticipantFillers& fillers);
+nlohmann::json to_json_value(const CallSignals& signals);
+
+}  // namespace parley

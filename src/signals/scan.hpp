@@ -1,0 +1,83 @@
+#pragma once
+// Private helpers of the signals area: code point decoding of valid UTF-8, character classes,
+// normalization of phrases and sentences for matching, and a boundary-aware phrase matcher.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::signals_detail {
+
+// Decodes the code point starting at `pos` of valid UTF-8; `length` receives its byte length.
+char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& length) noexcept;
+// Start of the code point that ends just before `pos` (pos > 0).
+std::size_t previous_start(std::string_view text, std::size_t pos) noexcept;
+
+bool is_letter(char32_t cp) noexcept;
+bool is_uppercase_letter(char32_t cp) noexcept;  // Lu or Lt
+bool is_digit(char32_t cp) noexcept;             // any Nd
+int digit_value(char32_t cp) noexcept;           // 0..9, or -1
+bool is_word_char(char32_t cp) noexcept;         // letters, marks, numbers, connector punctuation
+bool is_space(char32_t cp) noexcept;             // White_Space
+// Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): a phrase in
+// them matches anywhere, not only at word boundaries.
+bool is_unspaced_script(char32_t cp) noexcept;
+
+// True if a word boundary lies at byte `pos`: the text's ends, any place where the characters on
+// either side are not both word characters, and any place next to an unspaced-script character.
+bool is_boundary(std::string_view text, std::size_t pos) noexcept;
+
+// Normalization used for every pattern and sentence: normalize_for_matching (NFKC + case folding),
+// typographic apostrophes turned into '\'', runs of white space collapsed into one ' ', trimmed.
+void normalize_phrase(std::string_view text, std::string& out);
+
+// A set of normalized phrases, each with a value, matched at word boundaries. Immutable after
+// compile(); thread-safe to share.
+class PhraseMatcher {
+ public:
+  struct Match {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint32_t value = 0;
+  };
+  // fold_ascii: compare ASCII letters case-insensitively (phrases are then stored lower-cased) and
+  // everything else exactly; used on original, unnormalized text.
+  explicit PhraseMatcher(bool fold_ascii = false) : fold_ascii_(fold_ascii) {}
+  // `phrase` must be normalized (or, with fold_ascii, lower-cased ASCII) and non-empty.
+  void add(std::string phrase, std::uint32_t value);
+  void compile();
+  bool empty() const noexcept { return phrases_.empty(); }
+
+  // The longest phrase matching at exactly `pos` (a code point start) with boundaries at both ends.
+  bool longest_at(std::string_view text, std::size_t pos, Match& match) const noexcept;
+  // Left-to-right, non-overlapping, longest-first matches; calls on_match(const Match&).
+  template <class OnMatch>
+  void for_each(std::string_view text, OnMatch&& on_match) const {
+    if (phrases_.empty()) return;
+    std::size_t pos = 0;
+    Match match;
+    while (pos < text.size()) {
+      if (longest_at(text, pos, match)) {
+        on_match(match);
+        pos = match.end;
+        continue;
+      }
+      std::size_t length = 1;
+      decode_at(text, pos, length);
+      pos += length;
+    }
+  }
+
+ private:
+  struct Entry {
+    char32_t first = 0;
+    std::uint32_t phrase = 0;
+  };
+  bool fold_ascii_ = false;
+  std::vector<std::string> phrases_;
+  std::vector<std::uint32_t> values_;
+  std::vector<Entry> index_;  // sorted by first code point, then phrase length (longest first)
+};
+
+}  // namespace parley::signals_detail
