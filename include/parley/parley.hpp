@@ -6,6 +6,7 @@
 #include "parley/readers.hpp"
 #include "parley/period.hpp"
 #include "parley/resources.hpp"
+#include "parley/signals.hpp"
 #include "parley/sentiment.hpp"
 #include "parley/store.hpp"
 #include "parley/terms.hpp"
