@@ -1,11 +1,14 @@
 #pragma once
 // Everything parley offers to C++ hosts.
+#include "parley/analysis.hpp"
 #include "parley/crm.hpp"
 #include "parley/error.hpp"
+#include "parley/json.hpp"
 #include "parley/model.hpp"
 #include "parley/readers.hpp"
 #include "parley/period.hpp"
 #include "parley/resources.hpp"
+#include "parley/sample_org.hpp"
 #include "parley/signals.hpp"
 #include "parley/sentiment.hpp"
 #include "parley/store.hpp"

@@ -1,0 +1,71 @@
+#pragma once
+// A realistic sample organisation for demos, examples and benchmarks: users in two teams under
+// managers, tracked keywords and competitors, calls with multilingual transcripts, opportunities,
+// activities and comments. Deterministic: the same seed and options give the same organisation on
+// every platform (the generator uses its own distributions, not the standard library's).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parley/crm.hpp"
+#include "parley/model.hpp"
+
+namespace parley {
+
+enum class SampleTermKind : std::uint8_t { keyword, competitor };
+
+// A tracked keyword or competitor as an administrator or manager would configure it: a name and
+// the variants it may be said as (one or more per language). Organisation-wide when
+// team_manager_id is empty, otherwise scoped to that manager's team.
+struct SampleTrackedTerm {
+  std::string name;
+  SampleTermKind kind = SampleTermKind::keyword;
+  std::vector<std::string> variants;
+  std::string team_manager_id;
+};
+
+// A team: a manager and the sellers reporting to them.
+struct SampleTeam {
+  std::string id;
+  std::string name;
+  std::string manager_id;
+  std::vector<std::string> seller_ids;
+};
+
+struct SampleOrganisation {
+  std::string name;
+  // Administrator, a sales director, two team managers reporting to the director, and the sellers
+  // reporting to the managers (so the director sees the sellers at depth 2).
+  std::vector<User> users;
+  std::vector<SampleTeam> teams;
+  std::vector<SampleTrackedTerm> tracked_terms;
+  // Other organisations customers mention (a gazetteer for brand discovery); they are not tracked.
+  std::vector<std::string> brand_gazetteer;
+  std::vector<Call> calls;  // sorted by start time; each passes validate_call
+  std::vector<Opportunity> opportunities;
+  std::vector<Activity> activities;
+  std::vector<Comment> comments;  // managers' notes on some calls
+  std::int64_t start_utc_ms = 0;  // first instant covered
+  std::int64_t end_utc_ms = 0;    // the organisation's "now": nothing happens at or after it
+};
+
+// Every parameter of the generator, with its default.
+struct SampleOrganisationOptions {
+  int sellers_per_team = 6;  // two teams: about a dozen sellers (1..50)
+  int call_count = 3000;     // calls over the whole span (0..1,000,000)
+  int months = 6;            // span of calls ending at end_utc_ms (1..60)
+  // The organisation's "now" (UTC ms). Default: 2026-11-23T00:00Z, so output is reproducible.
+  std::int64_t end_utc_ms = 1'795'392'000'000;
+  // Languages of the calls (SPEC 3 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
+  // Each seller speaks one of them mostly and English otherwise.
+  std::vector<std::string> languages = {"en-US", "de-DE", "da-DK", "fr-FR", "es-ES", "en-GB"};
+  int opportunities_per_seller = 14;  // over the span, a third created before it (0..1000)
+  int activities_per_opportunity = 8;  // emails, meetings and phone calls (0..1000)
+  double comment_share = 0.03;  // share of calls a manager comments on (0..1)
+};
+
+// Throws Error(invalid_argument) naming the option that is out of range or a language the
+// generator has no phrases for.
+SampleOrganisation generate_sample_organisation(std::uint64_t seed, const SampleOrganisationOptions& options = {});
+
+}  // namespace parley
