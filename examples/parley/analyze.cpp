@@ -1,0 +1,155 @@
+// parley analyze: reads transcripts, assigns roles by the host's rules, prints every metric.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "parley/parley.hpp"
+#include "parley/readers.hpp"
+
+namespace parley_cli {
+namespace {
+
+enum class OutputFormat { text, json };
+
+struct AnalyzeArguments {
+  parley::RoleRules role_rules;
+  parley::ReadOptions read_options;
+  std::optional<parley::TranscriptFormat> input_format;
+  OutputFormat output_format = OutputFormat::text;
+  std::vector<std::string> files;
+};
+
+std::string_view take_value(std::span<const std::string_view> arguments, std::size_t& i) {
+  if (i + 1 >= arguments.size()) throw UsageError(fmt::format("option {} needs a value", arguments[i]));
+  return arguments[++i];
+}
+
+AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
+  AnalyzeArguments parsed;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string_view argument = arguments[i];
+    if (argument == "--role") {
+      const std::string_view value = take_value(arguments, i);
+      const std::size_t equals = value.rfind('=');
+      if (equals == std::string_view::npos || equals == 0) {
+        throw UsageError(fmt::format("--role wants NAME=ROLE, got '{}'", value));
+      }
+      const auto role = parley::parse_role(value.substr(equals + 1));
+      if (!role) throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
+      parsed.role_rules.by_name.emplace_back(std::string(value.substr(0, equals)), *role);
+    } else if (argument == "--our-user") {
+      parsed.role_rules.our_users.emplace_back(take_value(arguments, i));
+    } else if (argument == "--our-domain") {
+      parsed.role_rules.our_email_domains.emplace_back(take_value(arguments, i));
+    } else if (argument == "--language") {
+      parsed.read_options.default_language = std::string(take_value(arguments, i));
+    } else if (argument == "--input-format") {
+      const std::string_view name = take_value(arguments, i);
+      parsed.input_format = parley::parse_format_name(name);
+      if (!parsed.input_format) throw UsageError(fmt::format("unknown input format '{}'", name));
+    } else if (argument == "--format") {
+      const std::string_view name = take_value(arguments, i);
+      if (name == "text") parsed.output_format = OutputFormat::text;
+      else if (name == "json") parsed.output_format = OutputFormat::json;
+      else throw UsageError(fmt::format("unknown output format '{}' (text or json)", name));
+    } else if (argument.starts_with("--")) {
+      throw UsageError(fmt::format("unknown option '{}'", argument));
+    } else {
+      parsed.files.emplace_back(argument);
+    }
+  }
+  if (parsed.files.empty()) throw UsageError("analyze needs at least one FILE");
+  return parsed;
+}
+
+std::string percent(const std::optional<double>& ratio) {
+  return ratio ? fmt::format("{:.0f}%", *ratio * 100.0) : std::string("n/a");
+}
+
+std::string seconds(double milliseconds) { return fmt::format("{:.1f} s", milliseconds / 1000.0); }
+
+std::string optional_seconds(const std::optional<double>& milliseconds) {
+  return milliseconds ? seconds(*milliseconds) : std::string("n/a");
+}
+
+std::string optional_number(const std::optional<double>& value, int decimals = 1) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : std::string("n/a");
+}
+
+std::string clock(parley::Milliseconds milliseconds) {
+  const long long total = milliseconds / 1000;
+  return fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
+}
+
+void print_text_report(const std::string& file, const parley::Call& call, const parley::CallAnalysis& analysis) {
+  const parley::CallTiming& t = analysis.timing;
+  fmt::print("== {} (call '{}', {}, {} segments, language {})\n", file, call.id, clock(t.duration_ms),
+             call.segments.size(), call.language.empty() ? "unknown" : call.language);
+  fmt::print("participants:\n");
+  for (const parley::ParticipantTiming& p : t.participants) {
+    fmt::print("  {:<24} {:<8} talk {:>9}  share {:>4}  turns {:>3}  words {:>5}  wpm {:>5}  questions {:>2}  "
+               "longest monologue {:>8}\n",
+               call.participants[p.participant].display_name, parley::role_name(p.role), seconds(double(p.talk_ms)),
+               percent(p.talk_share), p.turns, p.words, optional_number(p.words_per_minute, 0), p.questions,
+               seconds(double(p.longest_monologue_ms)));
+  }
+  fmt::print("conversation:\n");
+  fmt::print("  talk-to-listen ratio        {} / {}\n", percent(t.talk_ratio), percent(t.listen_ratio));
+  fmt::print("  talk time                   {} of {} (silence {}, overlap {})\n", seconds(double(t.talk_ms)),
+             seconds(double(t.duration_ms)), seconds(double(t.silence_ms)), seconds(double(t.overlap_ms)));
+  fmt::print("  turns                       {}\n", t.turns);
+  fmt::print("  switches                    {} ({} per hour)\n", t.switches, optional_number(t.switch_rate_per_hour));
+  fmt::print("  interactivity (0-10)        {}\n", optional_number(t.interactivity));
+  fmt::print("  average pause               {} over {} hand-overs\n", optional_seconds(t.average_pause_ms), t.pauses);
+  fmt::print("  patience                    {}\n", optional_seconds(t.patience_ms));
+  fmt::print("  longest seller monologue    {}\n", seconds(double(t.seller.longest_monologue_ms)));
+  fmt::print("  longest customer monologue  {}\n", seconds(double(t.customer.longest_monologue_ms)));
+  fmt::print("  talking speed (wpm)         seller {}, customer {}\n", optional_number(t.seller.words_per_minute, 0),
+             optional_number(t.customer.words_per_minute, 0));
+  fmt::print("  questions                   seller {}, customer {} (seller {} per hour)\n", t.seller.questions,
+             t.customer.questions, optional_number(t.seller.question_rate_per_hour));
+  fmt::print("  interruptions               seller {}, customer {}\n", t.seller.interruptions_made,
+             t.customer.interruptions_made);
+  if (t.participation_gini) fmt::print("  participation Gini          {:.2f}\n", *t.participation_gini);
+  if (t.has_confidence) fmt::print("  low-confidence speech       {}\n", percent(t.low_confidence_share));
+  fmt::print("\n");
+}
+
+}  // namespace
+
+int run_analyze(std::span<const std::string_view> arguments) {
+  const AnalyzeArguments parsed = parse_arguments(arguments);
+  const parley::CallAnalyzer analyzer;
+  int failures = 0;
+  std::vector<std::string> json_calls;
+  for (const std::string& file : parsed.files) {
+    try {
+      parley::Call call = parley::read_transcript(file, parsed.read_options, parsed.input_format);
+      const std::vector<std::string> unmatched = parley::assign_roles(call, parsed.role_rules);
+      for (const std::string& speaker : unmatched) {
+        fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file, speaker,
+                   speaker);
+      }
+      const parley::CallAnalysis analysis = analyzer.analyze(call);
+      if (parsed.output_format == OutputFormat::json) {
+        json_calls.push_back(fmt::format("{{\"file\":{},\"analysis\":{}}}", parley::json_string(file),
+                                         parley::to_json(call, analysis)));
+      } else {
+        print_text_report(file, call, analysis);
+      }
+    } catch (const parley::Error& error) {
+      ++failures;
+      fmt::print(stderr, "parley: {}\n", error.message());
+    }
+  }
+  if (parsed.output_format == OutputFormat::json) {
+    fmt::print("{{\"parley_version\":\"{}\",\"calls\":[{}]}}\n", parley::version(), fmt::join(json_calls, ","));
+  }
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace parley_cli
