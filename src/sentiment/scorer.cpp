@@ -334,17 +334,20 @@ struct SentimentScorer::Impl {
         ++i;
         continue;
       }
+      // A valence phrase sits on its first word (boosters before it keep their distance); a booster
+      // phrase ("kind of") on its last, so its distance to the word it modifies is counted from there.
+      Token& holder = entry->kind == SentimentTermKind::valence ? token : tokens[i + span - 1];
       switch (entry->kind) {
-        case SentimentTermKind::valence: token.role = TokenRole::valence; ++matched; break;
-        case SentimentTermKind::negator: token.role = TokenRole::negator; break;
-        case SentimentTermKind::booster: token.role = TokenRole::booster; break;
-        case SentimentTermKind::contrast: token.role = TokenRole::contrast; break;
+        case SentimentTermKind::valence: holder.role = TokenRole::valence; ++matched; break;
+        case SentimentTermKind::negator: holder.role = TokenRole::negator; break;
+        case SentimentTermKind::booster: holder.role = TokenRole::booster; break;
+        case SentimentTermKind::contrast: holder.role = TokenRole::contrast; break;
       }
-      token.value = entry->value;
+      holder.value = entry->value;
       if (span > 1) {
         bool caps = true;
         for (std::size_t k = 0; k < span; ++k) caps &= tokens[i + k].caps;
-        token.caps = caps;
+        holder.caps = caps;
       }
       i += span;
     }
