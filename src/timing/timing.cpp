@@ -96,6 +96,28 @@ std::size_t sentence_mark_length(std::string_view text, std::size_t i, bool& is_
   return 0;
 }
 
+enum class CharacterClass { space, word, punctuation };
+
+// Spaces: ASCII white space, U+00A0, U+2000..U+200B, U+3000. Punctuation: ASCII punctuation,
+// U+2010..U+206F (dashes, quotes, ellipsis) and U+3001..U+303F (CJK punctuation). Everything else
+// (letters, digits, ideographs, invalid bytes) is part of a word.
+CharacterClass classify_character(std::string_view text, std::size_t i, unsigned char c) noexcept {
+  if (c < 0x80) {
+    if (is_ascii_space(c)) return CharacterClass::space;
+    return is_ascii_word_char(c) ? CharacterClass::word : CharacterClass::punctuation;
+  }
+  const auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+  if (c == 0xC2 && next(1) == 0xA0) return CharacterClass::space;
+  if (c == 0xE2 && next(1) == 0x80) {  // U+2000..U+203F
+    return next(2) <= 0x8B ? CharacterClass::space : next(2) >= 0x90 ? CharacterClass::punctuation : CharacterClass::word;
+  }
+  if (c == 0xE2 && next(1) == 0x81 && next(2) <= 0xAF) return CharacterClass::punctuation;  // U+2040..U+206F
+  if (c == 0xE3 && next(1) == 0x80) {  // U+3000..U+303F
+    return next(2) == 0x80 ? CharacterClass::space : CharacterClass::punctuation;
+  }
+  return CharacterClass::word;
+}
+
 // The built-in count used when the host supplies no text counts (see timing.hpp).
 SegmentTextCounts count_text(std::string_view text) noexcept {
   SegmentTextCounts counts;
@@ -116,13 +138,16 @@ SegmentTextCounts count_text(std::string_view text) noexcept {
       continue;
     }
     end_marks();
-    if (is_ascii_space(c)) {
-      if (token_has_word_char) ++counts.words;
-      token_has_word_char = false;
-    } else if (c >= 0x80 || is_ascii_word_char(c)) {
-      token_has_word_char = true;
+    const std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    switch (classify_character(text, i, c)) {
+      case CharacterClass::space:
+        if (token_has_word_char) ++counts.words;
+        token_has_word_char = false;
+        break;
+      case CharacterClass::word: token_has_word_char = true; break;
+      case CharacterClass::punctuation: break;
     }
-    ++i;
+    i += std::min(width, text.size() - i);
   }
   end_marks();
   if (token_has_word_char) ++counts.words;
@@ -341,7 +366,8 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   const auto is_backchannel = [&](const Span& turn) { return turn.end - turn.start < options.backchannel_max_ms; };
 
   // 4. Pauses, patience and interruptions: each turn is compared with the other speaker whose earlier
-  //    turn ended last, provided it ended no earlier than this speaker's own previous turn.
+  //    turn ended last (its predecessor), provided that turn ended no earlier than this speaker's own
+  //    previous turn (otherwise the speaker is just resuming after their own silence).
   double pause_sum = 0, patience_sum = 0;
   {
     std::vector<Milliseconds> own_previous_end(participant_count, kNever);
@@ -356,12 +382,15 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
       ++result.participants[turn.speaker].turns;
       const auto [other_end, other] = earlier_turns.other_than(turn.speaker);
       if (other != kNobody && other_end >= own_previous_end[turn.speaker]) {
-        const Milliseconds pause = std::max<Milliseconds>(0, turn.start - other_end);
-        ++result.pauses;
-        pause_sum += static_cast<double>(pause);
-        if (role_of(turn.speaker) == Role::seller && role_of(other) == Role::customer) {
-          ++result.patience_pauses;
-          patience_sum += static_cast<double>(pause);
+        // A turn that ends inside the other speaker's turn never took the floor: no hand-over, no pause.
+        if (turn.end > other_end) {
+          const Milliseconds pause = std::max<Milliseconds>(0, turn.start - other_end);
+          ++result.pauses;
+          pause_sum += static_cast<double>(pause);
+          if (role_of(turn.speaker) == Role::seller && role_of(other) == Role::customer) {
+            ++result.patience_pauses;
+            patience_sum += static_cast<double>(pause);
+          }
         }
         if (other_end > turn.start && !is_backchannel(turn)) {
           result.interruptions.push_back({turn.speaker, other, turn.start});
