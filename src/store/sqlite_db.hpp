@@ -46,8 +46,9 @@ class Statement {
   }
   // The text must outlive step() (SQLITE_STATIC: no copy).
   Statement& bind(int index, std::string_view value) {
-    check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC,
-                              SQLITE_UTF8));
+    // A null data pointer would bind NULL; empty text stays text.
+    check(sqlite3_bind_text64(stmt_, index, value.data() != nullptr ? value.data() : "",
+                              value.size(), SQLITE_STATIC, SQLITE_UTF8));
     return *this;
   }
   Statement& bind(int index, const char*) = delete;
