@@ -1,0 +1,31 @@
+#pragma once
+// JSON forms of the period and insight result structs (private: nlohmann stays out of public headers).
+#include <nlohmann/json.hpp>
+
+#include "parley/insights.hpp"
+#include "parley/period.hpp"
+
+namespace parley {
+
+nlohmann::json to_json_value(const Period& period);  // all-time bounds as null
+nlohmann::json to_json_value(const PeriodInfo& period);
+nlohmann::json to_json_value(const ConversationKpis& kpis);
+nlohmann::json to_json_value(const KpiTrend& trend);
+nlohmann::json to_json_value(const SentimentDonut& donut);
+nlohmann::json to_json_value(const SentimentPoint& point);
+nlohmann::json to_json_value(const TermInsight& term);
+nlohmann::json to_json_value(const TimeBuckets& buckets);
+nlohmann::json to_json_value(const SellerDetails& details);
+nlohmann::json to_json_value(const TeamMember& member);
+nlohmann::json to_json_value(const TeamView& view);
+nlohmann::json to_json_value(const BasicKpis& basic);
+nlohmann::json to_json_value(const CustomerTopics& topics);
+nlohmann::json to_json_value(const EngagementHours& hours);
+nlohmann::json to_json_value(const BestPracticeTerm& term);
+nlohmann::json to_json_value(const TopSellerComparison& comparison);
+nlohmann::json to_json_value(const CountTrend& trend);
+nlohmann::json to_json_value(const CallRecordingKpis& kpis);
+nlohmann::json to_json_value(const HomePage& page);
+nlohmann::json to_json_value(const ProcessingCounts& counts);
+
+}  // namespace parley
