@@ -30,6 +30,24 @@ bool rest_is_blank(LineCursor cursor) noexcept {
   return true;
 }
 
+// Whether a code point is CJK punctuation, kana, an ideograph or a full-width form, which
+// Chinese and Japanese write without spaces between them.
+bool is_cjk(char32_t cp) noexcept {
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+// The three-byte UTF-8 sequence at text[at], decoded (CJK code points all take three bytes).
+char32_t three_byte_code_point(std::string_view text, std::size_t at) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+  if (at + 3 > text.size() || (byte(0) & 0xF0) != 0xE0) return 0;
+  return (char32_t{byte(0)} & 0x0F) << 12 | (char32_t{byte(1)} & 0x3F) << 6 | (char32_t{byte(2)} & 0x3F);
+}
+
+bool is_cjk_before(std::string_view text, std::size_t end) noexcept {
+  return end >= 3 && is_cjk(three_byte_code_point(text, end - 3));
+}
+bool is_cjk_at(std::string_view text, std::size_t at) noexcept { return is_cjk(three_byte_code_point(text, at)); }
+
 struct CueTiming {
   Milliseconds start_ms = 0;
   Milliseconds end_ms = 0;
@@ -74,12 +92,19 @@ class CueAssembler {
   void add_line(std::string_view line, std::size_t line_number) {
     line_number_ = line_number;
     if (piece_line_ == 0) piece_line_ = line_number;
+    const std::size_t join = text_.size();
     append_separator(text_);
     std::string_view rest = line;
+    // SRT override blocks such as {\an8} may come before a "Name:" prefix.
+    while (rest.starts_with("{\\")) {
+      const std::size_t close = rest.find('}');
+      if (close == std::string_view::npos) break;
+      rest.remove_prefix(close + 1);
+    }
     std::string_view name;
     std::string_view after;
-    if (options_.speaker_name_prefixes && !voice_seen_ && !line.starts_with('<') &&
-        split_speaker_prefix(line, name, after)) {
+    if (options_.speaker_name_prefixes && !voice_seen_ && !rest.starts_with('<') &&
+        split_speaker_prefix(rest, name, after)) {
       switch_speaker(name);
       rest = after;
     }
@@ -87,6 +112,11 @@ class CueAssembler {
       voice_seen_ = true;
       switch_speaker(voice);
     });
+    // Chinese and Japanese lines join without a space: "...李伟。" + "请问..." is one sentence.
+    if (join > 0 && join + 1 < text_.size() && text_[join] == ' ' && is_cjk_before(text_, join) &&
+        is_cjk_at(text_, join + 1)) {
+      text_.erase(join, 1);
+    }
   }
 
   void finish() { flush(); }

@@ -282,7 +282,9 @@ Call finish_call(Call call, std::string_view source_name, const ReadOptions& opt
   try {
     validate_call(call, options.limits);
   } catch (const Error& error) {
-    throw Error(error.code(), fmt::format("{}: {}", source_name, error.message()));
+    // Reversed or negative times in a file are malformed input: a parse error, as the host sees it.
+    const ErrorCode code = error.code() == ErrorCode::invalid_argument ? ErrorCode::parse : error.code();
+    throw Error(code, fmt::format("{}: {}", source_name, error.message()));
   }
   return call;
 }

@@ -68,10 +68,11 @@ CheckedInput check_input(std::string_view content, std::string_view source, cons
   return input;
 }
 
-void reject_binary(std::string_view text, std::string_view source, TranscriptFormat format) {
+void reject_binary(std::string_view text, std::string_view source, std::optional<TranscriptFormat> format) {
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     readers::fail_at_line(source, line_of_offset(text, nul),
-                          fmt::format("NUL byte: this is binary data, not a {} file", format_name(format)));
+                          fmt::format("NUL byte: this is binary data, not a {} file",
+                                      format ? format_name(*format) : std::string_view("transcript")));
   }
 }
 
@@ -102,6 +103,8 @@ std::optional<TranscriptFormat> sniff_text_format(std::string_view text) noexcep
 Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format, std::string_view source,
                    const ReadOptions& options) {
   Call call;
+  // No transcript format (JSON included) holds a raw NUL byte: binary data is named as such.
+  reject_binary(text, source, format);
   if (!format) {
     format = sniff_text_format(text);
     if (!format && readers::trim(text).starts_with('{')) {
@@ -130,7 +133,6 @@ Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format
     }
     call = call_from_json_value(document, *format, source, options);
   } else {
-    reject_binary(text, source, *format);
     switch (*format) {
       case TranscriptFormat::webvtt: call = readers::read_webvtt(text, source, options); break;
       case TranscriptFormat::srt: call = readers::read_srt(text, source, options); break;
