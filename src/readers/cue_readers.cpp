@@ -159,15 +159,21 @@ class CueAssembler {
 // `srt` also ends the cue at a subtitle number followed by a timing line (a missing blank line).
 void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, std::string_view source, bool srt) {
   bool any_text = false;
-  while (auto peeked = cursor.peek()) {
-    if (is_blank(*peeked) || has_arrow(*peeked)) break;
-    if (srt && all_digits(*peeked)) {
-      LineCursor ahead = cursor;
-      ahead.next();
-      if (auto after = ahead.next(); after && has_arrow(*after)) break;
+  while (true) {
+    const LineCursor before = cursor;  // to give back the line that ends the cue
+    const auto line = cursor.next();
+    if (!line) break;
+    if (is_blank(*line) || has_arrow(*line)) {
+      cursor = before;
+      break;
     }
-    cursor.next();
-    cue.add_line(*peeked, cursor.line_number());
+    if (srt && all_digits(*line)) {
+      if (auto after = cursor.peek(); after && has_arrow(*after)) {
+        cursor = before;
+        break;
+      }
+    }
+    cue.add_line(*line, cursor.line_number());
     any_text = true;
   }
   if (!any_text && rest_is_blank(cursor)) {
