@@ -106,8 +106,11 @@ Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format
   // No transcript format (JSON included) holds a raw NUL byte: binary data is named as such.
   reject_binary(text, source, format);
   if (!format) {
-    format = sniff_text_format(text);
-    if (!format && readers::trim(text).starts_with('{')) {
+    // JSON first: a one-line JSON document may well contain "-->" in its text.
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const bool json_object = first != std::string_view::npos && text[first] == '{';
+    if (!json_object) format = sniff_text_format(text);
+    if (!format && json_object) {
       const nlohmann::json document = parse_json_text(text, source);
       format = detect_json_document_format(document);
       if (!format) {

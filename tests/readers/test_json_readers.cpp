@@ -3,6 +3,8 @@
 // from hand-written dialogues) with Python's json module, not with parley.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "parley/readers.hpp"
@@ -419,4 +421,31 @@ TEST_CASE("round trip: every fixture read, written as parley JSON and read back 
     const Call back = parley::parse_transcript(parley::write_parley_json(call), TranscriptFormat::parley_json, "rt.json");
     check_same_call(call, back);
   }
+}
+
+TEST_CASE("read_transcript tells formats apart by content when the extension does not") {
+  const std::string directory = std::filesystem::temp_directory_path() / "parley_readers_test";
+  std::filesystem::create_directories(directory);
+  const auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(directory + "/" + name, std::ios::binary) << content;
+    return directory + "/" + name;
+  };
+  // One line of JSON whose text holds "-->": still JSON, not an SRT timing line.
+  const Call json = parley::read_transcript(write("call.txt", R"({"segments": [{"speaker": "A", "start_ms": 0, "end_ms": 5, "text": "a --> b"}]})"));
+  CHECK(json.segments.at(0).text == "a --> b");
+  CHECK(json.id == "call");
+  CHECK(parley::read_transcript(write("captions", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>hi\n")).segments.size() == 1);
+  CHECK(parley::read_transcript(write("diar.out", "SPEAKER f 1 0.5 1.0 <NA> <NA> A <NA> <NA>\n")).segments.size() == 1);
+  CHECK(parley::read_transcript(write("subs.txt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n")).segments.size() == 1);
+  const std::string notes = write("notes.txt", "Call notes: customer wants a discount.\n");
+  check_error([&] { parley::read_transcript(notes); }, ErrorCode::invalid_argument,
+              notes + ": cannot tell the transcript format from the file name or content; name the format");
+  const std::string other = write("other.json", R"({"hello": "world"})");
+  check_error([&] { parley::read_transcript(other); }, ErrorCode::invalid_argument,
+              other + ": a JSON document in none of the known transcript forms (parley-json, amazon-transcribe, "
+                      "assemblyai, deepgram); name the format");
+  // The format named by the caller wins over the extension.
+  CHECK(parley::read_transcript(write("x.vtt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n"), {}, TranscriptFormat::srt)
+            .segments.size() == 1);
+  std::filesystem::remove_all(directory);
 }
