@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -524,35 +525,54 @@ std::size_t TrackedTermMatcher::count_in_normalized(std::string_view normalized_
 
 namespace {
 
-// Share of the segment's characters before byte `byte_offset`, applied to its time span.
-Milliseconds proportional_offset(const Segment& segment, std::size_t byte_offset) {
-  const std::string_view text = segment.text;
-  const std::size_t total = code_point_count(text);
-  if (total == 0 || segment.end_ms <= segment.start_ms) return segment.start_ms;
-  const std::size_t before = code_point_count(text.substr(0, byte_offset));
-  const auto span = static_cast<double>(segment.end_ms - segment.start_ms);
-  return segment.start_ms + static_cast<Milliseconds>(span * static_cast<double>(before) / static_cast<double>(total));
-}
+// Time offsets of the hits of one segment, which arrive in text order: word timings are aligned
+// with the text and characters counted once, moving forward only (no rescan per hit).
+class OffsetLocator {
+ public:
+  explicit OffsetLocator(const Segment& segment) : segment_(segment), text_(segment.text) {}
 
-// Time of the word the hit begins in (word texts are found in order in the segment text).
-Milliseconds hit_offset(const Segment& segment, std::size_t byte_offset) {
-  const std::string_view text = segment.text;
-  std::size_t cursor = 0;
-  for (const WordTiming& word : segment.words) {
-    if (word.text.empty()) continue;
-    const std::size_t at = text.find(word.text, cursor);
-    if (at == std::string_view::npos) continue;
-    const std::size_t word_end = at + word.text.size();
-    if (byte_offset < word_end) {
-      if (byte_offset <= at || word.end_ms <= word.start_ms) return word.start_ms;
-      const auto inside = static_cast<double>(code_point_count(text.substr(at, byte_offset - at)));
-      const auto length = static_cast<double>(code_point_count(word.text));
-      return word.start_ms + static_cast<Milliseconds>(static_cast<double>(word.end_ms - word.start_ms) * inside / length);
+  Milliseconds offset(std::size_t byte_offset) {
+    // The hit's word: word texts are found in order in the segment text.
+    while (word_ < segment_.words.size()) {
+      const WordTiming& word = segment_.words[word_];
+      const std::size_t at = word.text.empty() ? std::string_view::npos : text_.find(word.text, text_cursor_);
+      if (at == std::string_view::npos) {
+        ++word_;
+        continue;
+      }
+      const std::size_t word_end = at + word.text.size();
+      if (byte_offset < word_end) {
+        if (byte_offset <= at || word.end_ms <= word.start_ms) return word.start_ms;
+        const auto inside = static_cast<double>(code_point_count(text_.substr(at, byte_offset - at)));
+        const auto length = static_cast<double>(code_point_count(word.text));
+        return word.start_ms + static_cast<Milliseconds>(static_cast<double>(word.end_ms - word.start_ms) * inside / length);
+      }
+      text_cursor_ = word_end;
+      ++word_;
     }
-    cursor = word_end;
+    // No timed word: the share of characters before the hit, applied to the segment's span.
+    if (total_chars_ == SIZE_MAX) total_chars_ = code_point_count(text_);
+    if (total_chars_ == 0 || segment_.end_ms <= segment_.start_ms) return segment_.start_ms;
+    if (byte_offset >= counted_bytes_) {
+      counted_chars_ += code_point_count(text_.substr(counted_bytes_, byte_offset - counted_bytes_));
+    } else {
+      counted_chars_ = code_point_count(text_.substr(0, byte_offset));
+    }
+    counted_bytes_ = byte_offset;
+    const auto span = static_cast<double>(segment_.end_ms - segment_.start_ms);
+    return segment_.start_ms +
+           static_cast<Milliseconds>(span * static_cast<double>(counted_chars_) / static_cast<double>(total_chars_));
   }
-  return proportional_offset(segment, byte_offset);
-}
+
+ private:
+  const Segment& segment_;
+  std::string_view text_;
+  std::size_t word_ = 0;
+  std::size_t text_cursor_ = 0;
+  std::size_t total_chars_ = SIZE_MAX;
+  std::size_t counted_bytes_ = 0;
+  std::size_t counted_chars_ = 0;
+};
 
 // The sentence containing the hit ends with a question mark (?, fullwidth ？, Arabic ؟) before the
 // segment ends; "." "!" "。" "！" and "…" end a sentence otherwise.
@@ -612,6 +632,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     resolve_overlaps(matches);
     std::size_t span_index = 0;
     std::uint32_t edits_segment = UINT32_MAX;
+    std::optional<OffsetLocator> locator;
+    std::uint32_t locator_segment = UINT32_MAX;
     for (const Match& match : matches) {
       while (span_index + 1 < spans.size() && spans[span_index].end <= match.begin) ++span_index;
       const SegmentSpan& span = spans[span_index];
@@ -637,7 +659,11 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       hit.variant = match.variant;
       hit.segment = span.segment;
       hit.role = role;
-      hit.offset_ms = hit_offset(segment, begin);
+      if (locator_segment != span.segment) {
+        locator.emplace(segment);
+        locator_segment = span.segment;
+      }
+      hit.offset_ms = locator->offset(begin);
       hit.begin = static_cast<std::uint32_t>(begin);
       hit.end = static_cast<std::uint32_t>(end);
       hit.in_question = question;
