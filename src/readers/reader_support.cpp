@@ -132,8 +132,9 @@ std::optional<Milliseconds> parse_decimal_seconds(std::string_view text) noexcep
 }
 
 bool split_speaker_prefix(std::string_view line, std::string_view& name, std::string_view& rest) noexcept {
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 64) return false;
+  // A name is at most 64 bytes: look no further than that for its colon.
+  const std::size_t colon = line.substr(0, 65).find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
   if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t') return false;
   const std::string_view candidate = trim(line.substr(0, colon));
   if (candidate.empty() || candidate.front() == '<' || candidate.front() == '-') return false;
