@@ -9,6 +9,7 @@
 
 #include "parley/crm.hpp"
 #include "parley/model.hpp"
+#include "parley/store.hpp"
 
 namespace parley {
 
@@ -32,6 +33,25 @@ struct SampleTeam {
   std::vector<std::string> seller_ids;
 };
 
+enum class SampleMentionKind : std::uint8_t { keyword, competitor, brand };
+
+// One tracked term or brand the generator put into a call: the answer key a term matcher or brand
+// detector can be checked against.
+struct SampleMention {
+  std::string name;  // the tracked term's canonical name, or the brand as written
+  SampleMentionKind kind = SampleMentionKind::keyword;
+  Role role = Role::other;       // who said it
+  std::uint32_t segment_index = 0;
+  std::int64_t offset_ms = 0;    // the segment's start
+};
+
+// What the generator meant a call to contain.
+struct SampleCallTruth {
+  std::string call_id;
+  std::vector<SampleMention> mentions;
+  std::string customer_mood;  // "positive", "neutral" or "negative": how the customer was drawn
+};
+
 struct SampleOrganisation {
   std::string name;
   // Administrator, a sales director, two team managers reporting to the director, and the sellers
@@ -42,6 +62,7 @@ struct SampleOrganisation {
   // Other organisations customers mention (a gazetteer for brand discovery); they are not tracked.
   std::vector<std::string> brand_gazetteer;
   std::vector<Call> calls;  // sorted by start time; each passes validate_call
+  std::vector<SampleCallTruth> truth;  // one per call, same order
   std::vector<Opportunity> opportunities;
   std::vector<Activity> activities;
   std::vector<Comment> comments;  // managers' notes on some calls
@@ -63,6 +84,12 @@ struct SampleOrganisationOptions {
   int activities_per_opportunity = 8;  // emails, meetings and phone calls (0..1000)
   double comment_share = 0.03;  // share of calls a manager comments on (0..1)
 };
+
+// A stand-in for parley's analysis of a sample call, for demos and benchmarks of storage and
+// insights without the analysis cost: timing KPIs from the segments (overlaps ignored, turns =
+// runs of one role's segments), questions from '?', term hits and brands from the truth, customer
+// sentiment from the mood. Not a substitute for CallAnalyzer.
+CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTruth& truth);
 
 // Throws Error(invalid_argument) naming the option that is out of range or a language the
 // generator has no phrases for.

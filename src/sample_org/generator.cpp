@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <span>
@@ -436,8 +437,7 @@ class Generator {
     return org_.start_utc_ms;
   }
 
-  std::string_view pick_keyword(const SellerProfile& seller, SampleLanguage language, double time_fraction,
-                                bool seller_speaking) {
+  std::size_t pick_keyword(const SellerProfile& seller, double time_fraction, bool seller_speaking) {
     const auto& terms = sample::sample_terms();
     std::vector<double> weights(terms.size(), 0.0);
     for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -451,10 +451,11 @@ class Generator {
       if (seller_speaking && (term.name == "ROI" || term.name == "implementation")) w *= 0.5 + 5.0 * seller.skill * seller.skill;
       weights[i] = w;
     }
-    return terms[random_.weighted(weights)].forms[static_cast<std::size_t>(language)];
+    return random_.weighted(weights);
   }
 
-  std::string_view pick_competitor(double time_fraction) {
+  // The competitor's index and the words said.
+  std::pair<std::size_t, std::string_view> pick_competitor(double time_fraction) {
     const auto& terms = sample::sample_terms();
     std::vector<double> weights(terms.size(), 0.0);
     for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -465,21 +466,24 @@ class Generator {
       if (terms[i].name == "Northwind Sales") w = 1.5;
       weights[i] = w;
     }
-    const auto& term = terms[random_.weighted(weights)];
-    if (!term.extra_variants.empty() && random_.chance(0.4)) return term.extra_variants.front();
-    return term.forms[0];
+    const std::size_t index = random_.weighted(weights);
+    const auto& term = terms[index];
+    if (!term.extra_variants.empty() && random_.chance(0.4)) return {index, term.extra_variants.front()};
+    return {index, term.forms[0]};
   }
 
   std::string_view pick_brand(std::int64_t start) {
     const auto& brands = sample::sample_brands();
-    const bool recent = start >= org_.end_utc_ms - 30 * day_ms;
-    if (recent && random_.chance(0.5)) {
-      return brands[brands.size() - sample::new_brand_count + random_.below(sample::new_brand_count)];
+    // The new brands come up only lately: the first in the last 14 days, the second in the last 5.
+    const std::size_t first_new = brands.size() - sample::new_brand_count;
+    if (start >= org_.end_utc_ms - 14 * day_ms && random_.chance(0.5)) {
+      const bool very_recent = start >= org_.end_utc_ms - 5 * day_ms;
+      return brands[first_new + (very_recent ? random_.below(sample::new_brand_count) : 0)];
     }
     return brands[random_.below(brands.size() - sample::new_brand_count)];
   }
 
-  Call make_call(std::size_t seller_index) {
+  Call make_call(std::size_t seller_index, SampleCallTruth& truth) {
     SellerProfile& seller = sellers_[seller_index];
     Call call;
     call.start_time_ms = draw_call_start(seller);
@@ -534,6 +538,7 @@ class Generator {
     const double negative = 0.30 - 0.15 * seller.skill;
     const double positive = 0.30 + 0.15 * seller.skill;
     const double mood = random_.unit();
+    truth.customer_mood = mood < negative ? "negative" : (mood < negative + positive ? "positive" : "neutral");
     const std::array<double, 3> customer_tone =
         mood < negative ? std::array<double, 3>{0.1, 0.4, 0.5}
                         : (mood < negative + positive ? std::array<double, 3>{0.5, 0.4, 0.1} : std::array<double, 3>{0.25, 0.6, 0.15});
@@ -548,11 +553,22 @@ class Generator {
     bool join_next = false;
     auto say = [&](std::uint32_t speaker, PhraseKind kind) {
       const auto& options = bank[kind];
+      const Role role = speaker == 0 ? Role::seller : Role::customer;
+      std::optional<SampleMention> mention;
       if (kind == PhraseKind::seller_keyword || kind == PhraseKind::customer_keyword_question) {
-        slots.keyword = pick_keyword(seller, language->bank, time_fraction, speaker == 0);
+        const auto& term = sample::sample_terms()[pick_keyword(seller, time_fraction, speaker == 0)];
+        slots.keyword = term.forms[static_cast<std::size_t>(language->bank)];
+        mention = SampleMention{std::string(term.name), SampleMentionKind::keyword, role, 0, 0};
       }
-      if (kind == PhraseKind::customer_competitor) slots.competitor = pick_competitor(time_fraction);
-      if (kind == PhraseKind::customer_brand) slots.brand = pick_brand(call.start_time_ms);
+      if (kind == PhraseKind::customer_competitor) {
+        const auto [index, said] = pick_competitor(time_fraction);
+        slots.competitor = said;
+        mention = SampleMention{std::string(sample::sample_terms()[index].name), SampleMentionKind::competitor, role, 0, 0};
+      }
+      if (kind == PhraseKind::customer_brand) {
+        slots.brand = pick_brand(call.start_time_ms);
+        mention = SampleMention{std::string(slots.brand), SampleMentionKind::brand, role, 0, 0};
+      }
       if (kind == PhraseKind::seller_price) {
         constexpr int amounts[] = {49, 99, 250, 1200, 4800, 12000, 45000, 60000};
         slots.price = format_price(random_.pick(std::span<const int>(amounts)), language->tag);
@@ -569,6 +585,11 @@ class Generator {
         previous.end_ms = clock + length;
         clock += length;
         join_next = false;
+        if (mention) {
+          mention->segment_index = static_cast<std::uint32_t>(call.segments.size() - 1);
+          mention->offset_ms = previous.start_ms;
+          truth.mentions.push_back(std::move(*mention));
+        }
         return;
       }
       join_next = false;
@@ -577,6 +598,11 @@ class Generator {
       segment.start_ms = clock;
       segment.end_ms = clock + length;
       segment.text = text_;
+      if (mention) {
+        mention->segment_index = static_cast<std::uint32_t>(call.segments.size());
+        mention->offset_ms = segment.start_ms;
+        truth.mentions.push_back(std::move(*mention));
+      }
       call.segments.push_back(std::move(segment));
       clock += length;
     };
@@ -640,6 +666,10 @@ class Generator {
         clock = middle;
         say(1, PhraseKind::backchannel);
         std::swap(call.segments.back(), call.segments[call.segments.size() - 2]);  // keep rough time order
+        const auto moved = static_cast<std::uint32_t>(call.segments.size() - 2);
+        for (auto& mention : truth.mentions) {
+          if (mention.segment_index == moved) ++mention.segment_index;
+        }
         clock = saved;
       }
       // Customer turn.
@@ -684,11 +714,23 @@ class Generator {
   void make_calls() {
     std::vector<double> weights;
     for (const auto& seller : sellers_) weights.push_back(seller.call_weight);
-    org_.calls.reserve(static_cast<std::size_t>(options_.call_count));
-    for (int i = 0; i < options_.call_count; ++i) org_.calls.push_back(make_call(random_.weighted(weights)));
-    std::stable_sort(org_.calls.begin(), org_.calls.end(),
-                     [](const Call& a, const Call& b) { return a.start_time_ms < b.start_time_ms; });
-    for (std::size_t i = 0; i < org_.calls.size(); ++i) org_.calls[i].id = numbered("call-", i + 1, 6);
+    const auto count = static_cast<std::size_t>(options_.call_count);
+    std::vector<Call> calls;
+    std::vector<SampleCallTruth> truths(count);
+    calls.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) calls.push_back(make_call(random_.weighted(weights), truths[i]));
+    std::vector<std::size_t> order(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&calls](std::size_t a, std::size_t b) { return calls[a].start_time_ms < calls[b].start_time_ms; });
+    org_.calls.reserve(count);
+    org_.truth.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      org_.calls.push_back(std::move(calls[order[i]]));
+      org_.truth.push_back(std::move(truths[order[i]]));
+      org_.calls.back().id = numbered("call-", i + 1, 6);
+      org_.truth.back().call_id = org_.calls.back().id;
+    }
   }
 
   void make_comments() {

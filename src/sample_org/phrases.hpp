@@ -59,7 +59,7 @@ struct SampleTermSpec {
 
 const std::vector<SampleTermSpec>& sample_terms();
 // Organisations customers mention that nobody tracks; the last `new_brand_count` appear only in the
-// final month, so "new brands" have something to show.
+// final 14 and 5 days, so "new brands" have something to show.
 const std::vector<std::string_view>& sample_brands();
 inline constexpr std::size_t new_brand_count = 2;
 const std::vector<std::string_view>& company_stems();

@@ -206,3 +206,64 @@ TEST_CASE("bad generator options are errors naming the option") {
           "or es-ES)");
   }
 }
+
+TEST_CASE("the truth names every inserted term in the segment that says it") {
+  const auto& org = default_org();
+  REQUIRE(org.truth.size() == org.calls.size());
+  std::map<std::string, const parley::SampleTrackedTerm*> terms;
+  for (const auto& term : org.tracked_terms) terms[term.name] = &term;
+  std::size_t mentions = 0;
+  for (std::size_t i = 0; i < org.calls.size(); ++i) {
+    const auto& call = org.calls[i];
+    const auto& truth = org.truth[i];
+    CHECK(truth.call_id == call.id);
+    for (const auto& mention : truth.mentions) {
+      ++mentions;
+      REQUIRE(mention.segment_index < call.segments.size());
+      const auto& segment = call.segments[mention.segment_index];
+      CHECK(segment.start_ms == mention.offset_ms);
+      CHECK(call.participants[segment.speaker].role == mention.role);
+      bool said = false;
+      if (mention.kind == parley::SampleMentionKind::brand) {
+        said = segment.text.find(mention.name) != std::string::npos;
+      } else {
+        for (const auto& variant : terms.at(mention.name)->variants) said = said || segment.text.find(variant) != std::string::npos;
+      }
+      CAPTURE(segment.text);
+      CHECK(said);
+    }
+  }
+  CHECK(mentions > 3000);
+}
+
+TEST_CASE("sample analysis records follow the transcript") {
+  // A hand-made call: seller 0-10 s, customer 11-15 s ("Really?"), seller 17-27 s.
+  parley::Call call;
+  call.id = "hand";
+  call.duration_ms = 30'000;
+  call.participants = {{"spk_0", "S", parley::Role::seller, "u"}, {"spk_1", "C", parley::Role::customer, "c"}};
+  call.segments = {{0, 0, 10'000, "one two three", {}, {}},
+                   {1, 11'000, 15'000, "Really?", {}, {}},
+                   {0, 17'000, 27'000, "four five", {}, {}}};
+  parley::SampleCallTruth truth;
+  truth.customer_mood = "negative";
+  truth.mentions.push_back({"pricing", parley::SampleMentionKind::keyword, parley::Role::customer, 1, 11'000});
+  truth.mentions.push_back({"Litware", parley::SampleMentionKind::brand, parley::Role::customer, 1, 11'000});
+  const auto record = parley::sample_analysis_record(call, truth);
+  CHECK(record.metrics.seller_talk_ms == 20'000);
+  CHECK(record.metrics.customer_talk_ms == 4'000);
+  CHECK(record.metrics.talk_ratio.value() == doctest::Approx(20.0 / 24.0));
+  CHECK(record.metrics.switches == 2);
+  CHECK(record.metrics.switch_rate_per_hour.value() == doctest::Approx(2 * 120.0));  // 2 per 30 s
+  CHECK(record.metrics.average_pause_ms.value() == doctest::Approx(1'500));  // (1 s + 2 s) / 2
+  CHECK(record.metrics.patience_ms.value() == doctest::Approx(2'000));
+  CHECK(record.metrics.longest_monologue_ms == 10'000);
+  CHECK(record.metrics.longest_customer_monologue_ms == 4'000);
+  CHECK(record.metrics.customer_questions == 1);
+  CHECK(record.metrics.seller_words_per_minute.value() == doctest::Approx(5 * 3.0));  // 5 words in 20 s
+  CHECK(record.customer_sentiment.label == "negative");
+  REQUIRE(record.term_hits.size() == 1);
+  CHECK(record.term_hits[0].term == "pricing");
+  REQUIRE(record.brands.size() == 1);
+  CHECK(record.brands[0].normalized_name == "litware");
+}
