@@ -19,6 +19,7 @@ struct AnalyzeArguments {
   parley::RoleRules role_rules;
   parley::ReadOptions read_options;
   std::optional<parley::TranscriptFormat> input_format;
+  std::vector<parley::TrackedTerm> tracked_terms;
   OutputFormat output_format = OutputFormat::text;
   std::vector<std::string> files;
 };
@@ -51,6 +52,9 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
       const std::string_view name = take_value(arguments, i);
       parsed.input_format = parley::parse_format_name(name);
       if (!parsed.input_format) throw UsageError(fmt::format("unknown input format '{}'", name));
+    } else if (argument == "--terms") {
+      std::vector<parley::TrackedTerm> terms = parley::load_term_list(std::string(take_value(arguments, i)));
+      parsed.tracked_terms.insert(parsed.tracked_terms.end(), terms.begin(), terms.end());
     } else if (argument == "--format") {
       const std::string_view name = take_value(arguments, i);
       if (name == "text") parsed.output_format = OutputFormat::text;
@@ -85,6 +89,73 @@ std::string clock(parley::Milliseconds milliseconds) {
   return fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
 }
 
+// "[0:01:12 Marco Rossi]": where in the call something was said, and by whom.
+std::string where(const parley::Call& call, std::uint32_t segment, parley::Milliseconds offset_ms) {
+  return fmt::format("[{} {}]", clock(offset_ms), call.participants[call.segments[segment].speaker].display_name);
+}
+
+std::string_view excerpt(const parley::Call& call, std::uint32_t segment, std::uint32_t begin, std::uint32_t end) {
+  return std::string_view(call.segments[segment].text).substr(begin, end - begin);
+}
+
+void print_signals(const parley::Call& call, const parley::CallAnalysis& analysis) {
+  const parley::CallSignals& signals = analysis.signals;
+  if (analysis.sentiment) {
+    const parley::CallSentiment& sentiment = *analysis.sentiment;
+    const auto summary = [](const parley::SentimentSummary& s) {
+      return s.words == 0 ? std::string("n/a")
+                          : fmt::format("{:+.2f} ({})", s.score, parley::sentiment_label_name(s.label));
+    };
+    fmt::print("sentiment:\n");
+    fmt::print("  customer                    {}\n", summary(sentiment.customer));
+    fmt::print("  seller                      {}\n", summary(sentiment.seller));
+    fmt::print("  customer start/middle/end   {} / {} / {}\n", summary(sentiment.customer_trajectory[0]),
+               summary(sentiment.customer_trajectory[1]), summary(sentiment.customer_trajectory[2]));
+    for (std::size_t i = 0; i < sentiment.segments.size(); ++i) {
+      const parley::SegmentSentiment& segment = sentiment.segments[i];
+      if (segment.label == parley::SentimentLabel::neutral) continue;
+      fmt::print("  {} {:+.2f} {}\n", where(call, static_cast<std::uint32_t>(i), call.segments[i].start_ms),
+                 segment.score, parley::sentiment_label_name(segment.label));
+    }
+  } else {
+    fmt::print("sentiment: no lexicon for language '{}'\n", analysis.language);
+  }
+  if (!analysis.term_hits.empty()) {
+    fmt::print("tracked terms:\n");
+    for (const parley::TermCount& count : analysis.term_counts.terms) {
+      if (count.total == 0) continue;
+      fmt::print("  {:<24} {:<10} {} (seller {}, customer {})\n", count.name, parley::term_kind_name(count.kind),
+                 count.total, count.by_seller, count.by_customer);
+    }
+    for (const parley::TermHit& hit : analysis.term_hits) {
+      fmt::print("  {} \"{}\"\n", where(call, hit.segment, hit.offset_ms), excerpt(call, hit.segment, hit.begin, hit.end));
+    }
+  }
+  if (!signals.prices.empty()) fmt::print("prices:\n");
+  for (const parley::PriceMention& price : signals.prices) {
+    fmt::print("  {} \"{}\" = {} {}\n", where(call, price.segment, price.offset_ms), price.text, price.amount,
+               price.currency);
+  }
+  if (!signals.brand_counts.empty()) fmt::print("other brands and organizations:\n");
+  for (const parley::BrandCount& brand : signals.brand_counts) {
+    fmt::print("  {:<32} {} (customer {}), first at {}\n", brand.name, brand.count, brand.customer_count,
+               where(call, brand.first_segment, call.segments[brand.first_segment].start_ms));
+  }
+  if (!signals.action_items.empty()) fmt::print("action items:\n");
+  for (const parley::ActionItem& item : signals.action_items) {
+    fmt::print("  {} {}\n", where(call, item.segment, item.offset_ms), item.text);
+  }
+  fmt::print("questions: seller {}, customer {}, other {}\n", signals.seller_questions, signals.customer_questions,
+             signals.other_questions);
+  fmt::print("filler words:\n");
+  for (const parley::ParticipantFillers& fillers : signals.fillers) {
+    std::vector<std::string> phrases;
+    for (const parley::FillerCount& filler : fillers.by_phrase) phrases.push_back(fmt::format("{} {}", filler.phrase, filler.count));
+    fmt::print("  {:<24} {} ({:.1f} per minute){}{}\n", call.participants[fillers.participant].display_name,
+               fillers.count, fillers.per_minute, phrases.empty() ? "" : ": ", fmt::join(phrases, ", "));
+  }
+}
+
 void print_text_report(const std::string& file, const parley::Call& call, const parley::CallAnalysis& analysis) {
   const parley::CallTiming& t = analysis.timing;
   fmt::print("== {} (call '{}', {}, {} segments, language {})\n", file, call.id, clock(t.duration_ms),
@@ -116,6 +187,7 @@ void print_text_report(const std::string& file, const parley::Call& call, const 
              t.customer.interruptions_made);
   if (t.participation_gini) fmt::print("  participation Gini          {:.2f}\n", *t.participation_gini);
   if (t.has_confidence) fmt::print("  low-confidence speech       {}\n", percent(t.low_confidence_share));
+  print_signals(call, analysis);
   fmt::print("\n");
 }
 
@@ -123,7 +195,9 @@ void print_text_report(const std::string& file, const parley::Call& call, const 
 
 int run_analyze(std::span<const std::string_view> arguments) {
   const AnalyzeArguments parsed = parse_arguments(arguments);
-  const parley::CallAnalyzer analyzer;
+  parley::AnalysisOptions options;
+  if (!parsed.read_options.default_language.empty()) options.default_language = parsed.read_options.default_language;
+  const parley::CallAnalyzer analyzer(options, parsed.tracked_terms);
   int failures = 0;
   std::vector<std::string> json_calls;
   for (const std::string& file : parsed.files) {

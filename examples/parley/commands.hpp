@@ -11,5 +11,6 @@ struct UsageError : std::runtime_error {
 };
 
 int run_analyze(std::span<const std::string_view> arguments);
+int run_sentiment(std::span<const std::string_view> arguments);
 
 }  // namespace parley_cli

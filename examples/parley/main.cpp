@@ -1,5 +1,6 @@
 // parley: the command-line face of the library (docs/cli.md).
 //   parley analyze [options] FILE...   every metric of every call
+//   parley sentiment [options]         score each line of stdin
 //   parley version
 #include <fmt/format.h>
 
@@ -16,7 +17,8 @@ namespace {
 constexpr std::string_view usage_text =
     "usage: parley analyze [--role NAME=seller|customer|other ...] [--our-user NAME ...]\n"
     "                      [--our-domain DOMAIN ...] [--language TAG] [--input-format FORMAT]\n"
-    "                      [--format text|json] FILE...\n"
+    "                      [--terms FILE] [--format text|json] FILE...\n"
+    "       parley sentiment [--lang TAG] [--format tsv|json]   (one text per line on stdin)\n"
     "       parley version\n";
 
 }  // namespace
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   const std::span<const std::string_view> rest(arguments.data() + 1, arguments.size() - 1);
   try {
     if (command == "analyze") return parley_cli::run_analyze(rest);
+    if (command == "sentiment") return parley_cli::run_sentiment(rest);
     if (command == "version" || command == "--version") {
       fmt::print("parley {}\n", parley::version());
       return 0;

@@ -1,27 +1,49 @@
 #pragma once
-// One call's whole analysis: the per-call entry point that runs every analysis area over a Call.
-// A CallAnalyzer is built once from its resources (lexicons, pattern lists, term matchers), is
-// immutable, and may be shared by threads; each analyze() call uses its own scratch state.
+// One call's whole analysis: the per-call entry point that runs every analysis area over a Call —
+// text pipeline word counts, signals (questions, prices, brands, action items, fillers), timing
+// metrics, tracked terms and sentiment. A CallAnalyzer is built once from its resources (pattern
+// lists, lexicons, a compiled term matcher), is immutable, and may be shared by threads: each
+// analyze() call makes its own scratch state (ICU word segmenter, sentiment scorer).
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "parley/model.hpp"
+#include "parley/sentiment.hpp"
+#include "parley/signals.hpp"
+#include "parley/terms.hpp"
 #include "parley/timing.hpp"
 
 namespace parley {
 
 struct AnalysisOptions {
   TimingOptions timing;
+  SignalOptions signals;
+  SentimentOptions sentiment;
+  TermMatcherOptions terms;
   ModelLimits limits;  // analyze() validates the call against these first
+  // Language used for calls whose Call::language is empty (BCP 47).
+  std::string default_language = "en";
+  // Directory of the bundled pattern lists and lexicons; empty = default_data_dir().
+  std::string data_dir;
 };
 
 struct CallAnalysis {
-  CallTiming timing;
+  std::string language;  // the language the call was analysed in
+  CallTiming timing;     // word counts from the text pipeline, questions from the signals
+  CallSignals signals;
+  std::vector<TermHit> term_hits;  // empty when the analyzer has no tracked terms
+  CallTermCounts term_counts;
+  // Empty when parley has no sentiment lexicon for the call's language (docs/sentiment.md).
+  std::optional<CallSentiment> sentiment;
 };
 
 class CallAnalyzer {
  public:
-  explicit CallAnalyzer(AnalysisOptions options = {});
+  // Loads the bundled pattern lists and every bundled sentiment lexicon, and compiles
+  // `tracked_terms` (may be empty). Throws parley::Error if a data file is missing or malformed.
+  explicit CallAnalyzer(AnalysisOptions options = {}, std::vector<TrackedTerm> tracked_terms = {});
   ~CallAnalyzer();
   CallAnalyzer(CallAnalyzer&&) noexcept;
   CallAnalyzer& operator=(CallAnalyzer&&) noexcept;
@@ -29,13 +51,16 @@ class CallAnalyzer {
   // Validates and analyses one call; throws parley::Error naming the segment at fault.
   CallAnalysis analyze(const Call& call) const;
 
+  // The tracked terms the analyzer was built with (TermHit::term indexes them).
+  const std::vector<TrackedTerm>& tracked_terms() const noexcept;
+
  private:
   struct Resources;
   std::unique_ptr<const Resources> resources_;
 };
 
 // The call's identity and participants with its analysis, as one JSON document
-// (docs/output-json.md).
+// (docs/output-json.md). `tracked_terms` names the terms of term_hits (may be empty).
 std::string to_json(const Call& call, const CallAnalysis& analysis);
 
 }  // namespace parley

@@ -2,25 +2,95 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
+#include "json/sentiment_json.hpp"
+#include "json/signals_json.hpp"
+#include "json/terms_json.hpp"
 #include "json/timing_json.hpp"
+#include "parley/resources.hpp"
+#include "parley/text.hpp"
 
 namespace parley {
+namespace {
+
+// "pt-BR" -> "pt": lexicons and pattern lists are chosen by primary language subtag.
+std::string primary_language(std::string_view tag) {
+  std::string primary(tag.substr(0, tag.find_first_of("-_")));
+  for (char& c : primary) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+  return primary;
+}
+
+// Tracked keywords and competitors are not "other brands": their names and variants are excluded.
+SignalOptions signal_options_excluding_terms(SignalOptions options, const std::vector<TrackedTerm>& terms) {
+  for (const TrackedTerm& term : terms) {
+    options.brand_exclusions.push_back(term.name);
+    options.brand_exclusions.insert(options.brand_exclusions.end(), term.variants.begin(), term.variants.end());
+  }
+  return options;
+}
+
+}  // namespace
 
 struct CallAnalyzer::Resources {
   AnalysisOptions options;
+  std::vector<TrackedTerm> tracked_terms;
+  SignalDetector signal_detector;
+  std::optional<TrackedTermMatcher> term_matcher;
+  std::map<std::string, SentimentLexicon, std::less<>> lexicons;  // by primary language subtag
+
+  Resources(AnalysisOptions analysis_options, std::vector<TrackedTerm> terms)
+      : options(std::move(analysis_options)),
+        tracked_terms(std::move(terms)),
+        signal_detector(load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
+                        signal_options_excluding_terms(options.signals, tracked_terms)) {
+    options.sentiment.validate();
+    if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
+    const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+    for (const std::string& language : bundled_sentiment_languages(data_dir)) {
+      SentimentLexicon lexicon = bundled_sentiment_lexicon(language, data_dir);
+      // A language shipped with rules but no rated words cannot score: leave it out.
+      if (lexicon.valence_term_count() > 0) lexicons.emplace(language, std::move(lexicon));
+    }
+  }
 };
 
-CallAnalyzer::CallAnalyzer(AnalysisOptions options)
-    : resources_(std::make_unique<const Resources>(Resources{std::move(options)})) {}
+CallAnalyzer::CallAnalyzer(AnalysisOptions options, std::vector<TrackedTerm> tracked_terms)
+    : resources_(std::make_unique<const Resources>(std::move(options), std::move(tracked_terms))) {}
 CallAnalyzer::~CallAnalyzer() = default;
 CallAnalyzer::CallAnalyzer(CallAnalyzer&&) noexcept = default;
 CallAnalyzer& CallAnalyzer::operator=(CallAnalyzer&&) noexcept = default;
 
+const std::vector<TrackedTerm>& CallAnalyzer::tracked_terms() const noexcept { return resources_->tracked_terms; }
+
 CallAnalysis CallAnalyzer::analyze(const Call& call) const {
-  const AnalysisOptions& options = resources_->options;
+  const Resources& resources = *resources_;
+  const AnalysisOptions& options = resources.options;
   validate_call(call, options.limits);
+
   CallAnalysis analysis;
-  analysis.timing = compute_timing(call, options.timing);
+  analysis.language = call.language.empty() ? options.default_language : call.language;
+  analysis.signals = resources.signal_detector.detect(call);
+
+  // Word counts from the language's word segmentation; questions from the signal rules.
+  std::vector<SegmentTextCounts> text_counts(call.segments.size());
+  WordSegmenter segmenter(analysis.language);
+  for (std::size_t i = 0; i < call.segments.size(); ++i) {
+    text_counts[i].words = static_cast<std::uint32_t>(segmenter.count_words(call.segments[i].text));
+    text_counts[i].questions = analysis.signals.questions_per_segment[i];
+  }
+  analysis.timing = compute_timing(call, options.timing, text_counts);
+
+  if (resources.term_matcher) {
+    resources.term_matcher->find_hits(call, analysis.term_hits);
+    analysis.term_counts = count_term_hits(*resources.term_matcher, analysis.term_hits);
+  }
+
+  if (auto lexicon = resources.lexicons.find(primary_language(analysis.language));
+      lexicon != resources.lexicons.end()) {
+    SentimentScorer scorer(lexicon->second, options.sentiment);
+    analysis.sentiment = score_call(call, scorer);
+  }
   return analysis;
 }
 
@@ -32,13 +102,25 @@ std::string to_json(const Call& call, const CallAnalysis& analysis) {
                             {"role", role_name(participant.role)},
                             {"crm_id", participant.crm_id}});
   }
+  nlohmann::json term_hits = nlohmann::json::array();
+  for (const TermHit& hit : analysis.term_hits) {
+    nlohmann::json value = to_json_value(hit);
+    for (const TermCount& count : analysis.term_counts.terms) {
+      if (count.term == hit.term) value["term_name"] = count.name;
+    }
+    term_hits.push_back(std::move(value));
+  }
   nlohmann::json document = {{"call_id", call.id},
                              {"start_time_ms", call.start_time_ms},
                              {"duration_ms", call.effective_duration_ms()},
-                             {"language", call.language},
+                             {"language", analysis.language},
                              {"segments", call.segments.size()},
                              {"participants", std::move(participants)},
-                             {"timing", to_json_value(analysis.timing)}};
+                             {"timing", to_json_value(analysis.timing)},
+                             {"signals", to_json_value(analysis.signals)},
+                             {"term_hits", std::move(term_hits)},
+                             {"term_counts", to_json_value(analysis.term_counts)},
+                             {"sentiment", analysis.sentiment ? to_json_value(*analysis.sentiment) : nlohmann::json()}};
   return document.dump();
 }
 
