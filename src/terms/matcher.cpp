@@ -616,7 +616,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
   if (!impl_ || !impl_->database) return;
   const Impl& impl = *impl_;
   ScratchPtr scratch = impl.scratch();
-  std::string buffer, normalized;
+  std::string buffer;
   std::vector<SegmentSpan> spans;
   std::vector<Match> matches;
   std::string remapped;
@@ -685,16 +685,14 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     span.begin = buffer.size();
     if (text_detail::is_ascii(text)) {
       span.ascii = true;
-      buffer.resize(span.begin + text.size());
-      for (std::size_t i = 0; i < text.size(); ++i) buffer[span.begin + i] = text_detail::ascii_lower(text[i]);
+      text_detail::append_normalized(text, buffer, impl.normalize);
     } else {
-      const std::size_t bad = find_invalid_utf8(text);
-      if (bad != std::string_view::npos) {
-        throw Error(ErrorCode::invalid_utf8,
-                    "segment " + std::to_string(s) + ": invalid UTF-8 at byte offset " + std::to_string(bad));
+      try {
+        text_detail::append_normalized(text, buffer, impl.normalize);
+      } catch (const Error& error) {
+        if (error.code() != ErrorCode::invalid_utf8) throw;
+        throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());
       }
-      normalize_for_matching(text, normalized, impl.normalize);
-      buffer += normalized;
     }
     span.end = buffer.size();
     spans.push_back(span);

@@ -3,9 +3,15 @@
 // NFKC+casefold); plain ASCII skips ICU entirely; utf8proc classifies characters.
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <utf8proc.h>
 
+#include <array>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "parley/error.hpp"
@@ -119,25 +125,189 @@ void strip_marks(std::string& text, std::string& scratch, icu::Edits* edits = nu
 
 }  // namespace
 
-void normalize_for_matching(std::string_view text, std::string& out, const NormalizeOptions& options) {
-  const std::size_t bad = find_invalid_utf8(text);
-  if (bad != std::string_view::npos) {
-    throw Error(ErrorCode::invalid_utf8, "invalid UTF-8 at byte offset " + std::to_string(bad));
+namespace {
+
+// NFKC_Casefold of each BMP code point taken alone, and whether it has a normalization boundary
+// before it, built lazily per block of 256 code points from ICU. Between two boundaries the text
+// normalizes independently, so a code point with boundaries before it and after it (before the next
+// one) maps through the table; anything else (combining sequences) goes to ICU in one chunk.
+struct CodePointBlock {
+  std::array<std::uint16_t, 256> offset{};
+  std::array<std::uint8_t, 256> length{};
+  std::array<bool, 256> boundary_before{};
+  std::string pool;
+};
+
+class CodePointTable {
+ public:
+  const CodePointBlock& block(char32_t c) {
+    const std::size_t index = c >> 8;
+    std::call_once(once_[index], [&] { build(index); });
+    return *blocks_[index];
   }
+
+ private:
+  void build(std::size_t index) {
+    auto block = std::make_unique<CodePointBlock>();
+    const icu::Normalizer2& normalizer = nfkc_casefold();
+    std::string one, mapped;
+    for (std::size_t low = 0; low < 256; ++low) {
+      const auto c = static_cast<UChar32>((index << 8) | low);
+      block->offset[low] = static_cast<std::uint16_t>(block->pool.size());
+      if (c >= 0xD800 && c <= 0xDFFF) {  // surrogates never occur in valid UTF-8
+        block->boundary_before[low] = true;
+        continue;
+      }
+      block->boundary_before[low] = normalizer.hasBoundaryBefore(c);
+      one.clear();
+      icu::StringByteSink<std::string> sink(&one);
+      icu::UnicodeString(c).toUTF8(sink);
+      icu_normalize(normalizer, one, mapped);
+      block->length[low] = static_cast<std::uint8_t>(mapped.size());
+      block->pool += mapped;
+    }
+    blocks_[index] = std::move(block);
+  }
+
+  std::array<std::once_flag, 256> once_;
+  std::array<std::unique_ptr<CodePointBlock>, 256> blocks_;
+};
+
+CodePointTable& code_point_table() {
+  static CodePointTable table;
+  return table;
+}
+
+// Decodes one well-formed UTF-8 code point at text[i] (RFC 3629); length 0 if ill-formed.
+inline char32_t decode_checked(const unsigned char* b, std::size_t n, std::size_t i, std::size_t& length) noexcept {
+  const unsigned char lead = b[i];
+  length = 0;
+  if (lead < 0xC2) return 0;
+  if (lead < 0xE0) {
+    if (i + 1 >= n || (b[i + 1] & 0xC0) != 0x80) return 0;
+    length = 2;
+    return (char32_t(lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
+  }
+  if (lead < 0xF0) {
+    if (i + 2 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) return 0;
+    if ((lead == 0xE0 && b[i + 1] < 0xA0) || (lead == 0xED && b[i + 1] > 0x9F)) return 0;
+    length = 3;
+    return (char32_t(lead & 0x0F) << 12) | (char32_t(b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+  }
+  if (lead > 0xF4 || i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || (b[i + 3] & 0xC0) != 0x80) {
+    return 0;
+  }
+  if ((lead == 0xF0 && b[i + 1] < 0x90) || (lead == 0xF4 && b[i + 1] > 0x8F)) return 0;
+  length = 4;
+  return (char32_t(lead & 0x07) << 18) | (char32_t(b[i + 1] & 0x3F) << 12) | (char32_t(b[i + 2] & 0x3F) << 6) |
+         (b[i + 3] & 0x3F);
+}
+
+[[noreturn]] void throw_invalid(std::string_view text) {
+  throw Error(ErrorCode::invalid_utf8, "invalid UTF-8 at byte offset " + std::to_string(find_invalid_utf8(text)));
+}
+
+void append_ascii_lower(std::string_view ascii, std::string& out) {
+  const std::size_t at = out.size();
+  out.resize(at + ascii.size());
+  char* dest = out.data() + at;
+  for (std::size_t i = 0; i < ascii.size(); ++i) {
+    const char c = ascii[i];
+    dest[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+  }
+}
+
+// Appends NFKC_Casefold(text) to `out`, validating as it goes.
+void append_nfkc_casefold(std::string_view text, std::string& out) {
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  CodePointTable& table = code_point_table();
+  const icu::Normalizer2& normalizer = nfkc_casefold();
+  // Whether the code point at i (or the end) has a boundary before it; validates it.
+  auto boundary_at = [&](std::size_t i) -> bool {
+    if (i >= n || b[i] < 0x80) return true;
+    std::size_t length = 0;
+    const char32_t c = decode_checked(b, n, i, length);
+    if (length == 0) throw_invalid(text);
+    if (c < 0x10000) return table.block(c).boundary_before[c & 0xFF];
+    return normalizer.hasBoundaryBefore(static_cast<UChar32>(c));
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    if (b[i] < 0x80) {
+      std::size_t j = i + 1;
+      while (j + 8 <= n) {
+        std::uint64_t block;
+        std::memcpy(&block, b + j, 8);
+        if (block & 0x8080808080808080ULL) break;
+        j += 8;
+      }
+      while (j < n && b[j] < 0x80) ++j;
+      // The run's last character may combine with a mark that follows it.
+      if (j < n && !boundary_at(j)) --j;
+      if (j > i) {
+        append_ascii_lower(text.substr(i, j - i), out);
+        i = j;
+        continue;
+      }
+      // A lone ASCII letter before a combining mark: ICU below.
+    }
+    std::size_t length = 1;
+    if (b[i] >= 0x80) {
+      const char32_t c = decode_checked(b, n, i, length);
+      if (length == 0) throw_invalid(text);
+      if (c < 0x10000) {
+        const CodePointBlock& block = table.block(c);
+        if (block.boundary_before[c & 0xFF] && boundary_at(i + length)) {
+          out.append(block.pool, block.offset[c & 0xFF], block.length[c & 0xFF]);
+          i += length;
+          continue;
+        }
+      }
+    }
+    // A combining sequence: up to the next boundary, through ICU.
+    std::size_t j = i + length;
+    while (!boundary_at(j)) {
+      std::size_t next = 0;
+      decode_checked(b, n, j, next);
+      j += next;
+    }
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode status = U_ZERO_ERROR;
+    normalizer.normalizeUTF8(0, icu::StringPiece(text.data() + i, static_cast<int32_t>(j - i)), sink, nullptr, status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
+    i = j;
+  }
+}
+
+}  // namespace
+
+namespace text_detail {
+
+void append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options) {
   if (text.size() > static_cast<std::size_t>(INT32_MAX) / 2) {
     throw Error(ErrorCode::limit_exceeded,
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
   }
-  if (text_detail::is_ascii(text)) {
-    out.resize(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) out[i] = text_detail::ascii_lower(text[i]);
+  if (is_ascii(text)) {
+    append_ascii_lower(text, out);
     return;
   }
-  icu_normalize(nfkc_casefold(), text, out);
-  if (options.strip_accents) {
-    std::string scratch;
-    strip_marks(out, scratch);
+  if (!options.strip_accents) {
+    append_nfkc_casefold(text, out);
+    return;
   }
+  std::string normalized, scratch;
+  append_nfkc_casefold(text, normalized);
+  strip_marks(normalized, scratch);
+  out += normalized;
+}
+
+}  // namespace text_detail
+
+void normalize_for_matching(std::string_view text, std::string& out, const NormalizeOptions& options) {
+  out.clear();
+  text_detail::append_normalized(text, out, options);
 }
 
 namespace text_detail {

@@ -12,6 +12,9 @@
 
 namespace parley::text_detail {
 
+// normalize_for_matching appending to `out` (the matcher builds one buffer per batch of segments).
+void append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options);
+
 // As normalize_for_matching (same output, valid UTF-8 required), recording the edits.
 void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out, icu::Edits& edits);
 

@@ -10,6 +10,7 @@
 
 #include "parley/error.hpp"
 #include "parley/text.hpp"
+#include "text/normalize_detail.hpp"
 #include "text/segment_detail.hpp"
 
 namespace {
@@ -222,4 +223,28 @@ TEST_CASE("a 50 MB single segment normalizes and segments without trouble") {
   CHECK(normalized.compare(0, unit.size(), "renew the contract ") == 0);
   parley::WordSegmenter segmenter("en-US");
   CHECK(segmenter.count_words(big) == 3 * repetitions);
+}
+
+TEST_CASE("property: the table-driven normalizer equals ICU's whole-text NFKC_Casefold on random tricky text") {
+  // Pieces that interact across characters: combining marks after ASCII and after precomposed
+  // letters, Hangul jamo that compose, ligatures, fullwidth and halfwidth forms, ß, final sigma,
+  // dotted I, an ignorable soft hyphen, an emoji outside the BMP, CJK, Arabic with harakat, Hebrew.
+  const std::vector<std::string> pieces{"a", "E", " ", "\xCC\x81", "\xCC\xA3", "\xC3\xA9", "\xC3\x85", "\xE1\x84\x80",
+                                        "\xE1\x85\xA1", "\xE1\x86\xA8", "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xEF\xBD\xB6",
+                                        "\xEF\xBE\x9E", "\xC3\x9F", "\xCE\xA3", "\xC4\xB0", "\xC2\xAD", "\xF0\x9F\x98\x80",
+                                        "\xE5\x8D\x8E", "\xD9\x85\xD9\x8F", "\xD7\xA9\xD7\x81", "\xE2\x84\xAB", "1", "."};
+  std::mt19937 rng(99);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::string fast;
+  icu::Edits edits;
+  std::string whole;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(pick(rng) % 12);
+    for (int k = 0; k < n; ++k) text += pieces[pick(rng)];
+    parley::normalize_for_matching(text, fast);
+    parley::text_detail::normalize_with_edits(text, {}, whole, edits);
+    CAPTURE(text);
+    REQUIRE(fast == whole);
+  }
 }
