@@ -26,7 +26,7 @@ constexpr std::int64_t t0 = 1'790'000'000'000;
 std::vector<User> users() {
   std::vector<User> out = {{"admin", "Admin", "", UserRole::administrator, "", ""},
                            {"m1", "Manager", "", UserRole::manager, "", ""}};
-  for (int i = 0; i < 20; ++i) out.push_back({"s" + std::to_string(i), "Seller", "", UserRole::seller, "m1", ""});
+  for (int i = 0; i < 20; ++i) out.push_back({std::string("s").append(std::to_string(i)), "Seller", "", UserRole::seller, "m1", ""});
   return out;
 }
 
@@ -45,12 +45,12 @@ std::vector<CallWithAnalysis> make_calls(int count) {
   for (int c = 0; c < count; ++c) {
     CallWithAnalysis& item = calls[static_cast<std::size_t>(c)];
     Call& call = item.call;
-    call.id = "call-" + std::to_string(c);
+    call.id = std::string("call-").append(std::to_string(c));
     call.start_time_ms = t0 + c * 60'000LL;
     call.language = "en-US";
-    call.owner_seller_id = "s" + std::to_string(c % 20);
-    call.account_id = "account-" + std::to_string(c % 500);
-    call.contact_id = "contact-" + std::to_string(c % 2000);
+    call.owner_seller_id = std::string("s").append(std::to_string(c % 20));
+    call.account_id = std::string("account-").append(std::to_string(c % 500));
+    call.contact_id = std::string("contact-").append(std::to_string(c % 2000));
     call.participants = {{"spk_0", "Seller", Role::seller, call.owner_seller_id},
                          {"spk_1", "Customer", Role::customer, call.contact_id}};
     int segments = 80 + static_cast<int>(next() % 41);
@@ -113,7 +113,7 @@ std::int64_t total_segments() {
 
 std::string fresh_store_path() {
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("parley_bench_store_" + std::to_string(::getpid()) + ".db"))
+                      std::string("parley_bench_store_").append(std::to_string(::getpid())).append(".db"))
                          .string();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   // The schema and the users, through parley, so both contenders start from the same file.
@@ -352,9 +352,9 @@ int main(int argc, char** argv) {
   calls();  // generate once, outside the timings
   // Alternate the contenders so machine load drifts affect both alike.
   for (int round = 0; round < 3; ++round) {
-    benchmark::RegisterBenchmark(("bare_sqlite_inserts/run" + std::to_string(round)).c_str(), BM_bare_sqlite_inserts)
+    benchmark::RegisterBenchmark(std::string("bare_sqlite_inserts/run").append(std::to_string(round)).c_str(), BM_bare_sqlite_inserts)
         ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark(("parley_ingest/run" + std::to_string(round)).c_str(), BM_parley_ingest)
+    benchmark::RegisterBenchmark(std::string("parley_ingest/run").append(std::to_string(round)).c_str(), BM_parley_ingest)
         ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
   }
   benchmark::Initialize(&argc, argv);

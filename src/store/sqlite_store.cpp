@@ -1271,7 +1271,10 @@ class SqliteStore final : public Store {
     };
     for (std::size_t i = 0; i < a.term_hits.size(); ++i) {
       check_segment("term hit", i, a.term_hits[i].segment_index);
-      require_id(a.term_hits[i].term, where("term hit", i) + ": term");
+      // The message is built only on failure: this loop runs for every hit of a bulk ingestion.
+      if (a.term_hits[i].term.empty() || !is_valid_utf8(a.term_hits[i].term)) {
+        require_id(a.term_hits[i].term, where("term hit", i) + ": term");
+      }
     }
     for (std::size_t i = 0; i < a.prices.size(); ++i) {
       check_segment("price mention", i, a.prices[i].segment_index);
