@@ -260,10 +260,11 @@ constexpr std::array<std::string_view, 31> kLegalForms = {
     "ag",   "sa",           "sas",  "sarl",        "srl", "spa",     "bv",  "nv",      "ab",  "as",  "asa",
     "oy",   "oyj",          "aps",  "kk",          "pty", "se",      "kg",  "lp",      "llp"};
 
-// Lower-case connectors that may join the capitalised words of a name ("Bank of America").
-constexpr std::array<std::string_view, 22> kNameConnectors = {"of",  "de",  "du", "des", "la", "le",  "van", "von",
-                                                              "der", "den", "di", "del", "da", "do",  "dos", "das",
-                                                              "y",   "e",   "and", "for", "für", "&"};
+// Lower-case connectors that may join the capitalised words of a name ("Bank of America"). "and"
+// is left out: in speech it joins two names in a list far more often than it sits inside one.
+constexpr std::array<std::string_view, 19> kNameConnectors = {"of",  "de",  "du", "des", "la", "le", "van",
+                                                              "von", "der", "den", "di", "del", "da", "do",
+                                                              "dos", "das", "for", "für", "&"};
 
 bool is_connector(std::string_view word) {
   return std::find(kNameConnectors.begin(), kNameConnectors.end(), word) != kNameConnectors.end();
@@ -409,8 +410,19 @@ struct SignalDetector::Impl {
     std::vector<Word> run;
     std::size_t connectors = 0;
     std::string scratch;
+    bool run_at_start = false;  // the run began with the sentence's first word
     const auto flush = [&] {
       while (!run.empty() && !run.back().capitalised) run.pop_back();
+      if (run_at_start && !run.empty()) {
+        // A capitalised first word may be an ordinary word ("Acme Data Systems is..." gives no
+        // clue whether "Acme" belongs): drop it, and keep the rest only with a word to spare.
+        run.erase(run.begin());
+        while (!run.empty() && !run.front().capitalised) run.erase(run.begin());
+        std::uint32_t rest = 0;
+        for (const Word& w : run) rest += w.capitalised ? 1 : 0;
+        if (rest < options.min_name_words + 1) run.clear();
+      }
+      run_at_start = false;
       std::uint32_t capitalised = 0;
       for (const Word& w : run) capitalised += w.capitalised ? 1 : 0;
       if (capitalised >= options.min_name_words && run.size() <= options.max_name_words) {
@@ -432,12 +444,19 @@ struct SignalDetector::Impl {
         pos += length;
         continue;
       }
+      if (signals_detail::is_unspaced_script(cp)) {  // Han, kana: each character ends a name
+        flush();
+        first_word = false;
+        pos += length;
+        previous_end = pos;
+        continue;
+      }
       // The word, with joiners inside it: "Coca-Cola", "O'Reilly", "AT&T".
       const std::size_t begin = pos;
       std::size_t end = pos;
       while (end < content.size()) {
         cp = decode_at(content, end, length);
-        if (is_word_char(cp) || (cp == '&' && end == begin)) {
+        if ((is_word_char(cp) && !signals_detail::is_unspaced_script(cp)) || (cp == '&' && end == begin)) {
           end += length;
           continue;
         }
@@ -466,8 +485,16 @@ struct SignalDetector::Impl {
       const char32_t first = decode_at(word, 0, first_length);
       const bool was_first = first_word;
       first_word = false;
-      if (was_first || is_stop_word(word, language, scratch)) {
+      if (is_stop_word(word, language, scratch)) {
         flush();
+        continue;
+      }
+      if (was_first) {
+        flush();
+        if (signals_detail::is_uppercase_letter(first)) {
+          run.push_back({begin, end, true});
+          run_at_start = true;
+        }
         continue;
       }
       if (signals_detail::is_uppercase_letter(first) || (!run.empty() && signals_detail::is_digit(first))) {

@@ -1,0 +1,385 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "parley/error.hpp"
+#include "parley/signals.hpp"
+
+namespace {
+
+const parley::SignalDetector& detector() {
+  static const parley::SignalDetector instance;
+  return instance;
+}
+
+std::uint32_t questions(const std::string& text, const std::string& language) {
+  CAPTURE(text);
+  return detector().count_questions(text, language);
+}
+
+parley::Call two_party_call(const std::string& language) {
+  parley::Call call;
+  call.id = "call-1";
+  call.language = language;
+  call.participants = {{"rep", "Rep", parley::Role::seller, {}}, {"cust", "Customer", parley::Role::customer, {}}};
+  return call;
+}
+
+void add(parley::Call& call, std::uint32_t speaker, parley::Milliseconds start, parley::Milliseconds end,
+         std::string text) {
+  call.segments.push_back({speaker, start, end, std::move(text), {}, {}});
+}
+
+std::string data_path(const std::string& name) { return std::string(PARLEY_TEST_DATA_DIR) + "/signals/" + name; }
+
+}  // namespace
+
+TEST_CASE("questions: question marks of every script") {
+  CHECK(questions("What is the price? It is high. Is it fixed?", "en-US") == 2);
+  CHECK(questions("Really?! OK.", "en-US") == 1);
+  CHECK(questions("这个价格包括培训吗？包括的。", "zh-CN") == 1);
+  CHECK(questions("いつ始められますか？来月です。", "ja-JP") == 1);
+  CHECK(questions("هل السعر يشمل الدعم؟ نعم.", "ar-BH") == 1);
+  CHECK(questions("מה המחיר? זה תלוי.", "he-IL") == 1);
+  CHECK(questions("¿Cuánto cuesta? Depende.", "es-ES") == 1);
+  // "1.200" and "e.g." do not end sentences; a lone "?" has no words.
+  CHECK(questions("It costs 1.200 euros, e.g. per year", "en-US") == 0);
+  CHECK(questions("?", "en-US") == 0);
+  CHECK(questions("", "en-US") == 0);
+}
+
+TEST_CASE("questions: openers where punctuation is missing (ASR output)") {
+  CHECK(questions("what does the onboarding look like", "en-US") == 1);
+  CHECK(questions("um, can you send me the contract", "en-US") == 1);  // the filler is skipped
+  CHECK(questions("we can send the contract", "en-US") == 0);
+  // A full stop says it is a statement, whatever the opener.
+  CHECK(questions("What I mean is the price.", "en-US") == 0);
+  CHECK(questions("That works. how many seats do you need", "en-US") == 1);
+  CHECK(questions("that is the plan, right", "en-US") == 1);  // tag ending
+  CHECK(questions("wie viele Lizenzen brauchen Sie", "de-DE") == 1);
+  CHECK(questions("est-ce que vous avez un budget", "fr-FR") == 1);
+  CHECK(questions("cuándo empiezan", "es-MX") == 1);
+  CHECK(questions("quanto costa il supporto", "it-IT") == 1);
+  CHECK(questions("quando vocês querem começar", "pt-BR") == 1);
+  CHECK(questions("hoeveel gebruikers heeft u", "nl-NL") == 1);
+  CHECK(questions("hur många användare har ni", "sv-SE") == 1);
+  CHECK(questions("hvornår vil I starte", "da-DK") == 1);
+  CHECK(questions("hvor mange brukere har dere", "nb-NO") == 1);
+  CHECK(questions("onko teillä budjetti", "fi-FI") == 1);
+  CHECK(questions("هل لديكم ميزانية", "ar-BH") == 1);
+  CHECK(questions("כמה משתמשים יש לכם", "he-IL") == 1);
+  CHECK(questions("你们有预算吗", "zh-CN") == 1);
+  CHECK(questions("予算はありますか", "ja-JP") == 1);
+  // A language without patterns still counts question marks.
+  CHECK(questions("Ile to kosztuje? Dużo", "pl-PL") == 1);
+}
+
+TEST_CASE("questions: the free function uses the bundled lists") {
+  CHECK(parley::count_questions("how much is it", "en-GB") == 1);
+}
+
+TEST_CASE("detect: fillers per participant, counted and per minute of talk") {
+  auto call = two_party_call("en-US");
+  // Seller talks 0-30 s and 20-60 s (union 60 s); customer 60-90 s (30 s).
+  add(call, 0, 0, 30'000, "Um, so, like, the plan is, you know, flexible.");  // um, like, (", like"), you know
+  add(call, 0, 20'000, 60'000, "Do you know our pricing? I like it. Uh, it's kind of simple.");  // uh, kind of
+  add(call, 1, 60'000, 90'000, "Hmm, I mean we like the demo.");  // hmm, i mean
+  const auto signals = detector().detect(call);
+  REQUIRE(signals.fillers.size() == 2);
+  // Seller: um + ", like" + you know + uh + kind of = 5 in 60 s -> 5 per minute.
+  CHECK(signals.fillers[0].count == 5);
+  CHECK(signals.fillers[0].talk_ms == 60'000);
+  CHECK(signals.fillers[0].per_minute == doctest::Approx(5.0));
+  // Customer: hmm + i mean = 2 in 30 s -> 2 / 0.5 min = 4 per minute.
+  CHECK(signals.fillers[1].count == 2);
+  CHECK(signals.fillers[1].talk_ms == 30'000);
+  CHECK(signals.fillers[1].per_minute == doctest::Approx(4.0));
+  CHECK(signals.fillers[1].role == parley::Role::customer);
+}
+
+TEST_CASE("detect: fillers in other languages") {
+  auto call = two_party_call("de-DE");
+  add(call, 1, 0, 60'000, "Ähm, also wir haben, äh, sozusagen drei Standorte.");  // ähm, äh, sozusagen
+  auto signals = detector().detect(call);
+  CHECK(signals.fillers[1].count == 3);
+  call.language = "fr-CA";
+  call.segments[0].text = "Euh, en fait, du coup on a trois sites, tu vois.";  // euh, en fait, du coup, tu vois
+  signals = detector().detect(call);
+  CHECK(signals.fillers[1].count == 4);
+  call.language = "ja-JP";
+  call.segments[0].text = "えーと、あのー、三つの拠点があります。";  // えーと, あのー
+  signals = detector().detect(call);
+  CHECK(signals.fillers[1].count == 2);
+  call.language = "zh-CN";
+  call.segments[0].text = "嗯，我们呃有三个办公室。";  // 嗯, 呃
+  signals = detector().detect(call);
+  CHECK(signals.fillers[1].count == 2);
+}
+
+TEST_CASE("detect: action items in six languages") {
+  struct Case {
+    std::string language, text, pattern_id;
+  };
+  const std::vector<Case> cases = {
+      {"en-US", "Great. I'll send you the proposal by Friday. Thanks.", "send"},
+      {"en-GB", "Let's meet on Tuesday to go through it", "meet"},
+      {"de-DE", "Gut, ich schicke Ihnen das Angebot morgen.", "send"},
+      {"fr-FR", "Parfait, je vous envoie le devis demain.", "send"},
+      {"es-MX", "Listo, le envío la propuesta hoy.", "send"},
+      {"it-IT", "Perfetto, fissiamo una call per giovedì.", "meet"},
+      {"pt-BR", "Combinado, vou enviar o contrato amanhã.", "send"},
+      {"nl-NL", "Prima, ik stuur u de offerte morgen.", "send"},
+      {"sv-SE", "Bra, jag återkommer på fredag.", "follow_up"},
+      {"zh-CN", "好的，我会发给您报价单。", "send"},
+      {"ja-JP", "明日、見積書をお送りします。", "send"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto call = two_party_call(c.language);
+    add(call, 0, 1000, 5000, c.text);
+    const auto signals = detector().detect(call);
+    REQUIRE(signals.action_items.size() == 1);
+    CHECK(signals.action_items[0].pattern_id == c.pattern_id);
+    CHECK(signals.action_items[0].role == parley::Role::seller);
+    CHECK(signals.action_items[0].offset_ms == 1000);
+  }
+  // The sentence is reported, with its byte range.
+  auto call = two_party_call("en-US");
+  add(call, 0, 0, 1, "Great. I'll send you the proposal by Friday. Thanks.");
+  const auto signals = detector().detect(call);
+  CHECK(signals.action_items[0].text == "I'll send you the proposal by Friday.");
+  CHECK(signals.action_items[0].begin == 7);  // after "Great. "
+  CHECK(signals.action_items[0].end == 44);   // 7 + 37 bytes
+}
+
+TEST_CASE("detect: other brands, gazetteer and exclusions") {
+  parley::SignalOptions options;
+  options.gazetteer = parley::load_gazetteer(data_path("gazetteer.txt"));
+  options.brand_exclusions = {"Contoso 360"};
+  const parley::SignalDetector with_gazetteer(parley::load_signal_patterns(), options);
+  auto call = two_party_call("en-US");
+  add(call, 1, 0, 5000, "Right now we use Acme Data Systems and some Contoso 360 Cloud modules.");
+  add(call, 0, 5000, 9000, "Acme Data Systems is a common choice. Did Northwind evaluate us?");
+  add(call, 1, 9000, 12000, "We also talked to Globex Corporation and to the team at Acme Data Systems.");
+  add(call, 1, 12000, 15000, "Northwind Traders said the same, and so did fabrikam.");
+  const auto signals = with_gazetteer.detect(call);
+  // Acme Data Systems x2 (the sentence-initial one is not a candidate), Globex, Northwind x2,
+  // Fabrikam; "Contoso 360 Cloud" contains the excluded "Contoso 360".
+  INFO(parley::to_json(signals));
+  REQUIRE(signals.brand_counts.size() == 4);
+  CHECK(signals.brand_counts[0].key == "acme data systems");
+  CHECK(signals.brand_counts[0].count == 2);
+  CHECK(signals.brand_counts[0].customer_count == 2);
+  CHECK(signals.brand_counts[1].key == "northwind traders");
+  CHECK(signals.brand_counts[1].name == "Northwind Traders");
+  CHECK(signals.brand_counts[1].count == 2);
+  CHECK(signals.brand_counts[1].first_segment == 1);
+  CHECK(signals.brand_counts[2].key == "fabrikam");
+  CHECK(signals.brand_counts[3].key == "globex");  // "Corporation" is a legal form
+  CHECK(signals.brand_counts[3].name == "Globex Corporation");
+  // Mentions in time order, with their text as said.
+  REQUIRE(signals.brands.size() == 6);
+  CHECK(signals.brands[1].name == "Northwind");
+  CHECK(signals.brands[1].from_gazetteer);
+  CHECK(signals.brands[5].name == "fabrikam");
+
+  // New names against what earlier calls mentioned.
+  CHECK(parley::new_brand_keys(signals, {"globex", "fabrikam"}) ==
+        std::vector<std::string>{"acme data systems", "northwind traders"});
+}
+
+TEST_CASE("brand_key groups variants") {
+  CHECK(parley::brand_key("Acme Corp.") == "acme");
+  CHECK(parley::brand_key("ACME Corporation") == "acme");
+  CHECK(parley::brand_key("Acme's") == "acme");
+  CHECK(parley::brand_key("Société Générale S.A.") == "societe generale");
+  CHECK(parley::brand_key("Müller GmbH") == "muller");
+  CHECK(parley::brand_key("AT&T") == "at&t");
+  CHECK(parley::brand_key("Inc") == "inc");  // a legal form alone stays
+}
+
+TEST_CASE("detect: capitalised names in other languages, none from caseless scripts") {
+  auto call = two_party_call("de-DE");
+  add(call, 1, 0, 1, "Wir arbeiten mit Deutsche Telekom und Herr Müller kennt Sie.");  // Herr, Sie stop words
+  auto signals = detector().detect(call);
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].key == "deutsche telekom");
+  call.language = "fr-FR";
+  call.segments[0].text = "Nous travaillons avec la Banque de France depuis Lundi Dernier.";
+  signals = detector().detect(call);
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].key == "banque de france");
+  call.language = "zh-CN";
+  call.segments[0].text = "我们现在用的是Microsoft Teams和钉钉。";
+  signals = detector().detect(call);
+  INFO(parley::to_json(signals));
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].name == "Microsoft Teams");
+  call.segments[0].text = "WE USE ACME DATA SYSTEMS TODAY";  // no lower-case letter: no clue
+  call.language = "en-US";
+  CHECK(detector().detect(call).brand_counts.empty());
+}
+
+TEST_CASE("BrandHistory: first mention wins whatever order calls are recorded in") {
+  parley::Call early = two_party_call("en-US"), late = two_party_call("en-US");
+  early.id = "c-early";
+  early.start_time_ms = 1000;
+  late.id = "c-late";
+  late.start_time_ms = 5000;
+  add(early, 1, 0, 1, "We looked at Globex Corporation last year.");
+  add(late, 1, 0, 1, "Now we also see Initech Systems and Globex Corporation.");
+  const auto early_signals = detector().detect(early);
+  const auto late_signals = detector().detect(late);
+  parley::BrandHistory history;
+  INFO(parley::to_json(late_signals));
+  CHECK(history.record(late, late_signals) == std::vector<std::string>{"initech systems", "globex"});
+  CHECK(history.record(early, early_signals).empty());
+  const auto firsts = history.first_mentions();
+  REQUIRE(firsts.size() == 2);
+  CHECK(firsts[0].key == "globex");
+  CHECK(firsts[0].call_id == "c-early");
+  CHECK(history.first_mentioned_between(2000, 6000).size() == 1);
+  CHECK(history.contains("initech systems"));
+}
+
+TEST_CASE("detect: questions per segment and per role, prices with role and offset") {
+  auto call = two_party_call("en-US");
+  add(call, 0, 0, 4000, "How many seats do you need? And when do you start?");
+  add(call, 1, 4000, 8000, "About fifty. what would that cost");
+  add(call, 0, 8000, 12000, "It's $1,200 per seat per year.");
+  const auto signals = detector().detect(call);
+  CHECK(signals.questions_per_segment == std::vector<std::uint32_t>{2, 1, 0});
+  CHECK(signals.seller_questions == 2);
+  CHECK(signals.customer_questions == 1);
+  REQUIRE(signals.prices.size() == 1);
+  CHECK(signals.prices[0].segment == 2);
+  CHECK(signals.prices[0].role == parley::Role::seller);
+  CHECK(signals.prices[0].offset_ms == 8000);
+  CHECK(signals.prices[0].value == doctest::Approx(1200.0));
+  CHECK(signals.language == "en");
+}
+
+TEST_CASE("detect: results do not depend on segment order (property)") {
+  auto call = two_party_call("en-US");
+  add(call, 0, 0, 4000, "Um, how many seats? We use Acme Data Systems today.");
+  add(call, 1, 3000, 7000, "Like, fifty. We pay $1,200 to Globex Corporation.");
+  add(call, 0, 7000, 9000, "I'll send you the proposal. uh what else");
+  add(call, 1, 9000, 9000, "");
+  add(call, 1, 9500, 12000, "you know, Globex Corporation is fine");
+  const auto reference = detector().detect(call);
+  std::mt19937 random(42);
+  for (int round = 0; round < 20; ++round) {
+    auto shuffled = call;
+    std::vector<std::uint32_t> permutation(call.segments.size());
+    for (std::uint32_t i = 0; i < permutation.size(); ++i) permutation[i] = i;
+    std::shuffle(permutation.begin(), permutation.end(), random);
+    for (std::size_t i = 0; i < permutation.size(); ++i) shuffled.segments[i] = call.segments[permutation[i]];
+    const auto signals = detector().detect(shuffled);
+    // Segment indexes refer to the shuffled order: map them back before comparing.
+    auto mapped = signals;
+    for (auto& p : mapped.prices) p.segment = permutation[p.segment];
+    for (auto& b : mapped.brands) b.segment = permutation[b.segment];
+    for (auto& b : mapped.brand_counts) b.first_segment = permutation[b.first_segment];
+    for (auto& a : mapped.action_items) a.segment = permutation[a.segment];
+    std::vector<std::uint32_t> questions(call.segments.size());
+    for (std::size_t i = 0; i < permutation.size(); ++i) questions[permutation[i]] = signals.questions_per_segment[i];
+    CHECK(parley::to_json(mapped).size() > 0);
+    CHECK(questions == reference.questions_per_segment);
+    mapped.questions_per_segment = reference.questions_per_segment;
+    CHECK(parley::to_json(mapped) == parley::to_json(reference));
+  }
+}
+
+TEST_CASE("detect: bad input gets a clear error") {
+  auto call = two_party_call("en-US");
+  add(call, 0, 0, 1, "fine");
+  add(call, 1, 1, 2, "bad \xFF byte");
+  try {
+    detector().detect(call);
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.code() == parley::ErrorCode::invalid_utf8);
+    CHECK(error.message() == "call 'call-1': segment 1: invalid UTF-8 at byte 4");
+  }
+  call.segments[1].text = "ok";
+  call.segments[1].speaker = 7;
+  try {
+    detector().detect(call);
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.code() == parley::ErrorCode::invalid_argument);
+    CHECK(error.message() == "call 'call-1': segment 1: speaker 7 is not a participant");
+  }
+}
+
+TEST_CASE("patterns: empty patterns and malformed files are errors naming where") {
+  parley::SignalPatterns patterns;
+  patterns.languages["en"].fillers = {"um", "   "};
+  try {
+    parley::SignalDetector bad(patterns);
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.code() == parley::ErrorCode::invalid_argument);
+    CHECK(error.message() == "signal patterns, language 'en', fillers entry 2: empty phrase");
+  }
+  try {
+    parley::load_action_patterns(data_path("bad_action_items.txt"));
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.code() == parley::ErrorCode::parse);
+    CHECK(error.message() == data_path("bad_action_items.txt") +
+                                 ":2: expected '<id> <phrase>' (id of letters, digits, '_', '-', '.')");
+  }
+  try {
+    parley::load_currency_tokens(data_path("bad_currencies.txt"));
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.message() == data_path("bad_currencies.txt") + ":3: currency code 'sek' is not three capital letters");
+  }
+  try {
+    parley::load_phrase_list(data_path("missing.txt"));
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.code() == parley::ErrorCode::io);
+    CHECK(error.message() == data_path("missing.txt") + ": cannot open file");
+  }
+  parley::SignalPatterns unknown_currency;
+  unknown_currency.currencies = {{"zorkmid", "ZZZ", {}}};
+  try {
+    parley::SignalDetector bad(unknown_currency);
+    FAIL("expected an error");
+  } catch (const parley::Error& error) {
+    CHECK(error.message() == "currency token 1 ('zorkmid'): unknown ISO 4217 code 'ZZZ'");
+  }
+}
+
+TEST_CASE("patterns: a host extends the bundled lists") {
+  auto patterns = parley::load_signal_patterns();
+  patterns.languages["en"].action_items.push_back({"demo", "i'll book a demo"});
+  patterns.languages["en"].fillers.push_back("literally");
+  const parley::SignalDetector extended(patterns);
+  auto call = two_party_call("en-US");
+  add(call, 0, 0, 60'000, "Literally the best part: I'll book a demo for your team");
+  const auto signals = extended.detect(call);
+  REQUIRE(signals.action_items.size() == 1);
+  CHECK(signals.action_items[0].pattern_id == "demo");
+  CHECK(signals.fillers[0].count == 1);
+}
+
+TEST_CASE("detect: a 50 MB segment without punctuation is handled in one pass") {
+  auto call = two_party_call("en-US");
+  std::string big;
+  big.reserve(50u << 20);
+  const std::string chunk = "um we pay $1,200 to Globex Corporation and ";  // 43 bytes
+  while (big.size() + chunk.size() <= (50u << 20)) big += chunk;
+  add(call, 1, 0, 3'600'000, big);
+  const std::size_t repeats = big.size() / chunk.size();
+  const auto signals = detector().detect(call);
+  CHECK(signals.prices.size() == repeats);
+  CHECK(signals.fillers[1].count == repeats);
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].count == repeats);
+}
