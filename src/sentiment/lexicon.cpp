@@ -224,9 +224,10 @@ void SentimentLexicon::Impl::build_index() {
   mask = capacity - 1;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Entry& entry = entries[i];
-    std::uint64_t position = hash(arena.data() + entry.term_offset, entry.term_length) & mask;
+    const std::uint64_t h = hash(arena.data() + entry.term_offset, entry.term_length);
+    std::uint64_t position = h & mask;
     while (slots[position] != 0) position = (position + 1) & mask;
-    slots[position] = static_cast<std::uint32_t>(i + 1);
+    slots[position] = (h & 0xFFFFFFFF00000000ull) | static_cast<std::uint64_t>(i + 1);
   }
 }
 

@@ -27,7 +27,9 @@ struct SentimentLexicon::Impl {
   std::string language;
   std::string arena;
   std::vector<Entry> entries;
-  std::vector<std::uint32_t> slots;  // entry index + 1; 0 = empty; size a power of two
+  // Per slot: the high 32 bits of the term's hash (a tag that rejects most mismatches without
+  // touching the entry) and entry index + 1 in the low 32 bits; 0 = empty. Size a power of two.
+  std::vector<std::uint64_t> slots;
   std::uint64_t mask = 0;
 
   static std::uint64_t hash(const char* data, std::size_t length) noexcept {
@@ -58,13 +60,18 @@ struct SentimentLexicon::Impl {
   // Index of the entry for an already-normalized term (placeholders included), or npos.
   std::uint32_t find_index(const char* data, std::size_t length) const noexcept {
     if (slots.empty()) return npos;
-    std::uint64_t position = hash(data, length) & mask;
+    const std::uint64_t h = hash(data, length);
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
+    std::uint64_t position = h & mask;
     for (;;) {
-      const std::uint32_t slot = slots[position];
+      const std::uint64_t slot = slots[position];
       if (slot == 0) return npos;
-      const Entry& entry = entries[slot - 1];
-      if (entry.term_length == length && std::memcmp(arena.data() + entry.term_offset, data, length) == 0) {
-        return slot - 1;
+      if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+        const auto index = static_cast<std::uint32_t>(slot) - 1;
+        const Entry& entry = entries[index];
+        if (entry.term_length == length && std::memcmp(arena.data() + entry.term_offset, data, length) == 0) {
+          return index;
+        }
       }
       position = (position + 1) & mask;
     }

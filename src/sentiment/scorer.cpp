@@ -152,45 +152,52 @@ struct SentimentScorer::Impl {
 
   // An ASCII chunk (no whitespace inside).
   void tokenize_ascii_chunk(const char* chunk, std::size_t n) {
-    std::size_t lead = 0;
-    while (lead < n && !is_ascii_alnum(static_cast<unsigned char>(chunk[lead]))) ++lead;
-    std::size_t trail = n;
-    while (trail > lead && !is_ascii_alnum(static_cast<unsigned char>(chunk[trail - 1]))) --trail;
-    bool sentence_end = false, clause_end = false;
+    // One pass: lower-case the whole chunk into the buffer while counting what the rules need.
+    const auto begin = static_cast<std::uint32_t>(folded.size());
+    folded.resize(folded.size() + n);
+    char* out = folded.data() + begin;
+    std::size_t lead = n, trail = 0;  // first alphanumeric, one past the last
+    std::uint32_t upper = 0, lower = 0, bangs = 0, questions_here = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      const char c = chunk[i];
-      exclamations += c == '!';
-      questions += c == '?';
+      const auto c = static_cast<unsigned char>(chunk[i]);
+      const bool is_upper = static_cast<unsigned>(c - 'A') < 26u;
+      const bool is_lower = static_cast<unsigned>(c - 'a') < 26u;
+      const bool is_alnum = is_upper || is_lower || static_cast<unsigned>(c - '0') < 10u;
+      out[i] = static_cast<char>(is_upper ? c + 32 : c);
+      upper += is_upper;
+      lower += is_lower;
+      bangs += c == '!';
+      questions_here += c == '?';
+      if (is_alnum) {
+        lead = std::min(lead, i);
+        trail = i + 1;
+      }
     }
-    for (std::size_t i = trail; i < n; ++i) {
-      sentence_end |= is_sentence_end(static_cast<unsigned char>(chunk[i]));
-      clause_end |= is_clause_end(static_cast<unsigned char>(chunk[i]));
+    exclamations += bangs;
+    questions += questions_here;
+    bool sentence_end = false, clause_end = false;
+    if (trail < n || lead == n) {
+      for (std::size_t i = lead == n ? 0 : trail; i < n; ++i) {
+        sentence_end |= is_sentence_end(static_cast<unsigned char>(chunk[i]));
+        clause_end |= is_clause_end(static_cast<unsigned char>(chunk[i]));
+      }
     }
-    const bool has_punctuation = lead > 0 || trail < n;
-    if (has_punctuation) {
+    bool pushed = false;
+    if (lead > 0 || trail < n) {
       // Emoticons (":)", ":-D", "<3") and punctuated lexicon terms are looked up whole first.
-      const std::uint32_t begin = append_lower_ascii(chunk, n);
-      const std::uint32_t entry = table->find_index(folded.data() + begin, n);
+      const std::uint32_t entry = table->find_index(out, n);
       if (entry != npos && table->entries[entry].kind == SentimentTermKind::valence &&
           !table->entries[entry].placeholder) {
         push_token(begin, static_cast<std::uint32_t>(n), entry, false, false);
-        if (sentence_end && lead == n) pending_sentence_start = true;
-        if (clause_end && lead == n) pending_clause_start = true;
-        return;
+        pushed = true;
+        sentence_end = clause_end = false;  // the ':' or ';' of an emoticon ends no clause
       }
-      folded.resize(begin);
     }
-    if (lead < trail) {
-      std::uint32_t upper = 0, lower = 0;
-      for (std::size_t i = lead; i < trail; ++i) {
-        const char c = chunk[i];
-        upper += (c >= 'A' && c <= 'Z');
-        lower += (c >= 'a' && c <= 'z');
-      }
-      const std::uint32_t begin = append_lower_ascii(chunk + lead, trail - lead);
-      const std::uint32_t length = static_cast<std::uint32_t>(trail - lead);
-      const std::uint32_t entry = table->find_index(folded.data() + begin, length);
-      push_token(begin, length, entry, upper >= 2 && lower == 0, upper + lower > 0);
+    if (!pushed && lead < trail) {
+      const auto length = static_cast<std::uint32_t>(trail - lead);
+      const std::uint32_t entry = table->find_index(out + lead, length);
+      push_token(begin + static_cast<std::uint32_t>(lead), length, entry, upper >= 2 && lower == 0,
+                 upper + lower > 0);
     }
     if (sentence_end) pending_sentence_start = true;
     if (clause_end) pending_clause_start = true;
