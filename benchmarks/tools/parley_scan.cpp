@@ -9,6 +9,11 @@
 //   parley_scan raw TERMS.tsv FILE    raw matching over already-normalized FILE in one pass; prints
 //                                     the match count
 //   parley_scan words LANG FILE       word segmentation of every line; prints the word count
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -146,22 +151,26 @@ int full(const std::string& terms_path, const std::string& corpus_path) {
   call.participants.push_back({"rep", "Rep", parley::Role::seller, {}});
   call.participants.push_back({"buyer", "Buyer", parley::Role::customer, {}});
   std::vector<parley::TermHit> hits;
-  std::size_t total = 0, start = 0;
+  std::size_t total = 0, start = 0, used = 0;
+  // One call's segments, refilled for each call (their text buffers are reused, as a host that
+  // streams calls through one Call object would).
+  call.segments.resize(500);
   auto run_call = [&] {
+    call.segments.resize(used);
     matcher.find_hits(call, hits);
     total += hits.size();
-    call.segments.clear();
+    call.segments.resize(500);
+    used = 0;
   };
   while (start < corpus.size()) {
     std::size_t end = corpus.find('\n', start);
     if (end == std::string::npos) end = corpus.size();
-    parley::Segment segment;
-    segment.speaker = static_cast<std::uint32_t>(call.segments.size() % 2);
-    segment.start_ms = static_cast<parley::Milliseconds>(call.segments.size()) * 4000;
+    parley::Segment& segment = call.segments[used];
+    segment.speaker = static_cast<std::uint32_t>(used % 2);
+    segment.start_ms = static_cast<parley::Milliseconds>(used) * 4000;
     segment.end_ms = segment.start_ms + 3500;
     segment.text.assign(corpus, start, end - start);
-    call.segments.push_back(std::move(segment));
-    if (call.segments.size() == 500) run_call();
+    if (++used == 500) run_call();
     start = end + 1;
   }
   run_call();
@@ -169,11 +178,38 @@ int full(const std::string& terms_path, const std::string& corpus_path) {
   return 0;
 }
 
+// The file mapped read-only (no copy), as a scanner over files would read it.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw parley::Error(parley::ErrorCode::io, path + ": cannot open");
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+      size_ = static_cast<std::size_t>(info.st_size);
+      void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (mapped != MAP_FAILED) data_ = static_cast<const char*>(mapped);
+    }
+    ::close(fd);
+    if (size_ > 0 && data_ == nullptr) throw parley::Error(parley::ErrorCode::io, path + ": cannot map");
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 int raw(const std::string& terms_path, const std::string& normalized_path) {
   const auto terms = parley::load_term_list(terms_path);
   const parley::TrackedTermMatcher matcher(terms);
-  const std::string text = read_file(normalized_path);
-  std::cout << matcher.count_in_normalized(text) << "\n";
+  const MappedFile file(normalized_path);
+  std::cout << matcher.count_in_normalized(file.text()) << "\n";
   return 0;
 }
 

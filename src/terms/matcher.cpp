@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -139,13 +140,45 @@ struct CompiledTerms {
   std::vector<std::string> warnings;
 
   CompiledTerms(std::span<const TrackedTerm> input, const TermMatcherOptions& opts);
-  ScratchPtr scratch() const {
+  // Hyperscan scratch space is per scan, not per matcher: scans borrow one from a small pool (made
+  // by cloning on demand) and give it back, so concurrent calls never share one and a call does not
+  // pay for allocating it.
+  mutable std::mutex scratch_mutex;
+  mutable std::vector<ScratchPtr> scratch_pool;
+
+  ScratchPtr borrow_scratch() const {
+    {
+      std::lock_guard<std::mutex> lock(scratch_mutex);
+      if (!scratch_pool.empty()) {
+        ScratchPtr scratch = std::move(scratch_pool.back());
+        scratch_pool.pop_back();
+        return scratch;
+      }
+    }
     hs_scratch_t* copy = nullptr;
     if (hs_clone_scratch(prototype_scratch.get(), &copy) != HS_SUCCESS) {
       throw Error(ErrorCode::internal, "Hyperscan scratch space could not be allocated");
     }
     return ScratchPtr(copy);
   }
+  void return_scratch(ScratchPtr scratch) const noexcept {
+    std::lock_guard<std::mutex> lock(scratch_mutex);
+    if (scratch_pool.size() < 64) scratch_pool.push_back(std::move(scratch));
+  }
+};
+
+// A borrowed scratch space, given back when the scan ends (also on an exception).
+class BorrowedScratch {
+ public:
+  explicit BorrowedScratch(const CompiledTerms& terms) : terms_(terms), scratch_(terms.borrow_scratch()) {}
+  ~BorrowedScratch() { terms_.return_scratch(std::move(scratch_)); }
+  BorrowedScratch(const BorrowedScratch&) = delete;
+  BorrowedScratch& operator=(const BorrowedScratch&) = delete;
+  hs_scratch_t* get() const noexcept { return scratch_.get(); }
+
+ private:
+  const CompiledTerms& terms_;
+  ScratchPtr scratch_;
 };
 
 }  // namespace terms_detail
@@ -507,7 +540,7 @@ void TrackedTermMatcher::find_in_normalized(std::string_view normalized_text, st
                                                " bytes exceeds the 4 GiB scan limit");
   }
   std::vector<Match> matches;
-  ScratchPtr scratch = impl_->scratch();
+  const terms_detail::BorrowedScratch scratch(*impl_);
   {
     ScanContext context(*impl_, normalized_text, matches);
     context.scan(scratch.get());
@@ -615,12 +648,10 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
   out.clear();
   if (!impl_ || !impl_->database) return;
   const Impl& impl = *impl_;
-  ScratchPtr scratch = impl.scratch();
+  const terms_detail::BorrowedScratch scratch(impl);
   std::string buffer;
   std::vector<SegmentSpan> spans;
   std::vector<Match> matches;
-  std::string remapped;
-  icu::Edits edits;
 
   auto flush = [&]() {
     if (spans.empty()) return;
@@ -631,7 +662,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     }
     resolve_overlaps(matches);
     std::size_t span_index = 0;
-    std::uint32_t edits_segment = UINT32_MAX;
+    std::optional<text_detail::SourceMapper> mapper;
+    std::uint32_t mapper_segment = UINT32_MAX;
     std::optional<OffsetLocator> locator;
     std::uint32_t locator_segment = UINT32_MAX;
     for (const Match& match : matches) {
@@ -646,11 +678,11 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       }
       std::size_t begin = match.begin - span.begin, end = match.end - span.begin;
       if (!span.ascii) {
-        if (edits_segment != span.segment) {
-          text_detail::normalize_with_edits(segment.text, impl.normalize, remapped, edits);
-          edits_segment = span.segment;
+        if (mapper_segment != span.segment) {
+          mapper.emplace(segment.text, impl.normalize);
+          mapper_segment = span.segment;
         }
-        std::tie(begin, end) = text_detail::source_range(edits, begin, end);
+        std::tie(begin, end) = mapper->map(begin, end);
       }
       const bool question = ends_in_question(segment.text, end);
       if (term.only_in_questions && !question) continue;

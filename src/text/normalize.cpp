@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <atomic>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -125,7 +126,7 @@ void strip_marks(std::string& text, std::string& scratch, icu::Edits* edits = nu
 
 }  // namespace
 
-namespace {
+namespace text_detail {
 
 // NFKC_Casefold of each BMP code point taken alone, and whether it has a normalization boundary
 // before it, built lazily per block of 256 code points from ICU. Between two boundaries the text
@@ -138,16 +139,28 @@ struct CodePointBlock {
   std::string pool;
 };
 
+}  // namespace text_detail
+
+namespace {
+
+using text_detail::CodePointBlock;
+
 class CodePointTable {
  public:
   const CodePointBlock& block(char32_t c) {
     const std::size_t index = c >> 8;
-    std::call_once(once_[index], [&] { build(index); });
+    const CodePointBlock* ready = ready_[index].load(std::memory_order_acquire);
+    if (ready != nullptr) return *ready;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!blocks_[index]) {
+      blocks_[index] = build(index);
+      ready_[index].store(blocks_[index].get(), std::memory_order_release);
+    }
     return *blocks_[index];
   }
 
  private:
-  void build(std::size_t index) {
+  static std::unique_ptr<CodePointBlock> build(std::size_t index) {
     auto block = std::make_unique<CodePointBlock>();
     const icu::Normalizer2& normalizer = nfkc_casefold();
     std::string one, mapped;
@@ -166,10 +179,11 @@ class CodePointTable {
       block->length[low] = static_cast<std::uint8_t>(mapped.size());
       block->pool += mapped;
     }
-    blocks_[index] = std::move(block);
+    return block;
   }
 
-  std::array<std::once_flag, 256> once_;
+  std::mutex mutex_;
+  std::array<std::atomic<const CodePointBlock*>, 256> ready_{};
   std::array<std::unique_ptr<CodePointBlock>, 256> blocks_;
 };
 
@@ -217,66 +231,110 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
   }
 }
 
+}  // namespace
+
+namespace text_detail {
+
+NfkcStepper::NfkcStepper(std::string_view text) : text_(text) {}
+
+const NfkcStepper::Lookup& NfkcStepper::lookup(std::size_t i) {
+  if (last_.at == i) return last_;
+  const auto* b = reinterpret_cast<const unsigned char*>(text_.data());
+  last_.at = i;
+  last_.c = decode_checked(b, text_.size(), i, last_.length);
+  if (last_.length == 0) throw_invalid(text_);
+  if (last_.c < 0x10000) {
+    last_.block = &code_point_table().block(last_.c);
+    last_.boundary_before = last_.block->boundary_before[last_.c & 0xFF];
+  } else {
+    last_.block = nullptr;
+    last_.boundary_before = nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(last_.c));
+  }
+  return last_;
+}
+
+bool NfkcStepper::boundary_at(std::size_t i) {
+  return i >= text_.size() || static_cast<unsigned char>(text_[i]) < 0x80 || lookup(i).boundary_before;
+}
+
+bool NfkcStepper::next(NfkcStep& step) {
+  const auto* b = reinterpret_cast<const unsigned char*>(text_.data());
+  const std::size_t n = text_.size();
+  std::size_t i = position_;
+  if (i >= n) return false;
+  step.source_begin = i;
+  if (b[i] < 0x80) {
+    std::size_t j = i + 1;
+    while (j + 8 <= n) {
+      std::uint64_t block;
+      std::memcpy(&block, b + j, 8);
+      if (block & 0x8080808080808080ULL) break;
+      j += 8;
+    }
+    while (j < n && b[j] < 0x80) ++j;
+    // The run's last character may combine with a mark that follows it.
+    if (j < n && !boundary_at(j)) --j;
+    if (j > i) {
+      step.kind = NfkcStep::Kind::ascii;
+      step.source_end = position_ = j;
+      step.length = j - i;
+      return true;
+    }
+    // A lone ASCII letter before a combining mark: a chunk below.
+  }
+  std::size_t length = 1;
+  if (b[i] >= 0x80) {
+    const Lookup& here = lookup(i);
+    length = here.length;
+    if (here.block != nullptr && here.boundary_before) {
+      const CodePointBlock& block = *here.block;
+      const std::size_t low = here.c & 0xFF;
+      if (boundary_at(i + length)) {
+        step.kind = NfkcStep::Kind::mapped;
+        step.source_end = position_ = i + length;
+        step.bytes = block.pool.data() + block.offset[low];
+        step.length = block.length[low];
+        return true;
+      }
+    }
+  }
+  // A combining sequence: up to the next boundary, for ICU.
+  std::size_t j = i + length;
+  while (!boundary_at(j)) j += lookup(j).length;
+  step.kind = NfkcStep::Kind::chunk;
+  step.source_end = position_ = j;
+  step.length = 0;
+  return true;
+}
+
+void append_icu_chunk(std::string_view chunk, std::string& out) {
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink, nullptr,
+                                status);
+  if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
+}
+
+}  // namespace text_detail
+
+namespace {
+
 // Appends NFKC_Casefold(text) to `out`, validating as it goes.
 void append_nfkc_casefold(std::string_view text, std::string& out) {
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  CodePointTable& table = code_point_table();
-  const icu::Normalizer2& normalizer = nfkc_casefold();
-  // Whether the code point at i (or the end) has a boundary before it; validates it.
-  auto boundary_at = [&](std::size_t i) -> bool {
-    if (i >= n || b[i] < 0x80) return true;
-    std::size_t length = 0;
-    const char32_t c = decode_checked(b, n, i, length);
-    if (length == 0) throw_invalid(text);
-    if (c < 0x10000) return table.block(c).boundary_before[c & 0xFF];
-    return normalizer.hasBoundaryBefore(static_cast<UChar32>(c));
-  };
-  std::size_t i = 0;
-  while (i < n) {
-    if (b[i] < 0x80) {
-      std::size_t j = i + 1;
-      while (j + 8 <= n) {
-        std::uint64_t block;
-        std::memcpy(&block, b + j, 8);
-        if (block & 0x8080808080808080ULL) break;
-        j += 8;
-      }
-      while (j < n && b[j] < 0x80) ++j;
-      // The run's last character may combine with a mark that follows it.
-      if (j < n && !boundary_at(j)) --j;
-      if (j > i) {
-        append_ascii_lower(text.substr(i, j - i), out);
-        i = j;
-        continue;
-      }
-      // A lone ASCII letter before a combining mark: ICU below.
+  text_detail::NfkcStepper stepper(text);
+  text_detail::NfkcStep step;
+  while (stepper.next(step)) {
+    switch (step.kind) {
+      case text_detail::NfkcStep::Kind::ascii:
+        append_ascii_lower(text.substr(step.source_begin, step.length), out);
+        break;
+      case text_detail::NfkcStep::Kind::mapped:
+        out.append(step.bytes, step.length);
+        break;
+      case text_detail::NfkcStep::Kind::chunk:
+        text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), out);
+        break;
     }
-    std::size_t length = 1;
-    if (b[i] >= 0x80) {
-      const char32_t c = decode_checked(b, n, i, length);
-      if (length == 0) throw_invalid(text);
-      if (c < 0x10000) {
-        const CodePointBlock& block = table.block(c);
-        if (block.boundary_before[c & 0xFF] && boundary_at(i + length)) {
-          out.append(block.pool, block.offset[c & 0xFF], block.length[c & 0xFF]);
-          i += length;
-          continue;
-        }
-      }
-    }
-    // A combining sequence: up to the next boundary, through ICU.
-    std::size_t j = i + length;
-    while (!boundary_at(j)) {
-      std::size_t next = 0;
-      decode_checked(b, n, j, next);
-      j += next;
-    }
-    icu::StringByteSink<std::string> sink(&out);
-    UErrorCode status = U_ZERO_ERROR;
-    normalizer.normalizeUTF8(0, icu::StringPiece(text.data() + i, static_cast<int32_t>(j - i)), sink, nullptr, status);
-    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
-    i = j;
   }
 }
 
@@ -337,6 +395,64 @@ std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::s
   if (U_FAILURE(status) || source_end < source_begin) {
     throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
   }
+  return {source_begin, source_end};
+}
+
+SourceMapper::SourceMapper(std::string_view original, const NormalizeOptions& options)
+    : text_(original), use_edits_(options.strip_accents), stepper_(original) {
+  if (use_edits_) {
+    normalize_with_edits(original, options, scratch_, edits_);
+    iterator_.emplace(edits_.getFineIterator());
+  }
+}
+
+bool SourceMapper::advance() {
+  step_destination_begin_ = step_destination_end_;
+  if (!stepper_.next(step_)) return false;
+  if (step_.kind == NfkcStep::Kind::chunk) {
+    scratch_.clear();
+    append_icu_chunk(text_.substr(step_.source_begin, step_.source_end - step_.source_begin), scratch_);
+    step_.length = scratch_.size();
+  }
+  step_destination_end_ = step_destination_begin_ + step_.length;
+  return true;
+}
+
+std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::size_t end) {
+  if (use_edits_) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::size_t source_begin = 0, source_end = 0;
+    auto& it = *iterator_;
+    if (!it.findDestinationIndex(static_cast<int32_t>(begin), status)) {
+      throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
+    }
+    source_begin = static_cast<std::size_t>(it.sourceIndex()) +
+                   (it.hasChange() ? 0 : begin - static_cast<std::size_t>(it.destinationIndex()));
+    if (!it.findDestinationIndex(static_cast<int32_t>(end - 1), status)) {
+      throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
+    }
+    source_end = it.hasChange() ? static_cast<std::size_t>(it.sourceIndex() + it.oldLength())
+                                : static_cast<std::size_t>(it.sourceIndex()) + (end - static_cast<std::size_t>(it.destinationIndex()));
+    return {source_begin, source_end};
+  }
+  if (begin < step_destination_begin_) {  // a range before the last one: start again
+    stepper_ = NfkcStepper(text_);
+    step_destination_begin_ = step_destination_end_ = 0;
+    started_ = false;
+  }
+  auto locate = [&](std::size_t destination) {
+    while (!started_ || step_destination_end_ <= destination) {
+      started_ = true;
+      if (!advance()) throw Error(ErrorCode::internal, "normalized range lies beyond the original text");
+    }
+  };
+  locate(begin);
+  const std::size_t source_begin = step_.kind == NfkcStep::Kind::ascii
+                                       ? step_.source_begin + (begin - step_destination_begin_)
+                                       : step_.source_begin;
+  locate(end - 1);
+  const std::size_t source_end = step_.kind == NfkcStep::Kind::ascii ? step_.source_begin + (end - step_destination_begin_)
+                                                                      : step_.source_end;
   return {source_begin, source_end};
 }
 

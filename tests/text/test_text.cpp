@@ -248,3 +248,43 @@ TEST_CASE("property: the table-driven normalizer equals ICU's whole-text NFKC_Ca
     REQUIRE(fast == whole);
   }
 }
+
+TEST_CASE("property: hits map back to original bytes covering what ICU's edits give, and no less") {
+  const std::vector<std::string> pieces{"a", "E", " ", " ", "\xCC\x81", "\xC3\xA9", "\xE1\x84\x80", "\xE1\x85\xA1",
+                                        "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xEF\xBD\xB6", "\xEF\xBE\x9E", "\xC3\x9F",
+                                        "\xC4\xB0", "\xC2\xAD", "\xF0\x9F\x98\x80", "\xE5\x8D\x8E", "\xE2\x84\xAB"};
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::string normalized;
+  icu::Edits edits;
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    for (int k = 0; k < 14; ++k) text += pieces[pick(rng)];
+    parley::text_detail::normalize_with_edits(text, {}, normalized, edits);
+    parley::text_detail::SourceMapper mapper(text, {});
+    // Every space-separated word of the normalized text, in order.
+    for (std::size_t begin = 0; begin < normalized.size();) {
+      if (normalized[begin] == ' ') {
+        ++begin;
+        continue;
+      }
+      const std::size_t end = std::min(normalized.find(' ', begin), normalized.size());
+      CAPTURE(text);
+      CAPTURE(begin);
+      const auto fast = mapper.map(begin, end);
+      const auto icu_range = parley::text_detail::source_range(edits, begin, end);
+      CAPTURE(fast.first);
+      CAPTURE(fast.second);
+      CAPTURE(icu_range.first);
+      CAPTURE(icu_range.second);
+      // The walk works in whole combining sequences (a letter with its marks, an ignorable soft
+      // hyphen), so it may be wider than ICU's finest edits, never narrower, and the original bytes
+      // it names normalize to text containing the hit.
+      CHECK(fast.first <= icu_range.first);
+      CHECK(fast.second >= icu_range.second);
+      const std::string renormalized = parley::normalize_for_matching(std::string_view(text).substr(fast.first, fast.second - fast.first));
+      CHECK(renormalized.find(normalized.substr(begin, end - begin)) != std::string::npos);
+      begin = end;
+    }
+  }
+}
