@@ -152,11 +152,12 @@ void append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice
       append_separator(out);
       ++i;
     } else {
-      // Copy the run of ordinary bytes in one go.
+      // Copy the run of ordinary bytes in one go; a single space between words stays in the run.
       std::size_t end = i + 1;
       while (end < line.size()) {
         const char d = line[end];
-        if (d == '<' || d == '&' || d == ' ' || d == '\t' || d == '{') break;
+        if (d == '<' || d == '&' || d == '\t' || d == '{') break;
+        if (d == ' ' && (end + 1 == line.size() || line[end + 1] == ' ' || line[end + 1] == '\t')) break;
         ++end;
       }
       out.append(line.data() + i, end - i);
