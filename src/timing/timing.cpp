@@ -6,9 +6,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <tuple>
+#include <utility>
 
 #include "parley/error.hpp"
 
@@ -37,6 +40,38 @@ struct Span {
 
 bool span_order(const Span& a, const Span& b) noexcept {
   return std::tie(a.start, a.end, a.speaker) < std::tie(b.start, b.end, b.speaker);
+}
+
+// Sorts by `less`, whose first key is key(x), a time in 0..max_key. Already sorted input (the usual
+// case) costs one check; small inputs use std::sort; large ones a stable LSD radix sort on the time
+// (11 bits a pass), then std::sort within runs of equal time. Linear on any input, hostile included.
+template <typename T, typename Key, typename Less>
+void sort_by_time(std::vector<T>& items, std::vector<T>& scratch, Milliseconds max_key, Key key, Less less) {
+  if (std::is_sorted(items.begin(), items.end(), less)) return;
+  if (items.size() < 2048) {
+    std::sort(items.begin(), items.end(), less);
+    return;
+  }
+  constexpr int kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  const int passes = (std::bit_width(static_cast<std::uint64_t>(std::max<Milliseconds>(max_key, 1))) + kBits - 1) / kBits;
+  scratch.resize(items.size());
+  std::vector<std::size_t> offsets(kBuckets);
+  for (int pass = 0; pass < passes; ++pass) {
+    const int shift = pass * kBits;
+    std::fill(offsets.begin(), offsets.end(), 0);
+    for (const T& item : items) ++offsets[(static_cast<std::uint64_t>(key(item)) >> shift) & (kBuckets - 1)];
+    std::size_t total = 0;
+    for (std::size_t& offset : offsets) total += std::exchange(offset, total);
+    for (const T& item : items) scratch[offsets[(static_cast<std::uint64_t>(key(item)) >> shift) & (kBuckets - 1)]++] = item;
+    items.swap(scratch);
+  }
+  for (std::size_t begin = 0; begin < items.size();) {
+    std::size_t end = begin + 1;
+    while (end < items.size() && key(items[end]) == key(items[begin])) ++end;
+    if (end - begin > 1) std::sort(items.begin() + static_cast<std::ptrdiff_t>(begin), items.begin() + static_cast<std::ptrdiff_t>(end), less);
+    begin = end;
+  }
 }
 
 // The latest end seen per speaker, kept for the two speakers with the latest ends: enough to answer
@@ -72,8 +107,8 @@ class LatestEnds {
   std::uint32_t second_speaker_ = kNobody;
 };
 
-bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_ascii_word_char(unsigned char c) noexcept {
+constexpr bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr bool is_ascii_word_char(unsigned char c) noexcept {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
@@ -118,40 +153,61 @@ CharacterClass classify_character(std::string_view text, std::size_t i, unsigned
   return CharacterClass::word;
 }
 
-// The built-in count used when the host supplies no text counts (see timing.hpp).
+// Character classes as bits, so the counting loop below is branch-free per character.
+enum : std::uint8_t { kSpaceBit = 1, kWordBit = 2, kMarkBit = 4, kQuestionBit = 8 };
+
+constexpr std::array<std::uint8_t, 128> kAsciiBits = [] {
+  std::array<std::uint8_t, 128> bits{};
+  for (unsigned c = 0; c < 128; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    bits[c] = is_ascii_space(byte) ? kSpaceBit
+              : is_ascii_word_char(byte) ? kWordBit
+              : byte == '?' ? kMarkBit | kQuestionBit
+              : byte == '!' ? kMarkBit
+                            : 0;
+  }
+  return bits;
+}();
+
+// Class bits of the non-ASCII character at text[i]; sets its length in bytes.
+std::uint8_t non_ascii_bits(std::string_view text, std::size_t i, std::size_t& width) noexcept {
+  bool is_question = false;
+  if (const std::size_t mark = sentence_mark_length(text, i, is_question); mark != 0) {
+    width = mark;
+    return static_cast<std::uint8_t>(kMarkBit | (is_question ? kQuestionBit : 0));
+  }
+  const auto c = static_cast<unsigned char>(text[i]);
+  width = std::min<std::size_t>(c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, text.size() - i);
+  switch (classify_character(text, i, c)) {
+    case CharacterClass::space: return kSpaceBit;
+    case CharacterClass::word: return kWordBit;
+    case CharacterClass::punctuation: return 0;
+  }
+  return 0;
+}
+
+// The built-in count used when the host supplies no text counts (see timing.hpp): a word is a run of
+// non-space characters holding a word character; a question is a run of marks (? ! ？ ！ ؟) holding a
+// question mark.
 SegmentTextCounts count_text(std::string_view text) noexcept {
-  SegmentTextCounts counts;
-  bool token_has_word_char = false;
-  bool in_marks = false;
-  bool marks_have_question = false;
-  const auto end_marks = [&] {
-    if (in_marks && marks_have_question) ++counts.questions;
-    in_marks = marks_have_question = false;
-  };
+  std::uint32_t words = 0, questions = 0;
+  std::uint32_t token_has_word = 0, in_marks = 0, marks_have_question = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    bool is_question = false;
-    if (const std::size_t mark = sentence_mark_length(text, i, is_question); mark != 0) {
-      in_marks = true;
-      marks_have_question = marks_have_question || is_question;
-      i += mark;
-      continue;
-    }
-    end_marks();
-    const std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    switch (classify_character(text, i, c)) {
-      case CharacterClass::space:
-        if (token_has_word_char) ++counts.words;
-        token_has_word_char = false;
-        break;
-      case CharacterClass::word: token_has_word_char = true; break;
-      case CharacterClass::punctuation: break;
-    }
-    i += std::min(width, text.size() - i);
+    std::size_t width = 1;
+    const std::uint32_t bits = c < 0x80 ? kAsciiBits[c] : non_ascii_bits(text, i, width);
+    const std::uint32_t is_space = bits & kSpaceBit;
+    const std::uint32_t is_word = (bits >> 1) & 1;
+    const std::uint32_t is_mark = (bits >> 2) & 1;
+    const std::uint32_t is_question = (bits >> 3) & 1;
+    words += token_has_word & is_space;
+    token_has_word = (token_has_word | is_word) & (is_space ^ 1);
+    questions += in_marks & (is_mark ^ 1) & marks_have_question;
+    marks_have_question = is_mark & (marks_have_question | is_question);
+    in_marks = is_mark;
+    i += width;
   }
-  end_marks();
-  if (token_has_word_char) ++counts.words;
-  return counts;
+  return {words + token_has_word, questions + (in_marks & marks_have_question)};
 }
 
 void check_duration_option(Milliseconds value, std::string_view field) {
@@ -257,9 +313,14 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   }
   const auto role_of = [&](std::uint32_t speaker) { return roles[speaker]; };
 
-  // 1. Check and order the segments by (start, end, speaker).
+  // 1. One pass in input order (sequential memory): check each segment, count its words and
+  //    questions, collect low-confidence intervals, and keep a compact reference for ordering.
   std::vector<SegmentRef> refs;
   refs.reserve(segment_count);
+  std::vector<SegmentTextCounts> builtin_counts;
+  if (text_counts.empty()) builtin_counts.resize(segment_count);
+  std::vector<std::pair<Milliseconds, Milliseconds>> low_confidence;
+  Milliseconds latest_end = 0;
   for (std::size_t i = 0; i < segment_count; ++i) {
     const Segment& segment = call.segments[i];
     if (segment.speaker >= participant_count) {
@@ -279,49 +340,53 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
       throw Error(ErrorCode::limit_exceeded, fmt::format("{}: segment {}: end time {} ms is beyond the limit of {} ms",
                                                          call_name, i, segment.end_ms, limits.max_call_duration_ms));
     }
+    latest_end = std::max(latest_end, segment.end_ms);
     refs.push_back({segment.start_ms, segment.end_ms, segment.speaker, static_cast<std::uint32_t>(i)});
-  }
-  const auto ref_order = [](const SegmentRef& a, const SegmentRef& b) {
-    return std::tie(a.start, a.end, a.speaker, a.index) < std::tie(b.start, b.end, b.speaker, b.index);
-  };
-  if (!std::is_sorted(refs.begin(), refs.end(), ref_order)) std::sort(refs.begin(), refs.end(), ref_order);
-
-  // 2. One pass in time order: words and questions (exact duplicates once), each speaker's talk blocks
-  //    (union of own segments; touching segments join), low-confidence intervals.
-  std::vector<Span> blocks;
-  blocks.reserve(segment_count);
-  std::vector<std::uint32_t> open_block(participant_count, kNobody);
-  std::vector<std::pair<Milliseconds, Milliseconds>> low_confidence;
-  std::size_t group_begin = 0;
-  for (std::size_t r = 0; r < refs.size(); ++r) {
-    const SegmentRef& ref = refs[r];
-    const Segment& segment = call.segments[ref.index];
-    if (r == 0 || refs[r - 1].start != ref.start || refs[r - 1].end != ref.end || refs[r - 1].speaker != ref.speaker) {
-      group_begin = r;
-    }
-    bool duplicate = false;
-    for (std::size_t k = group_begin; k < r && !duplicate; ++k) {
-      duplicate = call.segments[refs[k].index].text == segment.text;
-    }
-    if (!duplicate) {
-      const SegmentTextCounts counts = text_counts.empty() ? count_text(segment.text) : text_counts[ref.index];
-      result.participants[ref.speaker].words += counts.words;
-      result.participants[ref.speaker].questions += counts.questions;
-    }
-
+    if (text_counts.empty()) builtin_counts[i] = count_text(segment.text);
     if (segment.confidence) {
       result.has_confidence = true;
-      if (*segment.confidence < options.low_confidence_threshold && ref.end > ref.start) {
-        low_confidence.emplace_back(ref.start, ref.end);
+      if (*segment.confidence < options.low_confidence_threshold && segment.end_ms > segment.start_ms) {
+        low_confidence.emplace_back(segment.start_ms, segment.end_ms);
       }
     } else {
       for (const WordTiming& word : segment.words) {
         if (!word.confidence) continue;
         result.has_confidence = true;
-        const Milliseconds start = std::max(word.start_ms, ref.start);
-        const Milliseconds end = std::min(word.end_ms, ref.end);
+        const Milliseconds start = std::max(word.start_ms, segment.start_ms);
+        const Milliseconds end = std::min(word.end_ms, segment.end_ms);
         if (*word.confidence < options.low_confidence_threshold && end > start) low_confidence.emplace_back(start, end);
       }
+    }
+  }
+  const std::span<const SegmentTextCounts> counts = text_counts.empty() ? std::span(builtin_counts) : text_counts;
+  const auto ref_order = [](const SegmentRef& a, const SegmentRef& b) {
+    return std::tie(a.start, a.end, a.speaker, a.index) < std::tie(b.start, b.end, b.speaker, b.index);
+  };
+  {
+    std::vector<SegmentRef> scratch;
+    sort_by_time(refs, scratch, latest_end, [](const SegmentRef& r) { return r.start; }, ref_order);
+  }
+  std::vector<Span> span_scratch;
+  const auto span_start = [](const Span& span) { return span.start; };
+
+  // 2. One pass in time order: words and questions (exact duplicates once) and each speaker's talk
+  //    blocks (the union of their own segments; touching segments join).
+  std::vector<Span> blocks;
+  blocks.reserve(segment_count);
+  std::vector<std::uint32_t> open_block(participant_count, kNobody);
+  std::size_t group_begin = 0;
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    const SegmentRef& ref = refs[r];
+    bool duplicate = false;
+    if (r == 0 || refs[r - 1].start != ref.start || refs[r - 1].end != ref.end || refs[r - 1].speaker != ref.speaker) {
+      group_begin = r;
+    } else {  // same speaker and times as the previous segment(s): a duplicate if the text repeats
+      const std::string& text = call.segments[ref.index].text;
+      for (std::size_t k = group_begin; k < r && !duplicate; ++k) duplicate = call.segments[refs[k].index].text == text;
+    }
+    if (!duplicate) {
+      result.participants[ref.speaker].words += counts[ref.index].words;
+      result.participants[ref.speaker].questions += counts[ref.index].questions;
     }
 
     if (ref.end == ref.start) continue;  // zero-length: no talk time, no turn
@@ -334,7 +399,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
     }
   }
   // Blocks were opened in start order; equal starts are put in a canonical order.
-  if (!std::is_sorted(blocks.begin(), blocks.end(), span_order)) std::sort(blocks.begin(), blocks.end(), span_order);
+  sort_by_time(blocks, span_scratch, latest_end, span_start, span_order);
 
   // 3. Turns: a speaker's blocks join while the silence between them is shorter than turn_merge_gap_ms
   //    and no other speaker's speech falls inside that silence.
@@ -362,7 +427,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
       turns.push_back(block);
     }
   }
-  if (!std::is_sorted(turns.begin(), turns.end(), span_order)) std::sort(turns.begin(), turns.end(), span_order);
+  sort_by_time(turns, span_scratch, latest_end, span_start, span_order);
   const auto is_backchannel = [&](const Span& turn) { return turn.end - turn.start < options.backchannel_max_ms; };
 
   // 4. Pauses, patience and interruptions: each turn is compared with the other speaker whose earlier
@@ -452,7 +517,10 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
       ends.emplace_back(block.end, block.speaker);
       result.participants[block.speaker].talk_ms += block.end - block.start;
     }
-    if (!std::is_sorted(ends.begin(), ends.end())) std::sort(ends.begin(), ends.end());
+    {
+      std::vector<std::pair<Milliseconds, std::uint32_t>> scratch;
+      sort_by_time(ends, scratch, latest_end, [](const auto& e) { return e.first; }, std::less<>());
+    }
     std::vector<Milliseconds> solo_ms(participant_count, 0);
     std::size_t active = 0;
     std::uint64_t active_id_sum = 0;
