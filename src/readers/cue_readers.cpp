@@ -79,7 +79,11 @@ CueTiming parse_timing(std::string_view line, std::size_t line_number, std::stri
 class CueAssembler {
  public:
   CueAssembler(Call& call, const ReadOptions& options, std::string_view source, std::string_view no_speaker_message)
-      : call_(call), options_(options), source_(source), no_speaker_message_(no_speaker_message) {}
+      : call_(call),
+        options_(options),
+        source_(source),
+        no_speaker_message_(no_speaker_message),
+        speakers_(call, options, source) {}
 
   void begin(const CueTiming& timing) {
     timing_ = timing;
@@ -132,7 +136,7 @@ class CueAssembler {
   void flush() {
     trim_trailing_space(text_);
     if (text_.empty()) return;  // a cue (or the part of it before a voice tag) with no words
-    const std::uint32_t speaker = speaker_index(call_, speaker_, options_, [&] {
+    const std::uint32_t speaker = speakers_.index(speaker_, [&] {
       return fmt::format("{}:{}: {}", source_, piece_line_, no_speaker_message_);
     });
     Segment& segment = call_.segments.emplace_back();
@@ -147,6 +151,7 @@ class CueAssembler {
   const ReadOptions& options_;
   std::string_view source_;
   std::string_view no_speaker_message_;
+  SpeakerTable speakers_;
   CueTiming timing_;
   std::string text_;  // reused from cue to cue
   std::string_view speaker_;

@@ -337,6 +337,7 @@ Call read_parley_json(const json& document, const JsonContext& context) {
 
   const JsonPath segments_path = root.member("segments");
   const json& segments = require_array(context, require(context, document, root, "segments"), segments_path);
+  readers::SpeakerTable speakers(call, context.options, context.source);
   call.segments.reserve(segments.size());
   for (std::size_t s = 0; s < segments.size(); ++s) {
     const JsonPath path = segments_path.at(s);
@@ -345,12 +346,12 @@ Call read_parley_json(const json& document, const JsonContext& context) {
         as_string(context, require(context, entry, path, "speaker"), path.member("speaker"));
     Segment& segment = call.segments.emplace_back();
     if (participants != nullptr) {
-      const auto index = call.find_participant(speaker);
+      const auto index = speakers.find(speaker);
       if (!index) fail(context, path.member("speaker"), fmt::format("'{}' is not one of the participants", speaker));
       segment.speaker = *index;
     } else {
       if (speaker.empty()) fail(context, path.member("speaker"), "empty speaker");
-      segment.speaker = call.participant_index(speaker);
+      segment.speaker = speakers.index(speaker, [] { return std::string(); });
     }
     segment.start_ms = as_milliseconds(context, require(context, entry, path, "start_ms"), path.member("start_ms"));
     segment.end_ms = as_milliseconds(context, require(context, entry, path, "end_ms"), path.member("end_ms"));
@@ -417,6 +418,7 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
     call.language = normalize_language(language->get_ref<const std::string&>());
   }
   WordGrouper grouper(call, context.options);
+  readers::SpeakerTable speakers(call, context.options, context.source);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const JsonPath path = items_path.at(i);
     const json& item = require_object(context, items[i], path);
@@ -443,7 +445,7 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
     }
     std::string_view label = optional_string(context, item, path, "speaker_label");
     if (label.empty()) label = speaker_at(turns, start);
-    const std::uint32_t speaker = readers::speaker_index(call, label, context.options, [&] {
+    const std::uint32_t speaker = speakers.index(label, [&] {
       return fmt::format("{}: {}: no speaker_label (was speaker identification on for this job?)", context.source,
                          path.str());
     });
@@ -472,9 +474,10 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
   if (const json* duration = find(document, "audio_duration")) {
     call.duration_ms = as_seconds(context, *duration, root.member("audio_duration"));
   }
+  readers::SpeakerTable speakers(call, context.options, context.source);
   const auto speaker_of = [&](const json& entry, const JsonPath& path) {
     const std::string_view label = optional_string(context, entry, path, "speaker");
-    return readers::speaker_index(call, label, context.options, [&] {
+    return speakers.index(label, [&] {
       return fmt::format("{}: {}: no speaker (was speaker_labels on for this transcript?)", context.source, path.str());
     });
   };
@@ -572,9 +575,10 @@ Call read_deepgram(const json& document, const JsonContext& context) {
     }
   }
   char label_buffer[32];
+  readers::SpeakerTable speakers(call, context.options, context.source);
   const auto speaker_of = [&](const json& entry, const JsonPath& path, std::size_t channel) {
     const std::string_view label = deepgram_label(context, entry, path, channel, multichannel, label_buffer);
-    return readers::speaker_index(call, label, context.options, [&] {
+    return speakers.index(label, [&] {
       return fmt::format("{}: {}: no speaker (was diarize on for this request?)", context.source, path.str());
     });
   };

@@ -235,6 +235,31 @@ bool ends_sentence(std::string_view word) noexcept {
   return false;
 }
 
+SpeakerTable::SpeakerTable(Call& call, const ReadOptions& options, std::string_view source)
+    : call_(call), options_(options), source_(source) {
+  for (std::size_t i = 0; i < call.participants.size(); ++i) {
+    by_label_.emplace(call.participants[i].id, static_cast<std::uint32_t>(i));
+  }
+}
+
+std::optional<std::uint32_t> SpeakerTable::find(std::string_view label) const {
+  const auto found = by_label_.find(label);
+  if (found == by_label_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::uint32_t SpeakerTable::add(std::string_view label) {
+  if (call_.participants.size() >= options_.limits.max_participants) {
+    throw Error(ErrorCode::limit_exceeded,
+                fmt::format("{}: more than {} speakers (ModelLimits::max_participants)", source_,
+                            options_.limits.max_participants));
+  }
+  const auto index = static_cast<std::uint32_t>(call_.participants.size());
+  call_.participants.push_back(Participant{std::string(label), std::string(label), Role::other, {}});
+  by_label_.emplace(std::string(label), index);
+  return index;
+}
+
 void WordGrouper::add_word(std::uint32_t speaker, Milliseconds start_ms, Milliseconds end_ms, std::string_view text,
                            std::optional<double> confidence) {
   Segment* current = open_ ? &call_.segments.back() : nullptr;

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,18 +75,38 @@ std::size_t decode_entity(std::string_view text, std::string& out);
 // Whether a word ends a sentence (. ? ! … and the CJK full stops).
 bool ends_sentence(std::string_view word) noexcept;
 
-// Index of the participant for a speaker label, honouring ReadOptions::missing_speaker for an empty
-// label: `where` is called only to build the error message.
-template <typename Where>
-std::uint32_t speaker_index(Call& call, std::string_view label, const ReadOptions& options, Where&& where) {
-  if (label.empty()) {
-    if (options.missing_speaker == MissingSpeaker::error) {
-      throw Error(ErrorCode::parse, where());
+// Participants by speaker label, looked up in O(log n) so that a hostile file naming thousands of
+// speakers is still read in near-linear time; new labels become participants with role `other`.
+class SpeakerTable {
+ public:
+  // Indexes the participants `call` already has (parley JSON's list).
+  SpeakerTable(Call& call, const ReadOptions& options, std::string_view source);
+
+  // The participant for a label, added when first seen. An empty label is a missing speaker,
+  // handled per ReadOptions::missing_speaker: `missing()` builds the error message only if needed.
+  // More participants than ReadOptions::limits.max_participants is ErrorCode::limit_exceeded.
+  template <typename Missing>
+  std::uint32_t index(std::string_view label, Missing&& missing) {
+    if (label.empty()) {
+      if (options_.missing_speaker == MissingSpeaker::error) throw Error(ErrorCode::parse, missing());
+      label = options_.unknown_speaker_id;
     }
-    return call.participant_index(options.unknown_speaker_id);
+    if (last_ < call_.participants.size() && call_.participants[last_].id == label) return last_;
+    const auto found = by_label_.find(label);
+    last_ = found != by_label_.end() ? found->second : add(label);
+    return last_;
   }
-  return call.participant_index(label);
-}
+  std::optional<std::uint32_t> find(std::string_view label) const;
+
+ private:
+  std::uint32_t add(std::string_view label);
+
+  Call& call_;
+  const ReadOptions& options_;
+  std::string_view source_;
+  std::map<std::string, std::uint32_t, std::less<>> by_label_;
+  std::uint32_t last_ = UINT32_MAX;
+};
 
 // Groups timed words into segments: a new segment at each speaker change and, per ReadOptions, at
 // sentence ends and long gaps.

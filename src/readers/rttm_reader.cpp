@@ -35,6 +35,7 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
   Call call;
   LineCursor cursor(content);
   std::string_view fields[kMaxFields];
+  SpeakerTable speakers(call, options, source);
   while (auto line = cursor.next()) {
     const std::string_view text = trim(*line);
     if (text.empty() || text.starts_with(";;") || text.starts_with('#')) continue;
@@ -54,7 +55,7 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
       fail_at_line(source, line_number, fmt::format("bad duration '{}' (expected seconds)", fields[4]));
     }
     const std::string_view name = is_not_given(fields[7]) ? std::string_view{} : fields[7];
-    const std::uint32_t speaker = speaker_index(call, name, options, [&] {
+    const std::uint32_t speaker = speakers.index(name, [&] {
       return fmt::format("{}:{}: SPEAKER line has no speaker name ('{}')", source, line_number, fields[7]);
     });
     Segment& segment = call.segments.emplace_back();

@@ -3,6 +3,8 @@
 // (h*3600000 + m*60000 + s*1000 + ms).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "parley/readers.hpp"
@@ -368,4 +370,18 @@ TEST_CASE("format names and extensions") {
   CHECK(format_from_path("diar/out.rttm") == TranscriptFormat::rttm);
   CHECK_FALSE(format_from_path("job.json").has_value());
   CHECK_FALSE(format_from_path("calls.d/transcript").has_value());
+}
+
+TEST_CASE("a file naming more speakers than the limit is rejected while it is read") {
+  std::string vtt = "WEBVTT\n\n";
+  for (int i = 0; i < 20; ++i) vtt += fmt::format("00:{:02}.000 --> 00:{:02}.500\n<v Speaker {}>hello\n\n", i, i, i);
+  ReadOptions options;
+  options.limits.max_participants = 10;
+  check_error([&] { parley::parse_transcript(vtt, TranscriptFormat::webvtt, "many.vtt", options); },
+              ErrorCode::limit_exceeded, "many.vtt: more than 10 speakers (ModelLimits::max_participants)");
+  // 20 speakers are fine under the default limit, each its own participant in order.
+  const Call call = parley::parse_transcript(vtt, TranscriptFormat::webvtt, "many.vtt");
+  REQUIRE(call.participants.size() == 20);
+  CHECK(call.participants[13].id == "Speaker 13");
+  CHECK(call.segments[13].speaker == 13);
 }
