@@ -12,5 +12,6 @@ struct UsageError : std::runtime_error {
 
 int run_analyze(std::span<const std::string_view> arguments);
 int run_sentiment(std::span<const std::string_view> arguments);
+int run_demo(std::span<const std::string_view> arguments);
 
 }  // namespace parley_cli

@@ -1,6 +1,7 @@
 // parley: the command-line face of the library (docs/cli.md).
 //   parley analyze [options] FILE...   every metric of every call
 //   parley sentiment [options]         score each line of stdin
+//   parley demo [--db FILE]            the sample organisation through analysis, store and dashboards
 //   parley version
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ constexpr std::string_view usage_text =
     "                      [--our-domain DOMAIN ...] [--language TAG] [--input-format FORMAT]\n"
     "                      [--terms FILE] [--format text|json] FILE...\n"
     "       parley sentiment [--lang TAG] [--format tsv|json]   (one text per line on stdin)\n"
+    "       parley demo [--db FILE] [--seed N]   (sample organisation -> SQLite -> dashboards)\n"
     "       parley version\n";
 
 }  // namespace
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "analyze") return parley_cli::run_analyze(rest);
     if (command == "sentiment") return parley_cli::run_sentiment(rest);
+    if (command == "demo") return parley_cli::run_demo(rest);
     if (command == "version" || command == "--version") {
       fmt::print("parley {}\n", parley::version());
       return 0;
