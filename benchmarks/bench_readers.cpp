@@ -1,8 +1,9 @@
 // Transcript readers on a generated 2-hour meeting with word timings (about 18,000 words, four
 // speakers, mixed-language vocabulary), written in memory in every supported format and parsed with
-// parse_transcript. Bytes/s and segments/s per reader, against two baselines measured in the same
-// run on a buffer of the largest input's size: memcpy (memory bandwidth) and a byte sum (one
-// read-only pass). A third peer, nlohmann::json::parse alone on each JSON input, shows how much of a
+// parse_transcript. Bytes/s and segments/s per reader, against baselines measured in the same run:
+// memcpy of 256 MiB (main-memory bandwidth), and memcpy and a byte sum (one read-only pass) over a
+// buffer of the largest input's size, which fits in cache. BM_validate_call shows the share of each
+// reader's time taken by validate_call, which every reader ends with. A third peer, nlohmann::json::parse alone on each JSON input, shows how much of a
 // JSON reader's time is the DOM parse it is built on.
 //
 //   cmake -S . -B build/readers-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCHMARKS=ON
@@ -264,6 +265,16 @@ void BM_read(benchmark::State& state, TranscriptFormat format) {
       benchmark::Counter(static_cast<double>(segments), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The share of a reader's time spent in validate_call (model.hpp), which every reader ends with.
+void BM_validate_call(benchmark::State& state, TranscriptFormat format) {
+  const parley::Call call = parley::parse_transcript(document(format), format, "bench");
+  for (auto _ : state) {
+    parley::validate_call(call);
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * document(format).size()));
+}
+
 // Peer: nlohmann's DOM parse alone, which every JSON reader starts with.
 void BM_nlohmann_parse_only(benchmark::State& state, TranscriptFormat format) {
   const std::string& text = document(format);
@@ -274,11 +285,23 @@ void BM_nlohmann_parse_only(benchmark::State& state, TranscriptFormat format) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 
-// Baselines on a buffer as large as the largest input: copying it (read + write bandwidth) and
-// summing its bytes (one read-only pass).
+// Baselines on a buffer as large as the largest input (it fits in the last-level cache): copying it
+// and summing its bytes (one read-only pass).
 void BM_baseline_memcpy(benchmark::State& state) {
   const std::size_t size = inputs().largest;
   std::vector<char> source(size, 'x'), target(size);
+  for (auto _ : state) {
+    std::memcpy(target.data(), source.data(), size);
+    benchmark::DoNotOptimize(target.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+
+// Main-memory bandwidth: memcpy of 256 MiB, far more than any cache.
+void BM_baseline_memcpy_dram(benchmark::State& state) {
+  const std::size_t size = std::size_t{256} << 20;
+  std::vector<char> source(size, 'x'), target(size, 'y');
   for (auto _ : state) {
     std::memcpy(target.data(), source.data(), size);
     benchmark::DoNotOptimize(target.data());
@@ -304,6 +327,7 @@ void BM_baseline_byte_sum(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_baseline_memcpy)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_baseline_memcpy_dram)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_baseline_byte_sum)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, webvtt, TranscriptFormat::webvtt)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, srt, TranscriptFormat::srt)->Unit(benchmark::kMillisecond);
@@ -312,6 +336,10 @@ BENCHMARK_CAPTURE(BM_read, parley_json, TranscriptFormat::parley_json)->Unit(ben
 BENCHMARK_CAPTURE(BM_read, amazon_transcribe, TranscriptFormat::amazon_transcribe)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, deepgram, TranscriptFormat::deepgram)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_validate_call, webvtt, TranscriptFormat::webvtt)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_validate_call, srt, TranscriptFormat::srt)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_validate_call, rttm, TranscriptFormat::rttm)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_validate_call, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_nlohmann_parse_only, parley_json, TranscriptFormat::parley_json)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_nlohmann_parse_only, amazon_transcribe, TranscriptFormat::amazon_transcribe)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_nlohmann_parse_only, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);

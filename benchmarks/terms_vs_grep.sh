@@ -3,7 +3,8 @@
 # multilingual transcript lines) and the same 1,000 terms (most of them absent):
 #   (a) parley's full path (validate, normalize, match at word boundaries)  vs  grep -F -i -w -c -f
 #   (b) parley's raw matching over already-normalized text                  vs  grep -F -c -f
-# Whole processes are timed side by side with hyperfine (median wall time and mean CPU time), then
+# Whole processes are timed side by side with hyperfine (median wall time and mean CPU time; output
+# goes to a pipe, because GNU grep stops at the first match when its output is /dev/null), then
 # the in-process Google Benchmark program runs on the same files.
 #
 # Usage: benchmarks/terms_vs_grep.sh [BUILD_DIR] [MB]
@@ -47,11 +48,11 @@ echo "grep -F     : $(grep -F -c -f "$work/terms.norm.txt" "$work/corpus.norm.tx
 
 cd "$work"
 echo "== (a) full path vs grep -F -i -w"
-hyperfine --style basic --warmup 1 --runs "$runs" -i --export-csv a.csv \
+hyperfine --style basic --output=pipe --warmup 1 --runs "$runs" -i --export-csv a.csv \
   -n parley_full "$scan full terms.tsv corpus.txt" \
   -n grep_Fiw "grep -F -i -w -c -f terms.txt corpus.txt"
 echo "== (b) raw matching on normalized text vs grep -F"
-hyperfine --style basic --warmup 1 --runs "$runs" -i --export-csv b.csv \
+hyperfine --style basic --output=pipe --warmup 1 --runs "$runs" -i --export-csv b.csv \
   -n parley_raw "$scan raw terms.tsv corpus.norm.txt" \
   -n grep_F "grep -F -c -f terms.norm.txt corpus.norm.txt"
 

@@ -143,41 +143,6 @@ int generate(const std::string& dir, std::size_t megabytes) {
   return 0;
 }
 
-int full(const std::string& terms_path, const std::string& corpus_path) {
-  const auto terms = parley::load_term_list(terms_path);
-  const parley::TrackedTermMatcher matcher(terms);
-  const std::string corpus = read_file(corpus_path);
-  parley::Call call;
-  call.participants.push_back({"rep", "Rep", parley::Role::seller, {}});
-  call.participants.push_back({"buyer", "Buyer", parley::Role::customer, {}});
-  std::vector<parley::TermHit> hits;
-  std::size_t total = 0, start = 0, used = 0;
-  // One call's segments, refilled for each call (their text buffers are reused, as a host that
-  // streams calls through one Call object would).
-  call.segments.resize(500);
-  auto run_call = [&] {
-    call.segments.resize(used);
-    matcher.find_hits(call, hits);
-    total += hits.size();
-    call.segments.resize(500);
-    used = 0;
-  };
-  while (start < corpus.size()) {
-    std::size_t end = corpus.find('\n', start);
-    if (end == std::string::npos) end = corpus.size();
-    parley::Segment& segment = call.segments[used];
-    segment.speaker = static_cast<std::uint32_t>(used % 2);
-    segment.start_ms = static_cast<parley::Milliseconds>(used) * 4000;
-    segment.end_ms = segment.start_ms + 3500;
-    segment.text.assign(corpus, start, end - start);
-    if (++used == 500) run_call();
-    start = end + 1;
-  }
-  run_call();
-  std::cout << total << "\n";
-  return 0;
-}
-
 // The file mapped read-only (no copy), as a scanner over files would read it.
 class MappedFile {
  public:
@@ -204,6 +169,42 @@ class MappedFile {
   const char* data_ = nullptr;
   std::size_t size_ = 0;
 };
+
+int full(const std::string& terms_path, const std::string& corpus_path) {
+  const auto terms = parley::load_term_list(terms_path);
+  const parley::TrackedTermMatcher matcher(terms);
+  const MappedFile file(corpus_path);
+  const std::string_view corpus = file.text();
+  parley::Call call;
+  call.participants.push_back({"rep", "Rep", parley::Role::seller, {}});
+  call.participants.push_back({"buyer", "Buyer", parley::Role::customer, {}});
+  std::vector<parley::TermHit> hits;
+  std::size_t total = 0, start = 0, used = 0;
+  // One call's segments, refilled for each call (their text buffers are reused, as a host that
+  // streams calls through one Call object would).
+  call.segments.resize(500);
+  auto run_call = [&] {
+    call.segments.resize(used);
+    matcher.find_hits(call, hits);
+    total += hits.size();
+    call.segments.resize(500);
+    used = 0;
+  };
+  while (start < corpus.size()) {
+    std::size_t end = corpus.find('\n', start);
+    if (end == std::string_view::npos) end = corpus.size();
+    parley::Segment& segment = call.segments[used];
+    segment.speaker = static_cast<std::uint32_t>(used % 2);
+    segment.start_ms = static_cast<parley::Milliseconds>(used) * 4000;
+    segment.end_ms = segment.start_ms + 3500;
+    segment.text.assign(corpus.substr(start, end - start));
+    if (++used == 500) run_call();
+    start = end + 1;
+  }
+  run_call();
+  std::cout << total << "\n";
+  return 0;
+}
 
 int raw(const std::string& terms_path, const std::string& normalized_path) {
   const auto terms = parley::load_term_list(terms_path);

@@ -639,7 +639,7 @@ struct SegmentSpan {
   std::size_t begin = 0;  // in the batch buffer
   std::size_t end = 0;
   std::uint32_t segment = 0;
-  bool ascii = false;  // normalized text is byte-for-byte the original (ASCII lower-casing)
+  bool same_offsets = false;  // offsets in the normalized text are offsets in the original
 };
 
 }  // namespace
@@ -677,7 +677,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
         continue;
       }
       std::size_t begin = match.begin - span.begin, end = match.end - span.begin;
-      if (!span.ascii) {
+      if (!span.same_offsets) {
         if (mapper_segment != span.segment) {
           mapper.emplace(segment.text, impl.normalize);
           mapper_segment = span.segment;
@@ -716,11 +716,10 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     span.segment = static_cast<std::uint32_t>(s);
     span.begin = buffer.size();
     if (text_detail::is_ascii(text)) {
-      span.ascii = true;
-      text_detail::append_normalized(text, buffer, impl.normalize);
+      span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize);
     } else {
       try {
-        text_detail::append_normalized(text, buffer, impl.normalize);
+        span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize);
       } catch (const Error& error) {
         if (error.code() != ErrorCode::invalid_utf8) throw;
         throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());

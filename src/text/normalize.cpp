@@ -136,6 +136,9 @@ struct CodePointBlock {
   std::array<std::uint16_t, 256> offset{};
   std::array<std::uint8_t, 256> length{};
   std::array<bool, 256> boundary_before{};
+  // Boundary before it and normalized to itself (most Han, kana, Arabic, Hebrew and lower-case
+  // letters): a run of these is copied as it is.
+  std::array<bool, 256> unchanged{};
   std::string pool;
 };
 
@@ -177,6 +180,7 @@ class CodePointTable {
       icu::UnicodeString(c).toUTF8(sink);
       icu_normalize(normalizer, one, mapped);
       block->length[low] = static_cast<std::uint8_t>(mapped.size());
+      block->unchanged[low] = block->boundary_before[low] && mapped == one;
       block->pool += mapped;
     }
     return block;
@@ -223,10 +227,10 @@ inline char32_t decode_checked(const unsigned char* b, std::size_t n, std::size_
 
 void append_ascii_lower(std::string_view ascii, std::string& out) {
   const std::size_t at = out.size();
-  out.resize(at + ascii.size());
+  out.append(ascii);  // copy, then lower-case in place (no zero fill first)
   char* dest = out.data() + at;
   for (std::size_t i = 0; i < ascii.size(); ++i) {
-    const char c = ascii[i];
+    const char c = dest[i];
     dest[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
   }
 }
@@ -235,7 +239,7 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
 
 namespace text_detail {
 
-NfkcStepper::NfkcStepper(std::string_view text) : text_(text) {}
+NfkcStepper::NfkcStepper(std::string_view text, std::size_t start) : text_(text), position_(start) {}
 
 const NfkcStepper::Lookup& NfkcStepper::lookup(std::size_t i) {
   if (last_.at == i) return last_;
@@ -319,46 +323,127 @@ void append_icu_chunk(std::string_view chunk, std::string& out) {
 
 namespace {
 
-// Appends NFKC_Casefold(text) to `out`, validating as it goes.
-void append_nfkc_casefold(std::string_view text, std::string& out) {
-  text_detail::NfkcStepper stepper(text);
-  text_detail::NfkcStep step;
-  while (stepper.next(step)) {
+// Appends NFKC_Casefold(text) to `out`, validating as it goes. The common cases are inlined here:
+// ASCII runs, and runs of characters the table maps alone (copied in bulk when unchanged); anything
+// else takes one NfkcStepper step. Returns true when every character kept its byte length, so
+// offsets in the output are offsets in the input.
+bool append_nfkc_casefold(std::string_view text, std::string& out) {
+  bool same_offsets = true;
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  CodePointTable& table = code_point_table();
+  std::size_t i = 0;
+  std::size_t copy_from = 0;  // start of the pending run of unchanged characters [copy_from, i)
+  auto flush = [&] {
+    if (i > copy_from) out.append(text.data() + copy_from, i - copy_from);
+  };
+  // The code point after the current one, decoded while checking for a boundary before it.
+  std::size_t next_at = SIZE_MAX, next_length = 0;
+  char32_t next_c = 0;
+  while (i < n) {
+    if (b[i] < 0x80) {
+      flush();
+      std::size_t j = i + 1;
+      while (j + 8 <= n) {
+        std::uint64_t block;
+        std::memcpy(&block, b + j, 8);
+        if (block & 0x8080808080808080ULL) break;
+        j += 8;
+      }
+      while (j < n && b[j] < 0x80) ++j;
+      bool boundary = true;
+      if (j < n) {
+        next_c = decode_checked(b, n, j, next_length);
+        if (next_length == 0) throw_invalid(text);
+        next_at = j;
+        boundary = next_c < 0x10000 ? table.block(next_c).boundary_before[next_c & 0xFF]
+                                    : nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(next_c));
+      }
+      if (!boundary) --j;  // the run's last letter combines with the mark after it
+      append_ascii_lower(text.substr(i, j - i), out);
+      copy_from = i = j;
+      if (boundary) continue;
+    } else {
+      std::size_t length = 0;
+      char32_t c = 0;
+      if (next_at == i) {
+        c = next_c;
+        length = next_length;
+      } else {
+        c = decode_checked(b, n, i, length);
+        if (length == 0) throw_invalid(text);
+      }
+      if (c < 0x10000) {
+        const CodePointBlock& block = table.block(c);
+        const std::size_t low = c & 0xFF;
+        if (block.boundary_before[low]) {
+          const std::size_t k = i + length;
+          bool boundary_after = true;
+          if (k < n && b[k] >= 0x80) {
+            next_c = decode_checked(b, n, k, next_length);
+            if (next_length == 0) throw_invalid(text);
+            next_at = k;
+            boundary_after = next_c < 0x10000 ? table.block(next_c).boundary_before[next_c & 0xFF]
+                                              : nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(next_c));
+          }
+          if (boundary_after) {
+            if (!block.unchanged[low]) {
+              flush();
+              out.append(block.pool, block.offset[low], block.length[low]);
+              same_offsets = same_offsets && block.length[low] == length;
+              copy_from = k;
+            }
+            i = k;
+            continue;
+          }
+        }
+      }
+      flush();
+    }
+    // Anything else (a combining sequence, a character outside the BMP): one step of the stepper.
+    text_detail::NfkcStepper stepper(text, i);
+    text_detail::NfkcStep step;
+    stepper.next(step);
     switch (step.kind) {
       case text_detail::NfkcStep::Kind::ascii:
         append_ascii_lower(text.substr(step.source_begin, step.length), out);
         break;
       case text_detail::NfkcStep::Kind::mapped:
         out.append(step.bytes, step.length);
+        same_offsets = same_offsets && step.length == step.source_end - step.source_begin;
         break;
-      case text_detail::NfkcStep::Kind::chunk:
+      case text_detail::NfkcStep::Kind::chunk: {
+        const std::size_t before = out.size();
         text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), out);
+        same_offsets = same_offsets && out.size() - before == step.source_end - step.source_begin;
         break;
+      }
     }
+    copy_from = i = step.source_end;
   }
+  flush();
+  return same_offsets;
 }
 
 }  // namespace
 
 namespace text_detail {
 
-void append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options) {
+bool append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options) {
   if (text.size() > static_cast<std::size_t>(INT32_MAX) / 2) {
     throw Error(ErrorCode::limit_exceeded,
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
   }
   if (is_ascii(text)) {
     append_ascii_lower(text, out);
-    return;
+    return true;
   }
-  if (!options.strip_accents) {
-    append_nfkc_casefold(text, out);
-    return;
-  }
+  if (!options.strip_accents) return append_nfkc_casefold(text, out);
   std::string normalized, scratch;
   append_nfkc_casefold(text, normalized);
   strip_marks(normalized, scratch);
   out += normalized;
+  return false;
 }
 
 }  // namespace text_detail

@@ -14,7 +14,9 @@
 namespace parley::text_detail {
 
 // normalize_for_matching appending to `out` (the matcher builds one buffer per batch of segments).
-void append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options);
+// Returns true when every character kept its byte length (ASCII, "Ü" -> "ü", unchanged letters):
+// then an offset in the appended text is the same offset in `text`, and no mapping is needed.
+bool append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options);
 
 // As normalize_for_matching (same output, valid UTF-8 required), recording the edits.
 void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out, icu::Edits& edits);
@@ -39,7 +41,7 @@ struct NfkcStep {
 // Walks a text (validating it) in normalization steps; both the normalizer and SourceMapper use it.
 class NfkcStepper {
  public:
-  explicit NfkcStepper(std::string_view text);
+  explicit NfkcStepper(std::string_view text, std::size_t start = 0);
   bool next(NfkcStep& step);
 
  private:
