@@ -633,7 +633,7 @@ class Generator {
     say(0, PhraseKind::seller_greeting);
     turn_gap(1);
     say(1, PhraseKind::customer_greeting);
-    const std::array<double, 3> seller_middle = {0.3, 0.45, seller.question_share};  // keyword, statement, question
+    const std::array<double, 3> seller_middle = {0.04, 0.7, seller.question_share};  // keyword, statement, question
     while (static_cast<double>(clock) < target_ms * 0.85) {
       const double progress = static_cast<double>(clock) / target_ms;
       // Seller turn.
@@ -685,7 +685,7 @@ class Generator {
         } else if (brand_planned && random_.chance(0.3)) {
           kind = PhraseKind::customer_brand;
           brand_planned = false;
-        } else if (random_.chance(0.18)) {
+        } else if (random_.chance(0.05)) {
           kind = PhraseKind::customer_keyword_question;
         } else if (random_.chance(0.08)) {
           kind = PhraseKind::customer_question;
