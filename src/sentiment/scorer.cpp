@@ -102,6 +102,7 @@ void SentimentOptions::validate() const {
 }
 
 struct SentimentScorer::Impl {
+  static constexpr std::size_t max_text_bytes = std::size_t{1} << 30;  // 1 GiB
   SentimentLexicon lexicon;
   SentimentOptions options;
   const SentimentLexicon::Impl* table = nullptr;
@@ -277,12 +278,11 @@ struct SentimentScorer::Impl {
     tokenize_gap(chunk.substr(previous_end));
   }
 
-  void tokenize(std::string_view text) {
+  void tokenize(std::string_view text, bool ascii) {
     folded.clear();
     tokens.clear();
     exclamations = questions = letter_tokens = caps_tokens = 0;
     pending_sentence_start = pending_clause_start = true;
-    const bool ascii = all_ascii(text);
     const char* p = text.data();
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -417,7 +417,13 @@ struct SentimentScorer::Impl {
   }
 
   SegmentSentiment score(std::string_view text) {
-    if (!all_ascii(text)) {
+    // Token offsets are 32-bit; the model already rejects segments over 64 MiB.
+    if (text.size() > max_text_bytes) {
+      throw Error(ErrorCode::limit_exceeded,
+                  fmt::format("sentiment text: {} bytes exceed the limit of {}", text.size(), max_text_bytes));
+    }
+    const bool ascii = all_ascii(text);
+    if (!ascii) {
       std::size_t bad = find_invalid_utf8(text);
       if (bad != std::string_view::npos) {
         if (!options.replace_invalid_utf8) {
@@ -433,7 +439,7 @@ struct SentimentScorer::Impl {
         text = cleaned;
       }
     }
-    tokenize(text);
+    tokenize(text, ascii);
     SegmentSentiment result;
     result.matched_terms = resolve_roles();
     result.word_count = static_cast<std::uint32_t>(tokens.size());

@@ -157,6 +157,18 @@ TEST_CASE("German, French and Spanish rules with a host lexicon") {
   }
 }
 
+TEST_CASE("Chinese and Japanese: emoji and full-width punctuation through the segmenter") {
+  SentimentScorer chinese(bundled_sentiment_lexicon("zh-CN", bundled_dir).merged_with(
+      SentimentLexicon::parse("\xE5\xA5\xBD\t2\n", "host.tsv", "zh-CN")));  // 好 = 2
+  // 好 (2) + thumbs up (1.9) = 3.9, plus one full-width exclamation mark: 3.9 + 0.292.
+  CHECK(chinese.score("\xE8\xBF\x99\xE4\xB8\xAA\xE5\xA5\xBD \U0001F44D\xEF\xBC\x81").score ==
+        doctest::Approx(normalized(3.9 + 0.292)));
+  // An emoji alone in Japanese text (no Japanese valence lexicon is bundled): crying face -2.2.
+  SentimentScorer japanese(bundled_sentiment_lexicon("ja-JP", bundled_dir));
+  CHECK(japanese.score("\xE3\x81\x84\xE3\x81\xA4\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B\U0001F622").score ==
+        doctest::Approx(normalized(-2.2)));
+}
+
 TEST_CASE("bundled languages and missing ones") {
   const auto languages = bundled_sentiment_languages(bundled_dir);
   CHECK(std::find(languages.begin(), languages.end(), "en") != languages.end());
