@@ -54,8 +54,8 @@ struct ReadOptions {
   // Input larger than this is rejected with ErrorCode::limit_exceeded before it is parsed.
   std::size_t max_input_bytes = 512u << 20;  // 512 MiB: a 2-hour word-timed JSON is ~15 MiB
   InvalidUtf8 invalid_utf8 = InvalidUtf8::error;
-  // The call's id. Empty: the id written in the document (parley JSON), else the file name without
-  // directory and extension ("/in/2024-03-05 acme.vtt" -> "2024-03-05 acme").
+  // The call's id. Empty: the id written in the document (parley JSON, RTTM's file column), else
+  // the file name without directory and extension ("/in/2024-03-05 acme.vtt" -> "2024-03-05 acme").
   std::string call_id;
   // The call's language (BCP 47) when the document does not say; empty = unknown.
   std::string default_language;
