@@ -330,12 +330,14 @@ class ScanContext {
 
 // Leftmost first, then longest, then lowest term index; later overlapping matches are dropped.
 void resolve_overlaps(std::vector<Match>& matches) {
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+  const auto before = [](const Match& a, const Match& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     if (a.term != b.term) return a.term < b.term;
     return a.variant < b.variant;
-  });
+  };
+  // Hyperscan reports by end offset, which is already this order unless matches overlap.
+  if (!std::is_sorted(matches.begin(), matches.end(), before)) std::sort(matches.begin(), matches.end(), before);
   std::size_t kept = 0, last_end = 0;
   for (const Match& match : matches) {
     if (kept > 0 && match.begin < last_end) continue;
