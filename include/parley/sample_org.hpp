@@ -4,6 +4,7 @@
 // activities and comments. Deterministic: the same seed and options give the same organisation on
 // every platform (the generator uses its own distributions, not the standard library's).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,20 @@ struct SampleOrganisationOptions {
 // runs of one role's segments), questions from '?', term hits and brands from the truth, customer
 // sentiment from the mood. Not a substitute for CallAnalyzer.
 CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTruth& truth);
+
+// How store_sample_organisation analyses each call (e.g. a lambda running CallAnalyzer and mapping
+// its result); empty = sample_analysis_record.
+using SampleAnalysisFunction = std::function<CallAnalysisRecord(const Call&, const SampleCallTruth&)>;
+
+struct SampleStoreOptions {
+  SampleAnalysisFunction analyse;  // empty: sample_analysis_record
+  std::size_t batch_size = 500;    // calls per ingest transaction (>= 1)
+};
+
+// Writes the organisation into a store as its administrator: users, tracked-term lists
+// (organisation keywords and competitors, each team's own keywords), calls with their analyses
+// (ingested at end_utc_ms - 1), opportunities, activities and the managers' comments.
+void store_sample_organisation(Store& store, const SampleOrganisation& org, const SampleStoreOptions& options = {});
 
 // Throws Error(invalid_argument) naming the option that is out of range or a language the
 // generator has no phrases for.

@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 
 #include "parley/error.hpp"
+#include "parley/insights.hpp"
 #include "parley/sample_org.hpp"
 
 namespace {
@@ -266,4 +268,42 @@ TEST_CASE("sample analysis records follow the transcript") {
   CHECK(record.term_hits[0].term == "pricing");
   REQUIRE(record.brands.size() == 1);
   CHECK(record.brands[0].normalized_name == "litware");
+}
+
+TEST_CASE("a stored sample organisation fills the home page and a seller's details") {
+  parley::SampleOrganisationOptions options;
+  options.call_count = 300;
+  options.months = 2;
+  const auto org = parley::generate_sample_organisation(5, options);
+  const auto path = std::filesystem::temp_directory_path() / "parley_sample_org_store.sqlite";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  {
+    auto store = parley::open_sqlite_store(path.string());
+    parley::store_sample_organisation(*store, org);
+    const auto admin = parley::Viewer::administrator("u-admin");
+    CHECK(store->term_lists(admin).size() == 4);  // keywords, competitors, one team list each
+    CHECK(store->call_summaries(admin, {}).size() == 300);
+
+    parley::InsightOptions insight;
+    insight.period.kind = parley::PeriodKind::last_month;  // October 2026, whole
+    insight.period.time_zone = "Europe/Copenhagen";
+    insight.period.locale = "da-DK";
+    insight.now_utc_ms = org.end_utc_ms;
+    const auto page = parley::home_page(*store, parley::Viewer::manager("u-mgr-north"), "", insight);
+    CHECK(page.sellers == 6);
+    CHECK(page.recording.calls_recorded.current > 30);
+    CHECK(!page.customers.top_keywords.empty());
+    CHECK(page.basic.deals_won + page.basic.deals_lost > 0);
+    const std::string home = parley::render_home_page_text(page);
+    CHECK(home.find("What top sellers do") != std::string::npos);
+
+    std::size_t comments = 0;
+    for (const auto& seller : org.teams[0].seller_ids) {
+      const auto details = parley::seller_details(*store, parley::Viewer::manager("u-mgr-north"), seller, insight);
+      CHECK(details.kpis.calls > 0);
+      comments += details.comments.size();
+    }
+    CHECK(comments > 0);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }

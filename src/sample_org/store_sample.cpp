@@ -1,0 +1,78 @@
+// Writing a sample organisation into a Store, as its administrator would.
+#include <algorithm>
+
+#include "parley/error.hpp"
+#include "parley/sample_org.hpp"
+#include "parley/store.hpp"
+
+namespace parley {
+
+namespace {
+
+TermList term_list(std::string id, std::string name, StoredTermKind kind, const SampleOrganisation& org,
+                   SampleTermKind sample_kind, const std::string& team_manager_id) {
+  TermList list;
+  list.id = std::move(id);
+  list.name = std::move(name);
+  list.kind = kind;
+  list.scope = team_manager_id.empty() ? TermListScope::organisation : TermListScope::team;
+  list.team_manager_id = team_manager_id;
+  for (const auto& term : org.tracked_terms) {
+    if (term.kind != sample_kind || term.team_manager_id != team_manager_id) continue;
+    TrackedTermEntry entry;
+    entry.name = term.name;
+    for (const auto& variant : term.variants) {
+      if (variant != term.name) entry.variants.push_back(variant);
+    }
+    list.terms.push_back(std::move(entry));
+  }
+  return list;
+}
+
+}  // namespace
+
+void store_sample_organisation(Store& store, const SampleOrganisation& org, const SampleStoreOptions& options) {
+  if (options.batch_size == 0) {
+    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: option batch_size = 0 is outside [1, inf)");
+  }
+  if (org.truth.size() != org.calls.size()) {
+    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: truth has " + std::to_string(org.truth.size()) +
+                                                 " entries for " + std::to_string(org.calls.size()) + " calls");
+  }
+  const auto admin_user = std::find_if(org.users.begin(), org.users.end(),
+                                       [](const User& u) { return u.role == UserRole::administrator; });
+  if (admin_user == org.users.end()) {
+    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: the organisation has no administrator");
+  }
+  const Viewer admin = Viewer::administrator(admin_user->id);
+  store.put_users(admin, org.users);
+  store.put_term_list(admin, term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org,
+                                       SampleTermKind::keyword, ""));
+  store.put_term_list(admin, term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org,
+                                       SampleTermKind::competitor, ""));
+  for (const auto& team : org.teams) {
+    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword, org,
+                              SampleTermKind::keyword, team.manager_id);
+    if (!list.terms.empty()) store.put_term_list(admin, list);
+  }
+  std::vector<CallWithAnalysis> batch;
+  batch.reserve(options.batch_size);
+  for (std::size_t i = 0; i < org.calls.size(); ++i) {
+    CallAnalysisRecord record = options.analyse ? options.analyse(org.calls[i], org.truth[i])
+                                                : sample_analysis_record(org.calls[i], org.truth[i]);
+    batch.push_back({org.calls[i], std::move(record)});
+    if (batch.size() == options.batch_size || i + 1 == org.calls.size()) {
+      store.ingest_calls(admin, batch, org.end_utc_ms - 1);
+      batch.clear();
+    }
+  }
+  store.put_opportunities(admin, org.opportunities);
+  store.put_activities(admin, org.activities);
+  for (Comment comment : org.comments) {
+    const Viewer author = Viewer::manager(comment.author_id, Viewer::unlimited_depth);
+    comment.id.clear();
+    store.add_comment(author, comment);
+  }
+}
+
+}  // namespace parley
