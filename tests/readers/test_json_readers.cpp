@@ -252,7 +252,7 @@ TEST_CASE("AssemblyAI: utterances with words, language code, audio duration") {
   CHECK(call.segments[8].end_ms == 41470);
 }
 
-TEST_CASE("AssemblyAI without utterances groups words; failed transcripts are errors") {
+TEST_CASE("AssemblyAI without utterances groups words, and failed transcripts are errors") {
   const Call call = parse_json(R"({"status": "completed", "language_code": "en_us", "words": [
       {"text": "Hi.", "start": 100, "end": 300, "confidence": 0.9, "speaker": null},
       {"text": "Okay", "start": 400, "end": 700, "confidence": 0.8, "speaker": null}]})",
