@@ -44,6 +44,7 @@ echo "== counts (parley: hits; grep -c: matching lines)"
 echo "parley full : $("$scan" full "$work/terms.tsv" "$work/corpus.txt")"
 echo "grep -F -i -w: $(grep -F -i -w -c -f "$work/terms.txt" "$work/corpus.txt" || true)"
 echo "parley raw  : $("$scan" raw "$work/terms.tsv" "$work/corpus.norm.txt")"
+echo "parley raw, any CJK boundary: $("$scan" raw --any-cjk-boundary "$work/terms.tsv" "$work/corpus.norm.txt")"
 echo "grep -F     : $(grep -F -c -f "$work/terms.norm.txt" "$work/corpus.norm.txt" || true)"
 
 cd "$work"
@@ -54,24 +55,28 @@ hyperfine --style basic --output=pipe --warmup 1 --runs "$runs" -i --export-csv 
 echo "== (b) raw matching on normalized text vs grep -F"
 hyperfine --style basic --output=pipe --warmup 1 --runs "$runs" -i --export-csv b.csv \
   -n parley_raw "$scan raw terms.tsv corpus.norm.txt" \
+  -n parley_raw_anycjk "$scan raw --any-cjk-boundary terms.tsv corpus.norm.txt" \
   -n grep_F "grep -F -c -f terms.norm.txt corpus.norm.txt"
 
 # hyperfine CSV: command,mean,stddev,median,user,system,min,max
-report() {  # csv bytes parley_name peer_name
-  awk -F, -v bytes="$2" -v ours="$3" -v peer="$4" '
+report() {  # csv bytes peer_name parley_name...
+  local csv=$1 bytes=$2 peer=$3
+  shift 3
+  awk -F, -v bytes="$bytes" -v peer="$peer" -v ours="$*" '
     NR > 1 { median[$1] = $4; cpu[$1] = $5 + $6 }
     END {
-      for (name in median) printf "  %-12s median %7.3f s  %8.1f MB/s wall   cpu %7.3f s  %8.1f MB/s cpu\n",
+      for (name in median) printf "  %-18s median %7.3f s  %8.1f MB/s wall   cpu %7.3f s  %8.1f MB/s cpu\n",
         name, median[name], bytes / 1e6 / median[name], cpu[name], bytes / 1e6 / cpu[name]
-      printf "  ratio %s / %s: %.2fx (wall)  %.2fx (cpu)\n", ours, peer,
-        median[peer] / median[ours], cpu[peer] / cpu[ours]
-    }' "$1"
+      n = split(ours, names, " ")
+      for (i = 1; i <= n; ++i) printf "  ratio %s / %s: %.2fx (wall)  %.2fx (cpu)\n", names[i], peer,
+        median[peer] / median[names[i]], cpu[peer] / cpu[names[i]]
+    }' "$csv"
 }
 echo "== summary (MB = 10^6 bytes; corpus $corpus_bytes bytes, normalized $normalized_bytes bytes)"
 echo "(a) target: parley_full >= 5x grep -F -i -w"
-report a.csv "$corpus_bytes" parley_full grep_Fiw
+report a.csv "$corpus_bytes" grep_Fiw parley_full
 echo "(b) target: parley_raw >= 1x grep -F"
-report b.csv "$normalized_bytes" parley_raw grep_F
+report b.csv "$normalized_bytes" grep_F parley_raw parley_raw_anycjk
 
 if [ -x "$bench" ]; then
   echo "== in-process (Google Benchmark, median of 3; bytes_per_second is per CPU second)"

@@ -6,8 +6,10 @@
 //                                     their normalized forms DIR/corpus.norm.txt, DIR/terms.norm.txt
 //   parley_scan full TERMS.tsv FILE   parley's full path over FILE: each line a segment, 500 lines a
 //                                     call; validate, normalize, match; prints the hit count
-//   parley_scan raw TERMS.tsv FILE    raw matching over already-normalized FILE in one pass; prints
-//                                     the match count
+//   parley_scan raw [--any-cjk-boundary] TERMS.tsv FILE
+//                                     raw matching over already-normalized FILE, one pass per 4 MB
+//                                     block of lines; prints the match count (the flag turns off
+//                                     dictionary boundaries in Chinese/Japanese text)
 //   parley_scan words LANG FILE       word segmentation of every line; prints the word count
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -206,11 +209,39 @@ int full(const std::string& terms_path, const std::string& corpus_path) {
   return 0;
 }
 
-int raw(const std::string& terms_path, const std::string& normalized_path) {
+// Reads the normalized file in blocks of whole lines (as grep reads its input) and scans each block
+// in one pass; a term never spans a line, so no match is lost at a block edge.
+int raw(const std::string& terms_path, const std::string& normalized_path, bool dictionary_boundaries) {
   const auto terms = parley::load_term_list(terms_path);
-  const parley::TrackedTermMatcher matcher(terms);
-  const MappedFile file(normalized_path);
-  std::cout << matcher.count_in_normalized(file.text()) << "\n";
+  parley::TermMatcherOptions options;
+  options.dictionary_boundaries_for_unspaced_scripts = dictionary_boundaries;
+  const parley::TrackedTermMatcher matcher(terms, options);
+  std::FILE* file = std::fopen(normalized_path.c_str(), "rb");
+  if (file == nullptr) throw parley::Error(parley::ErrorCode::io, normalized_path + ": cannot open");
+  std::vector<char> buffer(4u << 20);
+  std::vector<parley::NormalizedTextMatch> matches;
+  std::size_t total = 0, kept = 0;
+  while (true) {
+    const std::size_t got = std::fread(buffer.data() + kept, 1, buffer.size() - kept, file);
+    const std::size_t filled = kept + got;
+    if (filled == 0) break;
+    std::size_t cut = filled;
+    if (got > 0) {  // keep the last partial line for the next block
+      while (cut > 0 && buffer[cut - 1] != '\n') --cut;
+      if (cut == 0) {  // a line longer than the buffer: grow it
+        buffer.resize(buffer.size() * 2);
+        kept = filled;
+        continue;
+      }
+    }
+    matcher.find_in_normalized(std::string_view(buffer.data(), cut), matches);
+    total += matches.size();
+    kept = filled - cut;
+    std::memmove(buffer.data(), buffer.data() + cut, kept);
+    if (got == 0) break;
+  }
+  std::fclose(file);
+  std::cout << total << "\n";
   return 0;
 }
 
@@ -237,9 +268,11 @@ int main(int argc, char** argv) {
       return generate(args[1], args.size() > 2 ? std::stoul(args[2]) : 100);
     }
     if (args.size() == 3 && args[0] == "full") return full(args[1], args[2]);
-    if (args.size() == 3 && args[0] == "raw") return raw(args[1], args[2]);
+    if (args.size() == 3 && args[0] == "raw") return raw(args[1], args[2], true);
+    if (args.size() == 4 && args[0] == "raw" && args[1] == "--any-cjk-boundary") return raw(args[2], args[3], false);
     if (args.size() == 3 && args[0] == "words") return words(args[1], args[2]);
-    std::cerr << "usage: parley_scan generate DIR [MB] | full TERMS.tsv FILE | raw TERMS.tsv FILE | words LANG FILE\n";
+    std::cerr << "usage: parley_scan generate DIR [MB] | full TERMS.tsv FILE | raw [--any-cjk-boundary] TERMS.tsv FILE"
+                 " | words LANG FILE\n";
     return 2;
   } catch (const parley::Error& error) {
     std::cerr << "parley_scan: " << error.what() << "\n";
