@@ -43,8 +43,9 @@ bool span_order(const Span& a, const Span& b) noexcept {
 }
 
 // Sorts by `less`, whose first key is key(x), a time in 0..max_key. Already sorted input (the usual
-// case) costs one check; small inputs use std::sort; large ones a stable LSD radix sort on the time
-// (11 bits a pass), then std::sort within runs of equal time. Linear on any input, hostile included.
+// case) costs one check; small inputs use std::sort; nearly sorted ones a bounded insertion sort;
+// others a stable LSD radix sort on the time (11 bits a pass), then std::sort within runs of equal
+// time. Linear on any input, hostile included.
 template <typename T, typename Key, typename Less>
 void sort_by_time(std::vector<T>& items, std::vector<T>& scratch, Milliseconds max_key, Key key, Less less) {
   if (std::is_sorted(items.begin(), items.end(), less)) return;
@@ -52,6 +53,24 @@ void sort_by_time(std::vector<T>& items, std::vector<T>& scratch, Milliseconds m
     std::sort(items.begin(), items.end(), less);
     return;
   }
+  // Nearly sorted input (a backchannel ending inside a longer segment, a late duplicate) is finished
+  // by insertion sort; past a budget of 4 moves per item it is left to the radix sort.
+  std::size_t budget = 4 * items.size();
+  bool finished = true;
+  for (std::size_t i = 1; i < items.size() && finished; ++i) {
+    if (!less(items[i], items[i - 1])) continue;
+    T item = std::move(items[i]);
+    std::size_t j = i;
+    for (; j > 0 && less(item, items[j - 1]); --j) {
+      if (budget-- == 0) {
+        finished = false;
+        break;
+      }
+      items[j] = std::move(items[j - 1]);
+    }
+    items[j] = std::move(item);
+  }
+  if (finished) return;
   constexpr int kBits = 11;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   const int passes = (std::bit_width(static_cast<std::uint64_t>(std::max<Milliseconds>(max_key, 1))) + kBits - 1) / kBits;
@@ -153,37 +172,59 @@ CharacterClass classify_character(std::string_view text, std::size_t i, unsigned
   return CharacterClass::word;
 }
 
-// Character classes as bits, so the counting loop below is branch-free per character.
-enum : std::uint8_t { kSpaceBit = 1, kWordBit = 2, kMarkBit = 4, kQuestionBit = 8 };
+// The built-in count is a small automaton over character classes: its state is (inside a token that
+// holds a word character, inside a run of sentence marks, that run holds a question mark), and each
+// transition says whether a word or a question just ended. One table look-up per character.
+enum CharClass : std::uint8_t { kPunctuation = 0, kSpace = 1, kWordChar = 2, kMark = 3, kQuestionMark = 4 };
 
-constexpr std::array<std::uint8_t, 128> kAsciiBits = [] {
-  std::array<std::uint8_t, 128> bits{};
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
+  std::array<std::uint8_t, 128> classes{};
   for (unsigned c = 0; c < 128; ++c) {
     const auto byte = static_cast<unsigned char>(c);
-    bits[c] = is_ascii_space(byte) ? kSpaceBit
-              : is_ascii_word_char(byte) ? kWordBit
-              : byte == '?' ? kMarkBit | kQuestionBit
-              : byte == '!' ? kMarkBit
-                            : 0;
+    classes[c] = is_ascii_space(byte) ? kSpace
+                 : is_ascii_word_char(byte) ? kWordChar
+                 : byte == '?' ? kQuestionMark
+                 : byte == '!' ? kMark
+                               : kPunctuation;
   }
-  return bits;
+  return classes;
 }();
 
-// Class bits of the non-ASCII character at text[i]; sets its length in bytes.
-std::uint8_t non_ascii_bits(std::string_view text, std::size_t i, std::size_t& width) noexcept {
+// Entry [state * 8 + class]: bits 0-2 the next state, bit 3 a word ended, bit 4 a question ended.
+// State bits: 1 = token holds a word character, 2 = in a run of marks, 4 = that run holds a "?".
+constexpr std::array<std::uint8_t, 64> kTransitions = [] {
+  std::array<std::uint8_t, 64> table{};
+  for (unsigned state = 0; state < 8; ++state) {
+    for (unsigned cls = 0; cls < 8; ++cls) {
+      const unsigned has_word = state & 1, in_marks = (state >> 1) & 1, has_question = (state >> 2) & 1;
+      const unsigned is_space = cls == kSpace, is_word = cls == kWordChar;
+      const unsigned is_mark = cls == kMark || cls == kQuestionMark, is_question = cls == kQuestionMark;
+      const unsigned word_ended = has_word & is_space;
+      const unsigned question_ended = in_marks & (is_mark ^ 1) & has_question;
+      const unsigned next_has_word = (has_word | is_word) & (is_space ^ 1);
+      const unsigned next_has_question = is_mark & (has_question | is_question);
+      table[state * 8 + cls] = static_cast<std::uint8_t>(next_has_word | is_mark << 1 | next_has_question << 2 |
+                                                         word_ended << 3 | question_ended << 4);
+    }
+  }
+  return table;
+}();
+
+// Class of the non-ASCII character at text[i]; sets its length in bytes.
+std::uint8_t non_ascii_class(std::string_view text, std::size_t i, std::size_t& width) noexcept {
   bool is_question = false;
   if (const std::size_t mark = sentence_mark_length(text, i, is_question); mark != 0) {
     width = mark;
-    return static_cast<std::uint8_t>(kMarkBit | (is_question ? kQuestionBit : 0));
+    return is_question ? kQuestionMark : kMark;
   }
   const auto c = static_cast<unsigned char>(text[i]);
   width = std::min<std::size_t>(c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, text.size() - i);
   switch (classify_character(text, i, c)) {
-    case CharacterClass::space: return kSpaceBit;
-    case CharacterClass::word: return kWordBit;
-    case CharacterClass::punctuation: return 0;
+    case CharacterClass::space: return kSpace;
+    case CharacterClass::word: return kWordChar;
+    case CharacterClass::punctuation: return kPunctuation;
   }
-  return 0;
+  return kPunctuation;
 }
 
 // The built-in count used when the host supplies no text counts (see timing.hpp): a word is a run of
@@ -191,23 +232,20 @@ std::uint8_t non_ascii_bits(std::string_view text, std::size_t i, std::size_t& w
 // question mark.
 SegmentTextCounts count_text(std::string_view text) noexcept {
   std::uint32_t words = 0, questions = 0;
-  std::uint32_t token_has_word = 0, in_marks = 0, marks_have_question = 0;
+  unsigned state = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     std::size_t width = 1;
-    const std::uint32_t bits = c < 0x80 ? kAsciiBits[c] : non_ascii_bits(text, i, width);
-    const std::uint32_t is_space = bits & kSpaceBit;
-    const std::uint32_t is_word = (bits >> 1) & 1;
-    const std::uint32_t is_mark = (bits >> 2) & 1;
-    const std::uint32_t is_question = (bits >> 3) & 1;
-    words += token_has_word & is_space;
-    token_has_word = (token_has_word | is_word) & (is_space ^ 1);
-    questions += in_marks & (is_mark ^ 1) & marks_have_question;
-    marks_have_question = is_mark & (marks_have_question | is_question);
-    in_marks = is_mark;
+    const unsigned cls = c < 0x80 ? kAsciiClasses[c] : non_ascii_class(text, i, width);
+    const unsigned step = kTransitions[state * 8 + cls];
+    words += (step >> 3) & 1;
+    questions += step >> 4;
+    state = step & 7;
     i += width;
   }
-  return {words + token_has_word, questions + (in_marks & marks_have_question)};
+  // The end of the text ends the last token and the last run of marks.
+  const unsigned step = kTransitions[state * 8 + kSpace];
+  return {words + ((step >> 3) & 1), questions + (step >> 4)};
 }
 
 void check_duration_option(Milliseconds value, std::string_view field) {
@@ -566,7 +604,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   }
 
   // 8. Per participant and per role figures, call figures.
-  result.duration_ms = std::max<Milliseconds>(0, call.effective_duration_ms());
+  result.duration_ms = std::max(call.duration_ms, latest_end);  // = Call::effective_duration_ms(), >= 0
   result.silence_ms = result.duration_ms - result.talk_ms;
   result.turns = static_cast<std::uint32_t>(turns.size());
   double participant_talk_sum = 0;

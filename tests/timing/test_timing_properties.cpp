@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "parley/timing.hpp"
 #include "timing/timing_fixtures.hpp"
@@ -200,5 +201,26 @@ TEST_CASE("property: talk and overlap match a brute-force count") {
     CHECK(t.talk_ms == talk);
     CHECK(t.overlap_ms == overlap);
     for (std::size_t p = 0; p < per_speaker.size(); ++p) CHECK(t.participants[p].talk_ms == per_speaker[p]);
+  }
+}
+
+// Calls past 2048 segments take the other ordering paths (insertion sort for nearly sorted input,
+// radix sort otherwise): results must match the same call in time order.
+TEST_CASE("property: order independence on large calls, shuffled and nearly sorted") {
+  for (const std::uint32_t seed : {5u, 6u}) {
+    CAPTURE(seed);
+    parley::Call call = timing_test::random_call(seed, 6000, seed == 6);
+    std::sort(call.segments.begin(), call.segments.end(), [](const parley::Segment& a, const parley::Segment& b) {
+      return std::tie(a.start_ms, a.end_ms, a.speaker, a.text) < std::tie(b.start_ms, b.end_ms, b.speaker, b.text);
+    });
+    const std::string expected = parley::to_json(parley::compute_timing(call));
+    parley::Call nearly = call;
+    for (std::size_t i = 0; i + 1 < nearly.segments.size(); i += 97) std::swap(nearly.segments[i], nearly.segments[i + 1]);
+    CHECK(parley::to_json(parley::compute_timing(nearly)) == expected);
+    std::reverse(nearly.segments.begin(), nearly.segments.end());
+    CHECK(parley::to_json(parley::compute_timing(nearly)) == expected);
+    std::mt19937 rng(seed);
+    std::shuffle(nearly.segments.begin(), nearly.segments.end(), rng);
+    CHECK(parley::to_json(parley::compute_timing(nearly)) == expected);
   }
 }
