@@ -211,9 +211,9 @@ class SignalDetector {
   std::unique_ptr<Impl> impl_;
 };
 
-// Questions in one text with only the built-in rules (question marks of every script) and the
-// bundled interrogative openers of the language. Builds a detector per call: for many texts, use
-// SignalDetector::count_questions.
+// Questions in one text by the rules of SignalDetector::count_questions with the bundled patterns
+// (compiled on first use from default_data_dir(), then shared; the first call may throw what
+// load_signal_patterns throws).
 std::uint32_t count_questions(std::string_view text, std::string_view language);
 
 // ---------------------------------------------------------------------------------------------

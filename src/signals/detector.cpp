@@ -485,7 +485,9 @@ struct SignalDetector::Impl {
       const char32_t first = decode_at(word, 0, first_length);
       const bool was_first = first_word;
       first_word = false;
-      if (is_stop_word(word, language, scratch)) {
+      // Only capitalised words can be stop words here (and normalizing every word would cost).
+      const bool capitalised = signals_detail::is_uppercase_letter(first);
+      if (capitalised && is_stop_word(word, language, scratch)) {
         flush();
         continue;
       }
@@ -753,8 +755,9 @@ CallSignals SignalDetector::detect(const Call& call) const {
 }
 
 std::uint32_t count_questions(std::string_view text, std::string_view language) {
-  const SignalDetector detector;
-  return detector.count_questions(text, language);
+  // Compiled once from the bundled data on first use; immutable, so safe to share between threads.
+  static const SignalDetector bundled;
+  return bundled.count_questions(text, language);
 }
 
 }  // namespace parley
