@@ -65,8 +65,16 @@ parley::Call make_call(bool shuffled) {
     cursor = end;
     speaker = 1 - speaker;
   }
-  if (shuffled) std::shuffle(call.segments.begin(), call.segments.end(), rng);
-  return call;
+  if (!shuffled) return call;
+  // Arrival in random order, as from a diarizer that emits per speaker: the copies are made in the
+  // new order, so texts sit in memory in arrival order as a parser would have allocated them.
+  std::vector<std::size_t> order(call.segments.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), rng);
+  parley::Call arrived = call;
+  arrived.segments.clear();
+  for (const std::size_t i : order) arrived.segments.push_back(call.segments[i]);
+  return arrived;
 }
 
 const parley::Call& sorted_call() {

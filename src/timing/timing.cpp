@@ -412,16 +412,27 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   std::vector<Span> blocks;
   blocks.reserve(segment_count);
   std::vector<std::uint32_t> open_block(participant_count, kNobody);
-  std::size_t group_begin = 0;
+  const auto same_key = [](const SegmentRef& a, const SegmentRef& b) {
+    return a.start == b.start && a.end == b.end && a.speaker == b.speaker;
+  };
+  const auto text_of = [&](const SegmentRef& r) -> const std::string& { return call.segments[r.index].text; };
+  std::size_t group_end = 0;
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const SegmentRef& ref = refs[r];
-    bool duplicate = false;
-    if (r == 0 || refs[r - 1].start != ref.start || refs[r - 1].end != ref.end || refs[r - 1].speaker != ref.speaker) {
-      group_begin = r;
-    } else {  // same speaker and times as the previous segment(s): a duplicate if the text repeats
-      const std::string& text = call.segments[ref.index].text;
-      for (std::size_t k = group_begin; k < r && !duplicate; ++k) duplicate = call.segments[refs[k].index].text == text;
+    if (r >= group_end) {
+      // A run of segments with the same speaker and times: order it by text so that exact duplicates
+      // are neighbours (O(g log g) even for a hostile run of thousands).
+      group_end = r + 1;
+      while (group_end < refs.size() && same_key(refs[group_end], ref)) ++group_end;
+      if (group_end - r > 1) {
+        std::sort(refs.begin() + static_cast<std::ptrdiff_t>(r), refs.begin() + static_cast<std::ptrdiff_t>(group_end),
+                  [&](const SegmentRef& a, const SegmentRef& b) {
+                    const int order = text_of(a).compare(text_of(b));
+                    return order != 0 ? order < 0 : a.index < b.index;
+                  });
+      }
     }
+    const bool duplicate = r > 0 && same_key(refs[r - 1], ref) && text_of(refs[r - 1]) == text_of(ref);
     if (!duplicate) {
       result.participants[ref.speaker].words += counts[ref.index].words;
       result.participants[ref.speaker].questions += counts[ref.index].questions;

@@ -304,6 +304,20 @@ TEST_CASE("duplicate segments count once") {
   CHECK(t.seller.questions == 1);
 }
 
+// A hostile run of 20,000 segments with one speaker and identical times: 10,000 distinct texts, each
+// twice ("w0" .. "w9999"), in reverse order: 10,000 words counted, one block of 1 s, in linear-log time.
+TEST_CASE("a long run of identical times with duplicated texts") {
+  parley::Call call = make_call({Role::seller, Role::customer});
+  for (int i = 9999; i >= 0; --i) {
+    add(call, kSeller, 5000, 6000, "w" + std::to_string(i));
+    add(call, kSeller, 5000, 6000, "w" + std::to_string(i));
+  }
+  const CallTiming t = parley::compute_timing(call);
+  CHECK(t.seller.words == 10000);
+  CHECK(t.seller.talk_ms == 1000);
+  CHECK(t.turns == 1);
+}
+
 // 100,000 alternating segments: segment i is speaker i % 2 (0 seller, 1 customer), 3 s apart, 2.5 s
 // long, "we can do that?" (4 words, 1 question). Expected from the formulas:
 // talk = 100000 * 2500; duration = 99999 * 3000 + 2500; turns 100000, switches 99999, pauses 99999
