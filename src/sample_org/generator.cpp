@@ -533,7 +533,7 @@ class Generator {
     // The call's plan: length, talk balance, mood and what comes up.
     const double target_ms = (4.0 + 40.0 * std::pow(random_.unit(), 1.6)) * static_cast<double>(minute_ms);
     const double talk = std::clamp(seller.talk_ratio + random_.uniform(-0.08, 0.08), 0.3, 0.8);
-    const double customer_sentences = 1.8;
+    const double customer_sentences = 3.5;
     const double seller_sentences = customer_sentences * talk / (1.0 - talk);
     const double negative = 0.30 - 0.15 * seller.skill;
     const double positive = 0.30 + 0.15 * seller.skill;
@@ -633,7 +633,7 @@ class Generator {
     say(0, PhraseKind::seller_greeting);
     turn_gap(1);
     say(1, PhraseKind::customer_greeting);
-    const std::array<double, 3> seller_middle = {0.04, 0.7, seller.question_share};  // keyword, statement, question
+    const std::array<double, 3> seller_middle = {0.04, 0.7, seller.question_share * 0.12};  // keyword, statement, question
     while (static_cast<double>(clock) < target_ms * 0.85) {
       const double progress = static_cast<double>(clock) / target_ms;
       // Seller turn.
@@ -644,7 +644,7 @@ class Generator {
         if (i > 0) within_turn_gap();
         PhraseKind kind = PhraseKind::seller_statement;
         if (progress < 0.3) {
-          kind = random_.chance(seller.question_share + 0.2) ? PhraseKind::seller_question : PhraseKind::seller_statement;
+          kind = random_.chance(seller.question_share * 0.4) ? PhraseKind::seller_question : PhraseKind::seller_statement;
         } else if (price_planned && progress > 0.5 && random_.chance(0.5)) {
           kind = PhraseKind::seller_price;
           price_planned = false;
@@ -652,7 +652,7 @@ class Generator {
           const std::size_t pick = random_.weighted(seller_middle);
           kind = pick == 0 ? PhraseKind::seller_keyword : (pick == 1 ? PhraseKind::seller_statement : PhraseKind::seller_question);
         }
-        if (i == seller_count - 1 && kind != PhraseKind::seller_question && random_.chance(seller.question_share * 0.5)) {
+        if (i == seller_count - 1 && kind != PhraseKind::seller_question && random_.chance(seller.question_share * 0.05)) {
           say(0, kind);
           within_turn_gap();
           kind = PhraseKind::seller_question;
