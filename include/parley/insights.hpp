@@ -21,8 +21,6 @@
 
 namespace parley {
 
-class Store;
-
 // Every parameter of the insight functions, with its default.
 struct InsightOptions {
   PeriodFilter period;  // kind, time zone, locale (and custom bounds)
