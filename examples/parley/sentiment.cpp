@@ -26,7 +26,12 @@ int run_sentiment(std::span<const std::string_view> arguments) {
       throw UsageError(fmt::format("sentiment: unexpected argument '{}'", arguments[i]));
     }
   }
-  parley::SentimentScorer scorer(parley::bundled_sentiment_lexicon(language));
+  parley::SentimentLexicon lexicon = parley::bundled_sentiment_lexicon(language);
+  if (lexicon.valence_term_count() == 0) {
+    // Rules without rated words score only emoji and emoticons (docs/sentiment.md).
+    fmt::print(stderr, "parley: no rated word lexicon is bundled for '{}': only emoji and emoticons will score\n", language);
+  }
+  parley::SentimentScorer scorer(std::move(lexicon));
 
   std::ios::sync_with_stdio(false);
   std::string line;
