@@ -383,3 +383,27 @@ TEST_CASE("detect: a 50 MB segment without punctuation is handled in one pass") 
   REQUIRE(signals.brand_counts.size() == 1);
   CHECK(signals.brand_counts[0].count == repeats);
 }
+
+TEST_CASE("patterns: bundled data covers every SPEC language") {
+  const auto patterns = parley::load_signal_patterns();
+  for (const char* language : {"ar", "zh", "da", "nl", "en", "fi", "fr", "de", "he", "it", "ja", "nb", "pt", "es", "sv"}) {
+    CAPTURE(language);
+    REQUIRE(patterns.languages.count(language) == 1);
+    const auto& lists = patterns.languages.at(language);
+    CHECK(!lists.interrogatives.empty());
+    CHECK(!lists.fillers.empty());
+    CHECK(!lists.action_items.empty());
+  }
+  const auto gazetteer = parley::load_gazetteer(data_path("gazetteer.txt"));
+  REQUIRE(gazetteer.size() == 3);
+  CHECK(gazetteer[0].name == "Northwind Traders");
+  CHECK(gazetteer[0].variants == std::vector<std::string>{"Northwind"});
+  CHECK(gazetteer[2].name == "Société Générale");
+}
+
+TEST_CASE("json: a price mention's fields") {
+  auto prices = detector().find_prices("It is €300.", "en-IE");
+  REQUIRE(prices.size() == 1);
+  CHECK(parley::to_json(prices[0]) ==
+        R"({"amount":"300","begin":6,"currency":"EUR","end":12,"offset_ms":0,"role":"other","segment":0,"text":"€300","value":300.0})");
+}
