@@ -23,25 +23,29 @@ bool ends_with_email_domain(std::string_view address, std::string_view domain) n
   return address[at] == '@' && equals_ascii_case_insensitive(address.substr(at + 1), domain);
 }
 
-void check_text(std::string_view text, std::size_t max_bytes, const std::string& where) {
+// `where` is a callable returning the location text ("call 'c1': segment 3"): it is only built
+// when something is wrong, so valid calls cost no formatting.
+template <typename Where>
+void check_text(std::string_view text, std::size_t max_bytes, const Where& where) {
   if (text.size() > max_bytes) {
     throw Error(ErrorCode::limit_exceeded,
-                fmt::format("{}: text is {} bytes, more than the limit of {}", where, text.size(), max_bytes));
+                fmt::format("{}: text is {} bytes, more than the limit of {}", where(), text.size(), max_bytes));
   }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    throw Error(ErrorCode::invalid_utf8, fmt::format("{}: text is not valid UTF-8 (byte {})", where, bad));
+    throw Error(ErrorCode::invalid_utf8, fmt::format("{}: text is not valid UTF-8 (byte {})", where(), bad));
   }
 }
 
-void check_times(Milliseconds start, Milliseconds end, Milliseconds max_end, const std::string& where) {
-  if (start < 0) throw Error(ErrorCode::invalid_argument, fmt::format("{}: negative start time {} ms", where, start));
+template <typename Where>
+void check_times(Milliseconds start, Milliseconds end, Milliseconds max_end, const Where& where) {
+  if (start < 0) throw Error(ErrorCode::invalid_argument, fmt::format("{}: negative start time {} ms", where(), start));
   if (end < start) {
     throw Error(ErrorCode::invalid_argument,
-                fmt::format("{}: end time {} ms is before start time {} ms", where, end, start));
+                fmt::format("{}: end time {} ms is before start time {} ms", where(), end, start));
   }
   if (end > max_end) {
     throw Error(ErrorCode::limit_exceeded,
-                fmt::format("{}: end time {} ms is beyond the limit of {} ms", where, end, max_end));
+                fmt::format("{}: end time {} ms is beyond the limit of {} ms", where(), end, max_end));
   }
 }
 
@@ -101,14 +105,14 @@ void validate_call(const Call& call, const ModelLimits& limits) {
   }
   for (std::size_t i = 0; i < call.participants.size(); ++i) {
     const Participant& participant = call.participants[i];
-    const std::string where = fmt::format("{}: participant {}", call_name, i);
-    if (participant.id.empty()) throw Error(ErrorCode::invalid_argument, where + ": field 'id' is empty");
-    check_text(participant.id, 4096, where + " field 'id'");
-    check_text(participant.display_name, 4096, where + " field 'display_name'");
+    const auto where = [&] { return fmt::format("{}: participant {}", call_name, i); };
+    if (participant.id.empty()) throw Error(ErrorCode::invalid_argument, where() + ": field 'id' is empty");
+    check_text(participant.id, 4096, [&] { return where() + " field 'id'"; });
+    check_text(participant.display_name, 4096, [&] { return where() + " field 'display_name'"; });
     for (std::size_t j = 0; j < i; ++j) {
       if (call.participants[j].id == participant.id) {
         throw Error(ErrorCode::invalid_argument,
-                    fmt::format("{}: duplicate participant id '{}' (also participant {})", where, participant.id, j));
+                    fmt::format("{}: duplicate participant id '{}' (also participant {})", where(), participant.id, j));
       }
     }
   }
@@ -120,8 +124,8 @@ void validate_call(const Call& call, const ModelLimits& limits) {
                   fmt::format("{}: unknown speaker {} (the call has {} participants)", where(), segment.speaker,
                               call.participants.size()));
     }
-    check_times(segment.start_ms, segment.end_ms, limits.max_call_duration_ms, where());
-    check_text(segment.text, limits.max_segment_text_bytes, where());
+    check_times(segment.start_ms, segment.end_ms, limits.max_call_duration_ms, where);
+    check_text(segment.text, limits.max_segment_text_bytes, where);
     if (segment.confidence && !(*segment.confidence >= 0.0 && *segment.confidence <= 1.0)) {
       throw Error(ErrorCode::invalid_argument, fmt::format("{}: confidence {} is outside 0..1", where(), *segment.confidence));
     }
@@ -131,12 +135,12 @@ void validate_call(const Call& call, const ModelLimits& limits) {
     }
     for (std::size_t w = 0; w < segment.words.size(); ++w) {
       const WordTiming& word = segment.words[w];
-      const std::string word_where = fmt::format("{} word {}", where(), w);
+      const auto word_where = [&] { return fmt::format("{} word {}", where(), w); };
       check_times(word.start_ms, word.end_ms, limits.max_call_duration_ms, word_where);
       check_text(word.text, limits.max_segment_text_bytes, word_where);
       if (word.confidence && !(*word.confidence >= 0.0 && *word.confidence <= 1.0)) {
         throw Error(ErrorCode::invalid_argument,
-                    fmt::format("{}: confidence {} is outside 0..1", word_where, *word.confidence));
+                    fmt::format("{}: confidence {} is outside 0..1", word_where(), *word.confidence));
       }
     }
   }
