@@ -101,6 +101,10 @@ struct SampleStoreOptions {
   std::size_t batch_size = 500;    // calls per ingest transaction (>= 1)
 };
 
+// The organisation's tracked terms as an administrator and the managers would store them: one
+// organisation keyword list, one organisation competitor list, and each team's own keyword list.
+std::vector<TermList> sample_term_lists(const SampleOrganisation& org);
+
 // Writes the organisation into a store as its administrator: users, tracked-term lists
 // (organisation keywords and competitors, each team's own keywords), calls with their analyses
 // (ingested at end_utc_ms - 1), opportunities, activities and the managers' comments.

@@ -31,6 +31,19 @@ TermList term_list(std::string id, std::string name, StoredTermKind kind, const 
 
 }  // namespace
 
+std::vector<TermList> sample_term_lists(const SampleOrganisation& org) {
+  std::vector<TermList> lists;
+  lists.push_back(term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org, SampleTermKind::keyword, ""));
+  lists.push_back(
+      term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org, SampleTermKind::competitor, ""));
+  for (const auto& team : org.teams) {
+    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword, org,
+                              SampleTermKind::keyword, team.manager_id);
+    if (!list.terms.empty()) lists.push_back(std::move(list));
+  }
+  return lists;
+}
+
 void store_sample_organisation(Store& store, const SampleOrganisation& org, const SampleStoreOptions& options) {
   if (options.batch_size == 0) {
     throw Error(ErrorCode::invalid_argument, "store_sample_organisation: option batch_size = 0 is outside [1, inf)");
@@ -46,15 +59,7 @@ void store_sample_organisation(Store& store, const SampleOrganisation& org, cons
   }
   const Viewer admin = Viewer::administrator(admin_user->id);
   store.put_users(admin, org.users);
-  store.put_term_list(admin, term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org,
-                                       SampleTermKind::keyword, ""));
-  store.put_term_list(admin, term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org,
-                                       SampleTermKind::competitor, ""));
-  for (const auto& team : org.teams) {
-    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword, org,
-                              SampleTermKind::keyword, team.manager_id);
-    if (!list.terms.empty()) store.put_term_list(admin, list);
-  }
+  for (const TermList& list : sample_term_lists(org)) store.put_term_list(admin, list);
   std::vector<CallWithAnalysis> batch;
   batch.reserve(options.batch_size);
   for (std::size_t i = 0; i < org.calls.size(); ++i) {
