@@ -143,6 +143,13 @@ void PhraseMatcher::add(std::string phrase, std::uint32_t value) {
 void PhraseMatcher::compile() {
   index_.clear();
   index_.reserve(phrases_.size());
+  ascii_first_.fill(false);
+  for (const std::string& phrase : phrases_) {
+    const auto first = static_cast<unsigned char>(phrase[0]);
+    if (first >= 0x80) continue;
+    ascii_first_[first] = true;
+    if (fold_ascii_ && first >= 'a' && first <= 'z') ascii_first_[first - 'a' + 'A'] = true;
+  }
   for (std::uint32_t i = 0; i < phrases_.size(); ++i) {
     std::size_t length = 1;
     index_.push_back({decode_at(phrases_[i], 0, length), i});

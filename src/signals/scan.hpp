@@ -3,6 +3,7 @@
 // normalization of phrases and sentences for matching, and a boundary-aware phrase matcher.
 #include <cstddef>
 #include <cstdint>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,14 @@ class PhraseMatcher {
     std::size_t pos = 0;
     Match match;
     while (pos < text.size()) {
+      // Cheap rejections before the index lookup: an ASCII byte that starts no phrase, or a
+      // position inside an ASCII word (never a boundary).
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80 && (!ascii_first_[byte] || (pos > 0 && is_ascii_alnum(byte) &&
+                                                  is_ascii_alnum(static_cast<unsigned char>(text[pos - 1]))))) {
+        ++pos;
+        continue;
+      }
       if (longest_at(text, pos, match)) {
         on_match(match);
         pos = match.end;
@@ -74,7 +83,11 @@ class PhraseMatcher {
     char32_t first = 0;
     std::uint32_t phrase = 0;
   };
+  static bool is_ascii_alnum(unsigned char c) noexcept {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  }
   bool fold_ascii_ = false;
+  std::array<bool, 128> ascii_first_{};  // ASCII bytes that start some phrase (both cases if folded)
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> values_;
   std::vector<Entry> index_;  // sorted by first code point, then phrase length (longest first)
