@@ -12,5 +12,7 @@ configure_package_config_file(cmake/parleyConfig.cmake.in ${CMAKE_CURRENT_BINARY
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/parleyConfigVersion.cmake COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/parleyConfig.cmake ${CMAKE_CURRENT_BINARY_DIR}/parleyConfigVersion.cmake
   cmake/FindUtf8proc.cmake cmake/FindStemmer.cmake DESTINATION ${PARLEY_CMAKE_DIR})
+# Relocatable: the .pc file finds the prefix from its own directory.
+file(RELATIVE_PATH PARLEY_PC_RELATIVE_PREFIX /root/${CMAKE_INSTALL_LIBDIR}/pkgconfig /root)
 configure_file(cmake/parley.pc.in ${CMAKE_CURRENT_BINARY_DIR}/parley.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/parley.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
