@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git
   libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
   libstemmer-dev libhyperscan-dev libbenchmark-dev)
-if [ "${1:-}" = "--with-node" ]; then packages+=(nodejs npm); fi
+if [ "${1:-}" = "--with-node" ]; then packages+=(nodejs npm ca-certificates); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
