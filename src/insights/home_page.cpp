@@ -250,13 +250,17 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
 
   // Call recording KPIs, this period against the previous one.
   std::unordered_set<std::string> keyword_calls[2], other_calls[2];
-  for (const auto& row : hits) {
-    const int which = period.current.contains(row.call_start_ms) ? 0 : 1;
-    (row.hit.kind == StoredTermKind::keyword ? keyword_calls : other_calls)[which].insert(row.call_id);
-  }
-  for (const auto& row : brand_rows) {
-    other_calls[period.current.contains(row.call_start_ms) ? 0 : 1].insert(row.call_id);
-  }
+  // A call's rows arrive together, so insert only when the call changes (the sets still dedupe).
+  const std::string* last_call[2] = {nullptr, nullptr};  // keyword, competitor or brand
+  auto note_call = [&](const std::string& call_id, std::int64_t start_ms, bool keyword) {
+    const std::string*& last = last_call[keyword ? 0 : 1];
+    if (last != nullptr && *last == call_id) return;
+    last = &call_id;
+    (keyword ? keyword_calls : other_calls)[period.current.contains(start_ms) ? 0 : 1].insert(call_id);
+  };
+  for (const auto& row : hits) note_call(row.call_id, row.call_start_ms, row.hit.kind == StoredTermKind::keyword);
+  last_call[1] = nullptr;
+  for (const auto& row : brand_rows) note_call(row.call_id, row.call_start_ms, false);
   page.recording.calls_recorded = count_trend(static_cast<double>(in_period.size()), previous_calls);
   page.recording.hours_recorded = count_trend(current_hours, previous_hours);
   page.recording.calls_with_keywords =

@@ -280,7 +280,11 @@ std::vector<TermInsight> term_insights(const std::vector<TermHitRow>& rows, Stor
       ++tally.mentions;
       const std::size_t index = buckets.index_of(row.call_start_ms);
       if (index < tally.over_time.size()) ++tally.over_time[index];
-      tally.calls.emplace_back(row.call_start_ms, row.call_id);
+      // A call's hits are adjacent in the rows: keep one entry per run (rank() dedupes anyway).
+      if (tally.calls.empty() || tally.calls.back().first != row.call_start_ms ||
+          tally.calls.back().second != row.call_id) {
+        tally.calls.emplace_back(row.call_start_ms, row.call_id);
+      }
     } else if (period.previous.contains(row.call_start_ms)) {
       ++tally.previous;
     }

@@ -427,16 +427,33 @@ class SqliteStore final : public Store {
   std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) override {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
-    auto s = db_.prepare(
-        "SELECT c.id, c.seller_id, c.start_time_ms, h.term, h.kind, h.role, h.segment_index, "
-        "h.offset_ms FROM calls c JOIN term_hits h ON h.call_key = c.call_key WHERE " PARLEY_CALL_FILTER
-        " ORDER BY c.start_time_ms, c.id, h.idx");
-    bind_filter(s, sellers, filter);
+    // The calls in order first, then each call's hits by primary key (already in idx order):
+    // sorting the joined hit rows in SQL (hundreds of thousands on a director's home page) cost
+    // more than reading them.
+    struct CallRef {
+      std::int64_t key;
+      std::string id;
+      std::string seller_id;
+      std::int64_t start_ms;
+    };
+    std::vector<CallRef> calls;
+    {
+      auto s = db_.prepare("SELECT c.call_key, c.id, c.seller_id, c.start_time_ms FROM calls c WHERE "
+                           PARLEY_CALL_FILTER " ORDER BY c.start_time_ms, c.id");
+      bind_filter(s, sellers, filter);
+      while (s.step()) calls.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3)});
+    }
     std::vector<TermHitRow> out;
-    while (s.step()) {
-      out.push_back({s.text(0), s.text(1), s.int64(2),
-                     {s.text(3), static_cast<StoredTermKind>(s.int64(4)), static_cast<Role>(s.int64(5)),
-                      static_cast<std::uint32_t>(s.int64(6)), s.int64(7)}});
+    auto h = db_.prepare(
+        "SELECT term, kind, role, segment_index, offset_ms FROM term_hits WHERE call_key = ?1 ORDER BY idx");
+    for (const CallRef& call : calls) {
+      h.bind(1, call.key);
+      while (h.step()) {
+        out.push_back({call.id, call.seller_id, call.start_ms,
+                       {h.text(0), static_cast<StoredTermKind>(h.int64(1)), static_cast<Role>(h.int64(2)),
+                        static_cast<std::uint32_t>(h.int64(3)), h.int64(4)}});
+      }
+      h.reset();
     }
     tx.commit();
     return out;
@@ -481,16 +498,25 @@ class SqliteStore final : public Store {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     // The first mention is over all time; the filter's range then selects the brands whose first
-    // mention falls into it.
+    // mention falls into it: the brands mentioned in the range and never before it (an index probe
+    // per distinct name, instead of ranking every mention of all time). CROSS JOIN keeps those
+    // probes driven by brand_mentions_by_name; the all-time total is summed for the few new brands.
+#define PARLEY_SCOPE_OF(c)                                                                       \
+  " " c ".seller_id IN (SELECT value FROM json_each(?1)) AND (?4 IS NULL OR " c ".account_id = ?4) " \
+  "AND (?5 IS NULL OR " c ".contact_id = ?5) AND (?6 IS NULL OR " c ".lead_id = ?6) AND (?7 IS NULL " \
+  "OR " c ".opportunity_id = ?7) "
     auto s = db_.prepare(
-        "WITH ranked AS (SELECT b.normalized_name AS name, b.display_name AS display, c.id AS call_id, "
-        "c.start_time_ms AS start, ROW_NUMBER() OVER (PARTITION BY b.normalized_name ORDER BY "
-        "c.start_time_ms, c.id) AS rank, SUM(b.count) OVER (PARTITION BY b.normalized_name) AS total "
-        "FROM calls c JOIN brand_mentions b ON b.call_key = c.call_key WHERE c.seller_id IN (SELECT "
-        "value FROM json_each(?1)) AND (?4 IS NULL OR c.account_id = ?4) AND (?5 IS NULL OR "
-        "c.contact_id = ?5) AND (?6 IS NULL OR c.lead_id = ?6) AND (?7 IS NULL OR c.opportunity_id = "
-        "?7)) SELECT name, display, call_id, start, total FROM ranked WHERE rank = 1 AND start >= ?2 "
-        "AND start < ?3 ORDER BY start, name");
+        "WITH scoped AS MATERIALIZED (SELECT b.normalized_name AS name, b.display_name AS display, "
+        "c.id AS call_id, c.start_time_ms AS start FROM calls c JOIN brand_mentions b ON b.call_key = "
+        "c.call_key WHERE " PARLEY_CALL_FILTER "), fresh AS (SELECT name FROM (SELECT DISTINCT name FROM "
+        "scoped) n WHERE NOT EXISTS (SELECT 1 FROM brand_mentions b2 CROSS JOIN calls c2 ON c2.call_key = "
+        "b2.call_key WHERE b2.normalized_name = n.name AND c2.start_time_ms < ?2 AND" PARLEY_SCOPE_OF("c2")
+        ")), ranked AS (SELECT name, display, call_id, start, ROW_NUMBER() OVER (PARTITION BY name ORDER "
+        "BY start, call_id) AS rank FROM scoped WHERE name IN (SELECT name FROM fresh)) SELECT name, "
+        "display, call_id, start, (SELECT SUM(b3.count) FROM brand_mentions b3 CROSS JOIN calls c3 ON "
+        "c3.call_key = b3.call_key WHERE b3.normalized_name = ranked.name AND" PARLEY_SCOPE_OF("c3")
+        ") FROM ranked WHERE rank = 1 ORDER BY start, name");
+#undef PARLEY_SCOPE_OF
     bind_filter(s, sellers, filter);
     std::vector<StoredBrandFirstMention> out;
     while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4)});

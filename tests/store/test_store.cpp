@@ -204,6 +204,26 @@ TEST_CASE("store: filters, counts and first brand mentions") {
   auto s1_new = store->brand_first_mentions(admin, s1_only);
   REQUIRE(s1_new.size() == 1);
   CHECK(s1_new[0].first_call_id == "c2");
+  // A range ending before fabrikam's first call (c3, day 1) keeps only contoso; its mentions still
+  // count all time: 2 in c1 + 1 in c2 (day 2, after the range) = 3.
+  CallFilter first_day;
+  first_day.to_ms = t0 + day_ms;
+  auto day0 = store->brand_first_mentions(admin, first_day);
+  REQUIRE(day0.size() == 1);
+  CHECK(day0[0].normalized_name == "contoso");
+  CHECK(day0[0].mentions == 3);
+  // Contact 2 has only c2, so both brands are first mentioned there (same start: by name), and
+  // contoso's total is c2's single mention.
+  CallFilter contact_2;
+  contact_2.contact_id = "contact-2";
+  contact_2.from_ms = t0 + day_ms;
+  auto by_contact_2 = store->brand_first_mentions(admin, contact_2);
+  REQUIRE(by_contact_2.size() == 2);
+  CHECK(by_contact_2[0].normalized_name == "contoso");
+  CHECK(by_contact_2[0].first_call_id == "c2");
+  CHECK(by_contact_2[0].mentions == 1);
+  CHECK(by_contact_2[1].normalized_name == "fabrikam");
+  CHECK(by_contact_2[1].first_call_id == "c2");
   CHECK(store->brand_mentions(admin, {}).size() == 4);
 }
 
