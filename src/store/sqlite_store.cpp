@@ -414,12 +414,30 @@ class SqliteStore final : public Store {
   std::vector<CallSummary> call_summaries(const Viewer& viewer, const CallFilter& filter) override {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
-    auto s = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
-                         " ORDER BY c.start_time_ms DESC, c.id LIMIT ?8");
-    bind_filter(s, sellers, filter);
-    s.bind(8, filter.limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(filter.limit));
     std::vector<CallSummary> out;
-    while (s.step()) out.push_back(read_summary(s));
+    if (filter.limit != 0) {
+      auto s = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
+                           " ORDER BY c.start_time_ms DESC, c.id LIMIT ?8");
+      bind_filter(s, sellers, filter);
+      s.bind(8, static_cast<std::int64_t>(filter.limit));
+      while (s.step()) out.push_back(read_summary(s));
+    } else {
+      // Without a limit, sort here: SQLite's sorter would carry every column of every row (a
+      // team's month is tens of thousands), which cost three times the read itself.
+      auto s = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER);
+      bind_filter(s, sellers, filter);
+      std::vector<CallSummary> rows;
+      while (s.step()) rows.push_back(read_summary(s));
+      std::vector<std::size_t> order(rows.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&rows](std::size_t a, std::size_t b) {
+        const CallSummary& x = rows[a];
+        const CallSummary& y = rows[b];
+        return x.start_time_ms != y.start_time_ms ? x.start_time_ms > y.start_time_ms : x.id < y.id;
+      });
+      out.reserve(rows.size());
+      for (std::size_t i : order) out.push_back(std::move(rows[i]));
+    }
     tx.commit();
     return out;
   }
