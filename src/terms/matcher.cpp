@@ -10,6 +10,8 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <climits>
 #include <mutex>
 #include <optional>
@@ -111,9 +113,45 @@ struct Match {
 
 enum class EdgeClass : std::uint8_t { none, spaced_word, unspaced_word };
 
-EdgeClass classify(char32_t c) noexcept {
+EdgeClass classify_uncached(char32_t c) noexcept {
   if (!text_detail::is_word_char(c)) return EdgeClass::none;
   return text_detail::is_unspaced_script_char(c) ? EdgeClass::unspaced_word : EdgeClass::spaced_word;
+}
+
+// classify() for the Basic Multilingual Plane through a table built one 256-code-point block at a
+// time on first use (a hit's neighbours are classified on every candidate; the Unicode property
+// look-ups behind it cost more than the rest of the check).
+class EdgeClassTable {
+ public:
+  EdgeClass get(char32_t c) {
+    if (c >= 0x10000) return classify_uncached(c);
+    const std::size_t index = c >> 8;
+    const Block* ready = ready_[index].load(std::memory_order_acquire);
+    if (ready == nullptr) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!blocks_[index]) {
+        auto block = std::make_unique<Block>();
+        for (std::size_t low = 0; low < 256; ++low) {
+          (*block)[low] = classify_uncached(static_cast<char32_t>((index << 8) | low));
+        }
+        blocks_[index] = std::move(block);
+        ready_[index].store(blocks_[index].get(), std::memory_order_release);
+      }
+      ready = blocks_[index].get();
+    }
+    return (*ready)[c & 0xFF];
+  }
+
+ private:
+  using Block = std::array<EdgeClass, 256>;
+  std::array<std::atomic<const Block*>, 256> ready_{};
+  std::mutex mutex_;
+  std::array<std::unique_ptr<Block>, 256> blocks_;
+};
+
+EdgeClass classify(char32_t c) {
+  static EdgeClassTable table;
+  return table.get(c);
 }
 
 // Whitespace separating phrase words (after NFKC every space separator is U+0020 or ASCII control).
@@ -126,6 +164,42 @@ constexpr std::size_t batch_bytes = 8u << 20;
 }  // namespace
 
 namespace terms_detail {
+
+// ICU's dictionary word boundaries of recently seen runs of unspaced-script text, keyed by the
+// run's bytes (segmenting a run is a pure function of it, and transcripts repeat short runs such as
+// names and set phrases): direct-mapped, so a lookup is one hash and one comparison, and a slot's
+// buffers are reused when it is replaced (no allocation once warm).
+class RunBoundaryCache {
+ public:
+  static constexpr std::size_t slot_count = 1024;
+  static constexpr std::size_t max_run_bytes = 1024;  // longer runs are segmented, not cached
+
+  struct Slot {
+    std::string run;
+    std::vector<std::uint32_t> boundaries;  // offsets within the run, ascending
+    bool used = false;
+  };
+
+  // The slot for `run`, and whether it already holds the run's boundaries.
+  std::pair<Slot*, bool> find(std::string_view run) {
+    if (slots_.empty()) slots_.resize(slot_count);
+    Slot& slot = slots_[std::hash<std::string_view>{}(run) & (slot_count - 1)];
+    return {&slot, slot.used && slot.run == run};
+  }
+
+ private:
+  std::vector<Slot> slots_;
+};
+
+// Everything one scan needs besides the text, reused by later scans of the same matcher.
+struct ScanState {
+  ScratchPtr scratch;
+  std::vector<StemmerPtr> stemmers;
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<UText, UTextCloser> run_text;
+  RunBoundaryCache run_cache;
+  std::vector<std::uint32_t> long_run_boundaries;  // of the last run too long to cache
+};
 
 // The compiled term list behind a TrackedTermMatcher.
 struct CompiledTerms {
@@ -140,45 +214,48 @@ struct CompiledTerms {
   std::vector<std::string> warnings;
 
   CompiledTerms(std::span<const TrackedTerm> input, const TermMatcherOptions& opts);
-  // Hyperscan scratch space is per scan, not per matcher: scans borrow one from a small pool (made
-  // by cloning on demand) and give it back, so concurrent calls never share one and a call does not
-  // pay for allocating it.
+  // Hyperscan scratch space and the ICU/Snowball tools of a scan are per scan, not per matcher:
+  // scans borrow a set from a small pool (made on demand) and give it back, so concurrent calls
+  // never share one, and a call pays neither for allocating them nor for a cold segmentation cache.
   mutable std::mutex scratch_mutex;
-  mutable std::vector<ScratchPtr> scratch_pool;
+  mutable std::vector<std::unique_ptr<ScanState>> scratch_pool;
 
-  ScratchPtr borrow_scratch() const {
+  std::unique_ptr<ScanState> borrow_scratch() const {
     {
       std::lock_guard<std::mutex> lock(scratch_mutex);
       if (!scratch_pool.empty()) {
-        ScratchPtr scratch = std::move(scratch_pool.back());
+        std::unique_ptr<ScanState> state = std::move(scratch_pool.back());
         scratch_pool.pop_back();
-        return scratch;
+        return state;
       }
     }
     hs_scratch_t* copy = nullptr;
     if (hs_clone_scratch(prototype_scratch.get(), &copy) != HS_SUCCESS) {
       throw Error(ErrorCode::internal, "Hyperscan scratch space could not be allocated");
     }
-    return ScratchPtr(copy);
+    auto state = std::make_unique<ScanState>();
+    state->scratch.reset(copy);
+    return state;
   }
-  void return_scratch(ScratchPtr scratch) const noexcept {
+  void return_scratch(std::unique_ptr<ScanState> state) const noexcept {
     std::lock_guard<std::mutex> lock(scratch_mutex);
-    if (scratch_pool.size() < 64) scratch_pool.push_back(std::move(scratch));
+    if (scratch_pool.size() < 64) scratch_pool.push_back(std::move(state));
   }
 };
 
-// A borrowed scratch space, given back when the scan ends (also on an exception).
+// A borrowed scan state, given back when the scan ends (also on an exception).
 class BorrowedScratch {
  public:
-  explicit BorrowedScratch(const CompiledTerms& terms) : terms_(terms), scratch_(terms.borrow_scratch()) {}
-  ~BorrowedScratch() { terms_.return_scratch(std::move(scratch_)); }
+  explicit BorrowedScratch(const CompiledTerms& terms) : terms_(terms), state_(terms.borrow_scratch()) {}
+  ~BorrowedScratch() { terms_.return_scratch(std::move(state_)); }
   BorrowedScratch(const BorrowedScratch&) = delete;
   BorrowedScratch& operator=(const BorrowedScratch&) = delete;
-  hs_scratch_t* get() const noexcept { return scratch_.get(); }
+  hs_scratch_t* get() const noexcept { return state_->scratch.get(); }
+  ScanState& state() const noexcept { return *state_; }
 
  private:
   const CompiledTerms& terms_;
-  ScratchPtr scratch_;
+  std::unique_ptr<ScanState> state_;
 };
 
 }  // namespace terms_detail
@@ -194,11 +271,9 @@ using terms_detail::CompiledTerms;
 // State of one scan: the text, lazily built stemmers and dictionary iterator, verified matches.
 class ScanContext {
  public:
-  ScanContext(const CompiledTerms& impl, std::string_view text, std::vector<Match>& matches)
-      : impl_(impl), text_(text), matches_(matches) {}
-  ~ScanContext() {
-    if (run_text_) utext_close(run_text_.get());
-  }
+  ScanContext(const CompiledTerms& impl, terms_detail::ScanState& state, std::string_view text,
+              std::vector<Match>& matches)
+      : impl_(impl), state_(state), text_(text), matches_(matches) {}
   ScanContext(const ScanContext&) = delete;
   ScanContext& operator=(const ScanContext&) = delete;
 
@@ -209,10 +284,10 @@ class ScanContext {
     return 0;
   }
 
-  void scan(hs_scratch_t* scratch) {
+  void scan() {
     if (text_.empty()) return;
     const hs_error_t status = hs_scan(impl_.database.get(), text_.data(), static_cast<unsigned int>(text_.size()), 0,
-                                      scratch, &ScanContext::on_match, this);
+                                      state_.scratch.get(), &ScanContext::on_match, this);
     if (status != HS_SUCCESS) {
       throw Error(ErrorCode::internal, "Hyperscan scan failed with status " + std::to_string(status));
     }
@@ -265,30 +340,51 @@ class ScanContext {
       }
       segment_run(begin, end);
     }
-    return std::binary_search(run_boundaries_.begin(), run_boundaries_.end(), pos);
+    const auto offset = static_cast<std::uint32_t>(pos - run_begin_);
+    return std::binary_search(run_boundaries_->begin(), run_boundaries_->end(), offset);
   }
 
+  // Boundaries of the run [begin, end), from the cache or from ICU (then cached).
   void segment_run(std::size_t begin, std::size_t end) {
-    UErrorCode status = U_ZERO_ERROR;
-    if (!words_) {
-      words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-      if (U_FAILURE(status) || !words_) throw Error(ErrorCode::internal, "ICU word break iterator unavailable");
-    }
-    UText* opened = utext_openUTF8(run_text_.release(), text_.data() + begin, static_cast<int64_t>(end - begin), &status);
-    run_text_.reset(opened);
-    words_->setText(run_text_.get(), status);
-    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU word break failed: ") + u_errorName(status));
-    run_boundaries_.clear();
-    for (int32_t b = words_->first(); b != icu::BreakIterator::DONE; b = words_->next()) {
-      run_boundaries_.push_back(begin + static_cast<std::size_t>(b));
-    }
     run_begin_ = begin;
     run_end_ = end;
+    const std::string_view run = text_.substr(begin, end - begin);
+    std::vector<std::uint32_t>* boundaries = &state_.long_run_boundaries;
+    if (run.size() <= terms_detail::RunBoundaryCache::max_run_bytes) {
+      const auto [slot, hit] = state_.run_cache.find(run);
+      run_boundaries_ = &slot->boundaries;
+      if (hit) return;
+      slot->used = false;  // until filled: an ICU failure must not leave a half-written entry
+      boundaries = &slot->boundaries;
+      segment_with_icu(run, *boundaries);
+      slot->run.assign(run);
+      slot->used = true;
+      return;
+    }
+    run_boundaries_ = boundaries;
+    segment_with_icu(run, *boundaries);
+  }
+
+  void segment_with_icu(std::string_view run, std::vector<std::uint32_t>& boundaries) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!state_.words) {
+      state_.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+      if (U_FAILURE(status) || !state_.words) throw Error(ErrorCode::internal, "ICU word break iterator unavailable");
+    }
+    UText* opened = utext_openUTF8(state_.run_text.release(), run.data(), static_cast<int64_t>(run.size()), &status);
+    state_.run_text.reset(opened);
+    state_.words->setText(state_.run_text.get(), status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU word break failed: ") + u_errorName(status));
+    boundaries.clear();
+    for (int32_t b = state_.words->first(); b != icu::BreakIterator::DONE; b = state_.words->next()) {
+      boundaries.push_back(static_cast<std::uint32_t>(b));
+    }
   }
 
   // End of the related-forms phrase starting at `begin` (a word start), or 0 if the words there do
   // not have the phrase's stems in any stemmer language.
   std::size_t related_forms_end(const RelatedPhrase& phrase, std::size_t begin) {
+    std::vector<StemmerPtr>& stemmers_ = state_.stemmers;
     if (stemmers_.empty()) {
       for (const char* algorithm : impl_.stemmer_algorithms) stemmers_.push_back(make_stemmer(algorithm));
     }
@@ -319,13 +415,11 @@ class ScanContext {
   }
 
   const CompiledTerms& impl_;
+  terms_detail::ScanState& state_;
   std::string_view text_;
   std::vector<Match>& matches_;
-  std::vector<StemmerPtr> stemmers_;
-  std::unique_ptr<icu::BreakIterator> words_;
-  std::unique_ptr<UText, UTextCloser> run_text_;
-  std::size_t run_begin_ = 1, run_end_ = 0;  // empty run: nothing cached yet
-  std::vector<std::size_t> run_boundaries_;
+  std::size_t run_begin_ = 1, run_end_ = 0;  // empty run: nothing segmented yet
+  const std::vector<std::uint32_t>* run_boundaries_ = nullptr;
 };
 
 // Leftmost first, then longest, then lowest term index; later overlapping matches are dropped.
@@ -336,8 +430,15 @@ void resolve_overlaps(std::vector<Match>& matches) {
     if (a.term != b.term) return a.term < b.term;
     return a.variant < b.variant;
   };
-  // Hyperscan reports by end offset, which is already this order unless matches overlap.
-  if (!std::is_sorted(matches.begin(), matches.end(), before)) std::sort(matches.begin(), matches.end(), before);
+  // Hyperscan reports by end offset, which is already this order unless matches overlap, and then
+  // a match is out of place by at most a few neighbours: insertion sort is linear here.
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (!before(matches[i], matches[i - 1])) continue;
+    const Match moving = matches[i];
+    std::size_t j = i;
+    for (; j > 0 && before(moving, matches[j - 1]); --j) matches[j] = matches[j - 1];
+    matches[j] = moving;
+  }
   std::size_t kept = 0, last_end = 0;
   for (const Match& match : matches) {
     if (kept > 0 && match.begin < last_end) continue;
@@ -544,8 +645,8 @@ void TrackedTermMatcher::find_in_normalized(std::string_view normalized_text, st
   std::vector<Match> matches;
   const terms_detail::BorrowedScratch scratch(*impl_);
   {
-    ScanContext context(*impl_, normalized_text, matches);
-    context.scan(scratch.get());
+    ScanContext context(*impl_, scratch.state(), normalized_text, matches);
+    context.scan();
   }
   resolve_overlaps(matches);
   out.reserve(matches.size());
@@ -612,7 +713,16 @@ class OffsetLocator {
 // The sentence containing the hit ends with a question mark (?, fullwidth ？, Arabic ؟) before the
 // segment ends; "." "!" "。" "！" and "…" end a sentence otherwise.
 bool ends_in_question(std::string_view text, std::size_t from) {
-  for (std::size_t i = from; i < text.size();) {
+  // Bytes that can start a sentence end: the ASCII marks and the lead bytes of the others (a lead
+  // byte is never a continuation byte, so scanning bytes finds exactly the characters).
+  static constexpr auto candidates = [] {
+    std::array<bool, 256> table{};
+    for (const int c : {int{'?'}, int{'.'}, int{'!'}, 0xD8, 0xE2, 0xE3, 0xEF}) table[static_cast<std::size_t>(c)] = true;
+    return table;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (!candidates[bytes[i]]) continue;
     std::size_t length = 0;
     const char32_t c = decode_at(text, i, length);
     switch (c) {
@@ -632,7 +742,6 @@ bool ends_in_question(std::string_view text, std::size_t from) {
       default:
         break;
     }
-    i += length;
   }
   return false;
 }
@@ -659,8 +768,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     if (spans.empty()) return;
     matches.clear();
     {
-      ScanContext context(impl, buffer, matches);
-      context.scan(scratch.get());
+      ScanContext context(impl, scratch.state(), buffer, matches);
+      context.scan();
     }
     resolve_overlaps(matches);
     std::size_t span_index = 0;
@@ -717,15 +826,11 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     SegmentSpan span;
     span.segment = static_cast<std::uint32_t>(s);
     span.begin = buffer.size();
-    if (text_detail::is_ascii(text)) {
+    try {
       span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize);
-    } else {
-      try {
-        span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize);
-      } catch (const Error& error) {
-        if (error.code() != ErrorCode::invalid_utf8) throw;
-        throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());
-      }
+    } catch (const Error& error) {
+      if (error.code() != ErrorCode::invalid_utf8) throw;
+      throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());
     }
     span.end = buffer.size();
     spans.push_back(span);

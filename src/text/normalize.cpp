@@ -229,7 +229,19 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
   const std::size_t at = out.size();
   out.append(ascii);  // copy, then lower-case in place (no zero fill first)
   char* dest = out.data() + at;
-  for (std::size_t i = 0; i < ascii.size(); ++i) {
+  std::size_t i = 0;
+  // Eight bytes at a time: for ASCII bytes, adding 0x80 - 'A' sets a byte's top bit when it is at
+  // least 'A', adding 0x80 - 'Z' - 1 when it is past 'Z' (no carry between bytes); where exactly one
+  // is set the byte is upper case, and that top bit shifted down is the 0x20 to add.
+  for (; i + 8 <= ascii.size(); i += 8) {
+    std::uint64_t block;
+    std::memcpy(&block, dest + i, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    const std::uint64_t upper = ((block + ones * (0x80 - 'A')) ^ (block + ones * (0x80 - 'Z' - 1))) & (ones * 0x80);
+    block |= upper >> 2;
+    std::memcpy(dest + i, &block, 8);
+  }
+  for (; i < ascii.size(); ++i) {
     const char c = dest[i];
     dest[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
   }
@@ -342,15 +354,22 @@ bool append_nfkc_casefold(std::string_view text, std::string& out) {
   char32_t next_c = 0;
   while (i < n) {
     if (b[i] < 0x80) {
-      flush();
-      std::size_t j = i + 1;
+      // An ASCII run: without capitals it joins the pending run of unchanged bytes (copied once,
+      // later); with them it is copied lower-cased now.
+      constexpr std::uint64_t ones = 0x0101010101010101ULL;
+      std::uint64_t capitals = 0;  // top bit of a byte set where the byte is 'A'..'Z'
+      std::size_t j = i;
       while (j + 8 <= n) {
         std::uint64_t block;
         std::memcpy(&block, b + j, 8);
-        if (block & 0x8080808080808080ULL) break;
+        if (block & (ones * 0x80)) break;
+        capitals |= (block + ones * (0x80 - 'A')) ^ (block + ones * (0x80 - 'Z' - 1));
         j += 8;
       }
-      while (j < n && b[j] < 0x80) ++j;
+      while (j < n && b[j] < 0x80) {
+        capitals |= (b[j] >= 'A' && b[j] <= 'Z') ? 0x80 : 0;
+        ++j;
+      }
       bool boundary = true;
       if (j < n) {
         next_c = decode_checked(b, n, j, next_length);
@@ -360,9 +379,14 @@ bool append_nfkc_casefold(std::string_view text, std::string& out) {
                                     : nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(next_c));
       }
       if (!boundary) --j;  // the run's last letter combines with the mark after it
-      append_ascii_lower(text.substr(i, j - i), out);
-      copy_from = i = j;
+      if (capitals & (ones * 0x80)) {
+        flush();
+        append_ascii_lower(text.substr(i, j - i), out);
+        copy_from = j;
+      }
+      i = j;
       if (boundary) continue;
+      flush();
     } else {
       std::size_t length = 0;
       char32_t c = 0;

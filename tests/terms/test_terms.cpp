@@ -382,6 +382,27 @@ TEST_CASE("property: hits do not depend on how segments are batched, and threads
   for (const std::size_t n : per_thread) CHECK(n == 600);
 }
 
+TEST_CASE("dictionary boundaries stay right when runs repeat across segments, calls and scans") {
+  // Segmentations of unspaced runs are reused by later scans of the same matcher: a repeated run
+  // must give the same verdict as the first time, and a different run must not take its verdict.
+  const std::vector<TrackedTerm> terms{make_term("京东"), make_term("华为")};
+  const parley::TrackedTermMatcher matcher(terms);
+  std::vector<std::pair<Role, std::string>> turns;
+  for (int i = 0; i < 50; ++i) {
+    turns.push_back({Role::customer, i % 2 ? "我们在比较华为和阿里巴巴的价格。" : "他住在北京东路。"});
+  }
+  const auto call = make_call(turns, "zh-CN");
+  // 25 turns name 华为 between other Chinese words (one hit each); 京东 inside 北京东路 never counts.
+  for (int round = 0; round < 3; ++round) {
+    const auto hits = matcher.find_hits(call);
+    REQUIRE(hits.size() == 25);
+    for (const auto& hit : hits) CHECK(hit.term == 1);
+  }
+  // The same runs in one normalized buffer: 2 x 华为, 0 x 京东; then 京东 standing alone once.
+  CHECK(matcher.count_in_normalized("他住在北京东路。我们在比较华为和阿里巴巴的价格。他住在北京东路。比较华为和") == 2);
+  CHECK(matcher.count_in_normalized("他住在北京东路。京东。") == 1);
+}
+
 TEST_CASE("term list file: the documented format loads") {
   const auto terms = parley::load_term_list(std::string(PARLEY_TEST_DATA_DIR) + "/terms/terms.tsv");
   REQUIRE(terms.size() == 9);
