@@ -22,7 +22,10 @@ std::string primary_language(std::string_view tag) {
 }
 
 // Tracked keywords and competitors are not "other brands": their names and variants are excluded.
-SignalOptions signal_options_excluding_terms(SignalOptions options, const std::vector<TrackedTerm>& terms) {
+// Calls without a language fall back to AnalysisOptions::default_language in signals too.
+SignalOptions signal_options_excluding_terms(SignalOptions options, const std::vector<TrackedTerm>& terms,
+                                             const std::string& default_language) {
+  options.fallback_language = default_language;  // one fallback for every area
   for (const TrackedTerm& term : terms) {
     options.brand_exclusions.push_back(term.name);
     options.brand_exclusions.insert(options.brand_exclusions.end(), term.variants.begin(), term.variants.end());
@@ -43,7 +46,7 @@ struct CallAnalyzer::Resources {
       : options(std::move(analysis_options)),
         tracked_terms(std::move(terms)),
         signal_detector(load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
-                        signal_options_excluding_terms(options.signals, tracked_terms)) {
+                        signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
     options.sentiment.validate();
     if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
     const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;

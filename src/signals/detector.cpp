@@ -703,7 +703,11 @@ CallSignals SignalDetector::detect(const Call& call) const {
           }
         }
         names.clear();
-        impl.find_capitalised_names(text, sentence, language, taken, names);
+        // German capitalises every noun, so a run of capitalised words is no sign of a name there:
+        // German calls find brands through the gazetteer only.
+        if (language == nullptr || language->name != "de") {
+          impl.find_capitalised_names(text, sentence, language, taken, names);
+        }
         for (const auto& [begin, end] : names) {
           add_brand(index, segment, begin, end, brand_key(text.substr(begin, end - begin)), nullptr);
         }

@@ -407,3 +407,18 @@ TEST_CASE("json: a price mention's fields") {
   CHECK(parley::to_json(prices[0]) ==
         R"({"amount":"300","begin":6,"currency":"EUR","end":12,"offset_ms":0,"role":"other","segment":0,"text":"€300","value":300.0})");
 }
+
+TEST_CASE("detect: German capitalised nouns are not brands; the gazetteer still finds names") {
+  parley::SignalOptions options;
+  options.gazetteer = parley::load_gazetteer(data_path("gazetteer.txt"));
+  const parley::SignalDetector with_gazetteer(parley::load_signal_patterns(), options);
+  auto call = two_party_call("de-DE");
+  // Every noun is capitalised: "Monaten den Erfolg", "Team Schritt" would pass the English rule.
+  add(call, 1, 0, 6000, "Wir wollen in drei Monaten den Erfolg sehen und das Team Schritt für Schritt schulen.");
+  add(call, 1, 6000, 9000, "Bisher arbeiten wir mit Northwind Traders zusammen.");
+  const auto signals = with_gazetteer.detect(call);
+  INFO(parley::to_json(signals));
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].name == "Northwind Traders");
+  CHECK(signals.brand_counts[0].first_segment == 1);
+}
