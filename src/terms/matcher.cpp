@@ -113,18 +113,22 @@ struct Match {
 
 enum class EdgeClass : std::uint8_t { none, spaced_word, unspaced_word };
 
-EdgeClass classify_uncached(char32_t c) noexcept {
-  if (!text_detail::is_word_char(c)) return EdgeClass::none;
-  return text_detail::is_unspaced_script_char(c) ? EdgeClass::unspaced_word : EdgeClass::spaced_word;
+// What the boundary check needs to know of a character: bit 0 a word character, bit 1 a character
+// of a script written without spaces (the two are independent: "・" is the second only).
+constexpr std::uint8_t word_bit = 1, unspaced_bit = 2;
+
+std::uint8_t char_flags_uncached(char32_t c) noexcept {
+  return static_cast<std::uint8_t>((text_detail::is_word_char(c) ? word_bit : 0) |
+                                   (text_detail::is_unspaced_script_char(c) ? unspaced_bit : 0));
 }
 
-// classify() for the Basic Multilingual Plane through a table built one 256-code-point block at a
-// time on first use (a hit's neighbours are classified on every candidate; the Unicode property
-// look-ups behind it cost more than the rest of the check).
-class EdgeClassTable {
+// char_flags for the Basic Multilingual Plane through a table built one 256-code-point block at a
+// time on first use: a hit's neighbours (and, in Chinese or Japanese, the run around it) are looked
+// at on every candidate, and the Unicode property look-ups cost more than the rest of the check.
+class CharFlagTable {
  public:
-  EdgeClass get(char32_t c) {
-    if (c >= 0x10000) return classify_uncached(c);
+  std::uint8_t get(char32_t c) {
+    if (c >= 0x10000) return char_flags_uncached(c);
     const std::size_t index = c >> 8;
     const Block* ready = ready_[index].load(std::memory_order_acquire);
     if (ready == nullptr) {
@@ -132,7 +136,7 @@ class EdgeClassTable {
       if (!blocks_[index]) {
         auto block = std::make_unique<Block>();
         for (std::size_t low = 0; low < 256; ++low) {
-          (*block)[low] = classify_uncached(static_cast<char32_t>((index << 8) | low));
+          (*block)[low] = char_flags_uncached(static_cast<char32_t>((index << 8) | low));
         }
         blocks_[index] = std::move(block);
         ready_[index].store(blocks_[index].get(), std::memory_order_release);
@@ -143,16 +147,24 @@ class EdgeClassTable {
   }
 
  private:
-  using Block = std::array<EdgeClass, 256>;
+  using Block = std::array<std::uint8_t, 256>;
   std::array<std::atomic<const Block*>, 256> ready_{};
   std::mutex mutex_;
   std::array<std::unique_ptr<Block>, 256> blocks_;
 };
 
-EdgeClass classify(char32_t c) {
-  static EdgeClassTable table;
+std::uint8_t char_flags(char32_t c) {
+  static CharFlagTable table;
   return table.get(c);
 }
+
+EdgeClass classify(char32_t c) {
+  const std::uint8_t flags = char_flags(c);
+  if (!(flags & word_bit)) return EdgeClass::none;
+  return (flags & unspaced_bit) ? EdgeClass::unspaced_word : EdgeClass::spaced_word;
+}
+
+bool is_unspaced(char32_t c) { return (char_flags(c) & unspaced_bit) != 0; }
 
 // Whitespace separating phrase words (after NFKC every space separator is U+0020 or ASCII control).
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -330,12 +342,12 @@ class ScanContext {
       std::size_t begin = pos, end = pos;
       while (begin > 0) {
         std::size_t previous = 0;
-        if (!text_detail::is_unspaced_script_char(decode_before(text_, begin, previous))) break;
+        if (!is_unspaced(decode_before(text_, begin, previous))) break;
         begin = previous;
       }
       while (end < text_.size()) {
         std::size_t length = 0;
-        if (!text_detail::is_unspaced_script_char(decode_at(text_, end, length))) break;
+        if (!is_unspaced(decode_at(text_, end, length))) break;
         end += length;
       }
       segment_run(begin, end);
