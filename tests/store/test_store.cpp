@@ -227,6 +227,35 @@ TEST_CASE("store: filters, counts and first brand mentions") {
   CHECK(store->brand_mentions(admin, {}).size() == 4);
 }
 
+TEST_CASE("store: summaries newest first and term hits oldest call first, ties by id, hits in record order") {
+  TempDir dir;
+  auto store = open_fresh(dir);
+  // Ingested in an order unlike the expected one: c-b and c-a start together (day 1), c-z on day 0.
+  // Six segments give hits at segments 1 and 4; c-b gets an extra first hit at segment 5.
+  std::vector<CallWithAnalysis> calls = {make_call("c-b", "s1", t0 + day_ms), make_call("c-a", "s2", t0 + day_ms),
+                                         make_call("c-z", "s1", t0)};
+  auto& b_hits = calls[0].analysis.term_hits;
+  b_hits.insert(b_hits.begin(), {"pricing", StoredTermKind::keyword, Role::customer, 5, 10000});
+  store->ingest_calls(admin, calls, t0 + 2 * day_ms);
+
+  auto summaries = store->call_summaries(admin, {});
+  REQUIRE(summaries.size() == 3);
+  CHECK(summaries[0].id == "c-a");
+  CHECK(summaries[1].id == "c-b");
+  CHECK(summaries[2].id == "c-z");
+
+  auto hits = store->term_hits(admin, {});
+  const std::vector<std::pair<std::string, std::uint32_t>> expected = {
+      {"c-z", 1}, {"c-z", 4}, {"c-a", 1}, {"c-a", 4}, {"c-b", 5}, {"c-b", 1}, {"c-b", 4}};
+  REQUIRE(hits.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(hits[i].call_id == expected[i].first);
+    CHECK(hits[i].hit.segment_index == expected[i].second);
+  }
+  CHECK(hits[2].seller_id == "s2");
+  CHECK(hits[0].call_start_ms == t0);
+}
+
 TEST_CASE("store: term lists, opportunities, activities and the processing log round-trip") {
   TempDir dir;
   auto store = open_fresh(dir);
