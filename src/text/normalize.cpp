@@ -305,6 +305,21 @@ bool NfkcStepper::next(NfkcStep& step) {
     if (here.block != nullptr && here.boundary_before) {
       const CodePointBlock& block = *here.block;
       const std::size_t low = here.c & 0xFF;
+      if (boundary_at(i + length) && block.unchanged[low]) {
+        // Extend over the characters after it that also map to themselves alone.
+        std::size_t j = i + length;
+        while (j < n && b[j] >= 0x80) {
+          const Lookup& next_char = lookup(j);
+          if (next_char.block == nullptr || !next_char.block->unchanged[next_char.c & 0xFF]) break;
+          const std::size_t next_length = next_char.length;  // boundary_at() may replace the lookup
+          if (!boundary_at(j + next_length)) break;
+          j += next_length;
+        }
+        step.kind = NfkcStep::Kind::unchanged;
+        step.source_end = position_ = j;
+        step.length = j - i;
+        return true;
+      }
       if (boundary_at(i + length)) {
         step.kind = NfkcStep::Kind::mapped;
         step.source_end = position_ = i + length;
@@ -432,6 +447,9 @@ bool append_nfkc_casefold(std::string_view text, std::string& out) {
       case text_detail::NfkcStep::Kind::ascii:
         append_ascii_lower(text.substr(step.source_begin, step.length), out);
         break;
+      case text_detail::NfkcStep::Kind::unchanged:
+        out.append(text.data() + step.source_begin, step.length);
+        break;
       case text_detail::NfkcStep::Kind::mapped:
         out.append(step.bytes, step.length);
         same_offsets = same_offsets && step.length == step.source_end - step.source_begin;
@@ -556,12 +574,11 @@ std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::si
     }
   };
   locate(begin);
-  const std::size_t source_begin = step_.kind == NfkcStep::Kind::ascii
-                                       ? step_.source_begin + (begin - step_destination_begin_)
-                                       : step_.source_begin;
+  // ASCII and unchanged runs have the same bytes on both sides: offsets inside them map one to one.
+  const auto linear = [&] { return step_.kind == NfkcStep::Kind::ascii || step_.kind == NfkcStep::Kind::unchanged; };
+  const std::size_t source_begin = linear() ? step_.source_begin + (begin - step_destination_begin_) : step_.source_begin;
   locate(end - 1);
-  const std::size_t source_end = step_.kind == NfkcStep::Kind::ascii ? step_.source_begin + (end - step_destination_begin_)
-                                                                      : step_.source_end;
+  const std::size_t source_end = linear() ? step_.source_begin + (end - step_destination_begin_) : step_.source_end;
   return {source_begin, source_end};
 }
 

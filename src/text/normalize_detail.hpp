@@ -30,12 +30,13 @@ struct CodePointBlock;
 // One step of the table-driven NFKC_Casefold: a run of ASCII (lower-cased byte for byte), one code
 // point mapped through the table, or a combining sequence that ICU normalizes.
 struct NfkcStep {
-  enum class Kind : unsigned char { ascii, mapped, chunk };
+  // unchanged: a run of non-ASCII characters that normalize to themselves (copied as they are).
+  enum class Kind : unsigned char { ascii, mapped, unchanged, chunk };
   Kind kind = Kind::ascii;
   std::size_t source_begin = 0;
   std::size_t source_end = 0;
   const char* bytes = nullptr;  // mapped: the code point's normalized bytes
-  std::size_t length = 0;       // ascii and mapped: output bytes (chunk: unknown, 0)
+  std::size_t length = 0;       // ascii, mapped and unchanged: output bytes (chunk: unknown, 0)
 };
 
 // Walks a text (validating it) in normalization steps; both the normalizer and SourceMapper use it.

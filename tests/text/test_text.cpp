@@ -277,6 +277,18 @@ TEST_CASE("property: ASCII is lower-cased byte for byte, in ASCII-only text and 
   }
 }
 
+TEST_CASE("a hit inside a run of unchanged characters maps one to one after a change of length") {
+  // "，" (U+FF0C, 3 bytes) normalizes to "," (1 byte); the Han characters after it are unchanged.
+  // Normalized: "," + 我们在比较 (5 x 3 bytes) -> 华为 starts at 1 + 15 = 16 and ends at 16 + 6 = 22;
+  // in the original the comma is 3 bytes, so 华为 is at 3 + 15 = 18 .. 24.
+  const std::string text = "\xEF\xBC\x8C我们在比较华为和阿里巴巴";
+  CHECK(parley::normalize_for_matching(text) == ",我们在比较华为和阿里巴巴");
+  parley::text_detail::SourceMapper mapper(text, {});
+  CHECK(mapper.map(16, 22) == std::pair<std::size_t, std::size_t>{18, 24});
+  // 阿里巴巴 after 和: normalized 22 + 3 = 25 .. 37, original 24 + 3 = 27 .. 39.
+  CHECK(mapper.map(25, 37) == std::pair<std::size_t, std::size_t>{27, 39});
+}
+
 TEST_CASE("property: hits map back to original bytes covering what ICU's edits give, and no less") {
   const std::vector<std::string> pieces{"a", "E", " ", " ", "\xCC\x81", "\xC3\xA9", "\xE1\x84\x80", "\xE1\x85\xA1",
                                         "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xEF\xBD\xB6", "\xEF\xBE\x9E", "\xC3\x9F",
