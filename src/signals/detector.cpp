@@ -409,6 +409,9 @@ struct SignalDetector::Impl {
     };
     std::vector<Word> run;
     std::size_t connectors = 0;
+    // German capitalises every noun, so "in drei Monaten den Erfolg" or "Schritt für Schritt" would
+    // read as names: there only adjacent capitalised words form one ("Deutsche Telekom").
+    const bool joins_names = language == nullptr || language->name != "de";
     std::string scratch;
     bool run_at_start = false;  // the run began with the sentence's first word
     const auto flush = [&] {
@@ -502,7 +505,7 @@ struct SignalDetector::Impl {
       if (signals_detail::is_uppercase_letter(first) || (!run.empty() && signals_detail::is_digit(first))) {
         run.push_back({begin, end, true});
         connectors = 0;
-      } else if (!run.empty() && connectors < 2 && is_connector(word)) {
+      } else if (!run.empty() && connectors < 2 && joins_names && is_connector(word)) {
         run.push_back({begin, end, false});
         ++connectors;
       } else {
@@ -703,11 +706,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
           }
         }
         names.clear();
-        // German capitalises every noun, so a run of capitalised words is no sign of a name there:
-        // German calls find brands through the gazetteer only.
-        if (language == nullptr || language->name != "de") {
-          impl.find_capitalised_names(text, sentence, language, taken, names);
-        }
+        impl.find_capitalised_names(text, sentence, language, taken, names);
         for (const auto& [begin, end] : names) {
           add_brand(index, segment, begin, end, brand_key(text.substr(begin, end - begin)), nullptr);
         }

@@ -408,13 +408,14 @@ TEST_CASE("json: a price mention's fields") {
         R"({"amount":"300","begin":6,"currency":"EUR","end":12,"offset_ms":0,"role":"other","segment":0,"text":"€300","value":300.0})");
 }
 
-TEST_CASE("detect: German capitalised nouns are not brands; the gazetteer still finds names") {
+TEST_CASE("detect: German nouns joined by articles or prepositions are not brands") {
   parley::SignalOptions options;
   options.gazetteer = parley::load_gazetteer(data_path("gazetteer.txt"));
   const parley::SignalDetector with_gazetteer(parley::load_signal_patterns(), options);
   auto call = two_party_call("de-DE");
-  // Every noun is capitalised: "Monaten den Erfolg", "Team Schritt" would pass the English rule.
-  add(call, 1, 0, 6000, "Wir wollen in drei Monaten den Erfolg sehen und das Team Schritt für Schritt schulen.");
+  // Every noun is capitalised: "Monaten den Erfolg" and "Schritt für Schritt" would pass the rule
+  // that lets connectors join the words of a name.
+  add(call, 1, 0, 6000, "Wir wollen in drei Monaten den Erfolg sehen und alle Schritt für Schritt schulen.");
   add(call, 1, 6000, 9000, "Bisher arbeiten wir mit Northwind Traders zusammen.");
   const auto signals = with_gazetteer.detect(call);
   INFO(parley::to_json(signals));
