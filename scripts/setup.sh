@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git
   libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
-  libstemmer-dev libhyperscan-dev libbenchmark-dev)
+  libstemmer-dev libhyperscan-dev libbenchmark-dev
+  zlib1g-dev)  # `pkg-config --static --libs parley` names -lz through Debian's sqlite3.pc
 if [ "${1:-}" = "--with-node" ]; then packages+=(nodejs npm ca-certificates); fi
 missing=()
 for package in "${packages[@]}"; do
