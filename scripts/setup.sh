@@ -6,7 +6,11 @@ packages=(g++ cmake ninja-build pkg-config git
   libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
   libstemmer-dev libhyperscan-dev libbenchmark-dev
   zlib1g-dev)  # `pkg-config --static --libs parley` names -lz through Debian's sqlite3.pc
-if [ "${1:-}" = "--with-node" ]; then packages+=(nodejs npm ca-certificates); fi
+if [ "${1:-}" = "--with-node" ]; then
+  packages+=(ca-certificates)
+  # A machine may already have Node.js and npm from elsewhere; Debian's would conflict with them.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
