@@ -105,12 +105,13 @@ std::string to_json(const Call& call, const CallAnalysis& analysis) {
                             {"role", role_name(participant.role)},
                             {"crm_id", participant.crm_id}});
   }
+  // Every hit's term has a count entry carrying its name: index the names once.
+  std::map<std::uint32_t, std::string_view> term_names;
+  for (const TermCount& count : analysis.term_counts.terms) term_names.emplace(count.term, count.name);
   nlohmann::json term_hits = nlohmann::json::array();
   for (const TermHit& hit : analysis.term_hits) {
     nlohmann::json value = to_json_value(hit);
-    for (const TermCount& count : analysis.term_counts.terms) {
-      if (count.term == hit.term) value["term_name"] = count.name;
-    }
+    if (auto name = term_names.find(hit.term); name != term_names.end()) value["term_name"] = name->second;
     term_hits.push_back(std::move(value));
   }
   nlohmann::json document = {{"call_id", call.id},
