@@ -147,10 +147,19 @@ struct CallSummary {
   CallMetricsRecord metrics;
   SentimentRecord customer_sentiment;
   SentimentRecord seller_sentiment;
+  std::int64_t keyword_mentions = 0;     // tracked-keyword hits, any speaker
+  std::int64_t competitor_mentions = 0;  // tracked-competitor hits, any speaker
+  std::int64_t brand_mentions = 0;       // other brands and organisations (sum of their counts)
 };
 
 // ---------------------------------------------------------------------------------------------
 // Filters. Times are UTC instants in ms; ranges are half-open [from_ms, to_ms).
+
+// The order of call_summaries.
+enum class CallOrder : std::uint8_t {
+  newest_first,         // start time descending, then id
+  most_negative_first,  // customer sentiment score ascending (calls without one last), then id
+};
 
 struct CallFilter {
   // Sellers whose calls to include; empty = every seller in the viewer's scope. Naming a seller
@@ -159,7 +168,10 @@ struct CallFilter {
   std::int64_t from_ms = std::numeric_limits<std::int64_t>::min();
   std::int64_t to_ms = std::numeric_limits<std::int64_t>::max();
   std::string account_id, contact_id, lead_id, opportunity_id;  // empty = any
-  std::size_t limit = 0;  // call_summaries only: newest first, 0 = no limit
+  // Only calls whose customer sentiment score is below this (calls without a score never match).
+  std::optional<double> customer_sentiment_below;
+  std::size_t limit = 0;  // call_summaries only: the first `limit` calls in `order`, 0 = no limit
+  CallOrder order = CallOrder::newest_first;  // call_summaries only
 };
 
 // A term hit with the call it belongs to.
@@ -192,6 +204,84 @@ struct BrandMentionRow {
   std::string seller_id;
   std::int64_t call_start_ms = 0;
   BrandMentionRecord brand;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates for dashboards: totals the store computes, so that a page over tens of thousands of
+// calls does not carry every row to the caller (docs/store.md, "Aggregates").
+//
+// Time buckets: `bucket_edges` are ascending instants; bucket j holds the calls that start in
+// [bucket_edges[j], bucket_edges[j + 1]). A call outside every bucket (every call, when fewer than
+// two edges are given) is in bucket -1. Edges that are not strictly ascending are invalid_argument.
+
+// The sum of a per-call metric over a group of calls, and how many calls it applied to (a metric
+// that is absent on a call adds to neither), so that averages can be taken and combined.
+struct MetricTotal {
+  double sum = 0;
+  std::int64_t count = 0;
+};
+
+// The totals of one seller's calls in one time bucket.
+struct CallTotals {
+  std::string seller_id;
+  std::int32_t bucket = -1;
+  std::int64_t calls = 0;
+  std::int64_t duration_ms = 0;
+  std::int64_t first_start_ms = 0;  // the earliest call start in the group
+  std::int64_t last_start_ms = 0;   // the latest
+  MetricTotal talk_ratio, seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms,
+      patience_ms, longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour,
+      customer_sentiment;
+  // Calls by customer sentiment label; `neutral` counts every other non-empty label.
+  std::int64_t positive_calls = 0, neutral_calls = 0, negative_calls = 0;
+  std::int64_t calls_with_keywords = 0;
+  std::int64_t calls_with_competitors = 0;
+  std::int64_t calls_with_brands = 0;
+  std::int64_t calls_with_competitors_or_brands = 0;
+};
+
+// What a mention is of: a tracked keyword or competitor, or another brand or organisation.
+enum class StoredMentionKind : std::uint8_t { keyword, competitor, brand };
+// "keyword", "competitor", "brand".
+std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept;
+
+// Mentions of one name, said by one role, in one seller's calls of one time bucket.
+struct MentionTotals {
+  StoredMentionKind kind = StoredMentionKind::keyword;
+  std::string name;          // a tracked term's canonical name, or a brand's normalized name
+  std::optional<Role> role;  // who said it; brands are counted per call, without a speaker
+  std::string seller_id;
+  std::int32_t bucket = -1;
+  std::int64_t mentions = 0;
+  // Distinct calls. A call has one seller and one bucket, so these add up across groups of the
+  // same (kind, name, role).
+  std::int64_t calls = 0;
+};
+
+// One (kind, name, role) that has mentions: how to show it and the calls behind it.
+struct MentionSubject {
+  StoredMentionKind kind = StoredMentionKind::keyword;
+  std::string name;
+  std::optional<Role> role;
+  // Terms: the name. Brands: as written in the earliest mentioning call of the filter (then by
+  // call id).
+  std::string display_name;
+  // Calls in buckets >= 0 mentioning it, newest first (then by id), at most `recent_calls`.
+  std::vector<std::string> recent_call_ids;
+};
+
+struct MentionSummary {
+  std::vector<MentionTotals> totals;      // by kind, name, role (absent first), seller, bucket
+  std::vector<MentionSubject> subjects;   // by kind, name, role
+};
+
+// Activities of one owner, type and direction.
+struct ActivityTotals {
+  std::string owner_id;
+  ActivityType type = ActivityType::email;
+  ActivityDirection direction = ActivityDirection::sent;
+  std::int64_t activities = 0;
+  std::int64_t duration_ms = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -316,6 +406,18 @@ class Store {
   virtual std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
                                                               const CallFilter& filter) = 0;
 
+  // Aggregates (see above), over the calls of the filter (limit and order do not apply).
+  // Grouped by seller and bucket, ordered by seller id, then bucket.
+  virtual std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
+                                              std::span<const std::int64_t> bucket_edges) = 0;
+  // Tracked-term hits and brand mentions grouped by (kind, name, role, seller, bucket), with the
+  // `recent_calls` newest calls behind each (kind, name, role).
+  virtual MentionSummary mention_totals(const Viewer& viewer, const CallFilter& filter,
+                                        std::span<const std::int64_t> bucket_edges,
+                                        std::size_t recent_calls) = 0;
+  // Grouped by owner, type and direction, ordered that way.
+  virtual std::vector<ActivityTotals> activity_totals(const Viewer& viewer, const ActivityFilter& filter) = 0;
+
   // Tracked-term lists.
   virtual void put_term_list(const Viewer& viewer, const TermList& list) = 0;
   virtual void delete_term_list(const Viewer& viewer, std::string_view list_id) = 0;
@@ -376,7 +478,7 @@ struct SqliteStoreOptions {
 };
 
 // The current schema version written by this parley (PRAGMA user_version).
-inline constexpr int sqlite_schema_version = 1;
+inline constexpr int sqlite_schema_version = 2;
 
 // Opens (and creates or migrates forward) an SQLite store: one file, WAL mode, foreign keys on.
 // A file written by a newer parley (higher schema version) is refused with ErrorCode::storage.

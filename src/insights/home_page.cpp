@@ -1,6 +1,8 @@
 // The manager's home page: sales KPIs, what customers talk about, what top sellers do, and call
 // recording KPIs, over one team and the current and previous periods.
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -59,21 +61,23 @@ BasicKpis basic_kpis(const std::vector<Opportunity>& opportunities, const Period
   return basic;
 }
 
-EngagementHours engagement_of(const std::vector<Activity>& activities, const std::unordered_set<std::string>& owners,
+EngagementHours engagement_of(const std::vector<ActivityTotals>& activities,
+                              const std::unordered_set<std::string>& owners,
                               const std::unordered_map<std::string, std::int64_t>& recorded_ms,
                               const InsightOptions& options) {
   EngagementHours hours;
   if (owners.empty()) return hours;
   constexpr double hour_ms = 3'600'000.0;
-  for (const auto& activity : activities) {
-    if (!owners.contains(activity.owner_id)) continue;
-    switch (activity.type) {
+  for (const auto& group : activities) {
+    if (!owners.contains(group.owner_id)) continue;
+    const auto count = static_cast<double>(group.activities);
+    switch (group.type) {
       case ActivityType::email:
-        hours.email += (activity.direction == ActivityDirection::sent ? options.email_write_minutes
-                                                                       : options.email_read_minutes) / 60.0;
+        hours.email += count * (group.direction == ActivityDirection::sent ? options.email_write_minutes
+                                                                           : options.email_read_minutes) / 60.0;
         break;
-      case ActivityType::meeting: hours.meeting += static_cast<double>(activity.duration_ms) / hour_ms; break;
-      case ActivityType::phone_call: hours.phone_call += static_cast<double>(activity.duration_ms) / hour_ms; break;
+      case ActivityType::meeting: hours.meeting += static_cast<double>(group.duration_ms) / hour_ms; break;
+      case ActivityType::phone_call: hours.phone_call += static_cast<double>(group.duration_ms) / hour_ms; break;
     }
   }
   for (const auto& owner : owners) {
@@ -105,11 +109,11 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
     return page;
   }
 
-  // One fetch per kind of row, over both periods.
+  // The store aggregates over both periods: calls by seller and bucket (bucket -1 = previous
+  // period), mentions likewise, activities by owner and type.
   const CallFilter filter = both_periods_filter(period, team.seller_ids);
-  const std::vector<CallSummary> summaries = store.call_summaries(viewer, filter);
-  const std::vector<TermHitRow> hits = store.term_hits(viewer, filter);
-  const std::vector<BrandMentionRow> brand_rows = store.brand_mentions(viewer, filter);
+  const PeriodCalls calls = load_period_calls(store, viewer, filter, period, options);
+  const MentionSummary mentions = store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   CallFilter current_filter = filter;
   current_filter.from_ms = period.current.start_utc_ms;
   const std::vector<StoredBrandFirstMention> first_mentions = store.brand_first_mentions(viewer, current_filter);
@@ -122,70 +126,68 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   activity_filter.owner_ids = team.seller_ids;
   activity_filter.from_ms = period.current.start_utc_ms;
   activity_filter.to_ms = std::min(period.current.end_utc_ms, options.now_utc_ms);  // no scheduled ones
-  const std::vector<Activity> activities = activity_filter.from_ms < activity_filter.to_ms
-                                               ? store.activities(viewer, activity_filter)
-                                               : std::vector<Activity>{};
+  const std::vector<ActivityTotals> activities = activity_filter.from_ms < activity_filter.to_ms
+                                                     ? store.activity_totals(viewer, activity_filter)
+                                                     : std::vector<ActivityTotals>{};
 
   page.basic = basic_kpis(opportunities, period, options.now_utc_ms);
 
-  // Calls of the period: sentiment, KPIs per seller, recording counts.
+  // Calls of the period: sentiment, recording counts, recorded time per seller.
   CustomerTopics& customers = page.customers;
-  std::vector<const CallSummary*> in_period;
-  std::unordered_map<std::string, KpiAccumulator> per_seller;
   std::unordered_map<std::string, std::int64_t> recorded_ms;
-  std::unordered_map<std::string, std::int64_t> calls_per_seller;
-  std::int64_t first = all_time_end, last = all_time_start;
-  double previous_calls = 0, previous_hours = 0, current_hours = 0;
-  double score_sum = 0;
-  std::int64_t scored = 0;
-  for (const auto& call : summaries) {
-    if (period.current.contains(call.start_time_ms)) {
-      in_period.push_back(&call);
-      per_seller[call.seller_id].add(call);
-      recorded_ms[call.seller_id] += call.duration_ms;
-      ++calls_per_seller[call.seller_id];
-      add_sentiment(customers.sentiment, call.customer_sentiment);
-      current_hours += static_cast<double>(call.duration_ms) / 3'600'000.0;
-      if (call.customer_sentiment.score) {
-        score_sum += *call.customer_sentiment.score;
-        ++scored;
-      }
-      first = std::min(first, call.start_time_ms);
-      last = std::max(last, call.start_time_ms);
-    } else if (period.previous.contains(call.start_time_ms)) {
-      previous_calls += 1;
-      previous_hours += static_cast<double>(call.duration_ms) / 3'600'000.0;
+  KpiAccumulator all_current;
+  CallTotals current, previous;  // summed over sellers and buckets
+  auto add_counts = [](CallTotals& sum, const CallTotals& group) {
+    sum.calls += group.calls;
+    sum.duration_ms += group.duration_ms;
+    sum.calls_with_keywords += group.calls_with_keywords;
+    sum.calls_with_competitors_or_brands += group.calls_with_competitors_or_brands;
+  };
+  for (const auto& group : calls.totals) {
+    if (group.bucket >= 0) {
+      add_counts(current, group);
+      all_current.add(group);
+      recorded_ms[group.seller_id] += group.duration_ms;
+      add_sentiment(customers.sentiment, group);
+    } else {
+      add_counts(previous, group);
     }
   }
   finish_donut(customers.sentiment);
-  if (scored > 0) {
-    const double average = score_sum / static_cast<double>(scored);
+  const ConversationKpis current_kpis = all_current.result();
+  if (current_kpis.customer_sentiment) {
+    const double average = *current_kpis.customer_sentiment;
     customers.average_customer_sentiment = average;
-    const double threshold = average - options.more_negative_margin;
-    std::vector<std::pair<double, const CallSummary*>> negative;
-    for (const CallSummary* call : in_period) {
-      if (call->customer_sentiment.score && *call->customer_sentiment.score < threshold) {
-        negative.emplace_back(*call->customer_sentiment.score, call);
-      }
-    }
-    customers.more_negative_than_average_calls = static_cast<std::int64_t>(negative.size());
-    customers.more_negative_than_average_share = static_cast<double>(negative.size()) / static_cast<double>(scored);
-    std::sort(negative.begin(), negative.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
-    });
-    for (std::size_t i = 0; i < negative.size() && i < 20; ++i) customers.more_negative_call_ids.push_back(negative[i].second->id);
+    CallFilter negative = current_filter;
+    negative.customer_sentiment_below = average - options.more_negative_margin;
+    std::int64_t below = 0;
+    for (const auto& group : store.call_totals(viewer, negative, {})) below += group.calls;
+    customers.more_negative_than_average_calls = below;
+    customers.more_negative_than_average_share =
+        static_cast<double>(below) / static_cast<double>(current_kpis.calls_with_customer_sentiment);
+    negative.order = CallOrder::most_negative_first;
+    negative.limit = 20;
+    for (const auto& call : store.call_summaries(viewer, negative)) customers.more_negative_call_ids.push_back(call.id);
   }
 
-  ZoneCalendar calendar(period.time_zone, period.locale);
-  Buckets buckets;
-  customers.buckets = choose_buckets(period, options, first, last, calendar, buckets);
-  customers.sentiment_over_time = sentiment_series(in_period, buckets, customers.buckets);
-  customers.top_keywords = term_insights(hits, StoredTermKind::keyword, Role::customer, period, buckets, options);
-  customers.top_competitors = term_insights(hits, StoredTermKind::competitor, Role::customer, period, buckets, options);
+  customers.buckets = calls.plan.labels;
+  customers.sentiment_over_time = sentiment_series(calls.totals, calls.plan);
+  customers.top_keywords =
+      mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
+  customers.top_competitors =
+      mention_insights(mentions, StoredMentionKind::competitor, Role::customer, calls.plan, options.top_terms);
   std::unordered_set<std::string> new_names;
   for (const auto& mention : first_mentions) new_names.insert(mention.normalized_name);
-  std::vector<TermInsight> brands = brand_insights(brand_rows, period, buckets, options, new_names);
-  for (const auto& brand : brands) {
+  std::unordered_set<std::string> new_displays;
+  for (const auto& subject : mentions.subjects) {
+    if (subject.kind == StoredMentionKind::brand && new_names.contains(subject.name)) {
+      new_displays.insert(subject.display_name);
+    }
+  }
+  std::vector<TermInsight> brands = mention_insights(mentions, StoredMentionKind::brand, std::nullopt, calls.plan,
+                                                     std::numeric_limits<std::size_t>::max());
+  for (auto& brand : brands) {
+    brand.is_new = new_displays.contains(brand.term);
     if (brand.is_new) customers.new_brands.push_back(brand);
   }
   if (brands.size() > options.top_terms) brands.resize(options.top_terms);
@@ -210,23 +212,19 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
       top_ids.insert(id);
     }
   }
-  KpiAccumulator top_kpis, team_kpis;
-  for (const CallSummary* call : in_period) {
-    team_kpis.add(*call);
-    if (top_ids.contains(call->seller_id)) top_kpis.add(*call);
+  KpiAccumulator top_kpis;
+  for (const auto& group : calls.totals) {
+    if (group.bucket >= 0 && top_ids.contains(group.seller_id)) top_kpis.add(group);
   }
   top.top_sellers = top_kpis.result();
-  top.team = team_kpis.result();
+  top.team = current_kpis;
   // Best-practice keywords: seller mentions per call, top sellers against the whole team.
-  std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> seller_mentions;  // term -> (top, team)
-  for (const auto& row : hits) {
-    if (row.hit.kind != StoredTermKind::keyword || row.hit.role != Role::seller ||
-        !period.current.contains(row.call_start_ms)) {
-      continue;
-    }
-    auto& counts = seller_mentions[row.hit.term];
-    ++counts.second;
-    if (top_ids.contains(row.seller_id)) ++counts.first;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> seller_mentions;  // term -> (top, team)
+  for (const auto& group : mentions.totals) {
+    if (group.kind != StoredMentionKind::keyword || group.role != Role::seller || group.bucket < 0) continue;
+    auto& counts = seller_mentions[group.name];
+    counts.second += group.mentions;
+    if (top_ids.contains(group.seller_id)) counts.first += group.mentions;
   }
   if (top.top_sellers.calls > 0 && top.team.calls > 0) {
     for (const auto& [term, counts] : seller_mentions) {
@@ -249,24 +247,15 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   top.team_engagement = engagement_of(activities, team_ids, recorded_ms, options);
 
   // Call recording KPIs, this period against the previous one.
-  std::unordered_set<std::string> keyword_calls[2], other_calls[2];
-  // A call's rows arrive together, so insert only when the call changes (the sets still dedupe).
-  const std::string* last_call[2] = {nullptr, nullptr};  // keyword, competitor or brand
-  auto note_call = [&](const std::string& call_id, std::int64_t start_ms, bool keyword) {
-    const std::string*& last = last_call[keyword ? 0 : 1];
-    if (last != nullptr && *last == call_id) return;
-    last = &call_id;
-    (keyword ? keyword_calls : other_calls)[period.current.contains(start_ms) ? 0 : 1].insert(call_id);
-  };
-  for (const auto& row : hits) note_call(row.call_id, row.call_start_ms, row.hit.kind == StoredTermKind::keyword);
-  last_call[1] = nullptr;
-  for (const auto& row : brand_rows) note_call(row.call_id, row.call_start_ms, false);
-  page.recording.calls_recorded = count_trend(static_cast<double>(in_period.size()), previous_calls);
-  page.recording.hours_recorded = count_trend(current_hours, previous_hours);
-  page.recording.calls_with_keywords =
-      count_trend(static_cast<double>(keyword_calls[0].size()), static_cast<double>(keyword_calls[1].size()));
+  constexpr double hour_ms = 3'600'000.0;
+  page.recording.calls_recorded = count_trend(static_cast<double>(current.calls), static_cast<double>(previous.calls));
+  page.recording.hours_recorded = count_trend(static_cast<double>(current.duration_ms) / hour_ms,
+                                              static_cast<double>(previous.duration_ms) / hour_ms);
+  page.recording.calls_with_keywords = count_trend(static_cast<double>(current.calls_with_keywords),
+                                                   static_cast<double>(previous.calls_with_keywords));
   page.recording.calls_with_competitors_or_brands =
-      count_trend(static_cast<double>(other_calls[0].size()), static_cast<double>(other_calls[1].size()));
+      count_trend(static_cast<double>(current.calls_with_competitors_or_brands),
+                  static_cast<double>(previous.calls_with_competitors_or_brands));
   return page;
 }
 

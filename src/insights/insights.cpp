@@ -31,58 +31,47 @@ namespace {
 
 constexpr std::int64_t day_ms = 86'400'000;
 
-void add_optional(double& sum, std::int64_t& count, const std::optional<double>& value) {
-  if (value) {
-    sum += *value;
-    ++count;
-  }
-}
-
-std::optional<double> mean(double sum, std::int64_t count) {
-  if (count == 0) return std::nullopt;
-  return sum / static_cast<double>(count);
+std::optional<double> mean(const MetricTotal& total) {
+  if (total.count == 0) return std::nullopt;
+  return total.sum / static_cast<double>(total.count);
 }
 
 }  // namespace
 
-void KpiAccumulator::add(const CallSummary& call) {
-  ++calls_;
-  recorded_ms_ += call.duration_ms;
-  const CallMetricsRecord& m = call.metrics;
-  add_optional(sums_[0], counts_[0], m.talk_ratio);
-  add_optional(sums_[1], counts_[1], m.seller_words_per_minute);
-  add_optional(sums_[2], counts_[2], std::optional<double>(static_cast<double>(m.switches)));
-  add_optional(sums_[3], counts_[3], m.switch_rate_per_hour);
-  add_optional(sums_[4], counts_[4], m.average_pause_ms);
-  add_optional(sums_[5], counts_[5], m.patience_ms);
-  add_optional(sums_[6], counts_[6], std::optional<double>(static_cast<double>(m.longest_monologue_ms)));
-  add_optional(sums_[7], counts_[7], std::optional<double>(static_cast<double>(m.longest_customer_monologue_ms)));
-  add_optional(sums_[8], counts_[8], m.question_rate_per_hour);
-  add_optional(sums_[9], counts_[9], call.customer_sentiment.score);
-  if (!call.customer_sentiment.label.empty()) {
-    ++labelled_;
-    negative_ += call.customer_sentiment.label == "negative" ? 1 : 0;
+void KpiAccumulator::add(const CallTotals& group) {
+  calls_ += group.calls;
+  recorded_ms_ += group.duration_ms;
+  const MetricTotal* metrics[10] = {&group.talk_ratio,       &group.seller_words_per_minute,
+                                    &group.switches,         &group.switch_rate_per_hour,
+                                    &group.average_pause_ms, &group.patience_ms,
+                                    &group.longest_monologue_ms, &group.longest_customer_monologue_ms,
+                                    &group.question_rate_per_hour, &group.customer_sentiment};
+  for (std::size_t i = 0; i < totals_.size(); ++i) {
+    totals_[i].sum += metrics[i]->sum;
+    totals_[i].count += metrics[i]->count;
   }
+  labelled_ += group.positive_calls + group.neutral_calls + group.negative_calls;
+  negative_ += group.negative_calls;
 }
 
 ConversationKpis KpiAccumulator::result() const {
   ConversationKpis k;
   k.calls = calls_;
   k.recorded_ms = recorded_ms_;
-  k.talk_ratio = mean(sums_[0], counts_[0]);
+  k.talk_ratio = mean(totals_[0]);
   if (k.talk_ratio) k.listen_ratio = 1.0 - *k.talk_ratio;
-  k.words_per_minute = mean(sums_[1], counts_[1]);
-  k.switches_per_call = mean(sums_[2], counts_[2]);
-  k.switch_rate_per_hour = mean(sums_[3], counts_[3]);
-  k.average_pause_ms = mean(sums_[4], counts_[4]);
-  k.patience_ms = mean(sums_[5], counts_[5]);
-  k.longest_monologue_ms = mean(sums_[6], counts_[6]);
-  k.longest_customer_monologue_ms = mean(sums_[7], counts_[7]);
-  k.question_rate_per_hour = mean(sums_[8], counts_[8]);
-  k.customer_sentiment = mean(sums_[9], counts_[9]);
-  k.negative_share = mean(static_cast<double>(negative_), labelled_);
-  k.calls_with_talk_ratio = counts_[0];
-  k.calls_with_customer_sentiment = counts_[9];
+  k.words_per_minute = mean(totals_[1]);
+  k.switches_per_call = mean(totals_[2]);
+  k.switch_rate_per_hour = mean(totals_[3]);
+  k.average_pause_ms = mean(totals_[4]);
+  k.patience_ms = mean(totals_[5]);
+  k.longest_monologue_ms = mean(totals_[6]);
+  k.longest_customer_monologue_ms = mean(totals_[7]);
+  k.question_rate_per_hour = mean(totals_[8]);
+  k.customer_sentiment = mean(totals_[9]);
+  k.negative_share = mean(MetricTotal{static_cast<double>(negative_), labelled_});
+  k.calls_with_talk_ratio = totals_[0].count;
+  k.calls_with_customer_sentiment = totals_[9].count;
   return k;
 }
 
@@ -151,16 +140,16 @@ Team resolve_team(Store& store, const Viewer& viewer, std::string_view team_mana
   return team;
 }
 
-TimeBuckets choose_buckets(const PeriodInfo& period, const InsightOptions& options,
-                           std::int64_t first_data_ms, std::int64_t last_data_ms, ZoneCalendar& calendar,
-                           Buckets& buckets) {
+namespace {
+
+// Buckets over the current period (all time: from the first call to now, or the last call if
+// later), and their edges for the store.
+BucketPlan plan_buckets(const PeriodInfo& period, const InsightOptions& options, std::int64_t first_data_ms,
+                        std::int64_t last_data_ms) {
+  BucketPlan plan;
   Period range = period.current;
   if (range.start_utc_ms == all_time_start) {
-    // All time: from the first call to now (or the last call, if later).
-    if (first_data_ms > last_data_ms) {
-      buckets = {};
-      return {};
-    }
+    if (first_data_ms > last_data_ms) return plan;
     range = {first_data_ms, std::max(last_data_ms, options.now_utc_ms) + 1};
   }
   BucketSize size = BucketSize::day;
@@ -171,22 +160,53 @@ TimeBuckets choose_buckets(const PeriodInfo& period, const InsightOptions& optio
   } else if (range.length_ms() > 31 * day_ms) {
     size = BucketSize::week;
   }
-  buckets = make_buckets(range, size, calendar);
-  TimeBuckets result;
-  result.size = size;
-  for (std::size_t i = 0; i < buckets.count(); ++i) {
-    result.starts_ms.push_back(buckets.starts[i]);
-    result.local_dates.push_back(calendar.local_date(buckets.starts[i]));
+  ZoneCalendar calendar(period.time_zone, period.locale);
+  plan.buckets = make_buckets(range, size, calendar);
+  plan.labels.size = size;
+  for (std::size_t i = 0; i < plan.buckets.count(); ++i) {
+    plan.labels.starts_ms.push_back(plan.buckets.starts[i]);
+    plan.labels.local_dates.push_back(calendar.local_date(plan.buckets.starts[i]));
   }
-  return result;
+  // Store edges: the current period's start, every bucket start inside it, its end. A bucket that
+  // begins before the period (a week or month in progress) starts at the period's start here, so
+  // previous-period calls stay in store bucket -1.
+  const Period& current = period.current;
+  plan.edges.push_back(current.start_utc_ms);
+  for (const std::int64_t start : plan.buckets.starts) {
+    if (start > current.start_utc_ms && start < current.end_utc_ms) plan.edges.push_back(start);
+  }
+  plan.edges.push_back(current.end_utc_ms);
+  for (std::size_t j = 0; j + 1 < plan.edges.size(); ++j) plan.series.push_back(plan.buckets.index_of(plan.edges[j]));
+  return plan;
 }
 
-void add_sentiment(SentimentDonut& donut, const SentimentRecord& sentiment) {
-  if (sentiment.label.empty()) return;
-  ++donut.calls;
-  if (sentiment.label == "positive") ++donut.positive;
-  else if (sentiment.label == "negative") ++donut.negative;
-  else ++donut.neutral;
+}  // namespace
+
+PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter, const PeriodInfo& period,
+                              const InsightOptions& options) {
+  PeriodCalls calls;
+  std::int64_t first = all_time_end, last = all_time_start;
+  if (period.current.start_utc_ms == all_time_start) {
+    // All time has no previous period: every call is current, and its range sets the buckets.
+    calls.totals = store.call_totals(viewer, filter, {});
+    for (const auto& group : calls.totals) {
+      first = std::min(first, group.first_start_ms);
+      last = std::max(last, group.last_start_ms);
+    }
+    calls.plan = plan_buckets(period, options, first, last);
+    if (calls.plan.edges.empty()) return calls;  // no calls at all
+  } else {
+    calls.plan = plan_buckets(period, options, first, last);
+  }
+  calls.totals = store.call_totals(viewer, filter, calls.plan.edges);
+  return calls;
+}
+
+void add_sentiment(SentimentDonut& donut, const CallTotals& group) {
+  donut.calls += group.positive_calls + group.neutral_calls + group.negative_calls;
+  donut.positive += group.positive_calls;
+  donut.neutral += group.neutral_calls;
+  donut.negative += group.negative_calls;
 }
 
 void finish_donut(SentimentDonut& donut) {
@@ -197,26 +217,22 @@ void finish_donut(SentimentDonut& donut) {
   donut.negative_share = static_cast<double>(donut.negative) / total;
 }
 
-std::vector<SentimentPoint> sentiment_series(const std::vector<const CallSummary*>& calls, const Buckets& buckets,
-                                             const TimeBuckets& labels) {
-  std::vector<SentimentPoint> points(buckets.count());
-  std::vector<double> sums(buckets.count(), 0.0);
+std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& totals, const BucketPlan& plan) {
+  std::vector<SentimentPoint> points(plan.buckets.count());
+  std::vector<double> sums(points.size(), 0.0);
   for (std::size_t i = 0; i < points.size(); ++i) {
-    points[i].bucket_start_ms = labels.starts_ms[i];
-    points[i].local_date = labels.local_dates[i];
+    points[i].bucket_start_ms = plan.labels.starts_ms[i];
+    points[i].local_date = plan.labels.local_dates[i];
   }
-  for (const CallSummary* call : calls) {
-    const std::size_t index = buckets.index_of(call->start_time_ms);
+  for (const auto& group : totals) {
+    const std::size_t index = plan.series_of(group.bucket);
     if (index >= points.size()) continue;
     SentimentPoint& point = points[index];
-    if (call->customer_sentiment.score) {
-      ++point.calls;
-      sums[index] += *call->customer_sentiment.score;
-    }
-    const std::string& label = call->customer_sentiment.label;
-    if (label == "positive") ++point.positive;
-    else if (label == "negative") ++point.negative;
-    else if (!label.empty()) ++point.neutral;
+    point.calls += group.customer_sentiment.count;
+    sums[index] += group.customer_sentiment.sum;
+    point.positive += group.positive_calls;
+    point.neutral += group.neutral_calls;
+    point.negative += group.negative_calls;
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (points[i].calls > 0) points[i].average_customer_sentiment = sums[i] / static_cast<double>(points[i].calls);
@@ -224,36 +240,37 @@ std::vector<SentimentPoint> sentiment_series(const std::vector<const CallSummary
   return points;
 }
 
-namespace {
-
-struct TermTally {
-  std::string display;
-  std::int64_t mentions = 0;
-  std::int64_t previous = 0;
-  std::vector<std::int64_t> over_time;
-  std::vector<std::pair<std::int64_t, std::string>> calls;  // (start, id) of current-period mentions
-};
-
-std::vector<TermInsight> rank(std::unordered_map<std::string, TermTally>& tallies, MentionKind kind,
-                              std::size_t limit, std::size_t calls_per_term) {
+std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
+                                          std::optional<Role> role, const BucketPlan& plan, std::size_t limit) {
+  const MentionKind shown = kind == StoredMentionKind::keyword      ? MentionKind::keyword
+                            : kind == StoredMentionKind::competitor ? MentionKind::competitor
+                                                                    : MentionKind::brand;
+  // Totals and subjects are both ordered by (kind, name, role): walk them together.
   std::vector<TermInsight> result;
-  result.reserve(tallies.size());
-  for (auto& [key, tally] : tallies) {
-    if (tally.mentions == 0) continue;
+  auto total = summary.totals.begin();
+  for (const MentionSubject& subject : summary.subjects) {
+    auto same = [&](const MentionTotals& t) {
+      return t.kind == subject.kind && t.name == subject.name && t.role == subject.role;
+    };
+    while (total != summary.totals.end() && !same(*total)) ++total;
+    if (subject.kind != kind || subject.role != role) continue;
     TermInsight insight;
-    insight.term = tally.display;
-    insight.kind = kind;
-    insight.mentions = tally.mentions;
-    insight.previous_mentions = tally.previous;
-    insight.growth = growth(static_cast<double>(tally.mentions), static_cast<double>(tally.previous));
-    insight.over_time = std::move(tally.over_time);
-    auto& calls = tally.calls;
-    std::sort(calls.begin(), calls.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
-    insight.calls = static_cast<std::int64_t>(calls.size());
-    for (std::size_t i = 0; i < calls.size() && i < calls_per_term; ++i) insight.call_ids.push_back(calls[i].second);
+    insight.term = subject.display_name;
+    insight.kind = shown;
+    insight.over_time.assign(plan.buckets.count(), 0);
+    for (; total != summary.totals.end() && same(*total); ++total) {
+      if (total->bucket < 0) {
+        insight.previous_mentions += total->mentions;
+        continue;
+      }
+      insight.mentions += total->mentions;
+      insight.calls += total->calls;
+      const std::size_t index = plan.series_of(total->bucket);
+      if (index < insight.over_time.size()) insight.over_time[index] += total->mentions;
+    }
+    if (insight.mentions == 0) continue;
+    insight.growth = growth(static_cast<double>(insight.mentions), static_cast<double>(insight.previous_mentions));
+    insight.call_ids = subject.recent_call_ids;
     result.push_back(std::move(insight));
   }
   std::sort(result.begin(), result.end(), [](const TermInsight& a, const TermInsight& b) {
@@ -261,64 +278,6 @@ std::vector<TermInsight> rank(std::unordered_map<std::string, TermTally>& tallie
   });
   if (result.size() > limit) result.resize(limit);
   return result;
-}
-
-}  // namespace
-
-std::vector<TermInsight> term_insights(const std::vector<TermHitRow>& rows, StoredTermKind kind,
-                                       std::optional<Role> role, const PeriodInfo& period, const Buckets& buckets,
-                                       const InsightOptions& options) {
-  std::unordered_map<std::string, TermTally> tallies;
-  for (const auto& row : rows) {
-    if (row.hit.kind != kind || (role && row.hit.role != *role)) continue;
-    TermTally& tally = tallies[row.hit.term];
-    if (tally.display.empty()) {
-      tally.display = row.hit.term;
-      tally.over_time.assign(buckets.count(), 0);
-    }
-    if (period.current.contains(row.call_start_ms)) {
-      ++tally.mentions;
-      const std::size_t index = buckets.index_of(row.call_start_ms);
-      if (index < tally.over_time.size()) ++tally.over_time[index];
-      // A call's hits are adjacent in the rows: keep one entry per run (rank() dedupes anyway).
-      if (tally.calls.empty() || tally.calls.back().first != row.call_start_ms ||
-          tally.calls.back().second != row.call_id) {
-        tally.calls.emplace_back(row.call_start_ms, row.call_id);
-      }
-    } else if (period.previous.contains(row.call_start_ms)) {
-      ++tally.previous;
-    }
-  }
-  return rank(tallies, kind == StoredTermKind::competitor ? MentionKind::competitor : MentionKind::keyword,
-              options.top_terms, options.calls_per_term);
-}
-
-std::vector<TermInsight> brand_insights(const std::vector<BrandMentionRow>& rows, const PeriodInfo& period,
-                                        const Buckets& buckets, const InsightOptions& options,
-                                        const std::unordered_set<std::string>& new_normalized_names) {
-  std::unordered_map<std::string, TermTally> tallies;
-  for (const auto& row : rows) {
-    TermTally& tally = tallies[row.brand.normalized_name];
-    if (tally.display.empty()) {
-      tally.display = row.brand.display_name;
-      tally.over_time.assign(buckets.count(), 0);
-    }
-    if (period.current.contains(row.call_start_ms)) {
-      tally.mentions += row.brand.count;
-      const std::size_t index = buckets.index_of(row.call_start_ms);
-      if (index < tally.over_time.size()) tally.over_time[index] += row.brand.count;
-      tally.calls.emplace_back(row.call_start_ms, row.call_id);
-    } else if (period.previous.contains(row.call_start_ms)) {
-      tally.previous += row.brand.count;
-    }
-  }
-  std::unordered_set<std::string> new_displays;
-  for (const auto& [key, tally] : tallies) {
-    if (new_normalized_names.contains(key)) new_displays.insert(tally.display);
-  }
-  auto ranked = rank(tallies, MentionKind::brand, std::numeric_limits<std::size_t>::max(), options.calls_per_term);
-  for (auto& brand : ranked) brand.is_new = new_displays.contains(brand.term);
-  return ranked;
 }
 
 std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const ConversationKpis& before) {
@@ -354,36 +313,35 @@ SellerDetails seller_details(Store& store, const Viewer& viewer, std::string_vie
   details.seller = store.user(viewer, seller_id);  // not_found / not_permitted from the store
   const PeriodInfo& period = details.period;
   const CallFilter filter = both_periods_filter(period, {details.seller.id});
-  const std::vector<CallSummary> summaries = store.call_summaries(viewer, filter);
+  const PeriodCalls calls = load_period_calls(store, viewer, filter, period, options);
 
   KpiAccumulator current, previous;
-  std::vector<const CallSummary*> in_period;
-  std::int64_t first = all_time_end, last = all_time_start;
-  for (const auto& call : summaries) {
-    if (period.current.contains(call.start_time_ms)) {
-      current.add(call);
-      in_period.push_back(&call);
-      add_sentiment(details.sentiment, call.customer_sentiment);
-      first = std::min(first, call.start_time_ms);
-      last = std::max(last, call.start_time_ms);
-      if (details.call_history.size() < options.call_history_limit) details.call_history.push_back(call);
-    } else if (period.previous.contains(call.start_time_ms)) {
-      previous.add(call);
+  for (const auto& group : calls.totals) {
+    if (group.bucket >= 0) {
+      current.add(group);
+      add_sentiment(details.sentiment, group);
+    } else {
+      previous.add(group);
     }
   }
   details.kpis = current.result();
   details.previous_kpis = previous.result();
   details.trends = kpi_trends(details.kpis, details.previous_kpis);
   finish_donut(details.sentiment);
+  details.buckets = calls.plan.labels;
+  details.sentiment_over_time = sentiment_series(calls.totals, calls.plan);
 
-  ZoneCalendar calendar(period.time_zone, period.locale);
-  Buckets buckets;
-  details.buckets = choose_buckets(period, options, first, last, calendar, buckets);
-  details.sentiment_over_time = sentiment_series(in_period, buckets, details.buckets);
-
-  const std::vector<TermHitRow> hits = store.term_hits(viewer, filter);
-  details.top_keywords = term_insights(hits, StoredTermKind::keyword, Role::customer, period, buckets, options);
-  details.top_competitors = term_insights(hits, StoredTermKind::competitor, Role::customer, period, buckets, options);
+  if (options.call_history_limit > 0) {
+    CallFilter history = filter;
+    history.from_ms = period.current.start_utc_ms;
+    history.limit = options.call_history_limit;
+    details.call_history = store.call_summaries(viewer, history);
+  }
+  const MentionSummary mentions = store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
+  details.top_keywords =
+      mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
+  details.top_competitors =
+      mention_insights(mentions, StoredMentionKind::competitor, Role::customer, calls.plan, options.top_terms);
   details.comments = store.comments_for_seller(viewer, details.seller.id, period.current.start_utc_ms,
                                                period.current.end_utc_ms);
   return details;
@@ -400,12 +358,11 @@ TeamView team_view(Store& store, const Viewer& viewer, std::string_view team_man
   filter.seller_ids = team.seller_ids;
   filter.from_ms = view.period.current.start_utc_ms;
   filter.to_ms = view.period.current.end_utc_ms;
-  const std::vector<CallSummary> summaries = store.call_summaries(viewer, filter);
   std::unordered_map<std::string, KpiAccumulator> per_seller;
   KpiAccumulator everyone;
-  for (const auto& call : summaries) {
-    per_seller[call.seller_id].add(call);
-    everyone.add(call);
+  for (const auto& group : store.call_totals(viewer, filter, {})) {
+    per_seller[group.seller_id].add(group);
+    everyone.add(group);
   }
   for (auto& seller : team.sellers) {
     TeamMember member;

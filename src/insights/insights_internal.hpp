@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "parley/insights.hpp"
@@ -13,17 +12,16 @@
 
 namespace parley::insights {
 
-// Sums and counts of the per-call KPIs; result() takes the means.
+// Sums and counts of the per-call KPIs over groups of calls; result() takes the means.
 class KpiAccumulator {
  public:
-  void add(const CallSummary& call);
+  void add(const CallTotals& group);
   ConversationKpis result() const;
 
  private:
   std::int64_t calls_ = 0;
   std::int64_t recorded_ms_ = 0;
-  std::array<double, 10> sums_{};
-  std::array<std::int64_t, 10> counts_{};
+  std::array<MetricTotal, 10> totals_{};
   std::int64_t labelled_ = 0;
   std::int64_t negative_ = 0;
 };
@@ -40,23 +38,39 @@ PeriodInfo resolve_info(const InsightOptions& options);
 Team resolve_team(Store& store, const Viewer& viewer, std::string_view team_manager_id);
 // The calls of both periods: [previous start (or current start), current end).
 CallFilter both_periods_filter(const PeriodInfo& period, std::vector<std::string> seller_ids);
-TimeBuckets choose_buckets(const PeriodInfo& period, const InsightOptions& options, std::int64_t first_data_ms,
-                           std::int64_t last_data_ms, ZoneCalendar& calendar, Buckets& buckets);
+
+// The time buckets of an insight and the Store's view of them: store bucket j is [edges[j],
+// edges[j + 1]) within the current period, and series[j] is its index in `buckets` (or
+// buckets.count() when it has none). Calls of the previous period are in store bucket -1.
+struct BucketPlan {
+  TimeBuckets labels;
+  Buckets buckets;
+  std::vector<std::int64_t> edges;
+  std::vector<std::size_t> series;
+  // The series index of a store bucket, or buckets.count() for none.
+  std::size_t series_of(std::int32_t store_bucket) const noexcept {
+    return store_bucket < 0 ? buckets.count() : series[static_cast<std::size_t>(store_bucket)];
+  }
+};
+
+// The calls of `filter` (both periods) grouped by seller and bucket, and the buckets chosen for
+// them (all time needs the data's range before it can choose).
+struct PeriodCalls {
+  std::vector<CallTotals> totals;
+  BucketPlan plan;
+};
+PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter, const PeriodInfo& period,
+                              const InsightOptions& options);
+
 std::optional<double> growth(double current, double previous);
 CountTrend count_trend(double current, double previous);
-void add_sentiment(SentimentDonut& donut, const SentimentRecord& sentiment);
+void add_sentiment(SentimentDonut& donut, const CallTotals& group);
 void finish_donut(SentimentDonut& donut);
-std::vector<SentimentPoint> sentiment_series(const std::vector<const CallSummary*>& calls, const Buckets& buckets,
-                                             const TimeBuckets& labels);
-// Ranked tracked terms of one kind (optionally said by one role) over the current period, with
-// previous-period counts and per-bucket series.
-std::vector<TermInsight> term_insights(const std::vector<TermHitRow>& rows, StoredTermKind kind,
-                                       std::optional<Role> role, const PeriodInfo& period, const Buckets& buckets,
-                                       const InsightOptions& options);
-// Every brand mentioned in the current period, ranked.
-std::vector<TermInsight> brand_insights(const std::vector<BrandMentionRow>& rows, const PeriodInfo& period,
-                                        const Buckets& buckets, const InsightOptions& options,
-                                        const std::unordered_set<std::string>& new_normalized_names);
+std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& totals, const BucketPlan& plan);
+// Ranked mentions of one kind said by one role (brands: no role) in the current period, with
+// previous-period counts and per-bucket series. `limit` caps the list.
+std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
+                                          std::optional<Role> role, const BucketPlan& plan, std::size_t limit);
 std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const ConversationKpis& before);
 
 }  // namespace parley::insights

@@ -247,7 +247,50 @@ CREATE INDEX processing_log_by_call ON processing_log(call_id);
 CREATE INDEX processing_log_by_seller ON processing_log(seller_id);
 )sql";
 
-constexpr std::array<const char*, 1> migrations = {migration_1};
+// Version 2: what dashboards read, shaped for range scans by seller and time.
+// - Each call's mention counts as columns of `calls` ("calls with keywords" needs no probe).
+// - calls_by_seller_time also carries the KPI columns, so per-seller totals over a period are read
+//   from the index alone, without a table lookup per call.
+// - call_mentions: each call's mentions per (kind, name, role), clustered by (seller, start), so a
+//   team's mentions over a period are one contiguous range instead of a probe per call.
+//   kind: 0 keyword, 1 competitor, 2 brand; role: the Role said by, 3 for brands (no speaker);
+//   display_name: brands only ('' for terms).
+constexpr const char* migration_2 = R"sql(
+ALTER TABLE calls ADD COLUMN keyword_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE calls ADD COLUMN competitor_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE calls ADD COLUMN brand_mentions INTEGER NOT NULL DEFAULT 0;
+UPDATE calls SET
+  keyword_mentions = (SELECT COUNT(*) FROM term_hits h WHERE h.call_key = calls.call_key AND h.kind = 0),
+  competitor_mentions = (SELECT COUNT(*) FROM term_hits h WHERE h.call_key = calls.call_key AND h.kind = 1),
+  brand_mentions = (SELECT COALESCE(SUM(b.count), 0) FROM brand_mentions b WHERE b.call_key = calls.call_key);
+
+DROP INDEX calls_by_seller_time;
+CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms, duration_ms, talk_ratio,
+  seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms, patience_ms,
+  longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour, customer_sentiment,
+  customer_sentiment_label, keyword_mentions, competitor_mentions, brand_mentions);
+
+CREATE TABLE call_mentions (
+  seller_id     TEXT NOT NULL,
+  start_time_ms INTEGER NOT NULL,
+  call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
+  kind          INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  role          INTEGER NOT NULL,
+  mentions      INTEGER NOT NULL,
+  display_name  TEXT NOT NULL,
+  PRIMARY KEY (seller_id, start_time_ms, call_key, kind, name, role)
+) WITHOUT ROWID;
+CREATE INDEX call_mentions_by_call ON call_mentions(call_key);
+INSERT INTO call_mentions
+  SELECT c.seller_id, c.start_time_ms, h.call_key, h.kind, h.term, h.role, COUNT(*), ''
+  FROM term_hits h JOIN calls c ON c.call_key = h.call_key GROUP BY h.call_key, h.kind, h.term, h.role;
+INSERT INTO call_mentions
+  SELECT c.seller_id, c.start_time_ms, b.call_key, 2, b.normalized_name, 3, b.count, b.display_name
+  FROM brand_mentions b JOIN calls c ON c.call_key = b.call_key;
+)sql";
+
+constexpr std::array<const char*, 2> migrations = {migration_1, migration_2};
 static_assert(migrations.size() == static_cast<std::size_t>(sqlite_schema_version));
 
 int user_version(Database& db) {

@@ -99,11 +99,12 @@ class Statement {
     if (is_null(column)) return std::nullopt;
     return int64(column);
   }
-  std::string text(int column) const {
+  std::string text(int column) const { return std::string(text_view(column)); }
+  // The column's text without a copy: valid until the next step or reset.
+  std::string_view text_view(int column) const {
     const auto* p = sqlite3_column_text(stmt_, column);
     if (p == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(p),
-                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
   }
   std::string_view blob(int column) const {
     const void* p = sqlite3_column_blob(stmt_, column);

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
+#include <map>
+#include <tuple>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -13,6 +16,7 @@
 
 #include "parley/store.hpp"
 #include "parley/text.hpp"
+#include "store/aggregates.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_db.hpp"
 
@@ -24,6 +28,8 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 constexpr std::int64_t ms_per_day = 86'400'000;
+// call_mentions.role of brands, which are counted per call without a speaker.
+constexpr int no_speaker_role = 3;
 
 std::string in_quotes(std::string_view id) { return "'" + std::string(id) + "'"; }
 
@@ -136,14 +142,16 @@ std::vector<WordTiming> decode_words(std::string_view in) {
   "c.seller_words_per_minute, c.customer_words_per_minute, c.seller_questions, "                 \
   "c.customer_questions, c.question_rate_per_hour, c.interactivity, c.interruptions, "           \
   "c.filler_words_per_minute, c.customer_sentiment, c.customer_sentiment_label, "                \
-  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language "
+  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language, "        \
+  "c.keyword_mentions, c.competitor_mentions, c.brand_mentions "
 
-// ?1 sellers (JSON array), ?2 from, ?3 to, ?4 account, ?5 contact, ?6 lead, ?7 opportunity.
+// ?1 sellers (JSON array), ?2 from, ?3 to, ?4 account, ?5 contact, ?6 lead, ?7 opportunity,
+// ?8 customer sentiment below.
 #define PARLEY_CALL_FILTER                                                                      \
   " c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "            \
   "c.start_time_ms < ?3 AND (?4 IS NULL OR c.account_id = ?4) AND (?5 IS NULL OR "              \
   "c.contact_id = ?5) AND (?6 IS NULL OR c.lead_id = ?6) AND (?7 IS NULL OR c.opportunity_id = " \
-  "?7) "
+  "?7) AND (?8 IS NULL OR c.customer_sentiment < ?8) "
 
 CallSummary read_summary(const Statement& s) {
   CallSummary out;
@@ -180,6 +188,9 @@ CallSummary read_summary(const Statement& s) {
   out.customer_sentiment.label = s.text(29);
   out.seller_sentiment.score = s.optional_real(30);
   out.seller_sentiment.label = s.text(31);
+  out.keyword_mentions = s.int64(34);
+  out.competitor_mentions = s.int64(35);
+  out.brand_mentions = s.int64(36);
   return out;
 }
 
@@ -415,11 +426,15 @@ class SqliteStore final : public Store {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     std::vector<CallSummary> out;
+    const bool by_sentiment = filter.order == CallOrder::most_negative_first;
     if (filter.limit != 0) {
-      auto s = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
-                           " ORDER BY c.start_time_ms DESC, c.id LIMIT ?8");
+      auto s = by_sentiment ? db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
+                                          " ORDER BY c.customer_sentiment IS NULL, c.customer_sentiment, c.id "
+                                          "LIMIT ?9")
+                            : db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
+                                          " ORDER BY c.start_time_ms DESC, c.id LIMIT ?9");
       bind_filter(s, sellers, filter);
-      s.bind(8, static_cast<std::int64_t>(filter.limit));
+      s.bind(9, static_cast<std::int64_t>(std::min<std::size_t>(filter.limit, std::numeric_limits<std::int64_t>::max())));
       while (s.step()) out.push_back(read_summary(s));
     } else {
       // Without a limit, sort here: SQLite's sorter would carry every column of every row (a
@@ -430,9 +445,16 @@ class SqliteStore final : public Store {
       while (s.step()) rows.push_back(read_summary(s));
       std::vector<std::size_t> order(rows.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::sort(order.begin(), order.end(), [&rows](std::size_t a, std::size_t b) {
+      std::sort(order.begin(), order.end(), [&rows, by_sentiment](std::size_t a, std::size_t b) {
         const CallSummary& x = rows[a];
         const CallSummary& y = rows[b];
+        if (by_sentiment) {
+          const auto& sx = x.customer_sentiment.score;
+          const auto& sy = y.customer_sentiment.score;
+          if (sx.has_value() != sy.has_value()) return sx.has_value();
+          if (sx && *sx != *sy) return *sx < *sy;
+          return x.id < y.id;
+        }
         return x.start_time_ms != y.start_time_ms ? x.start_time_ms > y.start_time_ms : x.id < y.id;
       });
       out.reserve(rows.size());
@@ -484,9 +506,9 @@ class SqliteStore final : public Store {
     auto s = db_.prepare(
         "SELECT h.term, h.kind, COUNT(*), COUNT(DISTINCT c.call_key) FROM calls c JOIN term_hits h "
         "ON h.call_key = c.call_key WHERE " PARLEY_CALL_FILTER
-        " AND (?8 IS NULL OR h.role = ?8) GROUP BY h.term, h.kind ORDER BY 3 DESC, h.term, h.kind");
+        " AND (?9 IS NULL OR h.role = ?9) GROUP BY h.term, h.kind ORDER BY 3 DESC, h.term, h.kind");
     bind_filter(s, sellers, filter);
-    if (role) s.bind(8, static_cast<int>(*role));
+    if (role) s.bind(9, static_cast<int>(*role));
     std::vector<StoredTermCount> out;
     while (s.step()) {
       out.push_back({s.text(0), static_cast<StoredTermKind>(s.int64(1)), s.int64(2), s.int64(3)});
@@ -522,7 +544,7 @@ class SqliteStore final : public Store {
 #define PARLEY_SCOPE_OF(c)                                                                       \
   " " c ".seller_id IN (SELECT value FROM json_each(?1)) AND (?4 IS NULL OR " c ".account_id = ?4) " \
   "AND (?5 IS NULL OR " c ".contact_id = ?5) AND (?6 IS NULL OR " c ".lead_id = ?6) AND (?7 IS NULL " \
-  "OR " c ".opportunity_id = ?7) "
+  "OR " c ".opportunity_id = ?7) AND (?8 IS NULL OR " c ".customer_sentiment < ?8) "
     auto s = db_.prepare(
         "WITH scoped AS MATERIALIZED (SELECT b.normalized_name AS name, b.display_name AS display, "
         "c.id AS call_id, c.start_time_ms AS start FROM calls c JOIN brand_mentions b ON b.call_key = "
@@ -538,6 +560,125 @@ class SqliteStore final : public Store {
     bind_filter(s, sellers, filter);
     std::vector<StoredBrandFirstMention> out;
     while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4)});
+    tx.commit();
+    return out;
+  }
+
+  // ------------------------------------------------------------------ aggregates
+
+  // Filters by seller, time (and sentiment) only: what the schema-2 covering index and the
+  // call_mentions table answer without reading call rows.
+  static bool by_seller_and_time(const CallFilter& filter) {
+    return filter.account_id.empty() && filter.contact_id.empty() && filter.lead_id.empty() &&
+           filter.opportunity_id.empty();
+  }
+
+  std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
+                                      std::span<const std::int64_t> bucket_edges) override {
+    aggregates::check_bucket_edges(bucket_edges);
+    Transaction tx(db_, Transaction::Kind::read);
+    std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+#define PARLEY_TOTALS_COLUMNS                                                                              \
+  "SELECT c.seller_id, c.start_time_ms, c.duration_ms, c.talk_ratio, c.seller_words_per_minute, c.switches, " \
+  "c.switch_rate_per_hour, c.average_pause_ms, c.patience_ms, c.longest_monologue_ms, "                     \
+  "c.longest_customer_monologue_ms, c.question_rate_per_hour, c.customer_sentiment, "                      \
+  "c.customer_sentiment_label, c.keyword_mentions, c.competitor_mentions, c.brand_mentions FROM calls c "
+    // Every column read is in calls_by_seller_time: the plain form is an index-only range scan.
+    auto s = by_seller_and_time(filter)
+                 ? db_.prepare(PARLEY_TOTALS_COLUMNS
+                               "WHERE c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 "
+                               "AND c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
+                 : db_.prepare(PARLEY_TOTALS_COLUMNS "WHERE " PARLEY_CALL_FILTER);
+#undef PARLEY_TOTALS_COLUMNS
+    if (by_seller_and_time(filter)) {
+      s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+      s.bind(8, filter.customer_sentiment_below);
+    } else {
+      bind_filter(s, sellers, filter);
+    }
+    aggregates::CallTotalsBuilder builder(bucket_edges);
+    aggregates::CallRow row;
+    while (s.step()) {
+      row.seller_id = s.text_view(0);
+      row.start_ms = s.int64(1);
+      row.duration_ms = s.int64(2);
+      for (int i = 0; i < 10; ++i) row.metrics[i] = s.optional_real(3 + i);
+      row.customer_sentiment_label = s.text_view(13);
+      row.keyword_mentions = s.int64(14);
+      row.competitor_mentions = s.int64(15);
+      row.brand_mentions = s.int64(16);
+      builder.add(row);
+    }
+    tx.commit();
+    return builder.finish();
+  }
+
+  MentionSummary mention_totals(const Viewer& viewer, const CallFilter& filter,
+                                std::span<const std::int64_t> bucket_edges, std::size_t recent_calls) override {
+    aggregates::check_bucket_edges(bucket_edges);
+    Transaction tx(db_, Transaction::Kind::read);
+    std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+    aggregates::MentionTotalsBuilder builder(bucket_edges, recent_calls, [this](std::int64_t call_key) {
+      auto s = db_.prepare("SELECT id FROM calls WHERE call_key = ?1");
+      s.bind(1, call_key);
+      if (!s.step()) throw Error(ErrorCode::storage, "call_mentions refers to a missing call");
+      return s.text(0);
+    });
+    // call_mentions is clustered by (seller, start, call): without other filters a team's period is
+    // a contiguous range; otherwise the filtered calls drive it through its index on call_key.
+    // Either way a call's rows arrive together, as the builder needs.
+    const bool plain = by_seller_and_time(filter) && !filter.customer_sentiment_below;
+    auto s = plain ? db_.prepare(
+                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.kind, m.name, m.role, m.mentions, "
+                         "m.display_name FROM call_mentions m WHERE m.seller_id IN (SELECT value FROM json_each(?1)) "
+                         "AND m.start_time_ms >= ?2 AND m.start_time_ms < ?3")
+                   : db_.prepare(
+                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.kind, m.name, m.role, m.mentions, "
+                         "m.display_name FROM calls c JOIN call_mentions m ON m.call_key = c.call_key WHERE "
+                         PARLEY_CALL_FILTER);
+    if (plain) {
+      s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+    } else {
+      bind_filter(s, sellers, filter);
+    }
+    std::int64_t call = -1;
+    while (s.step()) {
+      if (s.int64(0) != call) {
+        call = s.int64(0);
+        builder.begin_call(call, s.text_view(1), s.int64(2));
+      }
+      const std::int64_t kind = s.int64(3);
+      const std::string_view name = s.text_view(4);
+      if (kind == static_cast<int>(StoredMentionKind::brand)) {
+        builder.add(StoredMentionKind::brand, name, std::nullopt, s.int64(6), s.text_view(7));
+      } else {
+        builder.add(kind == 0 ? StoredMentionKind::keyword : StoredMentionKind::competitor, name,
+                    static_cast<Role>(s.int64(5)), s.int64(6), name);
+      }
+    }
+    MentionSummary summary = builder.finish();  // looks up the listed calls' ids, inside the read
+    tx.commit();
+    return summary;
+  }
+
+  std::vector<ActivityTotals> activity_totals(const Viewer& viewer, const ActivityFilter& filter) override {
+    Transaction tx(db_, Transaction::Kind::read);
+    std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
+    auto s = db_.prepare(
+        "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id IN "
+        "(SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS NULL OR "
+        "account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = ?6) AND (?7 IS "
+        "NULL OR opportunity_id = ?7) GROUP BY owner_id, type, direction ORDER BY owner_id, type, direction");
+    s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+    s.bind_text_or_null(4, filter.account_id)
+        .bind_text_or_null(5, filter.contact_id)
+        .bind_text_or_null(6, filter.lead_id)
+        .bind_text_or_null(7, filter.opportunity_id);
+    std::vector<ActivityTotals> out;
+    while (s.step()) {
+      out.push_back({s.text(0), static_cast<ActivityType>(s.int64(1)), static_cast<ActivityDirection>(s.int64(2)),
+                     s.int64(3), s.int64(4)});
+    }
     tx.commit();
     return out;
   }
@@ -1166,6 +1307,7 @@ class SqliteStore final : public Store {
         .bind_text_or_null(5, filter.contact_id)
         .bind_text_or_null(6, filter.lead_id)
         .bind_text_or_null(7, filter.opportunity_id);
+    s.bind(8, filter.customer_sentiment_below);
   }
 
   void check_owner(const Viewer& viewer, const Scope& scope, std::string_view owner,
@@ -1319,6 +1461,16 @@ class SqliteStore final : public Store {
       if (a.term_hits[i].term.empty() || !is_valid_utf8(a.term_hits[i].term)) {
         require_id(a.term_hits[i].term, where("term hit", i) + ": term");
       }
+      if (a.term_hits[i].kind != StoredTermKind::keyword && a.term_hits[i].kind != StoredTermKind::competitor) {
+        throw Error(ErrorCode::invalid_argument, where("term hit", i) + ": kind " +
+                                                     std::to_string(static_cast<int>(a.term_hits[i].kind)) +
+                                                     " is neither keyword (0) nor competitor (1)");
+      }
+      if (static_cast<int>(a.term_hits[i].role) > static_cast<int>(Role::other)) {
+        throw Error(ErrorCode::invalid_argument, where("term hit", i) + ": role " +
+                                                     std::to_string(static_cast<int>(a.term_hits[i].role)) +
+                                                     " is not a Role");
+      }
     }
     for (std::size_t i = 0; i < a.prices.size(); ++i) {
       check_segment("price mention", i, a.prices[i].segment_index);
@@ -1333,6 +1485,11 @@ class SqliteStore final : public Store {
     for (std::size_t i = 0; i < a.brands.size(); ++i) {
       require_id(a.brands[i].normalized_name, where("brand", i) + ": normalized_name");
       require_text(a.brands[i].display_name, where("brand", i) + ": display_name");
+      // Bounded so that the per-call and dashboard sums cannot overflow.
+      if (a.brands[i].count < 1 || a.brands[i].count > 1'000'000'000) {
+        throw Error(ErrorCode::invalid_argument, where("brand", i) + ": count must be between 1 and 1000000000, got " +
+                                                     std::to_string(a.brands[i].count));
+      }
       if (!brands.insert(a.brands[i].normalized_name).second) {
         throw Error(ErrorCode::invalid_argument,
                     where("brand", i) + ": brand '" + a.brands[i].normalized_name + "' is listed twice");
@@ -1356,6 +1513,32 @@ class SqliteStore final : public Store {
     }
     require_text(a.customer_sentiment.label, "call " + in_quotes(call.id) + ": customer sentiment label");
     require_text(a.seller_sentiment.label, "call " + in_quotes(call.id) + ": seller sentiment label");
+  }
+
+  // The call's rows of call_mentions (schema 2): hits counted per (kind, term, role), and brands.
+  void insert_call_mentions(std::int64_t key, const Call& call, const CallAnalysisRecord& a) {
+    std::map<std::tuple<int, std::string_view, int>, std::int64_t> counts;
+    for (const auto& hit : a.term_hits) ++counts[{static_cast<int>(hit.kind), hit.term, static_cast<int>(hit.role)}];
+    auto s = db_.prepare(
+        "INSERT INTO call_mentions (seller_id, start_time_ms, call_key, kind, name, role, mentions, display_name) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    auto insert = [&](int kind, std::string_view name, int role, std::int64_t mentions, std::string_view display) {
+      s.bind(1, std::string_view(call.owner_seller_id))
+          .bind(2, call.start_time_ms)
+          .bind(3, key)
+          .bind(4, kind)
+          .bind(5, name)
+          .bind(6, role)
+          .bind(7, mentions)
+          .bind(8, display);
+      s.run();
+      s.reset();
+    };
+    for (const auto& [what, mentions] : counts) insert(std::get<0>(what), std::get<1>(what), std::get<2>(what), mentions, {});
+    for (const auto& brand : a.brands) {
+      insert(static_cast<int>(StoredMentionKind::brand), brand.normalized_name, no_speaker_role, brand.count,
+             brand.display_name);
+    }
   }
 
   void ingest_one(const Viewer& viewer, const Scope& scope, const CallWithAnalysis& item,
@@ -1417,9 +1600,15 @@ class SqliteStore final : public Store {
           "longest_customer_monologue_ms, seller_words_per_minute, customer_words_per_minute, "
           "seller_questions, customer_questions, question_rate_per_hour, interactivity, "
           "interruptions, filler_words_per_minute, customer_sentiment, customer_sentiment_label, "
-          "seller_sentiment, seller_sentiment_label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-          "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-          "?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
+          "seller_sentiment, seller_sentiment_label, keyword_mentions, competitor_mentions, "
+          "brand_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+          "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, "
+          "?34, ?35, ?36, ?37)");
+      std::int64_t keyword_mentions = 0, competitor_mentions = 0, brand_mentions = 0;
+      for (const auto& hit : a.term_hits) {
+        ++(hit.kind == StoredTermKind::keyword ? keyword_mentions : competitor_mentions);
+      }
+      for (const auto& brand : a.brands) brand_mentions += brand.count;
       s.bind(1, std::string_view(call.id))
           .bind(2, call.start_time_ms)
           .bind(3, call.duration_ms)
@@ -1453,7 +1642,10 @@ class SqliteStore final : public Store {
           .bind(31, a.customer_sentiment.score)
           .bind_text_or_null(32, a.customer_sentiment.label)
           .bind(33, a.seller_sentiment.score)
-          .bind_text_or_null(34, a.seller_sentiment.label);
+          .bind_text_or_null(34, a.seller_sentiment.label)
+          .bind(35, keyword_mentions)
+          .bind(36, competitor_mentions)
+          .bind(37, brand_mentions);
       s.run();
     }
     const std::int64_t key = db_.last_insert_rowid();
@@ -1529,6 +1721,7 @@ class SqliteStore final : public Store {
           .bind(4, b.count);
       s.run();
     }
+    insert_call_mentions(key, call, a);
     for (std::size_t i = 0; i < a.prices.size(); ++i) {
       const auto& p = a.prices[i];
       auto s = db_.prepare(

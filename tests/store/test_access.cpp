@@ -105,6 +105,15 @@ TEST_CASE("access: reads of one seller's data follow the hierarchy") {
                [](Store& s, const Viewer& v, Fixture&) { s.brand_mentions(v, of_s1()); }, false);
   check_matrix("brand_first_mentions", sees_s1,
                [](Store& s, const Viewer& v, Fixture&) { s.brand_first_mentions(v, of_s1()); }, false);
+  check_matrix("call_totals", sees_s1,
+               [](Store& s, const Viewer& v, Fixture&) { s.call_totals(v, of_s1(), {}); }, false);
+  check_matrix("mention_totals", sees_s1,
+               [](Store& s, const Viewer& v, Fixture&) { s.mention_totals(v, of_s1(), {}, 5); }, false);
+  check_matrix("activity_totals", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
+    ActivityFilter f;
+    f.owner_ids = {"s1"};
+    s.activity_totals(v, f);
+  }, false);
   check_matrix("comments_for_call", sees_s1,
                [](Store& s, const Viewer& v, Fixture&) { s.comments_for_call(v, "c1"); }, false);
   check_matrix("comments_for_seller", sees_s1,
@@ -217,6 +226,26 @@ TEST_CASE("access: unfiltered queries return exactly the viewer's scope") {
   CHECK(s.term_hits(Viewer::seller("s1"), {}).size() == 2);
   CHECK(s.term_hits(Viewer::manager("m1"), {}).size() == 4);
   CHECK(s.term_hits(admin, {}).size() == 6);
+  // The aggregates cover the same scope: one group per visible seller, 2 keyword mentions each.
+  auto totals_sellers = [&](const Viewer& v) {
+    std::set<std::string> ids;
+    for (const auto& t : s.call_totals(v, {}, {})) ids.insert(t.seller_id);
+    return ids;
+  };
+  CHECK(totals_sellers(Viewer::seller("s1")) == std::set<std::string>{"s1"});
+  CHECK(totals_sellers(Viewer::manager("m1")) == std::set<std::string>{"s1", "s2"});
+  CHECK(totals_sellers(Viewer::manager("dir", 1)).empty());
+  CHECK(totals_sellers(admin) == std::set<std::string>{"s1", "s2", "s3"});
+  auto keyword_mentions = [&](const Viewer& v) {
+    std::int64_t mentions = 0;
+    for (const auto& t : s.mention_totals(v, {}, {}, 0).totals) {
+      if (t.kind == StoredMentionKind::keyword) mentions += t.mentions;
+    }
+    return mentions;
+  };
+  CHECK(keyword_mentions(Viewer::seller("s1")) == 2);
+  CHECK(keyword_mentions(Viewer::manager("m1")) == 4);
+  CHECK(keyword_mentions(admin) == 6);
 
   // Term lists: the organisation's for everyone; team m1's for m1 and the director.
   auto list_ids = [&](const Viewer& v) {

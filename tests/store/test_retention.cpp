@@ -166,7 +166,8 @@ struct World {
 
 bool is_call_row(const std::string& table) {
   static const std::set<std::string> tables = {"participants", "segments", "call_metrics", "term_hits",
-                                               "brand_mentions", "price_mentions", "action_items", "comments"};
+                                               "brand_mentions", "price_mentions", "action_items", "comments",
+                                               "call_mentions"};
   return tables.count(table) > 0;
 }
 

@@ -404,7 +404,7 @@ TEST_CASE("store: schema version, pragmas and reopening") {
   sqlite3_close(raw);
   auto [code, message] = error_of([&] { open_sqlite_store(path); });
   CHECK(code == ErrorCode::storage);
-  CHECK(message == "the store's schema version 99 is newer than this parley's (1)");
+  CHECK(message == "the store's schema version 99 is newer than this parley's (2)");
 
   SqliteStoreOptions no_create;
   no_create.create_if_missing = false;
