@@ -211,6 +211,9 @@ struct ScanState {
   std::unique_ptr<UText, UTextCloser> run_text;
   RunBoundaryCache run_cache;
   std::vector<std::uint32_t> long_run_boundaries;  // of the last run too long to cache
+  // find_hits' buffers, kept so that a call allocates nothing once the state is warm.
+  std::string batch;
+  std::vector<text_detail::OffsetAnchor> anchors;
 };
 
 // The compiled term list behind a TrackedTermMatcher.
@@ -763,6 +766,9 @@ struct SegmentSpan {
   std::size_t end = 0;
   std::uint32_t segment = 0;
   bool same_offsets = false;  // offsets in the normalized text are offsets in the original
+  // Otherwise, without accent stripping: the segment's anchors in ScanState::anchors.
+  std::uint32_t anchors_begin = 0;
+  std::uint32_t anchors_end = 0;
 };
 
 }  // namespace
@@ -772,15 +778,22 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
   if (!impl_ || !impl_->database) return;
   const Impl& impl = *impl_;
   const terms_detail::BorrowedScratch scratch(impl);
-  std::string buffer;
+  terms_detail::ScanState& state = scratch.state();
+  std::string& buffer = state.batch;
+  std::vector<text_detail::OffsetAnchor>& anchors = state.anchors;
+  buffer.clear();
+  anchors.clear();
   std::vector<SegmentSpan> spans;
   std::vector<Match> matches;
+  // Accent stripping composes ICU edits, so its hits are mapped by a SourceMapper; otherwise the
+  // anchors recorded while normalizing map them.
+  const bool record_anchors = !impl.normalize.strip_accents;
 
   auto flush = [&]() {
     if (spans.empty()) return;
     matches.clear();
     {
-      ScanContext context(impl, scratch.state(), buffer, matches);
+      ScanContext context(impl, state, buffer, matches);
       context.scan();
     }
     resolve_overlaps(matches);
@@ -801,11 +814,17 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       }
       std::size_t begin = match.begin - span.begin, end = match.end - span.begin;
       if (!span.same_offsets) {
-        if (mapper_segment != span.segment) {
-          mapper.emplace(segment.text, impl.normalize);
-          mapper_segment = span.segment;
+        if (record_anchors) {
+          std::tie(begin, end) = text_detail::map_with_anchors(
+              std::span<const text_detail::OffsetAnchor>(anchors.data() + span.anchors_begin, span.anchors_end - span.anchors_begin),
+              begin, end);
+        } else {
+          if (mapper_segment != span.segment) {
+            mapper.emplace(segment.text, impl.normalize);
+            mapper_segment = span.segment;
+          }
+          std::tie(begin, end) = mapper->map(begin, end);
         }
-        std::tie(begin, end) = mapper->map(begin, end);
       }
       const bool question = ends_in_question(segment.text, end);
       if (term.only_in_questions && !question) continue;
@@ -825,6 +844,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       out.push_back(hit);
     }
     buffer.clear();
+    anchors.clear();
     spans.clear();
   };
 
@@ -838,17 +858,21 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     SegmentSpan span;
     span.segment = static_cast<std::uint32_t>(s);
     span.begin = buffer.size();
+    span.anchors_begin = static_cast<std::uint32_t>(anchors.size());
     try {
-      span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize);
+      span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize, record_anchors ? &anchors : nullptr);
     } catch (const Error& error) {
       if (error.code() != ErrorCode::invalid_utf8) throw;
       throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());
     }
+    span.anchors_end = static_cast<std::uint32_t>(anchors.size());
     span.end = buffer.size();
     spans.push_back(span);
     buffer += '\n';  // not a word character and not a phrase space: no hit spans two segments
   }
   flush();
+  // A very long call leaves a large batch buffer behind: give it back rather than pool it.
+  if (buffer.capacity() > 2 * batch_bytes) std::string().swap(buffer);
 }
 
 std::vector<TermHit> TrackedTermMatcher::find_hits(const Call& call) const {

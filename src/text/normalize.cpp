@@ -9,6 +9,7 @@
 
 #include <array>
 #include <atomic>
+#include <bit>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -132,63 +133,98 @@ namespace text_detail {
 // before it, built lazily per block of 256 code points from ICU. Between two boundaries the text
 // normalizes independently, so a code point with boundaries before it and after it (before the next
 // one) maps through the table; anything else (combining sequences) goes to ICU in one chunk.
-struct CodePointBlock {
-  std::array<std::uint16_t, 256> offset{};
-  std::array<std::uint8_t, 256> length{};
-  std::array<bool, 256> boundary_before{};
+struct CodePointInfo {
+  static constexpr std::uint8_t boundary_before = 1;
   // Boundary before it and normalized to itself (most Han, kana, Arabic, Hebrew and lower-case
   // letters): a run of these is copied as it is.
-  std::array<bool, 256> unchanged{};
-  std::string pool;
+  static constexpr std::uint8_t unchanged = 2;
+  // Normalized to characters of the same byte lengths ("Ü" -> "ü"): offsets stay put.
+  static constexpr std::uint8_t same_offsets = 4;
+  std::uint16_t offset = 0;  // of its normalized bytes in the block's pool
+  std::uint8_t length = 0;   // normalized bytes
+  std::uint8_t flags = 0;
 };
 
 }  // namespace text_detail
 
 namespace {
 
-using text_detail::CodePointBlock;
+using text_detail::CodePointInfo;
 
+// Two texts whose characters start at the same byte offsets ("Ü" and "ü", " ﾞ" and " \u3099", but
+// not "Ⅲ" and "iii"): an offset between characters of one is an offset between characters of the
+// other, so a change from one to the other needs no mapping.
+bool same_layout(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (((static_cast<unsigned char>(a[k]) & 0xC0) == 0x80) != ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80)) return false;
+  }
+  return true;
+}
+
+std::size_t code_point_count_of(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (const char byte : text) count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  return count;
+}
+
+// The table of every BMP code point in one flat array (256 KB, built one block of 256 code points at
+// a time on first use): a look-up is one load, not a pointer to a block and then the entry.
 class CodePointTable {
  public:
-  const CodePointBlock& block(char32_t c) {
-    const std::size_t index = c >> 8;
-    const CodePointBlock* ready = ready_[index].load(std::memory_order_acquire);
-    if (ready != nullptr) return *ready;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!blocks_[index]) {
-      blocks_[index] = build(index);
-      ready_[index].store(blocks_[index].get(), std::memory_order_release);
-    }
-    return *blocks_[index];
+  const CodePointInfo& info(char32_t c) {
+    if (!built_[c >> 8].load(std::memory_order_acquire)) build_block(c >> 8);
+    return info_[c];
   }
+  // CodePointInfo::unchanged of a BMP code point, one bit each (8 KB); a block not built yet reads
+  // as "not unchanged", which sends the caller to info() (which builds it).
+  bool known_unchanged(char32_t c) const noexcept {
+    return (unchanged_bits_[c >> 6].load(std::memory_order_acquire) >> (c & 63)) & 1;
+  }
+  // The normalized bytes of a code point that is not unchanged.
+  const char* mapped_bytes(char32_t c) const noexcept { return pools_[c >> 8].data() + info_[c].offset; }
 
  private:
-  static std::unique_ptr<CodePointBlock> build(std::size_t index) {
-    auto block = std::make_unique<CodePointBlock>();
+  [[gnu::noinline]] void build_block(std::size_t index) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (built_[index].load(std::memory_order_relaxed)) return;
     const icu::Normalizer2& normalizer = nfkc_casefold();
-    std::string one, mapped;
+    std::string one, mapped, pool;
     for (std::size_t low = 0; low < 256; ++low) {
       const auto c = static_cast<UChar32>((index << 8) | low);
-      block->offset[low] = static_cast<std::uint16_t>(block->pool.size());
+      CodePointInfo& info = info_[static_cast<std::size_t>(c)];
+      info.offset = static_cast<std::uint16_t>(pool.size());
       if (c >= 0xD800 && c <= 0xDFFF) {  // surrogates never occur in valid UTF-8
-        block->boundary_before[low] = true;
+        info.flags = CodePointInfo::boundary_before;
         continue;
       }
-      block->boundary_before[low] = normalizer.hasBoundaryBefore(c);
+      const bool boundary = normalizer.hasBoundaryBefore(c);
       one.clear();
       icu::StringByteSink<std::string> sink(&one);
       icu::UnicodeString(c).toUTF8(sink);
       icu_normalize(normalizer, one, mapped);
-      block->length[low] = static_cast<std::uint8_t>(mapped.size());
-      block->unchanged[low] = block->boundary_before[low] && mapped == one;
-      block->pool += mapped;
+      info.length = static_cast<std::uint8_t>(mapped.size());
+      info.flags = static_cast<std::uint8_t>((boundary ? CodePointInfo::boundary_before : 0) |
+                                             (boundary && mapped == one ? CodePointInfo::unchanged : 0) |
+                                             (same_layout(mapped, one) ? CodePointInfo::same_offsets : 0));
+      pool += mapped;
     }
-    return block;
+    pools_[index] = std::move(pool);
+    built_[index].store(true, std::memory_order_release);
+    for (std::size_t word = 0; word < 4; ++word) {
+      std::uint64_t bits = 0;
+      for (std::size_t bit = 0; bit < 64; ++bit) {
+        if (info_[(index << 8) | (word << 6) | bit].flags & CodePointInfo::unchanged) bits |= std::uint64_t{1} << bit;
+      }
+      unchanged_bits_[(index << 2) | word].store(bits, std::memory_order_release);
+    }
   }
 
   std::mutex mutex_;
-  std::array<std::atomic<const CodePointBlock*>, 256> ready_{};
-  std::array<std::unique_ptr<CodePointBlock>, 256> blocks_;
+  std::array<std::atomic<bool>, 256> built_{};
+  std::array<CodePointInfo, 0x10000> info_{};
+  std::array<std::atomic<std::uint64_t>, 0x10000 / 64> unchanged_bits_{};
+  std::array<std::string, 256> pools_;
 };
 
 CodePointTable& code_point_table() {
@@ -260,10 +296,10 @@ const NfkcStepper::Lookup& NfkcStepper::lookup(std::size_t i) {
   last_.c = decode_checked(b, text_.size(), i, last_.length);
   if (last_.length == 0) throw_invalid(text_);
   if (last_.c < 0x10000) {
-    last_.block = &code_point_table().block(last_.c);
-    last_.boundary_before = last_.block->boundary_before[last_.c & 0xFF];
+    last_.info = &code_point_table().info(last_.c);
+    last_.boundary_before = (last_.info->flags & CodePointInfo::boundary_before) != 0;
   } else {
-    last_.block = nullptr;
+    last_.info = nullptr;
     last_.boundary_before = nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(last_.c));
   }
   return last_;
@@ -302,15 +338,15 @@ bool NfkcStepper::next(NfkcStep& step) {
   if (b[i] >= 0x80) {
     const Lookup& here = lookup(i);
     length = here.length;
-    if (here.block != nullptr && here.boundary_before) {
-      const CodePointBlock& block = *here.block;
-      const std::size_t low = here.c & 0xFF;
-      if (boundary_at(i + length) && block.unchanged[low]) {
+    if (here.info != nullptr && here.boundary_before) {
+      const CodePointInfo& info = *here.info;  // boundary_at() may replace the lookup
+      const char32_t c = here.c;
+      if (boundary_at(i + length) && (info.flags & CodePointInfo::unchanged)) {
         // Extend over the characters after it that also map to themselves alone.
         std::size_t j = i + length;
         while (j < n && b[j] >= 0x80) {
           const Lookup& next_char = lookup(j);
-          if (next_char.block == nullptr || !next_char.block->unchanged[next_char.c & 0xFF]) break;
+          if (next_char.info == nullptr || !(next_char.info->flags & CodePointInfo::unchanged)) break;
           const std::size_t next_length = next_char.length;  // boundary_at() may replace the lookup
           if (!boundary_at(j + next_length)) break;
           j += next_length;
@@ -323,8 +359,8 @@ bool NfkcStepper::next(NfkcStep& step) {
       if (boundary_at(i + length)) {
         step.kind = NfkcStep::Kind::mapped;
         step.source_end = position_ = i + length;
-        step.bytes = block.pool.data() + block.offset[low];
-        step.length = block.length[low];
+        step.bytes = code_point_table().mapped_bytes(c);
+        step.length = info.length;
         return true;
       }
     }
@@ -338,10 +374,10 @@ bool NfkcStepper::next(NfkcStep& step) {
   return true;
 }
 
-void append_icu_chunk(std::string_view chunk, std::string& out) {
+void append_icu_chunk(std::string_view chunk, std::string& out, icu::Edits* edits) {
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
-  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink, nullptr,
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink, edits,
                                 status);
   if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
 }
@@ -350,99 +386,178 @@ void append_icu_chunk(std::string_view chunk, std::string& out) {
 
 namespace {
 
-// Appends NFKC_Casefold(text) to `out`, validating as it goes. The common cases are inlined here:
-// ASCII runs, and runs of characters the table maps alone (copied in bulk when unchanged); anything
-// else takes one NfkcStepper step. Returns true when every character kept its byte length, so
-// offsets in the output are offsets in the input.
-bool append_nfkc_casefold(std::string_view text, std::string& out) {
-  bool same_offsets = true;
+constexpr std::uint32_t byte_swapped(std::uint32_t word) noexcept {
+  return (word >> 24) | ((word >> 8) & 0xFF00) | ((word << 8) & 0xFF0000) | (word << 24);
+}
+
+// Lower-cases the ASCII bytes of an eight-byte block and leaves the others as they are: adding
+// 0x80 - 'A' to a byte's low seven bits sets its top bit when it is at least 'A', adding
+// 0x80 - 'Z' - 1 when it is past 'Z' (no carry between bytes); where exactly one is set and the
+// byte itself is ASCII, it is upper case, and that top bit shifted down is the 0x20 to add.
+inline std::uint64_t lower_ascii_bytes(std::uint64_t block) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+  const std::uint64_t low7 = block & ~high;
+  const std::uint64_t upper = ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~block & high;
+  return block | (upper >> 2);
+}
+
+// Appends NFKC_Casefold(text) to `out`, validating as it goes, in one pass that writes each output
+// byte once through a cursor (the output is sized for the input plus slack up front, and grows
+// only where a character expands): ASCII eight bytes at a time, lower-cased; characters that
+// normalize to themselves copied; characters the table maps alone replaced. A character without a
+// normalization boundary before it (a combining mark) takes the previous character back and hands
+// the sequence to one NfkcStepper step (ICU). Every change that moves character edges (see
+// OffsetAnchor) is recorded in `anchors` (offsets relative to where this text starts in `out`).
+// Returns true when there is none, so offsets in the output are offsets in the input.
+bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<text_detail::OffsetAnchor>* anchors) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  const std::size_t base = out.size();
   CodePointTable& table = code_point_table();
+  // Room for the rest of the input plus this much: an eight-byte store never passes the end.
+  constexpr std::size_t slack = 32;
+  std::size_t written = base;  // output cursor, as an offset (out.data() moves when out grows)
+  out.resize(base + n + slack);
+  char* d = out.data() + written;
   std::size_t i = 0;
-  std::size_t copy_from = 0;  // start of the pending run of unchanged characters [copy_from, i)
-  auto flush = [&] {
-    if (i > copy_from) out.append(text.data() + copy_from, i - copy_from);
+  const auto make_room = [&](std::size_t extra) {  // after an expansion: keep the slack invariant
+    written = static_cast<std::size_t>(d - out.data());
+    if (out.size() - written < (n - i) + slack + extra) out.resize(written + (n - i) + slack + extra);
+    d = out.data() + written;
   };
-  // The code point after the current one, decoded while checking for a boundary before it.
-  std::size_t next_at = SIZE_MAX, next_length = 0;
-  char32_t next_c = 0;
+  std::size_t anchor_count = 0;
+  const std::size_t anchors_before = anchors ? anchors->size() : 0;
+  auto add_anchor = [&](std::size_t source_begin, std::size_t source_end, std::size_t destination_begin,
+                        std::size_t destination_end) {
+    if (anchors) {
+      anchors->push_back({static_cast<std::uint32_t>(destination_begin - base), static_cast<std::uint32_t>(destination_end - base),
+                          static_cast<std::uint32_t>(source_begin), static_cast<std::uint32_t>(source_end)});
+    }
+    ++anchor_count;
+  };
+  // The last character the table mapped (where it starts and ends, its output offset and the
+  // anchor count before it), and where the last stepper step ended: a combining mark may take back
+  // the character before it, but never reaches into a stepper step (those end on a boundary).
+  std::size_t mapped_begin = SIZE_MAX, mapped_end = SIZE_MAX, mapped_written = 0, mapped_anchors = 0;
+  std::size_t stepped_to = 0;
   while (i < n) {
-    if (b[i] < 0x80) {
-      // An ASCII run: without capitals it joins the pending run of unchanged bytes (copied once,
-      // later); with them it is copied lower-cased now.
-      constexpr std::uint64_t ones = 0x0101010101010101ULL;
-      std::uint64_t capitals = 0;  // top bit of a byte set where the byte is 'A'..'Z'
-      std::size_t j = i;
-      while (j + 8 <= n) {
-        std::uint64_t block;
-        std::memcpy(&block, b + j, 8);
-        if (block & (ones * 0x80)) break;
-        capitals |= (block + ones * (0x80 - 'A')) ^ (block + ones * (0x80 - 'Z' - 1));
-        j += 8;
+    if (i + 8 <= n) {
+      std::uint64_t block;
+      std::memcpy(&block, b + i, 8);
+      const std::uint64_t lowered = lower_ascii_bytes(block);
+      std::memcpy(d, &lowered, 8);
+      const std::uint64_t high = block & 0x8080808080808080ULL;
+      if (high == 0) {
+        i += 8;
+        d += 8;
+        continue;
       }
-      while (j < n && b[j] < 0x80) {
-        capitals |= (b[j] >= 'A' && b[j] <= 'Z') ? 0x80 : 0;
-        ++j;
-      }
-      bool boundary = true;
-      if (j < n) {
-        next_c = decode_checked(b, n, j, next_length);
-        if (next_length == 0) throw_invalid(text);
-        next_at = j;
-        boundary = next_c < 0x10000 ? table.block(next_c).boundary_before[next_c & 0xFF]
-                                    : nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(next_c));
-      }
-      if (!boundary) --j;  // the run's last letter combines with the mark after it
-      if (capitals & (ones * 0x80)) {
-        flush();
-        append_ascii_lower(text.substr(i, j - i), out);
-        copy_from = j;
-      }
-      i = j;
-      if (boundary) continue;
-      flush();
-    } else {
-      std::size_t length = 0;
-      char32_t c = 0;
-      if (next_at == i) {
-        c = next_c;
-        length = next_length;
+      if constexpr (std::endian::native == std::endian::little) {
+        const auto ascii_bytes = static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        i += ascii_bytes;
+        d += ascii_bytes;
       } else {
-        c = decode_checked(b, n, i, length);
-        if (length == 0) throw_invalid(text);
-      }
-      if (c < 0x10000) {
-        const CodePointBlock& block = table.block(c);
-        const std::size_t low = c & 0xFF;
-        if (block.boundary_before[low]) {
-          const std::size_t k = i + length;
-          bool boundary_after = true;
-          if (k < n && b[k] >= 0x80) {
-            next_c = decode_checked(b, n, k, next_length);
-            if (next_length == 0) throw_invalid(text);
-            next_at = k;
-            boundary_after = next_c < 0x10000 ? table.block(next_c).boundary_before[next_c & 0xFF]
-                                              : nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(next_c));
-          }
-          if (boundary_after) {
-            if (!block.unchanged[low]) {
-              flush();
-              out.append(block.pool, block.offset[low], block.length[low]);
-              same_offsets = same_offsets && block.length[low] == length;
-              copy_from = k;
-            }
-            i = k;
-            continue;
-          }
+        while (b[i] < 0x80) {
+          ++i;
+          ++d;
         }
       }
-      flush();
+    } else if (b[i] < 0x80) {
+      *d++ = static_cast<char>(b[i] + ((b[i] >= 'A' && b[i] <= 'Z') ? 'a' - 'A' : 0));
+      ++i;
+      continue;
     }
-    // Anything else (a combining sequence, a character outside the BMP): one step of the stepper.
+    // Non-ASCII characters that normalize to themselves (Arabic, Hebrew, Han, kana, accented
+    // lower-case letters): copied while they last, each decoded from one four-byte load.
+    if (i + 4 <= n) {
+      bool more = false;
+      do {
+        std::uint32_t word;
+        std::memcpy(&word, b + i, 4);
+        if constexpr (std::endian::native != std::endian::little) word = byte_swapped(word);
+        char32_t cp = 0;
+        std::size_t bytes = 0;
+        if ((word & 0xC0E0) == 0x80C0) {  // two bytes: 110xxxxx 10xxxxxx
+          cp = ((word & 0x1F) << 6) | ((word >> 8) & 0x3F);
+          bytes = 2;
+        } else if ((word & 0xC0C0F0) == 0x8080E0) {  // three bytes: 1110xxxx 10xxxxxx 10xxxxxx
+          cp = ((word & 0x0F) << 12) | ((word >> 2) & 0xFC0) | ((word >> 16) & 0x3F);
+          bytes = 3;
+        }
+        // Overlong forms and surrogates decode to code points that are never "unchanged" (below
+        // 0x80, below 0x800 in three bytes, U+D800..U+DFFF): the general path rejects them.
+        if (bytes == 0 || (bytes == 3 && cp < 0x800) || cp < 0x80 || !table.known_unchanged(cp)) break;
+        std::memcpy(d, b + i, 4);
+        i += bytes;
+        d += bytes;
+        more = i + 4 <= n && b[i] >= 0x80;
+      } while (more);
+      if (i >= n || b[i] < 0x80) continue;
+    }
+    // A non-ASCII character at i.
+    const unsigned char lead = b[i];
+    char32_t c = 0;
+    std::size_t length = 0;
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+      c = (char32_t(lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
+      length = 2;
+    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80 &&
+               (lead != 0xE0 || b[i + 1] >= 0xA0) && (lead != 0xED || b[i + 1] <= 0x9F)) {
+      c = (char32_t(lead & 0x0F) << 12) | (char32_t(b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+      length = 3;
+    } else {
+      c = decode_checked(b, n, i, length);
+      if (length == 0) throw_invalid(text);
+    }
+    bool boundary = true;
+    if (c < 0x10000) {
+      const CodePointInfo& info = table.info(c);
+      if (info.flags & CodePointInfo::unchanged) {
+        d[0] = static_cast<char>(b[i]);
+        d[1] = static_cast<char>(b[i + 1]);
+        if (length == 3) d[2] = static_cast<char>(b[i + 2]);
+        i += length;
+        d += length;
+        continue;
+      }
+      boundary = (info.flags & CodePointInfo::boundary_before) != 0;
+      if (boundary) {
+        if (info.length > length) make_room(info.length - length);
+        mapped_begin = i;
+        mapped_written = static_cast<std::size_t>(d - out.data());
+        mapped_anchors = anchor_count;
+        std::memcpy(d, table.mapped_bytes(c), info.length);
+        d += info.length;
+        i += length;
+        mapped_end = i;
+        if (!(info.flags & CodePointInfo::same_offsets)) {
+          add_anchor(mapped_begin, i, mapped_written, static_cast<std::size_t>(d - out.data()));
+        }
+        continue;
+      }
+    } else {
+      boundary = nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(c));
+    }
+    if (!boundary && i > stepped_to) {
+      // A combining sequence begins at the previous character: take it back.
+      if (mapped_end == i) {
+        d = out.data() + mapped_written;
+        if (anchors) anchors->resize(anchors_before + mapped_anchors);
+        anchor_count = mapped_anchors;
+        i = mapped_begin;
+      } else {  // ASCII or unchanged: as many output bytes as input bytes
+        std::size_t start = i - 1;
+        while (start > stepped_to && (b[start] & 0xC0) == 0x80) --start;
+        d -= i - start;
+        i = start;
+      }
+    }
+    // A combining sequence or a character outside the BMP: one step of the stepper.
+    out.resize(static_cast<std::size_t>(d - out.data()));
     text_detail::NfkcStepper stepper(text, i);
     text_detail::NfkcStep step;
     stepper.next(step);
+    const std::size_t before = out.size();
     switch (step.kind) {
       case text_detail::NfkcStep::Kind::ascii:
         append_ascii_lower(text.substr(step.source_begin, step.length), out);
@@ -452,37 +567,56 @@ bool append_nfkc_casefold(std::string_view text, std::string& out) {
         break;
       case text_detail::NfkcStep::Kind::mapped:
         out.append(step.bytes, step.length);
-        same_offsets = same_offsets && step.length == step.source_end - step.source_begin;
         break;
       case text_detail::NfkcStep::Kind::chunk: {
-        const std::size_t before = out.size();
-        text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), out);
-        same_offsets = same_offsets && out.size() - before == step.source_end - step.source_begin;
+        // ICU's finest edits of the sequence: each change that is not one character for one of the
+        // same byte length ("ß" -> "ss", marks reordered or composed) becomes an anchor.
+        icu::Edits edits;
+        text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), out, &edits);
+        UErrorCode status = U_ZERO_ERROR;
+        for (icu::Edits::Iterator change = edits.getFineChangesIterator(); change.next(status);) {
+          const auto source = static_cast<std::size_t>(change.sourceIndex()) + step.source_begin;
+          const auto destination = static_cast<std::size_t>(change.destinationIndex()) + before;
+          const auto old_length = static_cast<std::size_t>(change.oldLength());
+          const auto new_length = static_cast<std::size_t>(change.newLength());
+          const std::string_view from = text.substr(source, old_length), to = std::string_view(out).substr(destination, new_length);
+          if (!same_layout(from, to) || code_point_count_of(from) != 1) {
+            add_anchor(source, source + old_length, destination, destination + new_length);
+          }
+        }
+        if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU edits failed: ") + u_errorName(status));
         break;
       }
     }
-    copy_from = i = step.source_end;
+    if (step.kind == text_detail::NfkcStep::Kind::mapped &&
+        !same_layout(std::string_view(out).substr(before), text.substr(step.source_begin, step.source_end - step.source_begin))) {
+      add_anchor(step.source_begin, step.source_end, before, out.size());
+    }
+    stepped_to = i = step.source_end;
+    d = out.data() + out.size();
+    make_room(0);
   }
-  flush();
-  return same_offsets;
+  out.resize(static_cast<std::size_t>(d - out.data()));
+  return anchor_count == 0;
 }
 
 }  // namespace
 
 namespace text_detail {
 
-bool append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options) {
+bool append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options,
+                       std::vector<OffsetAnchor>* anchors) {
   if (text.size() > static_cast<std::size_t>(INT32_MAX) / 2) {
     throw Error(ErrorCode::limit_exceeded,
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
   }
+  if (!options.strip_accents) return append_nfkc_casefold(text, out, anchors);  // ASCII included
   if (is_ascii(text)) {
     append_ascii_lower(text, out);
     return true;
   }
-  if (!options.strip_accents) return append_nfkc_casefold(text, out);
   std::string normalized, scratch;
-  append_nfkc_casefold(text, normalized);
+  append_nfkc_casefold(text, normalized, nullptr);
   strip_marks(normalized, scratch);
   out += normalized;
   return false;
