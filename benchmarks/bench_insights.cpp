@@ -121,6 +121,39 @@ void BM_seller_details(benchmark::State& state, parley::PeriodKind kind) {
   for (auto _ : state) benchmark::DoNotOptimize(parley::seller_details(store, viewer, "u-s01", options));
 }
 
+// The home page's two largest store reads on their own, over the director's scope and both periods.
+parley::CallFilter both_periods(parley::PeriodKind kind) {
+  const auto options = options_for(kind);
+  const parley::Period current = parley::resolve_period(options.period, now_ms);
+  const parley::Period previous = parley::previous_period(options.period, now_ms);
+  parley::CallFilter filter;
+  filter.from_ms = previous.empty() ? current.start_utc_ms : previous.start_utc_ms;
+  filter.to_ms = current.end_utc_ms;
+  return filter;
+}
+
+void BM_store_call_totals(benchmark::State& state, parley::PeriodKind kind) {
+  parley::Store& store = shared_store();
+  const auto viewer = parley::Viewer::manager("u-director", 2);
+  const auto filter = both_periods(kind);
+  for (auto _ : state) benchmark::DoNotOptimize(store.call_totals(viewer, filter, {}));
+}
+
+void BM_store_mention_totals(benchmark::State& state, parley::PeriodKind kind) {
+  parley::Store& store = shared_store();
+  const auto viewer = parley::Viewer::manager("u-director", 2);
+  const auto filter = both_periods(kind);
+  for (auto _ : state) benchmark::DoNotOptimize(store.mention_totals(viewer, filter, {}, 10));
+}
+
+void BM_store_brand_first_mentions(benchmark::State& state, parley::PeriodKind kind) {
+  parley::Store& store = shared_store();
+  const auto viewer = parley::Viewer::manager("u-director", 2);
+  auto filter = both_periods(kind);
+  filter.from_ms = parley::resolve_period(options_for(kind).period, now_ms).start_utc_ms;
+  for (auto _ : state) benchmark::DoNotOptimize(store.brand_first_mentions(viewer, filter));
+}
+
 // Baseline: read the rows the home page reads (calls and term hits of both periods) with bare
 // sqlite3 calls, no objects and no aggregation.
 void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
@@ -163,6 +196,12 @@ BENCHMARK_CAPTURE(BM_home_page, this_month, parley::PeriodKind::this_month)->Uni
 BENCHMARK_CAPTURE(BM_bare_sqlite_rows, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_home_page, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_bare_sqlite_rows, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_call_totals, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_mention_totals, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_brand_first_mentions, this_month, parley::PeriodKind::this_month)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_call_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_mention_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_seller_details, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

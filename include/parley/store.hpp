@@ -493,5 +493,8 @@ std::string to_json(const CallSummary& summary);
 std::string to_json(const TermList& list);
 std::string to_json(const ProcessingSummary& summary);
 std::string to_json(const DeletionReport& report);
+std::string to_json(const CallTotals& totals);
+std::string to_json(const MentionSummary& summary);
+std::string to_json(const ActivityTotals& totals);
 
 }  // namespace parley

@@ -16,5 +16,8 @@ nlohmann::json to_json_value(const CallSummary& summary);
 nlohmann::json to_json_value(const TermList& list);
 nlohmann::json to_json_value(const ProcessingSummary& summary);
 nlohmann::json to_json_value(const DeletionReport& report);
+nlohmann::json to_json_value(const CallTotals& totals);
+nlohmann::json to_json_value(const MentionSummary& summary);
+nlohmann::json to_json_value(const ActivityTotals& totals);
 
 }  // namespace parley

@@ -116,7 +116,71 @@ nlohmann::json to_json_value(const CallSummary& c) {
           {"participant_count", c.participant_count},
           {"metrics", to_json_value(c.metrics)},
           {"customer_sentiment", to_json_value(c.customer_sentiment)},
-          {"seller_sentiment", to_json_value(c.seller_sentiment)}};
+          {"seller_sentiment", to_json_value(c.seller_sentiment)},
+          {"keyword_mentions", c.keyword_mentions},
+          {"competitor_mentions", c.competitor_mentions},
+          {"brand_mentions", c.brand_mentions}};
+}
+
+nlohmann::json to_json_value(const CallTotals& t) {
+  nlohmann::json metrics = nlohmann::json::object();
+  const std::pair<const char*, const MetricTotal*> named[] = {
+      {"talk_ratio", &t.talk_ratio},
+      {"seller_words_per_minute", &t.seller_words_per_minute},
+      {"switches", &t.switches},
+      {"switch_rate_per_hour", &t.switch_rate_per_hour},
+      {"average_pause_ms", &t.average_pause_ms},
+      {"patience_ms", &t.patience_ms},
+      {"longest_monologue_ms", &t.longest_monologue_ms},
+      {"longest_customer_monologue_ms", &t.longest_customer_monologue_ms},
+      {"question_rate_per_hour", &t.question_rate_per_hour},
+      {"customer_sentiment", &t.customer_sentiment}};
+  for (const auto& [name, total] : named) metrics[name] = {{"sum", total->sum}, {"count", total->count}};
+  return {{"seller_id", t.seller_id},
+          {"bucket", t.bucket},
+          {"calls", t.calls},
+          {"duration_ms", t.duration_ms},
+          {"first_start_ms", t.first_start_ms},
+          {"last_start_ms", t.last_start_ms},
+          {"metrics", metrics},
+          {"positive_calls", t.positive_calls},
+          {"neutral_calls", t.neutral_calls},
+          {"negative_calls", t.negative_calls},
+          {"calls_with_keywords", t.calls_with_keywords},
+          {"calls_with_competitors", t.calls_with_competitors},
+          {"calls_with_brands", t.calls_with_brands},
+          {"calls_with_competitors_or_brands", t.calls_with_competitors_or_brands}};
+}
+
+nlohmann::json to_json_value(const MentionSummary& summary) {
+  auto role = [](const std::optional<Role>& r) { return r ? nlohmann::json(role_name(*r)) : nlohmann::json(nullptr); };
+  nlohmann::json totals = nlohmann::json::array();
+  for (const auto& t : summary.totals) {
+    totals.push_back({{"kind", stored_mention_kind_name(t.kind)},
+                      {"name", t.name},
+                      {"role", role(t.role)},
+                      {"seller_id", t.seller_id},
+                      {"bucket", t.bucket},
+                      {"mentions", t.mentions},
+                      {"calls", t.calls}});
+  }
+  nlohmann::json subjects = nlohmann::json::array();
+  for (const auto& s : summary.subjects) {
+    subjects.push_back({{"kind", stored_mention_kind_name(s.kind)},
+                        {"name", s.name},
+                        {"role", role(s.role)},
+                        {"display_name", s.display_name},
+                        {"recent_call_ids", s.recent_call_ids}});
+  }
+  return {{"totals", totals}, {"subjects", subjects}};
+}
+
+nlohmann::json to_json_value(const ActivityTotals& t) {
+  return {{"owner_id", t.owner_id},
+          {"type", activity_type_name(t.type)},
+          {"direction", activity_direction_name(t.direction)},
+          {"activities", t.activities},
+          {"duration_ms", t.duration_ms}};
 }
 
 nlohmann::json to_json_value(const TermList& list) {
@@ -159,5 +223,8 @@ std::string to_json(const CallSummary& v) { return to_json_value(v).dump(); }
 std::string to_json(const TermList& v) { return to_json_value(v).dump(); }
 std::string to_json(const ProcessingSummary& v) { return to_json_value(v).dump(); }
 std::string to_json(const DeletionReport& v) { return to_json_value(v).dump(); }
+std::string to_json(const CallTotals& v) { return to_json_value(v).dump(); }
+std::string to_json(const MentionSummary& v) { return to_json_value(v).dump(); }
+std::string to_json(const ActivityTotals& v) { return to_json_value(v).dump(); }
 
 }  // namespace parley

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -116,6 +118,12 @@ TEST_CASE("aggregates: call totals by seller and bucket, by hand") {
   CHECK(totals[3].calls == 1);
   CHECK(totals[4].bucket == 0);  // e
   CHECK(totals[4].calls_with_competitors_or_brands == 1);
+
+  const auto json = nlohmann::json::parse(to_json(s1_second));
+  CHECK(json["bucket"] == 1);
+  CHECK(json["metrics"]["talk_ratio"]["count"] == 1);
+  CHECK(json["metrics"]["switches"]["sum"].get<double>() == doctest::Approx(2.0));
+  CHECK(json["calls_with_competitors_or_brands"] == 1);
 
   // No edges: one group per seller, every call in bucket -1.
   const auto per_seller = store->call_totals(admin, {}, {});
@@ -268,6 +276,14 @@ TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each 
   CHECK(summary.subjects[3].display_name == "fabrikam (old)");
   CHECK(summary.subjects[3].recent_call_ids == std::vector<std::string>{"m1", "m2"});
 
+  // JSON form: roles by name, brands without one.
+  const auto json = nlohmann::json::parse(to_json(summary));
+  CHECK(json["totals"][0]["role"] == "seller");
+  CHECK(json["totals"][2]["mentions"] == 3);
+  CHECK(json["totals"][6]["kind"] == "brand");
+  CHECK(json["totals"][6]["role"].is_null());
+  CHECK(json["subjects"][1]["recent_call_ids"] == nlohmann::json({"m3", "m1"}));
+
   // recent_calls = 0 lists none; the counts stay.
   const MentionSummary bare = store->mention_totals(admin, {}, edges, 0);
   CHECK(bare.totals.size() == expected.size());
@@ -324,6 +340,9 @@ TEST_CASE("aggregates: activity totals by owner, type and direction") {
   CHECK((totals[2].type == ActivityType::meeting && totals[2].activities == 2 &&
          totals[2].duration_ms == 75 * minute));
   CHECK((totals[3].owner_id == "s2" && totals[3].activities == 1 && totals[3].duration_ms == 10 * minute));
+  const auto json = nlohmann::json::parse(to_json(totals[2]));
+  CHECK(json["type"] == "meeting");
+  CHECK(json["duration_ms"] == 75 * minute);
   // A seller sees only their own.
   const auto own = store->activity_totals(Viewer::seller("s2"), {});
   REQUIRE(own.size() == 1);
