@@ -216,8 +216,10 @@ struct CallRecordingKpis {
 
 struct HomePage {
   PeriodInfo period;
-  std::string team_manager_id;  // empty: the viewer's whole scope
-  std::int64_t sellers = 0;     // sellers of the team
+  std::string team_manager_id;    // empty: the viewer's whole scope
+  std::string team_manager_name;  // the manager's display name; empty with no team_manager_id
+  std::int64_t sellers = 0;       // sellers of the team
+  std::vector<User> team;         // those sellers, by display name
   BasicKpis basic;
   CustomerTopics customers;
   TopSellerComparison top_sellers;

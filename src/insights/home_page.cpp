@@ -102,6 +102,8 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   const PeriodInfo& period = page.period;
   const Team team = resolve_team(store, viewer, team_manager_id);
   page.sellers = static_cast<std::int64_t>(team.seller_ids.size());
+  page.team = team.sellers;
+  if (team.manager) page.team_manager_name = team.manager->display_name;
   if (team.seller_ids.empty()) {
     if (period.current.start_utc_ms != all_time_start) {
       page.basic.time_left_ms = std::max<std::int64_t>(0, period.current.end_utc_ms - options.now_utc_ms);

@@ -108,7 +108,7 @@ Team resolve_team(Store& store, const Viewer& viewer, std::string_view team_mana
   std::vector<User> visible = store.users(viewer);
   if (!team_manager_id.empty()) {
     // The store decides not_found / not_permitted for the team's manager.
-    (void)store.user(viewer, team_manager_id);
+    team.manager = store.user(viewer, team_manager_id);
     const bool in_scope = std::any_of(visible.begin(), visible.end(),
                                       [&](const User& u) { return u.id == team_manager_id; });
     if (!in_scope) {

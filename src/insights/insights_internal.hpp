@@ -28,7 +28,8 @@ class KpiAccumulator {
 
 // The sellers an insight covers.
 struct Team {
-  std::vector<User> sellers;  // by display name
+  std::optional<User> manager;  // with a team_manager_id
+  std::vector<User> sellers;    // by display name
   std::vector<std::string> seller_ids;
 };
 

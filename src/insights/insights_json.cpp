@@ -178,9 +178,13 @@ nlohmann::json to_json_value(const CallRecordingKpis& k) {
 }
 
 nlohmann::json to_json_value(const HomePage& p) {
+  nlohmann::json team = nlohmann::json::array();
+  for (const auto& seller : p.team) team.push_back({{"id", seller.id}, {"display_name", seller.display_name}});
   return {{"period", to_json_value(p.period)},
           {"team_manager_id", p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_id)},
+          {"team_manager_name", p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_name)},
           {"sellers", p.sellers},
+          {"team", team},
           {"basic", to_json_value(p.basic)},
           {"customers", to_json_value(p.customers)},
           {"top_sellers", to_json_value(p.top_sellers)},

@@ -1,6 +1,7 @@
 // Plain-text pages of the insights, for terminals and the demo.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -88,9 +89,9 @@ void count_row(std::string& out, const char* label, const CountTrend& trend, int
 
 std::string render_home_page_text(const HomePage& page) {
   std::string out;
-  out += fmt::format("HOME PAGE - {} ({} sellers)\n", page.team_manager_id.empty() ? std::string("all my sellers")
-                                                                                    : "team of " + page.team_manager_id,
-                     page.sellers);
+  const std::string team = page.team_manager_id.empty() ? std::string("all my sellers")
+                           : "team of " + (page.team_manager_name.empty() ? page.team_manager_id : page.team_manager_name);
+  out += fmt::format("HOME PAGE - {} ({} sellers)\n", team, page.sellers);
   out += period_line(page.period) + "\n\n";
 
   const BasicKpis& b = page.basic;
@@ -127,7 +128,13 @@ std::string render_home_page_text(const HomePage& page) {
                      money(t.team_average_revenue));
   out += "  Top sellers:";
   if (t.top_seller_ids.empty()) out += " (none)";
-  for (std::size_t i = 0; i < t.top_seller_ids.size(); ++i) out += (i == 0 ? " " : ", ") + t.top_seller_ids[i];
+  for (std::size_t i = 0; i < t.top_seller_ids.size(); ++i) {
+    // By display name where the page's team lists the seller.
+    const auto seller = std::find_if(page.team.begin(), page.team.end(),
+                                     [&](const User& u) { return u.id == t.top_seller_ids[i]; });
+    out += (i == 0 ? " " : ", ") + (seller != page.team.end() && !seller->display_name.empty() ? seller->display_name
+                                                                                               : t.top_seller_ids[i]);
+  }
   out += "\n";
   out += fmt::format("  {:<32} {:>12} {:>10}\n", "", "top sellers", "team");
   out += fmt::format("  {:<32} {:>12} {:>10}\n", "Talk ratio", percent(t.top_sellers.talk_ratio), percent(t.team.talk_ratio));

@@ -107,6 +107,10 @@ TEST_CASE("home page of m1's team, by hand") {
   fixture::FixtureStore db("home_page");
   const auto page = parley::home_page(*db.store, Viewer::manager("m1"), "", fixture::this_month());
   CHECK(page.sellers == 2);
+  REQUIRE(page.team.size() == 2);
+  CHECK(page.team[0].display_name == "Alice Berg");  // by display name
+  CHECK(page.team[1].id == "s2");
+  CHECK(page.team_manager_name.empty());  // the viewer's whole scope, no team named
   const auto& b = page.basic;
   // 1 Dec 00:00 - 20 Nov 12:00 = 10.5 days.
   CHECK(b.time_left_ms.value() == 10LL * 86'400'000 + 12 * 3'600'000);
@@ -273,6 +277,11 @@ TEST_CASE("text pages name the figures") {
   CHECK(home.find("Won revenue                      40,000") != std::string::npos);
   CHECK(home.find("Win rate                         67% of 3 closed") != std::string::npos);
   CHECK(home.find("Period: this_month 2026-11-01 .. 2026-12-01 (UTC)") != std::string::npos);
+  // People by name: s1 (Alice Berg) is the one top seller; the team by its manager's name.
+  CHECK(home.find("Top sellers: Alice Berg\n") != std::string::npos);
+  const std::string team_home =
+      parley::render_home_page_text(parley::home_page(*db.store, Viewer::manager("dir", 2), "m1", fixture::this_month()));
+  CHECK(team_home.find("HOME PAGE - team of Mads Manager (2 sellers)") != std::string::npos);
   const std::string seller =
       parley::render_seller_details_text(parley::seller_details(*db.store, Viewer::seller("s1"), "s1", fixture::this_month()));
   CHECK(seller.find("SELLER DETAILS - Alice Berg (s1)") != std::string::npos);
