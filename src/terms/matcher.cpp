@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <climits>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -72,10 +74,29 @@ std::string_view stem(sb_stemmer* stemmer, std::string_view word) {
   return {reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer))};
 }
 
+// Characters in valid UTF-8: bytes that are not continuation bytes (10xxxxxx), counted eight at a
+// time (a hit's time offset counts the characters of its segment).
 std::size_t code_point_count(std::string_view text) noexcept {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
+  const char* p = text.data();
+  std::size_t n = text.size(), continuations = 0;
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t block;
+    std::memcpy(&block, p, 8);
+    // Top bit set and the bit below it clear: shifting left by one brings bit 6 of each byte to
+    // bit 7 of the same byte (bit 7 moves to the next byte's bit 0, which the mask drops).
+    // One bit per continuation byte at bit 0, summed into the top byte by the multiplication.
+    const std::uint64_t flags = (block & ~(block << 1) & 0x8080808080808080ULL) >> 7;
+    continuations += static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
+  }
+  if (n > 0 && text.size() >= 8 && std::endian::native == std::endian::little) {
+    // The last n bytes: the eight bytes ending there, less the 8 - n already counted (low bytes).
+    std::uint64_t block;
+    std::memcpy(&block, p + n - 8, 8);
+    const std::uint64_t flags = ((block & ~(block << 1) & 0x8080808080808080ULL) >> 7) >> (8 * (8 - n));
+    return text.size() - continuations - static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
+  }
+  for (; n > 0; ++p, --n) continuations += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+  return text.size() - continuations;
 }
 
 // Byte length of the first `count` code points of `text`.
@@ -90,13 +111,22 @@ std::size_t prefix_bytes(std::string_view text, std::size_t count) noexcept {
   return i;
 }
 
-// What a Hyperscan literal id stands for.
+// One variant's literal (normalized), which a Hyperscan report of its first bytes may confirm.
 struct Pattern {
   std::uint32_t term = 0;
   std::uint32_t variant = 0;
   std::uint32_t length = 0;  // bytes of the literal
   std::int32_t related = -1;  // index into Impl::related when the literal is a stem prefix
+  std::uint32_t literal = 0;  // offset of the literal's bytes in CompiledTerms::literal_bytes
 };
+
+// Hyperscan is given at most this many first bytes of each literal (whole characters; the rest is
+// compared where it reports them). Its compile time depends on the literal set irregularly; for
+// 1,000 names built from syllables (the benchmark's kind, and product names like them) cutting at
+// 8 bytes measured 14-21 ms against 38-54 ms whole, at the same scan speed; for names like
+// "kovasi labs" and for phrases of English words it made no difference, and for random letter
+// strings it was slower (40 against 14 ms).
+constexpr std::size_t max_prefix_bytes = 8;
 
 // A related-forms phrase: the stem of each word in each stemmer language.
 struct RelatedPhrase {
@@ -122,41 +152,36 @@ std::uint8_t char_flags_uncached(char32_t c) noexcept {
                                    (text_detail::is_unspaced_script_char(c) ? unspaced_bit : 0));
 }
 
-// char_flags for the Basic Multilingual Plane through a table built one 256-code-point block at a
-// time on first use: a hit's neighbours (and, in Chinese or Japanese, the run around it) are looked
-// at on every candidate, and the Unicode property look-ups cost more than the rest of the check.
+// char_flags for the Basic Multilingual Plane through a flat table (64 KB) built one 256-code-point
+// block at a time on first use: a hit's neighbours (and, in Chinese or Japanese, the run around it)
+// are looked at on every candidate, and the Unicode property look-ups cost more than the rest of
+// the check. A look-up is one load once the block is built.
 class CharFlagTable {
  public:
   std::uint8_t get(char32_t c) {
     if (c >= 0x10000) return char_flags_uncached(c);
-    const std::size_t index = c >> 8;
-    const Block* ready = ready_[index].load(std::memory_order_acquire);
-    if (ready == nullptr) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!blocks_[index]) {
-        auto block = std::make_unique<Block>();
-        for (std::size_t low = 0; low < 256; ++low) {
-          (*block)[low] = char_flags_uncached(static_cast<char32_t>((index << 8) | low));
-        }
-        blocks_[index] = std::move(block);
-        ready_[index].store(blocks_[index].get(), std::memory_order_release);
-      }
-      ready = blocks_[index].get();
-    }
-    return (*ready)[c & 0xFF];
+    if (!built_[c >> 8].load(std::memory_order_acquire)) build(c >> 8);
+    return flags_[c];
   }
 
  private:
-  using Block = std::array<std::uint8_t, 256>;
-  std::array<std::atomic<const Block*>, 256> ready_{};
+  [[gnu::noinline]] void build(std::size_t index) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (built_[index].load(std::memory_order_relaxed)) return;
+    for (std::size_t low = 0; low < 256; ++low) {
+      flags_[(index << 8) | low] = char_flags_uncached(static_cast<char32_t>((index << 8) | low));
+    }
+    built_[index].store(true, std::memory_order_release);
+  }
+
   std::mutex mutex_;
-  std::array<std::unique_ptr<Block>, 256> blocks_;
+  std::array<std::atomic<bool>, 256> built_{};
+  std::array<std::uint8_t, 0x10000> flags_{};
 };
 
-std::uint8_t char_flags(char32_t c) {
-  static CharFlagTable table;
-  return table.get(c);
-}
+constinit CharFlagTable char_flag_table;
+
+inline std::uint8_t char_flags(char32_t c) { return char_flag_table.get(c); }
 
 EdgeClass classify(char32_t c) {
   const std::uint8_t flags = char_flags(c);
@@ -165,6 +190,15 @@ EdgeClass classify(char32_t c) {
 }
 
 bool is_unspaced(char32_t c) { return (char_flags(c) & unspaced_bit) != 0; }
+
+// text_detail::is_word_char of each ASCII byte.
+constexpr auto ascii_word = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return table;
+}();
 
 // Whitespace separating phrase words (after NFKC every space separator is U+0020 or ASCII control).
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -222,6 +256,13 @@ struct CompiledTerms {
   TermMatcherOptions options;
   NormalizeOptions normalize;
   std::vector<Pattern> patterns;
+  std::string literal_bytes;
+  // Patterns by Hyperscan id: the patterns whose literals start with prefix `id` are
+  // prefix_patterns[prefix_begin[id] .. prefix_begin[id + 1]), and the prefix is prefix_length[id]
+  // bytes long.
+  std::vector<std::uint32_t> prefix_begin;
+  std::vector<std::uint32_t> prefix_patterns;
+  std::vector<std::uint8_t> prefix_length;
   std::vector<RelatedPhrase> related;
   std::vector<const char*> stemmer_algorithms;
   std::unique_ptr<hs_database_t, DatabaseDeleter> database;
@@ -295,7 +336,19 @@ class ScanContext {
   static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
                       void* context) {
     auto* self = static_cast<ScanContext*>(context);
-    self->check(self->impl_.patterns[id], static_cast<std::size_t>(to));
+    const CompiledTerms& impl = self->impl_;
+    const std::size_t begin = static_cast<std::size_t>(to) - impl.prefix_length[id];
+    for (std::uint32_t k = impl.prefix_begin[id]; k < impl.prefix_begin[id + 1]; ++k) {
+      const Pattern& pattern = impl.patterns[impl.prefix_patterns[k]];
+      if (pattern.length > impl.prefix_length[id] &&
+          (pattern.length > self->text_.size() - begin ||
+           std::memcmp(self->text_.data() + begin + impl.prefix_length[id],
+                       impl.literal_bytes.data() + pattern.literal + impl.prefix_length[id],
+                       pattern.length - impl.prefix_length[id]) != 0)) {
+        continue;
+      }
+      self->check(pattern, begin + pattern.length);
+    }
     return 0;
   }
 
@@ -328,7 +381,7 @@ class ScanContext {
     const auto before_byte = static_cast<unsigned char>(text_[pos - 1]);
     const auto after_byte = static_cast<unsigned char>(text_[pos]);
     if (before_byte < 0x80 && after_byte < 0x80) {  // ASCII on both sides: no decoding
-      return !text_detail::is_word_char(before_byte) || !text_detail::is_word_char(after_byte);
+      return !ascii_word[before_byte] || !ascii_word[after_byte];
     }
     std::size_t before_begin = 0, after_length = 0;
     const EdgeClass before = classify(decode_before(text_, pos, before_begin));
@@ -505,7 +558,6 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
     stemmers.push_back(make_stemmer(algorithm));
   }
 
-  std::vector<std::string> literals;
   // Normalized literal (prefixed "=" exact or "~" stems) -> owning term and variant.
   std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> owners;
   for (std::size_t t = 0; t < terms.size(); ++t) {
@@ -596,24 +648,50 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
         pattern.related = static_cast<std::int32_t>(related.size());
         related.push_back(std::move(phrase));
       }
+      pattern.literal = static_cast<std::uint32_t>(literal_bytes.size());
+      literal_bytes += hs_literal;
       patterns.push_back(pattern);
-      literals.push_back(std::move(hs_literal));
     }
   }
   if (patterns.empty()) return;
 
+  // Hyperscan literals: the distinct first bytes (up to max_prefix_bytes, whole characters) of the
+  // patterns' literals; patterns grouped by them, in pattern order within a group.
+  std::unordered_map<std::string_view, std::uint32_t> prefix_ids;
+  std::vector<std::uint32_t> pattern_prefix(patterns.size());
+  std::vector<std::string_view> prefixes;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const std::string_view literal = std::string_view(literal_bytes).substr(patterns[i].literal, patterns[i].length);
+    std::size_t cut = literal.size();
+    if (cut > max_prefix_bytes) {
+      cut = max_prefix_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(literal[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == 0) cut = std::min(literal.size(), max_prefix_bytes);  // not reached with valid UTF-8
+    }
+    const auto [at, inserted] = prefix_ids.try_emplace(literal.substr(0, cut), static_cast<std::uint32_t>(prefixes.size()));
+    if (inserted) prefixes.push_back(literal.substr(0, cut));
+    pattern_prefix[i] = at->second;
+  }
+  prefix_begin.assign(prefixes.size() + 1, 0);
+  for (const std::uint32_t id : pattern_prefix) ++prefix_begin[id + 1];
+  for (std::size_t id = 0; id < prefixes.size(); ++id) prefix_begin[id + 1] += prefix_begin[id];
+  prefix_patterns.resize(patterns.size());
+  std::vector<std::uint32_t> filled(prefix_begin.begin(), prefix_begin.end() - 1);
+  for (std::size_t i = 0; i < patterns.size(); ++i) prefix_patterns[filled[pattern_prefix[i]]++] = static_cast<std::uint32_t>(i);
+  prefix_length.resize(prefixes.size());
   std::vector<const char*> expressions;
   std::vector<std::size_t> lengths;
-  std::vector<unsigned> flags(patterns.size(), 0), ids(patterns.size());
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    expressions.push_back(literals[i].data());
-    lengths.push_back(literals[i].size());
-    ids[i] = static_cast<unsigned>(i);
+  std::vector<unsigned> flags(prefixes.size(), 0), ids(prefixes.size());
+  for (std::size_t id = 0; id < prefixes.size(); ++id) {
+    prefix_length[id] = static_cast<std::uint8_t>(prefixes[id].size());
+    expressions.push_back(prefixes[id].data());
+    lengths.push_back(prefixes[id].size());
+    ids[id] = static_cast<unsigned>(id);
   }
   hs_database_t* compiled = nullptr;
   hs_compile_error_t* compile_error = nullptr;
   if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &compiled,
+                           static_cast<unsigned>(prefixes.size()), HS_MODE_BLOCK, nullptr, &compiled,
                            &compile_error) != HS_SUCCESS) {
     std::string message = compile_error && compile_error->message ? compile_error->message : "unknown error";
     hs_free_compile_error(compile_error);
@@ -702,14 +780,16 @@ class OffsetLocator {
       ++word_;
     }
     // No timed word: the share of characters before the hit, applied to the segment's span.
-    if (total_chars_ == SIZE_MAX) total_chars_ = code_point_count(text_);
-    if (total_chars_ == 0 || segment_.end_ms <= segment_.start_ms) return segment_.start_ms;
+    if (segment_.end_ms <= segment_.start_ms) return segment_.start_ms;
     if (byte_offset >= counted_bytes_) {
       counted_chars_ += code_point_count(text_.substr(counted_bytes_, byte_offset - counted_bytes_));
     } else {
       counted_chars_ = code_point_count(text_.substr(0, byte_offset));
     }
     counted_bytes_ = byte_offset;
+    // The segment's characters: those before the first hit plus the rest (one pass in all).
+    if (total_chars_ == SIZE_MAX) total_chars_ = counted_chars_ + code_point_count(text_.substr(byte_offset));
+    if (total_chars_ == 0) return segment_.start_ms;
     const auto span = static_cast<double>(segment_.end_ms - segment_.start_ms);
     return segment_.start_ms +
            static_cast<Milliseconds>(span * static_cast<double>(counted_chars_) / static_cast<double>(total_chars_));
@@ -737,6 +817,12 @@ bool ends_in_question(std::string_view text, std::size_t from) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = from; i < text.size(); ++i) {
+    // Four bytes per test where none of them can start a sentence end (most of the text).
+    while (i + 4 <= text.size() &&
+           !(candidates[bytes[i]] | candidates[bytes[i + 1]] | candidates[bytes[i + 2]] | candidates[bytes[i + 3]])) {
+      i += 4;
+    }
+    if (i >= text.size()) break;
     if (!candidates[bytes[i]]) continue;
     std::size_t length = 0;
     const char32_t c = decode_at(text, i, length);
