@@ -20,6 +20,10 @@
 #include <string>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
@@ -817,6 +821,21 @@ bool ends_in_question(std::string_view text, std::size_t from) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = from; i < text.size(); ++i) {
+#if defined(__SSE2__)
+    // Sixteen bytes per test where SSE2 exists: the candidates' positions as a bit mask.
+    while (i + 16 <= text.size()) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const auto equal = [&](int value) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value))); };
+      const __m128i ascii = _mm_or_si128(_mm_or_si128(equal('?'), equal('.')), equal('!'));
+      const __m128i leads = _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, leads)));
+      if (mask != 0) {
+        i += static_cast<std::size_t>(std::countr_zero(mask));
+        break;
+      }
+      i += 16;
+    }
+#endif
     // Four bytes per test where none of them can start a sentence end (most of the text).
     while (i + 4 <= text.size() &&
            !(candidates[bytes[i]] | candidates[bytes[i + 1]] | candidates[bytes[i + 2]] | candidates[bytes[i + 3]])) {
@@ -914,7 +933,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       }
       const bool question = ends_in_question(segment.text, end);
       if (term.only_in_questions && !question) continue;
-      TermHit hit;
+      TermHit& hit = out.emplace_back();  // filled in place (no copy through the stack)
       hit.term = match.term;
       hit.variant = match.variant;
       hit.segment = span.segment;
@@ -927,7 +946,6 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       hit.begin = static_cast<std::uint32_t>(begin);
       hit.end = static_cast<std::uint32_t>(end);
       hit.in_question = question;
-      out.push_back(hit);
     }
     buffer.clear();
     anchors.clear();

@@ -445,8 +445,10 @@ bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<t
   std::size_t stepped_to = 0;
   while (i < n) {
 #if defined(__SSE2__)
-    // Sixteen bytes at a time where SSE2 exists (every x86-64): lower-cased and stored whole; the
-    // first non-ASCII byte, if any, ends the step.
+    // Sixteen bytes at a time where SSE2 exists (every x86-64): lower-cased and stored whole. When
+    // the block also holds two- and three-byte characters that all normalize to themselves (an
+    // accented letter in a European sentence, a run of Han, kana, Arabic or Hebrew), it is done in
+    // one step too; otherwise the step ends at the first character that needs more.
     if (i + 16 <= n) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
       // Signed compares: non-ASCII bytes are negative, so never counted as 'A'..'Z'.
@@ -459,9 +461,46 @@ bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<t
         d += 16;
         continue;
       }
-      const auto ascii_bytes = static_cast<std::size_t>(std::countr_zero(high));
-      i += ascii_bytes;
-      d += ascii_bytes;
+      // As signed bytes: continuation 0x80..0xBF is below -64, a two-byte lead 0xC2..0xDF is
+      // -62..-33, a three-byte lead 0xE0..0xEF is -32..-17.
+      const auto continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-64), block)));
+      const auto lead2 = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-63)), _mm_cmpgt_epi8(_mm_set1_epi8(-32), block))));
+      const auto lead3 = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-33)), _mm_cmpgt_epi8(_mm_set1_epi8(-16), block))));
+      std::size_t done = static_cast<std::size_t>(std::countr_zero(high));  // the ASCII before the first other byte
+      // Every non-ASCII byte is a lead of two or three bytes or one of its continuations, in order
+      // (a sequence may run past the block's end).
+      if ((lead2 | lead3 | continuation) == high && continuation == (((lead2 | lead3) << 1 | lead3 << 2) & 0xFFFF)) {
+        // Characters cut by the block's end wait for the next step.
+        std::size_t whole = 16;
+        if (lead2 & 0x8000) whole = 15;
+        if (lead3 & 0xC000) whole = std::min<std::size_t>(whole, (lead3 & 0x4000) ? 14 : 15);
+        done = whole;
+        for (unsigned leads = (lead2 | lead3) & ((1u << whole) - 1); leads != 0; leads &= leads - 1) {
+          const auto at = static_cast<std::size_t>(std::countr_zero(leads));
+          const unsigned char* c = b + i + at;
+          const char32_t cp = ((lead3 >> at) & 1) ? (char32_t(c[0] & 0x0F) << 12) | (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F)
+                                                  : (char32_t(c[0] & 0x1F) << 6) | (c[1] & 0x3F);
+          // A three-byte form below U+0800 is overlong (ill-formed): left to the checked path.
+          if (cp < 0x800 && ((lead3 >> at) & 1)) {
+            done = at;
+            break;
+          }
+          if (!table.known_unchanged(cp)) {
+            done = at;
+            break;
+          }
+        }
+        if (done == 16) {
+          i += 16;
+          d += 16;
+          continue;
+        }
+      }
+      i += done;
+      d += done;
+      if (b[i] < 0x80) continue;
     } else
 #endif
     if (i + 8 <= n) {
