@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -154,6 +155,26 @@ void BM_store_brand_first_mentions(benchmark::State& state, parley::PeriodKind k
   for (auto _ : state) benchmark::DoNotOptimize(store.brand_first_mentions(viewer, filter));
 }
 
+void BM_store_most_negative_calls(benchmark::State& state, parley::PeriodKind kind) {
+  parley::Store& store = shared_store();
+  const auto viewer = parley::Viewer::manager("u-director", 2);
+  auto filter = both_periods(kind);
+  filter.customer_sentiment_below = 0.0;
+  filter.order = parley::CallOrder::most_negative_first;
+  filter.limit = 20;
+  for (auto _ : state) benchmark::DoNotOptimize(store.call_summaries(viewer, filter));
+}
+
+void BM_store_activity_totals(benchmark::State& state, parley::PeriodKind kind) {
+  parley::Store& store = shared_store();
+  const auto viewer = parley::Viewer::manager("u-director", 2);
+  const auto calls = both_periods(kind);
+  parley::ActivityFilter filter;
+  filter.from_ms = calls.from_ms;
+  filter.to_ms = std::min(calls.to_ms, now_ms);
+  for (auto _ : state) benchmark::DoNotOptimize(store.activity_totals(viewer, filter));
+}
+
 // Baseline: read the rows the home page reads (calls and term hits of both periods) with bare
 // sqlite3 calls, no objects and no aggregation.
 void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
@@ -202,6 +223,9 @@ BENCHMARK_CAPTURE(BM_store_brand_first_mentions, this_month, parley::PeriodKind:
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_store_call_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_store_mention_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_brand_first_mentions, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_most_negative_calls, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_activity_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_seller_details, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

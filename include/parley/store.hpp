@@ -275,6 +275,13 @@ struct MentionSummary {
   std::vector<MentionSubject> subjects;   // by kind, name, role
 };
 
+// How many calls match a filter, and when the first and last of them started (0 without calls).
+struct CallSpan {
+  std::int64_t calls = 0;
+  std::int64_t first_start_ms = 0;
+  std::int64_t last_start_ms = 0;
+};
+
 // Activities of one owner, type and direction.
 struct ActivityTotals {
   std::string owner_id;
@@ -407,6 +414,7 @@ class Store {
                                                               const CallFilter& filter) = 0;
 
   // Aggregates (see above), over the calls of the filter (limit and order do not apply).
+  virtual CallSpan call_span(const Viewer& viewer, const CallFilter& filter) = 0;
   // Grouped by seller and bucket, ordered by seller id, then bucket.
   virtual std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
                                               std::span<const std::int64_t> bucket_edges) = 0;

@@ -118,7 +118,10 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   const MentionSummary mentions = store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   CallFilter current_filter = filter;
   current_filter.from_ms = period.current.start_utc_ms;
-  const std::vector<StoredBrandFirstMention> first_mentions = store.brand_first_mentions(viewer, current_filter);
+  // Over all time every brand mentioned is new; otherwise the store finds the first mentions.
+  const bool all_time = period.current.start_utc_ms == all_time_start;
+  const std::vector<StoredBrandFirstMention> first_mentions =
+      all_time ? std::vector<StoredBrandFirstMention>{} : store.brand_first_mentions(viewer, current_filter);
   OpportunityFilter opportunity_filter;
   opportunity_filter.owner_ids = team.seller_ids;
   opportunity_filter.from_ms = filter.from_ms;
@@ -162,8 +165,7 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
     customers.average_customer_sentiment = average;
     CallFilter negative = current_filter;
     negative.customer_sentiment_below = average - options.more_negative_margin;
-    std::int64_t below = 0;
-    for (const auto& group : store.call_totals(viewer, negative, {})) below += group.calls;
+    const std::int64_t below = store.call_span(viewer, negative).calls;
     customers.more_negative_than_average_calls = below;
     customers.more_negative_than_average_share =
         static_cast<double>(below) / static_cast<double>(current_kpis.calls_with_customer_sentiment);
@@ -182,7 +184,7 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   for (const auto& mention : first_mentions) new_names.insert(mention.normalized_name);
   std::unordered_set<std::string> new_displays;
   for (const auto& subject : mentions.subjects) {
-    if (subject.kind == StoredMentionKind::brand && new_names.contains(subject.name)) {
+    if (subject.kind == StoredMentionKind::brand && (all_time || new_names.contains(subject.name))) {
       new_displays.insert(subject.display_name);
     }
   }

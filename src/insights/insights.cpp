@@ -188,10 +188,10 @@ PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilt
   std::int64_t first = all_time_end, last = all_time_start;
   if (period.current.start_utc_ms == all_time_start) {
     // All time has no previous period: every call is current, and its range sets the buckets.
-    calls.totals = store.call_totals(viewer, filter, {});
-    for (const auto& group : calls.totals) {
-      first = std::min(first, group.first_start_ms);
-      last = std::max(last, group.last_start_ms);
+    const CallSpan span = store.call_span(viewer, filter);
+    if (span.calls > 0) {
+      first = span.first_start_ms;
+      last = span.last_start_ms;
     }
     calls.plan = plan_buckets(period, options, first, last);
     if (calls.plan.edges.empty()) return calls;  // no calls at all

@@ -96,6 +96,91 @@ std::vector<CallTotals> CallTotalsBuilder::finish() {
 
 // ------------------------------------------------------------------------------------ mentions
 
+namespace {
+
+constexpr std::uint8_t packed_no_role = 3;
+
+void put_u32(std::string& out, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+}
+
+void put_text(std::string& out, std::string_view text) {
+  if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw Error(ErrorCode::limit_exceeded, "a mention's name is longer than 4 GiB");
+  }
+  put_u32(out, static_cast<std::uint32_t>(text.size()));
+  out.append(text);
+}
+
+}  // namespace
+
+std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<const BrandMentionRecord> brands) {
+  struct Count {
+    const TermHitRecord* first;
+    std::uint32_t mentions;
+  };
+  std::vector<Count> counts;  // a call has few distinct terms: a linear search beats a map
+  for (const auto& hit : hits) {
+    auto same = [&](const Count& c) {
+      return c.first->kind == hit.kind && c.first->role == hit.role && c.first->term == hit.term;
+    };
+    auto found = std::find_if(counts.begin(), counts.end(), same);
+    if (found == counts.end()) {
+      counts.push_back({&hit, 1});
+    } else {
+      ++found->mentions;
+    }
+  }
+  std::string out;
+  for (const auto& count : counts) {
+    out.push_back(static_cast<char>(count.first->kind == StoredTermKind::keyword ? StoredMentionKind::keyword
+                                                                                   : StoredMentionKind::competitor));
+    out.push_back(static_cast<char>(count.first->role));
+    put_u32(out, count.mentions);
+    put_text(out, count.first->term);
+    put_u32(out, 0);
+  }
+  for (const auto& brand : brands) {
+    out.push_back(static_cast<char>(StoredMentionKind::brand));
+    out.push_back(static_cast<char>(packed_no_role));
+    put_u32(out, static_cast<std::uint32_t>(brand.count));  // 1..10^9, checked at ingestion
+    put_text(out, brand.normalized_name);
+    put_text(out, brand.display_name);
+  }
+  return out;
+}
+
+std::uint32_t PackedMentionReader::u32() {
+  const std::string_view raw = bytes(4);
+  std::uint32_t value = 0;
+  for (int i = 0; i < 4; ++i) value |= static_cast<std::uint32_t>(static_cast<unsigned char>(raw[i])) << (8 * i);
+  return value;
+}
+
+std::string_view PackedMentionReader::bytes(std::uint32_t size) {
+  if (size > packed_.size() - at_) throw Error(ErrorCode::storage, "corrupt call_mentions row: truncated entry");
+  const std::string_view out = packed_.substr(at_, size);
+  at_ += size;
+  return out;
+}
+
+bool PackedMentionReader::next(PackedMention& out) {
+  if (at_ == packed_.size()) return false;
+  const std::string_view head = bytes(2);
+  const auto kind = static_cast<std::uint8_t>(head[0]);
+  const auto role = static_cast<std::uint8_t>(head[1]);
+  if (kind > static_cast<std::uint8_t>(StoredMentionKind::brand) || role > packed_no_role) {
+    throw Error(ErrorCode::storage, "corrupt call_mentions row: kind " + std::to_string(kind) + ", role " +
+                                        std::to_string(role));
+  }
+  out.kind = static_cast<StoredMentionKind>(kind);
+  out.role = role == packed_no_role ? std::nullopt : std::optional<Role>(static_cast<Role>(role));
+  out.mentions = u32();
+  out.name = bytes(u32());
+  out.display_name = bytes(u32());
+  return true;
+}
+
 void MentionTotalsBuilder::begin_call(std::int64_t call_key, std::string_view seller_id, std::int64_t start_ms) {
   auto seller = seller_index_.find(seller_id);
   if (seller == seller_index_.end()) {

@@ -55,6 +55,33 @@ class CallTotalsBuilder {
   std::size_t last_ = static_cast<std::size_t>(-1);
 };
 
+// One call's mentions in call_mentions.mentions (schema 2), packed so that a team's period is one
+// row per call rather than one per mention. Per entry, little-endian: u8 kind (StoredMentionKind),
+// u8 role (Role; 3 = none, for brands), u32 mentions, u32 name length, name bytes, u32 display
+// name length, display name bytes (brands only; 0 for terms).
+struct PackedMention {
+  StoredMentionKind kind = StoredMentionKind::keyword;
+  std::optional<Role> role;
+  std::int64_t mentions = 0;
+  std::string_view name;
+  std::string_view display_name;  // empty for terms
+};
+// Hits counted per (kind, term, role) in first-hit order, then the brands. Empty: no mentions.
+std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<const BrandMentionRecord> brands);
+
+// Reads packed mentions in order; throws ErrorCode::storage on a malformed blob.
+class PackedMentionReader {
+ public:
+  explicit PackedMentionReader(std::string_view packed) : packed_(packed) {}
+  bool next(PackedMention& out);
+
+ private:
+  std::uint32_t u32();
+  std::string_view bytes(std::uint32_t size);
+  std::string_view packed_;
+  std::size_t at_ = 0;
+};
+
 // Groups mentions by (kind, name, role, seller, bucket) and keeps the newest calls of each
 // (kind, name, role). The rows of one call must arrive together, after begin_call. Call ids are
 // looked up only where needed (ties on start time, and the calls finally listed).

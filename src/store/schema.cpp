@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parley/store.hpp"
+#include "store/aggregates.hpp"
 
 namespace parley::sqlite {
 namespace {
@@ -251,10 +252,10 @@ CREATE INDEX processing_log_by_seller ON processing_log(seller_id);
 // - Each call's mention counts as columns of `calls` ("calls with keywords" needs no probe).
 // - calls_by_seller_time also carries the KPI columns, so per-seller totals over a period are read
 //   from the index alone, without a table lookup per call.
-// - call_mentions: each call's mentions per (kind, name, role), clustered by (seller, start), so a
-//   team's mentions over a period are one contiguous range instead of a probe per call.
-//   kind: 0 keyword, 1 competitor, 2 brand; role: the Role said by, 3 for brands (no speaker);
-//   display_name: brands only ('' for terms).
+// - activities_by_owner_time carries type, direction and duration (activity_totals, index only).
+// - call_mentions: one row per call with mentions, clustered by (seller, start), holding the call's
+//   mentions packed (store/aggregates.hpp), so a team's period is one contiguous range with one
+//   row per call. Filled from the hits and brands by fill_call_mentions below.
 constexpr const char* migration_2 = R"sql(
 ALTER TABLE calls ADD COLUMN keyword_mentions INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE calls ADD COLUMN competitor_mentions INTEGER NOT NULL DEFAULT 0;
@@ -270,27 +271,60 @@ CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms, duration_ms
   longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour, customer_sentiment,
   customer_sentiment_label, keyword_mentions, competitor_mentions, brand_mentions);
 
+-- Likewise for the engagement hours of the home page.
+DROP INDEX activities_by_owner_time;
+CREATE INDEX activities_by_owner_time ON activities(owner_id, timestamp_ms, type, direction, duration_ms);
+
 CREATE TABLE call_mentions (
   seller_id     TEXT NOT NULL,
   start_time_ms INTEGER NOT NULL,
   call_key      INTEGER NOT NULL REFERENCES calls(call_key) ON DELETE CASCADE,
-  kind          INTEGER NOT NULL,
-  name          TEXT NOT NULL,
-  role          INTEGER NOT NULL,
-  mentions      INTEGER NOT NULL,
-  display_name  TEXT NOT NULL,
-  PRIMARY KEY (seller_id, start_time_ms, call_key, kind, name, role)
+  mentions      BLOB NOT NULL,
+  PRIMARY KEY (seller_id, start_time_ms, call_key)
 ) WITHOUT ROWID;
 CREATE INDEX call_mentions_by_call ON call_mentions(call_key);
-INSERT INTO call_mentions
-  SELECT c.seller_id, c.start_time_ms, h.call_key, h.kind, h.term, h.role, COUNT(*), ''
-  FROM term_hits h JOIN calls c ON c.call_key = h.call_key GROUP BY h.call_key, h.kind, h.term, h.role;
-INSERT INTO call_mentions
-  SELECT c.seller_id, c.start_time_ms, b.call_key, 2, b.normalized_name, 3, b.count, b.display_name
-  FROM brand_mentions b JOIN calls c ON c.call_key = b.call_key;
 )sql";
 
-constexpr std::array<const char*, 2> migrations = {migration_1, migration_2};
+// Packs every stored call's hits and brands into call_mentions (the hits in their stored order).
+void fill_call_mentions(Database& db) {
+  auto calls = db.prepare(
+      "SELECT call_key, seller_id, start_time_ms FROM calls WHERE keyword_mentions + competitor_mentions + "
+      "brand_mentions > 0");
+  auto hits = db.prepare("SELECT term, kind, role FROM term_hits WHERE call_key = ?1 ORDER BY idx");
+  auto brands = db.prepare(
+      "SELECT normalized_name, display_name, count FROM brand_mentions WHERE call_key = ?1 ORDER BY normalized_name");
+  auto insert = db.prepare(
+      "INSERT INTO call_mentions (seller_id, start_time_ms, call_key, mentions) VALUES (?1, ?2, ?3, ?4)");
+  std::vector<TermHitRecord> hit_records;
+  std::vector<BrandMentionRecord> brand_records;
+  while (calls.step()) {
+    const std::int64_t key = calls.int64(0);
+    hit_records.clear();
+    brand_records.clear();
+    hits.bind(1, key);
+    while (hits.step()) {
+      hit_records.push_back({hits.text(0), static_cast<StoredTermKind>(hits.int64(1)),
+                             static_cast<Role>(hits.int64(2)), 0, 0});
+    }
+    hits.reset();
+    brands.bind(1, key);
+    while (brands.step()) brand_records.push_back({brands.text(0), brands.text(1), brands.int64(2)});
+    brands.reset();
+    const std::string packed = aggregates::pack_call_mentions(hit_records, brand_records);
+    insert.bind(1, calls.text_view(1)).bind(2, calls.int64(2)).bind(3, key);
+    insert.bind_blob(4, packed.data(), packed.size());
+    insert.run();
+    insert.reset();
+  }
+}
+
+struct Migration {
+  const char* sql;
+  void (*fill)(Database&);  // data the SQL cannot compute, or nullptr
+};
+
+constexpr std::array<Migration, 2> migrations = {Migration{migration_1, nullptr},
+                                                 Migration{migration_2, &fill_call_mentions}};
 static_assert(migrations.size() == static_cast<std::size_t>(sqlite_schema_version));
 
 int user_version(Database& db) {
@@ -313,7 +347,9 @@ void migrate(Database& db) {
     // Re-read inside the write lock: another connection may have migrated meanwhile.
     version = user_version(db);
     if (version >= sqlite_schema_version) break;
-    db.exec(migrations[static_cast<std::size_t>(version)]);
+    const Migration& migration = migrations[static_cast<std::size_t>(version)];
+    db.exec(migration.sql);
+    if (migration.fill != nullptr) migration.fill(db);
     ++version;
     std::string pragma = "PRAGMA user_version = " + std::to_string(version);
     db.exec(pragma.c_str());

@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
-#include <map>
-#include <tuple>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -28,8 +26,6 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 constexpr std::int64_t ms_per_day = 86'400'000;
-// call_mentions.role of brands, which are counted per call without a speaker.
-constexpr int no_speaker_role = 3;
 
 std::string in_quotes(std::string_view id) { return "'" + std::string(id) + "'"; }
 
@@ -427,6 +423,10 @@ class SqliteStore final : public Store {
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     std::vector<CallSummary> out;
     const bool by_sentiment = filter.order == CallOrder::most_negative_first;
+    if (filter.limit != 0 && by_sentiment && most_negative_calls(sellers, filter, out)) {
+      tx.commit();
+      return out;
+    }
     if (filter.limit != 0) {
       auto s = by_sentiment ? db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
                                           " ORDER BY c.customer_sentiment IS NULL, c.customer_sentiment, c.id "
@@ -462,6 +462,38 @@ class SqliteStore final : public Store {
     }
     tx.commit();
     return out;
+  }
+
+  // The `limit` most negative calls, reading scores from the index first and only the winners'
+  // rows (SQLite's top-N sort would look up every candidate's row). False when fewer calls have a
+  // score than the limit asks for (calls without one then fill the list: the caller's SQL does it).
+  bool most_negative_calls(const std::string& sellers, const CallFilter& filter, std::vector<CallSummary>& out) {
+    auto s = by_seller_and_time(filter)
+                 ? db_.prepare("SELECT c.call_key, c.customer_sentiment FROM calls c WHERE c.seller_id IN (SELECT "
+                               "value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND c.start_time_ms < ?3 AND "
+                               "(?8 IS NULL OR c.customer_sentiment < ?8) AND c.customer_sentiment IS NOT NULL")
+                 : db_.prepare("SELECT c.call_key, c.customer_sentiment FROM calls c WHERE " PARLEY_CALL_FILTER
+                               " AND c.customer_sentiment IS NOT NULL");
+    bind_plain_or_full(s, sellers, filter);
+    std::vector<std::pair<double, std::int64_t>> scored;
+    while (s.step()) scored.emplace_back(s.real(1), s.int64(0));
+    if (scored.size() < filter.limit) return false;
+    const auto nth = scored.begin() + static_cast<std::ptrdiff_t>(filter.limit - 1);
+    std::nth_element(scored.begin(), nth, scored.end());
+    const double cutoff = nth->first;  // every call at or below it may be listed (ties go by id)
+    auto row = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE c.call_key = ?1");
+    for (const auto& [score, key] : scored) {
+      if (score > cutoff) continue;
+      row.bind(1, key);
+      if (row.step()) out.push_back(read_summary(row));
+      row.reset();
+    }
+    std::sort(out.begin(), out.end(), [](const CallSummary& a, const CallSummary& b) {
+      const double x = *a.customer_sentiment.score, y = *b.customer_sentiment.score;
+      return x != y ? x < y : a.id < b.id;
+    });
+    if (out.size() > filter.limit) out.resize(filter.limit);
+    return true;
   }
 
   std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) override {
@@ -573,6 +605,32 @@ class SqliteStore final : public Store {
            filter.opportunity_id.empty();
   }
 
+  CallSpan call_span(const Viewer& viewer, const CallFilter& filter) override {
+    Transaction tx(db_, Transaction::Kind::read);
+    std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+    auto s = by_seller_and_time(filter)
+                 ? db_.prepare("SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
+                               "c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "
+                               "c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
+                 : db_.prepare("SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
+                               PARLEY_CALL_FILTER);
+    bind_plain_or_full(s, sellers, filter);
+    CallSpan span;
+    if (s.step()) span = {s.int64(0), s.optional_int64(1).value_or(0), s.optional_int64(2).value_or(0)};
+    tx.commit();
+    return span;
+  }
+
+  // Binds a statement in the form by_seller_and_time chose (?1-?3 and ?8, or the whole filter).
+  static void bind_plain_or_full(Statement& s, const std::string& sellers, const CallFilter& filter) {
+    if (by_seller_and_time(filter)) {
+      s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+      s.bind(8, filter.customer_sentiment_below);
+    } else {
+      bind_filter(s, sellers, filter);
+    }
+  }
+
   std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
                                       std::span<const std::int64_t> bucket_edges) override {
     aggregates::check_bucket_edges(bucket_edges);
@@ -590,12 +648,7 @@ class SqliteStore final : public Store {
                                "AND c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
                  : db_.prepare(PARLEY_TOTALS_COLUMNS "WHERE " PARLEY_CALL_FILTER);
 #undef PARLEY_TOTALS_COLUMNS
-    if (by_seller_and_time(filter)) {
-      s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
-      s.bind(8, filter.customer_sentiment_below);
-    } else {
-      bind_filter(s, sellers, filter);
-    }
+    bind_plain_or_full(s, sellers, filter);
     aggregates::CallTotalsBuilder builder(bucket_edges);
     aggregates::CallRow row;
     while (s.step()) {
@@ -625,35 +678,28 @@ class SqliteStore final : public Store {
       return s.text(0);
     });
     // call_mentions is clustered by (seller, start, call): without other filters a team's period is
-    // a contiguous range; otherwise the filtered calls drive it through its index on call_key.
-    // Either way a call's rows arrive together, as the builder needs.
+    // a contiguous range, one row per call; otherwise the filtered calls drive it through its index
+    // on call_key.
     const bool plain = by_seller_and_time(filter) && !filter.customer_sentiment_below;
     auto s = plain ? db_.prepare(
-                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.kind, m.name, m.role, m.mentions, "
-                         "m.display_name FROM call_mentions m WHERE m.seller_id IN (SELECT value FROM json_each(?1)) "
-                         "AND m.start_time_ms >= ?2 AND m.start_time_ms < ?3")
+                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM call_mentions m WHERE "
+                         "m.seller_id IN (SELECT value FROM json_each(?1)) AND m.start_time_ms >= ?2 AND "
+                         "m.start_time_ms < ?3")
                    : db_.prepare(
-                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.kind, m.name, m.role, m.mentions, "
-                         "m.display_name FROM calls c JOIN call_mentions m ON m.call_key = c.call_key WHERE "
-                         PARLEY_CALL_FILTER);
+                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM calls c JOIN "
+                         "call_mentions m ON m.call_key = c.call_key WHERE " PARLEY_CALL_FILTER);
     if (plain) {
       s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
     } else {
       bind_filter(s, sellers, filter);
     }
-    std::int64_t call = -1;
+    aggregates::PackedMention mention;
     while (s.step()) {
-      if (s.int64(0) != call) {
-        call = s.int64(0);
-        builder.begin_call(call, s.text_view(1), s.int64(2));
-      }
-      const std::int64_t kind = s.int64(3);
-      const std::string_view name = s.text_view(4);
-      if (kind == static_cast<int>(StoredMentionKind::brand)) {
-        builder.add(StoredMentionKind::brand, name, std::nullopt, s.int64(6), s.text_view(7));
-      } else {
-        builder.add(kind == 0 ? StoredMentionKind::keyword : StoredMentionKind::competitor, name,
-                    static_cast<Role>(s.int64(5)), s.int64(6), name);
+      builder.begin_call(s.int64(0), s.text_view(1), s.int64(2));
+      aggregates::PackedMentionReader reader(s.blob(3));
+      while (reader.next(mention)) {
+        builder.add(mention.kind, mention.name, mention.role, mention.mentions,
+                    mention.kind == StoredMentionKind::brand ? mention.display_name : mention.name);
       }
     }
     MentionSummary summary = builder.finish();  // looks up the listed calls' ids, inside the read
@@ -664,16 +710,26 @@ class SqliteStore final : public Store {
   std::vector<ActivityTotals> activity_totals(const Viewer& viewer, const ActivityFilter& filter) override {
     Transaction tx(db_, Transaction::Kind::read);
     std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
-    auto s = db_.prepare(
-        "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id IN "
-        "(SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS NULL OR "
-        "account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = ?6) AND (?7 IS "
-        "NULL OR opportunity_id = ?7) GROUP BY owner_id, type, direction ORDER BY owner_id, type, direction");
+    // Without record filters every column read is in activities_by_owner_time (index only).
+    const bool plain = filter.account_id.empty() && filter.contact_id.empty() && filter.lead_id.empty() &&
+                       filter.opportunity_id.empty();
+    auto s = plain ? db_.prepare(
+                         "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id "
+                         "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 GROUP BY "
+                         "owner_id, type, direction ORDER BY owner_id, type, direction")
+                   : db_.prepare(
+                         "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id "
+                         "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS "
+                         "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
+                         "?6) AND (?7 IS NULL OR opportunity_id = ?7) GROUP BY owner_id, type, direction ORDER BY "
+                         "owner_id, type, direction");
     s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
-    s.bind_text_or_null(4, filter.account_id)
-        .bind_text_or_null(5, filter.contact_id)
-        .bind_text_or_null(6, filter.lead_id)
-        .bind_text_or_null(7, filter.opportunity_id);
+    if (!plain) {
+      s.bind_text_or_null(4, filter.account_id)
+          .bind_text_or_null(5, filter.contact_id)
+          .bind_text_or_null(6, filter.lead_id)
+          .bind_text_or_null(7, filter.opportunity_id);
+    }
     std::vector<ActivityTotals> out;
     while (s.step()) {
       out.push_back({s.text(0), static_cast<ActivityType>(s.int64(1)), static_cast<ActivityDirection>(s.int64(2)),
@@ -1515,30 +1571,15 @@ class SqliteStore final : public Store {
     require_text(a.seller_sentiment.label, "call " + in_quotes(call.id) + ": seller sentiment label");
   }
 
-  // The call's rows of call_mentions (schema 2): hits counted per (kind, term, role), and brands.
+  // The call's call_mentions row (schema 2): its hits counted per (kind, term, role), and brands.
   void insert_call_mentions(std::int64_t key, const Call& call, const CallAnalysisRecord& a) {
-    std::map<std::tuple<int, std::string_view, int>, std::int64_t> counts;
-    for (const auto& hit : a.term_hits) ++counts[{static_cast<int>(hit.kind), hit.term, static_cast<int>(hit.role)}];
+    if (a.term_hits.empty() && a.brands.empty()) return;
+    const std::string packed = aggregates::pack_call_mentions(a.term_hits, a.brands);
     auto s = db_.prepare(
-        "INSERT INTO call_mentions (seller_id, start_time_ms, call_key, kind, name, role, mentions, display_name) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    auto insert = [&](int kind, std::string_view name, int role, std::int64_t mentions, std::string_view display) {
-      s.bind(1, std::string_view(call.owner_seller_id))
-          .bind(2, call.start_time_ms)
-          .bind(3, key)
-          .bind(4, kind)
-          .bind(5, name)
-          .bind(6, role)
-          .bind(7, mentions)
-          .bind(8, display);
-      s.run();
-      s.reset();
-    };
-    for (const auto& [what, mentions] : counts) insert(std::get<0>(what), std::get<1>(what), std::get<2>(what), mentions, {});
-    for (const auto& brand : a.brands) {
-      insert(static_cast<int>(StoredMentionKind::brand), brand.normalized_name, no_speaker_role, brand.count,
-             brand.display_name);
-    }
+        "INSERT INTO call_mentions (seller_id, start_time_ms, call_key, mentions) VALUES (?1, ?2, ?3, ?4)");
+    s.bind(1, std::string_view(call.owner_seller_id)).bind(2, call.start_time_ms).bind(3, key);
+    s.bind_blob(4, packed.data(), packed.size());
+    s.run();
   }
 
   void ingest_one(const Viewer& viewer, const Scope& scope, const CallWithAnalysis& item,

@@ -105,6 +105,7 @@ TEST_CASE("access: reads of one seller's data follow the hierarchy") {
                [](Store& s, const Viewer& v, Fixture&) { s.brand_mentions(v, of_s1()); }, false);
   check_matrix("brand_first_mentions", sees_s1,
                [](Store& s, const Viewer& v, Fixture&) { s.brand_first_mentions(v, of_s1()); }, false);
+  check_matrix("call_span", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.call_span(v, of_s1()); }, false);
   check_matrix("call_totals", sees_s1,
                [](Store& s, const Viewer& v, Fixture&) { s.call_totals(v, of_s1(), {}); }, false);
   check_matrix("mention_totals", sees_s1,

@@ -372,6 +372,18 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high", "none"});
   filter.limit = 2;
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2"});
+  filter.limit = 1;  // a tie at the cut: by id
+  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1"});
+  filter.limit = 4;  // exactly the scored calls
+  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high"});
+  filter.limit = 5;  // the call without a score fills the last place
+  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high", "none"});
+  filter.limit = 3;
+  filter.account_id = "account-1";  // the joined path
+  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low"});
+  filter.account_id = "elsewhere";
+  CHECK(store->call_summaries(admin, filter).empty());
+  filter.account_id.clear();
   filter.limit = 0;
   filter.customer_sentiment_below = 0.2;  // 0.25 and "no score" do not match
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low"});
@@ -380,6 +392,19 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
   std::int64_t below = 0;
   for (const auto& t : store->call_totals(admin, filter, {})) below += t.calls;
   CHECK(below == 3);
+  // call_span: the same count, and the first and last start of those calls (n2 at +1, low at +3).
+  const CallSpan span = store->call_span(admin, filter);
+  CHECK(span.calls == 3);
+  CHECK(span.first_start_ms == t0 + 1);
+  CHECK(span.last_start_ms == t0 + 3);
+  filter.customer_sentiment_below.reset();
+  filter.contact_id = "contact-1";
+  CHECK(store->call_span(admin, filter).calls == 5);
+  filter.contact_id = "nobody";
+  const CallSpan none = store->call_span(admin, filter);
+  CHECK(none.calls == 0);
+  CHECK(none.first_start_ms == 0);
+  CHECK(store->call_span(Viewer::seller("s2"), {}).calls == 0);
 }
 
 TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
@@ -428,4 +453,36 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   CHECK(keyword == 2 + 2 + 0 + 1 + 2 + 2);  // a, b, c, d, e, f
   CHECK(competitor == 1);
   CHECK(brand == 2 * 4);  // a, b, e, f name contoso, count 2
+}
+
+TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a crash") {
+  TempDir dir;
+  const std::string path = dir.file("org.db");
+  {
+    auto store = open_with_users(dir);
+    auto calls = totals_fixture();
+    store->ingest_calls(admin, calls, t0);
+  }
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  // A length that runs past the end, then an unknown kind.
+  REQUIRE(sqlite3_exec(raw, "UPDATE call_mentions SET mentions = x'0001020000000900000061' WHERE call_key = "
+                            "(SELECT call_key FROM calls WHERE id = 'a')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  auto store = open_sqlite_store(path);
+  auto [code, message] = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
+  CHECK(code == ErrorCode::storage);
+  CHECK(message == "corrupt call_mentions row: truncated entry");
+
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, "UPDATE call_mentions SET mentions = x'0701' WHERE call_key = "
+                            "(SELECT call_key FROM calls WHERE id = 'a')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  std::tie(code, message) = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
+  CHECK(code == ErrorCode::storage);
+  CHECK(message == "corrupt call_mentions row: kind 7, role 1");
+  // The other queries are unaffected.
+  CHECK(store->call_totals(admin, {}, edges).size() == 5);
 }
