@@ -884,9 +884,9 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
   const Impl& impl = *impl_;
   const terms_detail::BorrowedScratch scratch(impl);
   terms_detail::ScanState& state = scratch.state();
-  std::string& buffer = state.batch;
+  std::string& buffer = state.batch;  // the batch is buffer[0, used); the bytes after it are scratch
+  std::size_t used = 0;
   std::vector<text_detail::OffsetAnchor>& anchors = state.anchors;
-  buffer.clear();
   anchors.clear();
   std::vector<SegmentSpan> spans;
   std::vector<Match> matches;
@@ -898,7 +898,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     if (spans.empty()) return;
     matches.clear();
     {
-      ScanContext context(impl, state, buffer, matches);
+      ScanContext context(impl, state, std::string_view(buffer.data(), used), matches);
       context.scan();
     }
     resolve_overlaps(matches);
@@ -947,7 +947,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       hit.end = static_cast<std::uint32_t>(end);
       hit.in_question = question;
     }
-    buffer.clear();
+    used = 0;
     anchors.clear();
     spans.clear();
   };
@@ -958,21 +958,23 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       throw Error(ErrorCode::limit_exceeded, "segment " + std::to_string(s) + ": text of " + std::to_string(text.size()) +
                                                  " bytes is too large to match terms in");
     }
-    if (!buffer.empty() && buffer.size() + text.size() > batch_bytes) flush();
+    if (used > 0 && used + text.size() > batch_bytes) flush();
     SegmentSpan span;
     span.segment = static_cast<std::uint32_t>(s);
-    span.begin = buffer.size();
+    span.begin = used;
     span.anchors_begin = static_cast<std::uint32_t>(anchors.size());
     try {
-      span.same_offsets = text_detail::append_normalized(text, buffer, impl.normalize, record_anchors ? &anchors : nullptr);
+      span.same_offsets = text_detail::write_normalized(text, buffer, used, impl.normalize, record_anchors ? &anchors : nullptr);
     } catch (const Error& error) {
       if (error.code() != ErrorCode::invalid_utf8) throw;
       throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());
     }
     span.anchors_end = static_cast<std::uint32_t>(anchors.size());
-    span.end = buffer.size();
+    span.end = used;
     spans.push_back(span);
-    buffer += '\n';  // not a word character and not a phrase space: no hit spans two segments
+    // Not a word character and not a phrase space: no hit spans two segments.
+    if (buffer.size() <= used) buffer.resize(2 * used + 16);
+    buffer[used++] = '\n';
   }
   flush();
   // A very long call leaves a large batch buffer behind: give it back rather than pool it.

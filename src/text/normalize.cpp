@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <bit>
@@ -404,28 +405,34 @@ inline std::uint64_t lower_ascii_bytes(std::uint64_t block) noexcept {
   return block | (upper >> 2);
 }
 
-// Appends NFKC_Casefold(text) to `out`, validating as it goes, in one pass that writes each output
-// byte once through a cursor (the output is sized for the input plus slack up front, and grows
-// only where a character expands): ASCII eight bytes at a time, lower-cased; characters that
+// Writes NFKC_Casefold(text) into `out` from offset `at`, validating as it goes; `end` is set to
+// the end of what was written, and the bytes of `out` after it (out.size() may be larger) are
+// scratch, so a caller that keeps one buffer never pays for zero-filling it again. One pass writes
+// each output byte once through a cursor (room for the input plus slack is made up front, more only
+// where a character expands): ASCII eight bytes at a time, lower-cased; characters that
 // normalize to themselves copied; characters the table maps alone replaced. A character without a
 // normalization boundary before it (a combining mark) takes the previous character back and hands
 // the sequence to one NfkcStepper step (ICU). Every change that moves character edges (see
 // OffsetAnchor) is recorded in `anchors` (offsets relative to where this text starts in `out`).
 // Returns true when there is none, so offsets in the output are offsets in the input.
-bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<text_detail::OffsetAnchor>* anchors) {
+bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at,
+                         std::vector<text_detail::OffsetAnchor>* anchors, std::size_t& end) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const std::size_t base = out.size();
+  const std::size_t base = at;
   CodePointTable& table = code_point_table();
-  // Room for the rest of the input plus this much: an eight-byte store never passes the end.
+  // Room for the rest of the input plus this much: a sixteen-byte store never passes the end.
   constexpr std::size_t slack = 32;
+  const auto grow_to = [&](std::size_t size) {  // doubling, so that a reused buffer soon stops growing
+    if (out.size() < size) out.resize(std::max(size, 2 * out.size()));
+  };
   std::size_t written = base;  // output cursor, as an offset (out.data() moves when out grows)
-  out.resize(base + n + slack);
+  grow_to(base + n + slack);
   char* d = out.data() + written;
   std::size_t i = 0;
   const auto make_room = [&](std::size_t extra) {  // after an expansion: keep the slack invariant
     written = static_cast<std::size_t>(d - out.data());
-    if (out.size() - written < (n - i) + slack + extra) out.resize(written + (n - i) + slack + extra);
+    grow_to(written + (n - i) + slack + extra);
     d = out.data() + written;
   };
   std::size_t anchor_count = 0;
@@ -658,8 +665,16 @@ bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<t
     d = out.data() + out.size();
     make_room(0);
   }
-  out.resize(static_cast<std::size_t>(d - out.data()));
+  end = static_cast<std::size_t>(d - out.data());
   return anchor_count == 0;
+}
+
+// Appends NFKC_Casefold(text) to `out` (see write_nfkc_casefold).
+bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<text_detail::OffsetAnchor>* anchors) {
+  std::size_t end = 0;
+  const bool same_offsets = write_nfkc_casefold(text, out, out.size(), anchors, end);
+  out.resize(end);
+  return same_offsets;
 }
 
 }  // namespace
@@ -682,6 +697,21 @@ bool append_normalized(std::string_view text, std::string& out, const NormalizeO
   strip_marks(normalized, scratch);
   out += normalized;
   return false;
+}
+
+bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used, const NormalizeOptions& options,
+                      std::vector<OffsetAnchor>* anchors) {
+  if (text.size() > static_cast<std::size_t>(INT32_MAX) / 2) {
+    throw Error(ErrorCode::limit_exceeded,
+                "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
+  }
+  if (!options.strip_accents) return write_nfkc_casefold(text, buffer, used, anchors, used);
+  std::string normalized;
+  const bool same_offsets = append_normalized(text, normalized, options);
+  if (buffer.size() < used + normalized.size()) buffer.resize(std::max(used + normalized.size(), 2 * buffer.size()));
+  std::memcpy(buffer.data() + used, normalized.data(), normalized.size());
+  used += normalized.size();
+  return same_offsets;
 }
 
 }  // namespace text_detail

@@ -37,6 +37,12 @@ struct OffsetAnchor {
 bool append_normalized(std::string_view text, std::string& out, const NormalizeOptions& options,
                        std::vector<OffsetAnchor>* anchors = nullptr);
 
+// As append_normalized, but writing at offset `used` of `buffer` and advancing `used`; the bytes of
+// `buffer` after `used` are scratch (buffer.size() may be larger), so a buffer reused for batch after
+// batch is never zero-filled again.
+bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used, const NormalizeOptions& options,
+                      std::vector<OffsetAnchor>* anchors = nullptr);
+
 // The original byte range of the normalized range [begin, end) (end > begin) of a text whose
 // anchors append_normalized recorded: an edge inside an anchor widens to the anchor's source, so the
 // range covers at least what ICU's finest edits give.
