@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,16 @@ inline std::vector<parley::User> organisation() {
 
 constexpr std::int64_t day_ms = 86'400'000;
 constexpr std::int64_t t0 = 1'790'000'000'000;  // 2026-09-21, an arbitrary fixed instant
+
+// A fresh store file in `dir` with the organisation's users (no durable commits: tests only).
+inline std::unique_ptr<parley::Store> open_fresh(const TempDir& dir, const std::string& name = "org.db") {
+  parley::SqliteStoreOptions options;
+  options.durable_commits = false;
+  auto store = parley::open_sqlite_store(dir.file(name), options);
+  auto users = organisation();
+  store->put_users(admin, users);
+  return store;
+}
 
 // A call of `seller` with `segments` alternating seller/customer segments (2 s each), one term
 // hit per 3 segments (keyword "pricing" by the customer), one brand, one price and one action item.

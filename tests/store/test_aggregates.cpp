@@ -18,13 +18,12 @@ namespace {
 
 constexpr std::int64_t hour_ms = 3'600'000;
 
-std::unique_ptr<Store> open_with_users(const TempDir& dir, const std::string& name = "org.db") {
-  SqliteStoreOptions options;
-  options.durable_commits = false;
-  auto store = open_sqlite_store(dir.file(name), options);
-  auto users = organisation();
-  store->put_users(admin, users);
-  return store;
+// Runs statements on the store's file directly (as another program could), checking each.
+void run_sql(const std::string& path, std::initializer_list<const char*> statements) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  for (const char* sql : statements) CHECK_MESSAGE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK, sql);
+  sqlite3_close(raw);
 }
 
 CallWithAnalysis call_with(const std::string& id, const std::string& seller, std::int64_t start, int segments,
@@ -72,7 +71,7 @@ void check_same_totals(const std::vector<CallTotals>& x, const std::vector<CallT
 
 TEST_CASE("aggregates: call totals by seller and bucket, by hand") {
   TempDir dir;
-  auto store = open_with_users(dir);
+  auto store = open_fresh(dir);
   auto calls = totals_fixture();
   store->ingest_calls(admin, calls, t0);
 
@@ -152,10 +151,10 @@ TEST_CASE("aggregates: call totals do not depend on ingestion order, and buckets
                               1 + i % 5, 0.05 * i, {0.1 * (i % 7) - 0.3, i % 3 == 0 ? "negative" : "neutral"},
                               i % 4 == 0 ? "fabrikam" : ""));
   }
-  auto forward = open_with_users(dir, "forward.db");
+  auto forward = open_fresh(dir, "forward.db");
   forward->ingest_calls(admin, calls, t0);
   std::shuffle(calls.begin(), calls.end(), std::mt19937(7));
-  auto shuffled = open_with_users(dir, "shuffled.db");
+  auto shuffled = open_fresh(dir, "shuffled.db");
   for (auto& call : calls) shuffled->ingest_calls(admin, std::span(&call, 1), t0);
   check_same_totals(forward->call_totals(admin, {}, edges), shuffled->call_totals(admin, {}, edges));
 
@@ -208,7 +207,7 @@ TEST_CASE("aggregates: call totals do not depend on ingestion order, and buckets
 
 TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each name, by hand") {
   TempDir dir;
-  auto store = open_with_users(dir);
+  auto store = open_fresh(dir);
   auto hit = [](const char* term, StoredTermKind kind, Role role, std::uint32_t segment) {
     return TermHitRecord{term, kind, role, segment, 2000LL * segment};
   };
@@ -292,7 +291,7 @@ TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each 
 
 TEST_CASE("aggregates: bucket edges must ascend") {
   TempDir dir;
-  auto store = open_with_users(dir);
+  auto store = open_fresh(dir);
   const std::vector<std::int64_t> flat = {t0, t0};
   auto [code, message] = error_of([&] { store->call_totals(admin, {}, flat); });
   CHECK(code == ErrorCode::invalid_argument);
@@ -305,7 +304,7 @@ TEST_CASE("aggregates: bucket edges must ascend") {
 
 TEST_CASE("aggregates: activity totals by owner, type and direction") {
   TempDir dir;
-  auto store = open_with_users(dir);
+  auto store = open_fresh(dir);
   auto activity = [](const char* id, const char* owner, ActivityType type, ActivityDirection direction,
                      std::int64_t at, std::int64_t duration) {
     Activity a;
@@ -352,7 +351,7 @@ TEST_CASE("aggregates: activity totals by owner, type and direction") {
 
 TEST_CASE("call summaries: customer sentiment below a threshold, most negative first") {
   TempDir dir;
-  auto store = open_with_users(dir);
+  auto store = open_fresh(dir);
   std::vector<CallWithAnalysis> calls = {
       call_with("n2", "s1", t0 + 1, 3, 0.5, {-0.5, "negative"}, ""),
       call_with("n1", "s1", t0 + 2, 3, 0.5, {-0.5, "negative"}, ""),
@@ -411,23 +410,18 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   TempDir dir;
   const std::string path = dir.file("org.db");
   {
-    auto store = open_with_users(dir);
+    auto store = open_fresh(dir);
     auto calls = totals_fixture();
     store->ingest_calls(admin, calls, t0);
   }
   // Turn the file back into a version-1 file: without what migration 2 adds, with the version-1
   // index.
-  sqlite3* raw = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-  for (const char* sql : {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time",
-                          "ALTER TABLE calls DROP COLUMN keyword_mentions",
-                          "ALTER TABLE calls DROP COLUMN competitor_mentions",
-                          "ALTER TABLE calls DROP COLUMN brand_mentions",
-                          "CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms)",
-                          "PRAGMA user_version = 1"}) {
-    CHECK_MESSAGE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK, sql);
-  }
-  sqlite3_close(raw);
+  run_sql(path, {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time", "DROP INDEX activities_by_owner_time",
+                 "ALTER TABLE calls DROP COLUMN keyword_mentions", "ALTER TABLE calls DROP COLUMN competitor_mentions",
+                 "ALTER TABLE calls DROP COLUMN brand_mentions",
+                 "CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms)",
+                 "CREATE INDEX activities_by_owner_time ON activities(owner_id, timestamp_ms)",
+                 "PRAGMA user_version = 1"});
 
   auto store = open_sqlite_store(path);
   std::map<std::string, CallSummary> by_id;
@@ -459,27 +453,18 @@ TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a cra
   TempDir dir;
   const std::string path = dir.file("org.db");
   {
-    auto store = open_with_users(dir);
+    auto store = open_fresh(dir);
     auto calls = totals_fixture();
     store->ingest_calls(admin, calls, t0);
   }
-  sqlite3* raw = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
   // A length that runs past the end, then an unknown kind.
-  REQUIRE(sqlite3_exec(raw, "UPDATE call_mentions SET mentions = x'0001020000000900000061' WHERE call_key = "
-                            "(SELECT call_key FROM calls WHERE id = 'a')",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(raw);
+  run_sql(path, {"UPDATE call_mentions SET mentions = x'0001020000000900000061' WHERE call_key = "
+                 "(SELECT call_key FROM calls WHERE id = 'a')"});
   auto store = open_sqlite_store(path);
   auto [code, message] = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
   CHECK(code == ErrorCode::storage);
   CHECK(message == "corrupt call_mentions row: truncated entry");
-
-  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(raw, "UPDATE call_mentions SET mentions = x'0701' WHERE call_key = "
-                            "(SELECT call_key FROM calls WHERE id = 'a')",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(raw);
+  run_sql(path, {"UPDATE call_mentions SET mentions = x'0701' WHERE call_key = (SELECT call_key FROM calls WHERE id = 'a')"});
   std::tie(code, message) = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
   CHECK(code == ErrorCode::storage);
   CHECK(message == "corrupt call_mentions row: kind 7, role 1");

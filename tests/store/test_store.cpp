@@ -7,19 +7,6 @@
 using namespace parley;
 using namespace store_test;
 
-namespace {
-
-std::unique_ptr<Store> open_fresh(const TempDir& dir, const std::string& name = "org.db") {
-  SqliteStoreOptions options;
-  options.durable_commits = false;
-  auto store = open_sqlite_store(dir.file(name), options);
-  auto users = organisation();
-  store->put_users(admin, users);
-  return store;
-}
-
-}  // namespace
-
 TEST_CASE("store: a call and its analysis round-trip exactly") {
   TempDir dir;
   auto store = open_fresh(dir);
