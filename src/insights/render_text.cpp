@@ -162,8 +162,8 @@ std::string render_home_page_text(const HomePage& page) {
   out += fmt::format("  {:<32} {:>10} {:>10} {:>8}\n", "", "this", "previous", "change");
   count_row(out, "Calls recorded", page.recording.calls_recorded, 0);
   count_row(out, "Hours recorded", page.recording.hours_recorded, 1);
-  count_row(out, "Calls mentioning keywords", page.recording.calls_with_keywords, 0);
-  count_row(out, "Calls mentioning competitors/brands", page.recording.calls_with_competitors_or_brands, 0);
+  count_row(out, "Calls with keywords", page.recording.calls_with_keywords, 0);
+  count_row(out, "Calls with competitors or brands", page.recording.calls_with_competitors_or_brands, 0);
   return out;
 }
 
