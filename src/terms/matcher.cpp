@@ -973,7 +973,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     span.end = used;
     spans.push_back(span);
     // Not a word character and not a phrase space: no hit spans two segments.
-    if (buffer.size() <= used) buffer.resize(2 * used + 16);
+    if (buffer.size() <= used) buffer.resize(used + 1);
     buffer[used++] = '\n';
   }
   flush();

@@ -214,6 +214,7 @@ class CodePointTable {
                                              (same_layout(mapped, one) ? CodePointInfo::same_offsets : 0));
       pool += mapped;
     }
+    pool.append(4, '\0');  // a mapping of up to four bytes may be copied as four
     pools_[index] = std::move(pool);
     built_[index].store(true, std::memory_order_release);
     for (std::size_t word = 0; word < 4; ++word) {
@@ -423,8 +424,10 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
   CodePointTable& table = code_point_table();
   // Room for the rest of the input plus this much: a sixteen-byte store never passes the end.
   constexpr std::size_t slack = 32;
-  const auto grow_to = [&](std::size_t size) {  // doubling, so that a reused buffer soon stops growing
-    if (out.size() < size) out.resize(std::max(size, 2 * out.size()));
+  // Only ever grown (the string's capacity grows geometrically), so that a buffer reused for batch
+  // after batch zero-fills each byte once; appending callers shrink it back to `end`.
+  const auto grow_to = [&](std::size_t size) {
+    if (out.size() < size) out.resize(size);
   };
   std::size_t written = base;  // output cursor, as an offset (out.data() moves when out grows)
   grow_to(base + n + slack);
@@ -450,8 +453,26 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
   // the character before it, but never reaches into a stepper step (those end on a boundary).
   std::size_t mapped_begin = SIZE_MAX, mapped_end = SIZE_MAX, mapped_written = 0, mapped_anchors = 0;
   std::size_t stepped_to = 0;
+  // Input from here on has been written byte for byte (ASCII lower-cased, characters copied), so an
+  // input offset past it and the output cursor differ by a constant.
+  std::size_t linear_from = 0;
   while (i < n) {
 #if defined(__SSE2__)
+    // The last bytes of a text of at least sixteen: the sixteen ending there, when the part already
+    // written was written byte for byte and the rest is ASCII (it is lower-cased again, unchanged).
+    if (i + 16 > n && n >= 16 && n - 16 >= linear_from) {
+      const std::size_t back = i - (n - 16);
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n - 16));
+      if ((static_cast<unsigned>(_mm_movemask_epi8(block)) >> back) == 0) {
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), block));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(d - back),
+                         _mm_add_epi8(block, _mm_and_si128(upper, _mm_set1_epi8('a' - 'A'))));
+        d += n - i;
+        i = n;
+        break;
+      }
+    }
     // Sixteen bytes at a time where SSE2 exists (every x86-64): lower-cased and stored whole. When
     // the block also holds two- and three-byte characters that all normalize to themselves (an
     // accented letter in a European sentence, a run of Han, kana, Arabic or Hebrew), it is done in
@@ -595,10 +616,14 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         mapped_begin = i;
         mapped_written = static_cast<std::size_t>(d - out.data());
         mapped_anchors = anchor_count;
-        std::memcpy(d, table.mapped_bytes(c), info.length);
+        if (info.length <= 4) {
+          std::memcpy(d, table.mapped_bytes(c), 4);  // the slack covers the extra bytes
+        } else {
+          std::memcpy(d, table.mapped_bytes(c), info.length);
+        }
         d += info.length;
         i += length;
-        mapped_end = i;
+        mapped_end = linear_from = i;
         if (!(info.flags & CodePointInfo::same_offsets)) {
           add_anchor(mapped_begin, i, mapped_written, static_cast<std::size_t>(d - out.data()));
         }
@@ -661,7 +686,7 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         !same_layout(std::string_view(out).substr(before), text.substr(step.source_begin, step.source_end - step.source_begin))) {
       add_anchor(step.source_begin, step.source_end, before, out.size());
     }
-    stepped_to = i = step.source_end;
+    stepped_to = linear_from = i = step.source_end;
     d = out.data() + out.size();
     make_room(0);
   }
@@ -708,7 +733,7 @@ bool write_normalized(std::string_view text, std::string& buffer, std::size_t& u
   if (!options.strip_accents) return write_nfkc_casefold(text, buffer, used, anchors, used);
   std::string normalized;
   const bool same_offsets = append_normalized(text, normalized, options);
-  if (buffer.size() < used + normalized.size()) buffer.resize(std::max(used + normalized.size(), 2 * buffer.size()));
+  if (buffer.size() < used + normalized.size()) buffer.resize(used + normalized.size());
   std::memcpy(buffer.data() + used, normalized.data(), normalized.size());
   used += normalized.size();
   return same_offsets;
