@@ -496,6 +496,11 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
           _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-63)), _mm_cmpgt_epi8(_mm_set1_epi8(-32), block))));
       const auto lead3 = static_cast<unsigned>(_mm_movemask_epi8(
           _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-33)), _mm_cmpgt_epi8(_mm_set1_epi8(-16), block))));
+      // Three-byte leads E4..E9 start U+4000..U+9FFF (CJK ideographs, Extension A, Yijing
+      // hexagrams): none has a decomposition, a case folding or a combining class, so each
+      // normalizes to itself with a boundary before it (a test checks every one against ICU).
+      const auto han = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-29)), _mm_cmpgt_epi8(_mm_set1_epi8(-22), block))));
       std::size_t done = static_cast<std::size_t>(std::countr_zero(high));  // the ASCII before the first other byte
       // Every non-ASCII byte is a lead of two or three bytes or one of its continuations, in order
       // (a sequence may run past the block's end).
@@ -505,7 +510,7 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         if (lead2 & 0x8000) whole = 15;
         if (lead3 & 0xC000) whole = std::min<std::size_t>(whole, (lead3 & 0x4000) ? 14 : 15);
         done = whole;
-        for (unsigned leads = (lead2 | lead3) & ((1u << whole) - 1); leads != 0; leads &= leads - 1) {
+        for (unsigned leads = (lead2 | lead3) & ~han & ((1u << whole) - 1); leads != 0; leads &= leads - 1) {
           const auto at = static_cast<std::size_t>(std::countr_zero(leads));
           const unsigned char* c = b + i + at;
           const char32_t cp = ((lead3 >> at) & 1) ? (char32_t(c[0] & 0x0F) << 12) | (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F)

@@ -185,3 +185,18 @@ TEST_CASE("invalid UTF-8 inside a sixteen-byte step is reported at its byte offs
   // A three-byte character cut by the end of the text inside the last sixteen bytes.
   CHECK(offset_of_error(std::string(25, 'q') + "\xE5\x8D") == "invalid UTF-8 at byte offset 25");
 }
+
+TEST_CASE("every code point U+4000..U+9FFF normalizes to itself with a boundary before it (the Han fast path)") {
+  // The sixteen-byte step copies three-byte characters with lead bytes E4..E9 without a look-up.
+  // Each one after an ASCII letter it could combine with if it were a mark, and pairs of them:
+  // ICU's whole-text result must be the text itself, and so must ours.
+  std::string text;
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    text += 'x';
+    text += static_cast<char>(0xE0 | (c >> 12));
+    text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    text += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  CHECK(icu_nfkc_casefold(text) == text);
+  CHECK(parley::normalize_for_matching(text) == text);
+}
