@@ -835,6 +835,18 @@ bool ends_in_question(std::string_view text, std::size_t from) {
       }
       i += 16;
     }
+    // Fewer than sixteen bytes left in a text of at least sixteen: the sixteen ending there, less
+    // the bytes before i.
+    if (i + 16 > text.size() && text.size() >= 16 && i < text.size()) {
+      const std::size_t back = i - (text.size() - 16);
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + text.size() - 16));
+      const auto equal = [&](int value) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value))); };
+      const __m128i ascii = _mm_or_si128(_mm_or_si128(equal('?'), equal('.')), equal('!'));
+      const __m128i leads = _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, leads))) >> back;
+      if (mask == 0) break;
+      i += static_cast<std::size_t>(std::countr_zero(mask));
+    }
 #endif
     // Four bytes per test where none of them can start a sentence end (most of the text).
     while (i + 4 <= text.size() &&
@@ -903,6 +915,7 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     }
     resolve_overlaps(matches);
     std::size_t span_index = 0;
+    out.reserve(out.size() + matches.size());
     std::optional<text_detail::SourceMapper> mapper;
     std::uint32_t mapper_segment = UINT32_MAX;
     std::optional<OffsetLocator> locator;
