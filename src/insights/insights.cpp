@@ -1,14 +1,10 @@
-// Insights computed from the Store's viewer-scoped queries: one fetch per kind of row over the
-// current and previous periods together, then single passes that aggregate in memory.
+// Insights computed from the Store's viewer-scoped aggregates (call, mention and activity totals
+// over the current and previous periods together), combined here into the pages' figures.
 #include "parley/insights.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "insights/insights_internal.hpp"

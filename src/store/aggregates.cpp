@@ -224,7 +224,7 @@ void MentionTotalsBuilder::add(StoredMentionKind kind, std::string_view name, st
   const std::uint32_t seller = calls_[call].seller;
   const std::int32_t bucket = calls_[call].bucket;
   const std::size_t slot = static_cast<std::size_t>(kind) * 4 + (role ? static_cast<std::size_t>(*role) + 1 : 0);
-  auto& names = subject_index_[slot % 12];
+  auto& names = subject_index_[slot];  // kind <= 2 and role <= 2: callers pass enum values
   auto found = names.find(name);
   if (found == names.end()) {
     found = names.emplace(std::string(name), static_cast<std::uint32_t>(subjects_.size())).first;

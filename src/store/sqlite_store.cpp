@@ -600,7 +600,9 @@ class SqliteStore final : public Store {
 
   // Filters by seller, time (and sentiment) only: what the schema-2 covering index and the
   // call_mentions table answer without reading call rows.
-  static bool by_seller_and_time(const CallFilter& filter) {
+  // (Call and activity filters alike: both name these records.)
+  template <typename Filter>
+  static bool by_seller_and_time(const Filter& filter) {
     return filter.account_id.empty() && filter.contact_id.empty() && filter.lead_id.empty() &&
            filter.opportunity_id.empty();
   }
@@ -711,8 +713,7 @@ class SqliteStore final : public Store {
     Transaction tx(db_, Transaction::Kind::read);
     std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
     // Without record filters every column read is in activities_by_owner_time (index only).
-    const bool plain = filter.account_id.empty() && filter.contact_id.empty() && filter.lead_id.empty() &&
-                       filter.opportunity_id.empty();
+    const bool plain = by_seller_and_time(filter);
     auto s = plain ? db_.prepare(
                          "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id "
                          "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 GROUP BY "

@@ -52,6 +52,14 @@ std::vector<CallWithAnalysis> totals_fixture() {
   return calls;
 }
 
+// The totals fixture ingested into a closed store file in `dir`; returns its path.
+std::string stored_totals_fixture(const TempDir& dir) {
+  auto store = open_fresh(dir);
+  auto calls = totals_fixture();
+  store->ingest_calls(admin, calls, t0);
+  return dir.file("org.db");
+}
+
 void check_same_totals(const std::vector<CallTotals>& x, const std::vector<CallTotals>& y) {
   REQUIRE(x.size() == y.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
@@ -408,12 +416,7 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
 
 TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   TempDir dir;
-  const std::string path = dir.file("org.db");
-  {
-    auto store = open_fresh(dir);
-    auto calls = totals_fixture();
-    store->ingest_calls(admin, calls, t0);
-  }
+  const std::string path = stored_totals_fixture(dir);
   // Turn the file back into a version-1 file: without what migration 2 adds, with the version-1
   // index.
   run_sql(path, {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time", "DROP INDEX activities_by_owner_time",
@@ -451,12 +454,7 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
 
 TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a crash") {
   TempDir dir;
-  const std::string path = dir.file("org.db");
-  {
-    auto store = open_fresh(dir);
-    auto calls = totals_fixture();
-    store->ingest_calls(admin, calls, t0);
-  }
+  const std::string path = stored_totals_fixture(dir);
   // A length that runs past the end, then an unknown kind.
   run_sql(path, {"UPDATE call_mentions SET mentions = x'0001020000000900000061' WHERE call_key = "
                  "(SELECT call_key FROM calls WHERE id = 'a')"});

@@ -10,6 +10,7 @@
 #include "json/terms_json.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
+#include "terms_test_support.hpp"
 
 namespace doctest {
 template <>
@@ -25,16 +26,10 @@ struct StringMaker<std::vector<std::string>> {
 using parley::Role;
 using parley::TermKind;
 using parley::TrackedTerm;
+using terms_test::make_call;
+using terms_test::make_term;
 
 namespace {
-
-TrackedTerm make_term(std::string name, std::vector<std::string> variants = {}, TermKind kind = TermKind::keyword) {
-  TrackedTerm term;
-  term.name = std::move(name);
-  term.variants = std::move(variants);
-  term.kind = kind;
-  return term;
-}
 
 TrackedTerm related(std::string name) {
   TrackedTerm term = make_term(std::move(name));
@@ -42,25 +37,6 @@ TrackedTerm related(std::string name) {
   return term;
 }
 
-parley::Call make_call(const std::vector<std::pair<Role, std::string>>& turns, std::string language = "en-US") {
-  parley::Call call;
-  call.id = "call-1";
-  call.language = std::move(language);
-  call.participants.push_back({"rep", "Rep", Role::seller, {}});
-  call.participants.push_back({"buyer", "Buyer", Role::customer, {}});
-  call.participants.push_back({"bot", "Notetaker", Role::other, {}});
-  parley::Milliseconds start = 0;
-  for (const auto& [role, text] : turns) {
-    parley::Segment segment;
-    segment.speaker = role == Role::seller ? 0 : role == Role::customer ? 1 : 2;
-    segment.start_ms = start;
-    segment.end_ms = start + 5000;
-    segment.text = text;
-    call.segments.push_back(std::move(segment));
-    start += 5000;
-  }
-  return call;
-}
 
 // "term name=original text of the hit" for each hit, in order.
 std::vector<std::string> hits_as_text(const parley::TrackedTermMatcher& matcher, const parley::Call& call) {

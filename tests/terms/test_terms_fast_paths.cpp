@@ -9,33 +9,20 @@
 #include <vector>
 
 #include "parley/terms.hpp"
+#include "terms_test_support.hpp"
 
 namespace {
 
 using parley::Role;
 using parley::TrackedTerm;
+using terms_test::make_call;
+using terms_test::make_term;
 
-TrackedTerm named(std::string name) {
-  TrackedTerm term;
-  term.name = std::move(name);
-  return term;
-}
-
+// A call whose turns are all the customer's.
 parley::Call call_of(const std::vector<std::string>& texts) {
-  parley::Call call;
-  call.participants.push_back({"rep", "Rep", Role::seller, {}});
-  call.participants.push_back({"buyer", "Buyer", Role::customer, {}});
-  parley::Milliseconds start = 0;
-  for (const std::string& text : texts) {
-    parley::Segment segment;
-    segment.speaker = 1;
-    segment.start_ms = start;
-    segment.end_ms = start + 4000;
-    segment.text = text;
-    call.segments.push_back(std::move(segment));
-    start += 4000;
-  }
-  return call;
+  std::vector<std::pair<Role, std::string>> turns;
+  for (const auto& text : texts) turns.emplace_back(Role::customer, text);
+  return make_call(turns);
 }
 
 // (segment, term, begin, end) of each hit.
@@ -50,7 +37,7 @@ std::vector<Spot> spots(const parley::TrackedTermMatcher& matcher, const parley:
 
 TEST_CASE("names longer than the first 8 bytes are confirmed whole, and names sharing those bytes stay apart") {
   // "contoso " is the first 8 bytes of the first two names.
-  const std::vector<TrackedTerm> terms{named("Contoso Cloud Platform"), named("Contoso Cloud"), named("Contoso")};
+  const std::vector<TrackedTerm> terms{make_term("Contoso Cloud Platform"), make_term("Contoso Cloud"), make_term("Contoso")};
   const parley::TrackedTermMatcher matcher(terms);
   // "Contoso Cloud Platform" 0..22, " and " 22..27, "Contoso Cloud" 27..40, " and " 40..45,
   // "Contoso" 45..52 (then " Clou", which is not "Contoso Cloud"), " or Contoso Cloudy" : "Contoso"
@@ -60,7 +47,7 @@ TEST_CASE("names longer than the first 8 bytes are confirmed whole, and names sh
 }
 
 TEST_CASE("hits map through the changes of their own segment in a batch of several") {
-  const std::vector<TrackedTerm> terms{named("Contoso")};
+  const std::vector<TrackedTerm> terms{make_term("Contoso")};
   const parley::TrackedTermMatcher matcher(terms);
   // "ＦＵＬＬ" is 4 x 3 = 12 bytes, " width " 7: Contoso at 19..26. "plain " 6: at 6..13.
   // "Straße " is 4 + 2 + 1 + 1 = 8 bytes: at 8..15 (ß -> ss keeps the length). "，，" 6 bytes + " ":
@@ -75,7 +62,7 @@ TEST_CASE("property: an ASCII segment's hits stay put next to non-ASCII text, sh
   // must give the same hits 3 bytes later, and with " é" after them the same hits.
   const std::vector<std::string> words{"contoso", "Contoso", "CONTOSO", "Fabrikam", "Northwind", "Tailspin", "Toys",
                                        "the",     "price",   "of",      "renewal",  "and",       "Contoso360", "x"};
-  const std::vector<TrackedTerm> terms{named("Contoso"), named("Tailspin Toys"), named("renewal"), named("Northwind")};
+  const std::vector<TrackedTerm> terms{make_term("Contoso"), make_term("Tailspin Toys"), make_term("renewal"), make_term("Northwind")};
   const parley::TrackedTermMatcher matcher(terms);
   std::mt19937 rng(17);
   for (int round = 0; round < 400; ++round) {
