@@ -109,7 +109,8 @@ void BM_home_page(benchmark::State& state, parley::PeriodKind kind) {
   std::int64_t calls = 0;
   for (auto _ : state) {
     const parley::HomePage page = parley::home_page(store, viewer, "", options);
-    calls = static_cast<std::int64_t>(page.recording.calls_recorded.current + page.recording.calls_recorded.previous);
+    calls = static_cast<std::int64_t>(page.recording.calls_recorded.current +
+                                      page.recording.calls_recorded.previous);
     benchmark::DoNotOptimize(page);
   }
   state.counters["calls_read"] = static_cast<double>(calls);
@@ -189,7 +190,8 @@ void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
   const char* queries[] = {
       "SELECT id, start_time_ms, duration_ms, seller_id, talk_ratio, switches, switch_rate_per_hour, "
       "average_pause_ms, patience_ms, longest_customer_monologue_ms, seller_words_per_minute, "
-      "question_rate_per_hour, customer_sentiment, customer_sentiment_label FROM calls WHERE start_time_ms >= ?1 "
+      "question_rate_per_hour, customer_sentiment, customer_sentiment_label FROM calls WHERE start_time_ms "
+      ">= ?1 "
       "AND start_time_ms < ?2",
       "SELECT c.id, c.seller_id, c.start_time_ms, h.term, h.kind, h.role FROM calls c JOIN term_hits h ON "
       "h.call_key = c.call_key WHERE c.start_time_ms >= ?1 AND c.start_time_ms < ?2"};
@@ -202,7 +204,8 @@ void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
       sqlite3_bind_int64(stmt, 1, from);
       sqlite3_bind_int64(stmt, 2, current.end_utc_ms);
       while (sqlite3_step(stmt) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(stmt); ++i) benchmark::DoNotOptimize(sqlite3_column_text(stmt, i));
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i)
+          benchmark::DoNotOptimize(sqlite3_column_text(stmt, i));
         ++rows;
       }
       sqlite3_finalize(stmt);
@@ -214,18 +217,27 @@ void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
 }  // namespace
 
 BENCHMARK_CAPTURE(BM_home_page, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_bare_sqlite_rows, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_bare_sqlite_rows, this_month, parley::PeriodKind::this_month)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_home_page, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_bare_sqlite_rows, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_call_totals, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_mention_totals, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_call_totals, this_month, parley::PeriodKind::this_month)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_mention_totals, this_month, parley::PeriodKind::this_month)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_store_brand_first_mentions, this_month, parley::PeriodKind::this_month)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_call_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_mention_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_brand_first_mentions, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_most_negative_calls, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_store_activity_totals, all_time, parley::PeriodKind::all_time)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_seller_details, this_month, parley::PeriodKind::this_month)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_call_totals, all_time, parley::PeriodKind::all_time)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_mention_totals, all_time, parley::PeriodKind::all_time)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_brand_first_mentions, all_time, parley::PeriodKind::all_time)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_most_negative_calls, all_time, parley::PeriodKind::all_time)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_store_activity_totals, all_time, parley::PeriodKind::all_time)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_seller_details, this_month, parley::PeriodKind::this_month)
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -3,12 +3,13 @@
 // parse_transcript. Bytes/s and segments/s per reader, against baselines measured in the same run:
 // memcpy of 256 MiB (main-memory bandwidth), and memcpy and a byte sum (one read-only pass) over a
 // buffer of the largest input's size, which fits in cache. BM_validate_call shows the share of each
-// reader's time taken by validate_call, which every reader ends with. A third peer, nlohmann::json::parse alone on each JSON input, shows how much of a
-// JSON reader's time is the DOM parse it is built on.
+// reader's time taken by validate_call, which every reader ends with. A third peer, nlohmann::json::parse
+// alone on each JSON input, shows how much of a JSON reader's time is the DOM parse it is built on.
 //
 //   cmake -S . -B build/readers-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCHMARKS=ON
 //   cmake --build build/readers-release --target bench_readers
-//   build/readers-release/benchmarks/bench_readers --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   build/readers-release/benchmarks/bench_readers --benchmark_repetitions=5
+//   --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
@@ -40,12 +41,18 @@ struct Sentence {
 };
 
 const char* const kSpeakers[] = {"Dana Whitfield", "Jürgen Köhler", "Marta Nowak", "Li Wei"};
-const char* const kVocabulary[] = {
-    "the", "price", "quote", "approval", "we", "need", "to", "check", "with", "our", "team", "next", "week",
-    "budget", "integration", "Salesforce", "contract", "renewal", "discount", "users", "pilot", "onboarding",
-    "dashboard", "forecast", "pipeline", "I", "think", "that", "makes", "sense", "honestly", "timeline", "Q3",
-    "genau", "Zusammenarbeit", "Angebot", "dziękuję", "wdrożenie", "präsentation", "café", "naïve", "报价",
-    "审批", "the", "and", "a", "is", "it", "of", "for", "on", "can", "you", "send", "me", "proposal"};
+const char* const kVocabulary[] = {"the",        "price",      "quote",     "approval",     "we",
+                                   "need",       "to",         "check",     "with",         "our",
+                                   "team",       "next",       "week",      "budget",       "integration",
+                                   "Salesforce", "contract",   "renewal",   "discount",     "users",
+                                   "pilot",      "onboarding", "dashboard", "forecast",     "pipeline",
+                                   "I",          "think",      "that",      "makes",        "sense",
+                                   "honestly",   "timeline",   "Q3",        "genau",        "Zusammenarbeit",
+                                   "Angebot",    "dziękuję",   "wdrożenie", "präsentation", "café",
+                                   "naïve",      "报价",       "审批",      "the",          "and",
+                                   "a",          "is",         "it",        "of",           "for",
+                                   "on",         "can",        "you",       "send",         "me",
+                                   "proposal"};
 
 std::vector<Sentence> generate_meeting() {
   std::mt19937 random(20240305);
@@ -62,8 +69,10 @@ std::vector<Sentence> generate_meeting() {
       for (int w = 0; w < words; ++w) {
         std::string text = kVocabulary[random() % std::size(kVocabulary)];
         if (w == 0) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-        if (w == words - 1) text += (random() % 5 == 0) ? "?" : ".";
-        else if (random() % 9 == 0) text += ",";
+        if (w == words - 1)
+          text += (random() % 5 == 0) ? "?" : ".";
+        else if (random() % 9 == 0)
+          text += ",";
         const std::int64_t duration = 120 + static_cast<std::int64_t>(text.size()) * 35 + random() % 80;
         sentence.words.push_back({std::move(text), now, now + duration, 0.6 + (random() % 400) / 1000.0});
         now += duration + 40 + random() % 120;
@@ -77,8 +86,8 @@ std::vector<Sentence> generate_meeting() {
 }
 
 std::string clock(std::int64_t ms, char fraction_separator) {
-  return fmt::format("{:02}:{:02}:{:02}{}{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, fraction_separator,
-                     ms % 1000);
+  return fmt::format("{:02}:{:02}:{:02}{}{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60,
+                     fraction_separator, ms % 1000);
 }
 
 std::string sentence_text(const Sentence& sentence) {
@@ -154,12 +163,13 @@ std::string write_transcribe(const std::vector<Sentence>& sentences) {
         punctuation = bare.substr(bare.size() - 1);
         bare.pop_back();
       }
-      items.push_back({{"id", items.size()},
-                       {"type", "pronunciation"},
-                       {"alternatives", {{{"confidence", fmt::format("{:.3f}", w.confidence)}, {"content", bare}}}},
-                       {"start_time", seconds(w.start_ms)},
-                       {"end_time", seconds(w.end_ms)},
-                       {"speaker_label", fmt::format("spk_{}", s.speaker)}});
+      items.push_back(
+          {{"id", items.size()},
+           {"type", "pronunciation"},
+           {"alternatives", {{{"confidence", fmt::format("{:.3f}", w.confidence)}, {"content", bare}}}},
+           {"start_time", seconds(w.start_ms)},
+           {"end_time", seconds(w.end_ms)},
+           {"speaker_label", fmt::format("spk_{}", s.speaker)}});
       if (!punctuation.empty()) {
         items.push_back({{"id", items.size()},
                          {"type", "punctuation"},
@@ -168,12 +178,16 @@ std::string write_transcribe(const std::vector<Sentence>& sentences) {
       }
     }
   }
-  nlohmann::json doc = {{"jobName", "bench"}, {"status", "COMPLETED"}, {"results", {{"items", std::move(items)}}}};
+  nlohmann::json doc = {
+      {"jobName", "bench"}, {"status", "COMPLETED"}, {"results", {{"items", std::move(items)}}}};
   return doc.dump();
 }
 
 nlohmann::json assemblyai_word(const Word& w, int speaker) {
-  return {{"text", w.text}, {"start", w.start_ms}, {"end", w.end_ms}, {"confidence", w.confidence},
+  return {{"text", w.text},
+          {"start", w.start_ms},
+          {"end", w.end_ms},
+          {"confidence", w.confidence},
           {"speaker", std::string(1, static_cast<char>('A' + speaker))}};
 }
 
@@ -193,8 +207,9 @@ std::string write_assemblyai(const std::vector<Sentence>& sentences) {
                           {"text", sentence_text(s)},
                           {"words", std::move(utterance_words)}});
   }
-  nlohmann::json doc = {{"id", "bench"},         {"status", "completed"},   {"language_code", "en_us"},
-                        {"audio_duration", 7200}, {"words", std::move(words)}, {"utterances", std::move(utterances)}};
+  nlohmann::json doc = {
+      {"id", "bench"},          {"status", "completed"},     {"language_code", "en_us"},
+      {"audio_duration", 7200}, {"words", std::move(words)}, {"utterances", std::move(utterances)}};
   return doc.dump();
 }
 
@@ -213,7 +228,9 @@ std::string write_deepgram(const std::vector<Sentence>& sentences) {
   }
   nlohmann::json doc = {
       {"metadata", {{"request_id", "bench"}, {"duration", 7200.0}, {"channels", 1}}},
-      {"results", {{"channels", {{{"alternatives", {{{"transcript", ""}, {"confidence", 0.9}, {"words", std::move(words)}}}}}}}}}};
+      {"results",
+       {{"channels",
+         {{{"alternatives", {{{"transcript", ""}, {"confidence", 0.9}, {"words", std::move(words)}}}}}}}}}};
   return doc.dump();
 }
 
@@ -233,7 +250,8 @@ const Inputs& inputs() {
                         {TranscriptFormat::amazon_transcribe, write_transcribe(meeting)},
                         {TranscriptFormat::assemblyai, write_assemblyai(meeting)},
                         {TranscriptFormat::deepgram, write_deepgram(meeting)}};
-    for (const auto& [format, text] : result.documents) result.largest = std::max(result.largest, text.size());
+    for (const auto& [format, text] : result.documents)
+      result.largest = std::max(result.largest, text.size());
     return result;
   }();
   return built;
@@ -333,16 +351,21 @@ BENCHMARK_CAPTURE(BM_read, webvtt, TranscriptFormat::webvtt)->Unit(benchmark::kM
 BENCHMARK_CAPTURE(BM_read, srt, TranscriptFormat::srt)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, rttm, TranscriptFormat::rttm)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, parley_json, TranscriptFormat::parley_json)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_read, amazon_transcribe, TranscriptFormat::amazon_transcribe)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_read, amazon_transcribe, TranscriptFormat::amazon_transcribe)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_read, deepgram, TranscriptFormat::deepgram)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_validate_call, webvtt, TranscriptFormat::webvtt)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_validate_call, srt, TranscriptFormat::srt)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_validate_call, rttm, TranscriptFormat::rttm)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_validate_call, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_nlohmann_parse_only, parley_json, TranscriptFormat::parley_json)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_nlohmann_parse_only, amazon_transcribe, TranscriptFormat::amazon_transcribe)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_nlohmann_parse_only, assemblyai, TranscriptFormat::assemblyai)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_nlohmann_parse_only, deepgram, TranscriptFormat::deepgram)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_nlohmann_parse_only, parley_json, TranscriptFormat::parley_json)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_nlohmann_parse_only, amazon_transcribe, TranscriptFormat::amazon_transcribe)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_nlohmann_parse_only, assemblyai, TranscriptFormat::assemblyai)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_nlohmann_parse_only, deepgram, TranscriptFormat::deepgram)
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -19,7 +19,8 @@ const std::string source_dir = std::filesystem::path(__FILE__).parent_path().par
 const std::vector<std::string>& sentences() {
   static const std::vector<std::string> lines = [] {
     const char* path = std::getenv("PARLEY_SENTIMENT_SENTENCES");
-    std::ifstream in(path && *path ? std::string(path) : source_dir + "/tests/data/sentiment/sales_sentences.txt");
+    std::ifstream in(path && *path ? std::string(path)
+                                   : source_dir + "/tests/data/sentiment/sales_sentences.txt");
     std::vector<std::string> out;
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;

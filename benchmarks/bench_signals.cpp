@@ -25,7 +25,8 @@ parley::Call make_call() {
   parley::Call call;
   call.id = "bench";
   call.language = "en-US";
-  call.participants = {{"rep", "Rep", parley::Role::seller, {}}, {"cust", "Customer", parley::Role::customer, {}}};
+  call.participants = {{"rep", "Rep", parley::Role::seller, {}},
+                       {"cust", "Customer", parley::Role::customer, {}}};
   parley::Milliseconds t = 0;
   for (int i = 0; i < 720; ++i) {  // 720 segments of 5 s = one hour
     const auto& text = lines[static_cast<std::size_t>(i) % lines.size()];
@@ -45,7 +46,8 @@ void BM_NormalizeBaseline(benchmark::State& state) {
   std::size_t bytes = 0;
   for (const auto& segment : call.segments) bytes += segment.text.size();
   for (auto _ : state) {
-    for (const auto& segment : call.segments) benchmark::DoNotOptimize(parley::normalize_for_matching(segment.text));
+    for (const auto& segment : call.segments)
+      benchmark::DoNotOptimize(parley::normalize_for_matching(segment.text));
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
 }
@@ -63,7 +65,8 @@ BENCHMARK(BM_DetectSignals)->Unit(benchmark::kMillisecond);
 void BM_FindPricesOnly(benchmark::State& state) {
   const parley::Call call = make_call();
   for (auto _ : state) {
-    for (const auto& segment : call.segments) benchmark::DoNotOptimize(detector().find_prices(segment.text, "en-US"));
+    for (const auto& segment : call.segments)
+      benchmark::DoNotOptimize(detector().find_prices(segment.text, "en-US"));
   }
 }
 BENCHMARK(BM_FindPricesOnly)->Unit(benchmark::kMillisecond);

@@ -26,16 +26,17 @@ constexpr std::int64_t t0 = 1'790'000'000'000;
 std::vector<User> users() {
   std::vector<User> out = {{"admin", "Admin", "", UserRole::administrator, "", ""},
                            {"m1", "Manager", "", UserRole::manager, "", ""}};
-  for (int i = 0; i < 20; ++i) out.push_back({std::string("s").append(std::to_string(i)), "Seller", "", UserRole::seller, "m1", ""});
+  for (int i = 0; i < 20; ++i)
+    out.push_back({std::string("s").append(std::to_string(i)), "Seller", "", UserRole::seller, "m1", ""});
   return out;
 }
 
 // Deterministic calls: 80..120 segments of 40..90 bytes of English text, a few hits, a brand, a
 // price and an action item each.
 std::vector<CallWithAnalysis> make_calls(int count) {
-  static const char* words[] = {"we",      "could",  "look", "at",       "the",   "pricing", "for",
-                                "next",    "quarter", "and", "onboarding", "your", "team",   "budget",
-                                "contoso", "roadmap", "yes", "exactly",  "so",    "what"};
+  static const char* words[] = {"we",      "could",   "look", "at",         "the",  "pricing", "for",
+                                "next",    "quarter", "and",  "onboarding", "your", "team",    "budget",
+                                "contoso", "roadmap", "yes",  "exactly",    "so",   "what"};
   std::uint64_t state = 42;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -130,8 +131,9 @@ void remove_store(const std::string& path) {
 void report(benchmark::State& state) {
   state.counters["calls"] = static_cast<double>(calls().size());
   state.counters["segments"] = static_cast<double>(total_segments());
-  state.counters["segments_per_s"] = benchmark::Counter(
-      static_cast<double>(total_segments()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["segments_per_s"] =
+      benchmark::Counter(static_cast<double>(total_segments()) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 
 void BM_parley_ingest(benchmark::State& state) {
@@ -190,8 +192,10 @@ void bare_ingest(const std::string& path, const std::vector<CallWithAnalysis>& d
   Bare b;
   sqlite3_open(path.c_str(), &b.db);
   sqlite3_busy_timeout(b.db, 10'000);
-  sqlite3_exec(b.db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-               "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
+  sqlite3_exec(b.db,
+               "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+               "PRAGMA cache_size = -16384",
+               nullptr, nullptr, nullptr);
   auto* call_insert = b.prepare(
       "INSERT INTO calls (id, start_time_ms, duration_ms, language, seller_id, account_id, "
       "contact_id, lead_id, opportunity_id, segment_count, participant_count, ingested_ms, "
@@ -204,19 +208,21 @@ void bare_ingest(const std::string& path, const std::vector<CallWithAnalysis>& d
       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
       "?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
   auto* participant_insert = b.prepare(
-      "INSERT INTO participants (call_key, idx, speaker_id, display_name, role, crm_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO participants (call_key, idx, speaker_id, display_name, role, crm_id) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6)");
   auto* segment_insert = b.prepare(
       "INSERT INTO segments (call_key, idx, speaker, start_ms, end_ms, text, confidence, words, translation) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, NULL)");
   auto* hit_insert = b.prepare(
-      "INSERT INTO term_hits (call_key, idx, term, kind, role, segment_index, offset_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO term_hits (call_key, idx, term, kind, role, segment_index, offset_ms) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7)");
   auto* brand_insert = b.prepare(
       "INSERT INTO brand_mentions (call_key, normalized_name, display_name, count) VALUES (?1, ?2, ?3, ?4)");
   auto* price_insert = b.prepare(
       "INSERT INTO price_mentions (call_key, idx, amount, currency, text, segment_index, offset_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  auto* action_insert = b.prepare(
-      "INSERT INTO action_items (call_key, idx, segment_index, text) VALUES (?1, ?2, ?3, ?4)");
+  auto* action_insert =
+      b.prepare("INSERT INTO action_items (call_key, idx, segment_index, text) VALUES (?1, ?2, ?3, ?4)");
   auto* log_insert = b.prepare(
       "INSERT INTO processing_log (call_id, seller_id, status, reason, at_ms) VALUES (?1, ?2, 1, '', ?3)");
   sqlite3_exec(b.db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -352,10 +358,16 @@ int main(int argc, char** argv) {
   calls();  // generate once, outside the timings
   // Alternate the contenders so machine load drifts affect both alike.
   for (int round = 0; round < 3; ++round) {
-    benchmark::RegisterBenchmark(std::string("bare_sqlite_inserts/run").append(std::to_string(round)).c_str(), BM_bare_sqlite_inserts)
-        ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark(std::string("parley_ingest/run").append(std::to_string(round)).c_str(), BM_parley_ingest)
-        ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark(std::string("bare_sqlite_inserts/run").append(std::to_string(round)).c_str(),
+                                 BM_bare_sqlite_inserts)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark(std::string("parley_ingest/run").append(std::to_string(round)).c_str(),
+                                 BM_parley_ingest)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

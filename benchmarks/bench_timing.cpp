@@ -48,7 +48,8 @@ parley::Call make_call(bool shuffled) {
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   parley::Call call;
   call.id = "bench";
-  call.participants = {{"rep", "Rep", parley::Role::seller, {}}, {"buyer", "Buyer", parley::Role::customer, {}}};
+  call.participants = {{"rep", "Rep", parley::Role::seller, {}},
+                       {"buyer", "Buyer", parley::Role::customer, {}}};
   call.segments.reserve(kSegments);
   parley::Milliseconds cursor = 0;
   std::uint32_t speaker = 0;
@@ -130,8 +131,9 @@ void BM_BaselineSortSegments(benchmark::State& state) {
   for (auto _ : state) {
     keys.clear();
     for (const parley::Segment& s : call.segments) keys.push_back({s.start_ms, s.end_ms, s.speaker});
-    std::sort(keys.begin(), keys.end(),
-              [](const Key& a, const Key& b) { return std::tie(a.start, a.end, a.speaker) < std::tie(b.start, b.end, b.speaker); });
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return std::tie(a.start, a.end, a.speaker) < std::tie(b.start, b.end, b.speaker);
+    });
     benchmark::DoNotOptimize(keys.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * call.segments.size()));

@@ -88,11 +88,13 @@ const std::vector<std::string> sentences = {
 };
 
 // Names that occur in the corpus (a few of them tracked) and syllables for absent brand names.
-const std::vector<std::string> present_names = {
-    "Contoso", "Contoso 360", "Fabrikam", "Northwind", "Tailspin Toys", "Woodgrove Bank", "Litware",
-    "Adatum", "Proseware", "Wingtip", "华为", "阿里巴巴", "コンピューター", "Lösung", "Núñez"};
-const std::vector<std::string> syllables = {"vel", "tri", "qua", "zen", "bor", "lux", "mar", "kel", "dor", "pix",
-                                            "nov", "sar", "tek", "ula", "rix", "ova", "gen", "fal", "mo", "cyr"};
+const std::vector<std::string> present_names = {"Contoso",        "Contoso 360",    "Fabrikam", "Northwind",
+                                                "Tailspin Toys",  "Woodgrove Bank", "Litware",  "Adatum",
+                                                "Proseware",      "Wingtip",        "华为",     "阿里巴巴",
+                                                "コンピューター", "Lösung",         "Núñez"};
+const std::vector<std::string> syllables = {"vel", "tri", "qua", "zen", "bor", "lux", "mar",
+                                            "kel", "dor", "pix", "nov", "sar", "tek", "ula",
+                                            "rix", "ova", "gen", "fal", "mo",  "cyr"};
 
 int generate(const std::string& dir, std::size_t megabytes) {
   std::mt19937_64 rng(20261123);
@@ -270,9 +272,11 @@ int main(int argc, char** argv) {
     }
     if (args.size() == 3 && args[0] == "full") return full(args[1], args[2]);
     if (args.size() == 3 && args[0] == "raw") return raw(args[1], args[2], true);
-    if (args.size() == 4 && args[0] == "raw" && args[1] == "--any-cjk-boundary") return raw(args[2], args[3], false);
+    if (args.size() == 4 && args[0] == "raw" && args[1] == "--any-cjk-boundary")
+      return raw(args[2], args[3], false);
     if (args.size() == 3 && args[0] == "words") return words(args[1], args[2]);
-    std::cerr << "usage: parley_scan generate DIR [MB] | full TERMS.tsv FILE | raw [--any-cjk-boundary] TERMS.tsv FILE"
+    std::cerr << "usage: parley_scan generate DIR [MB] | full TERMS.tsv FILE | raw [--any-cjk-boundary] "
+                 "TERMS.tsv FILE"
                  " | words LANG FILE\n";
     return 2;
   } catch (const parley::Error& error) {

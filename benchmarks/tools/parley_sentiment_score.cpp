@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
     out.reserve(1 << 16);
     while (std::getline(std::cin, line)) {
       const parley::SegmentSentiment result = scorer.score(line);
-      fmt::format_to(std::back_inserter(out), "{:.4f}\t{}\n", result.score, parley::sentiment_label_name(result.label));
+      fmt::format_to(std::back_inserter(out), "{:.4f}\t{}\n", result.score,
+                     parley::sentiment_label_name(result.label));
       if (out.size() > (1 << 16) - 64) {
         std::fwrite(out.data(), 1, out.size(), stdout);
         out.clear();

@@ -40,7 +40,8 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
         throw UsageError(fmt::format("--role wants NAME=ROLE, got '{}'", value));
       }
       const auto role = parley::parse_role(value.substr(equals + 1));
-      if (!role) throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
+      if (!role)
+        throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
       parsed.role_rules.by_name.emplace_back(std::string(value.substr(0, equals)), *role);
     } else if (argument == "--our-user") {
       parsed.role_rules.our_users.emplace_back(take_value(arguments, i));
@@ -57,9 +58,12 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
       parsed.tracked_terms.insert(parsed.tracked_terms.end(), terms.begin(), terms.end());
     } else if (argument == "--format") {
       const std::string_view name = take_value(arguments, i);
-      if (name == "text") parsed.output_format = OutputFormat::text;
-      else if (name == "json") parsed.output_format = OutputFormat::json;
-      else throw UsageError(fmt::format("unknown output format '{}' (text or json)", name));
+      if (name == "text")
+        parsed.output_format = OutputFormat::text;
+      else if (name == "json")
+        parsed.output_format = OutputFormat::json;
+      else
+        throw UsageError(fmt::format("unknown output format '{}' (text or json)", name));
     } else if (argument.starts_with("--")) {
       throw UsageError(fmt::format("unknown option '{}'", argument));
     } else {
@@ -91,10 +95,12 @@ std::string clock(parley::Milliseconds milliseconds) {
 
 // "[0:01:12 Marco Rossi]": where in the call something was said, and by whom.
 std::string where(const parley::Call& call, std::uint32_t segment, parley::Milliseconds offset_ms) {
-  return fmt::format("[{} {}]", clock(offset_ms), call.participants[call.segments[segment].speaker].display_name);
+  return fmt::format("[{} {}]", clock(offset_ms),
+                     call.participants[call.segments[segment].speaker].display_name);
 }
 
-std::string_view excerpt(const parley::Call& call, std::uint32_t segment, std::uint32_t begin, std::uint32_t end) {
+std::string_view excerpt(const parley::Call& call, std::uint32_t segment, std::uint32_t begin,
+                         std::uint32_t end) {
   return std::string_view(call.segments[segment].text).substr(begin, end - begin);
 }
 
@@ -124,11 +130,12 @@ void print_signals(const parley::Call& call, const parley::CallAnalysis& analysi
     fmt::print("tracked terms:\n");
     for (const parley::TermCount& count : analysis.term_counts.terms) {
       if (count.total == 0) continue;
-      fmt::print("  {:<24} {:<10} {} (seller {}, customer {})\n", count.name, parley::term_kind_name(count.kind),
-                 count.total, count.by_seller, count.by_customer);
+      fmt::print("  {:<24} {:<10} {} (seller {}, customer {})\n", count.name,
+                 parley::term_kind_name(count.kind), count.total, count.by_seller, count.by_customer);
     }
     for (const parley::TermHit& hit : analysis.term_hits) {
-      fmt::print("  {} \"{}\"\n", where(call, hit.segment, hit.offset_ms), excerpt(call, hit.segment, hit.begin, hit.end));
+      fmt::print("  {} \"{}\"\n", where(call, hit.segment, hit.offset_ms),
+                 excerpt(call, hit.segment, hit.begin, hit.end));
     }
   }
   if (!signals.prices.empty()) fmt::print("prices:\n");
@@ -145,44 +152,49 @@ void print_signals(const parley::Call& call, const parley::CallAnalysis& analysi
   for (const parley::ActionItem& item : signals.action_items) {
     fmt::print("  {} {}\n", where(call, item.segment, item.offset_ms), item.text);
   }
-  fmt::print("questions: seller {}, customer {}, other {}\n", signals.seller_questions, signals.customer_questions,
-             signals.other_questions);
+  fmt::print("questions: seller {}, customer {}, other {}\n", signals.seller_questions,
+             signals.customer_questions, signals.other_questions);
   fmt::print("filler words:\n");
   for (const parley::ParticipantFillers& fillers : signals.fillers) {
     std::vector<std::string> phrases;
-    for (const parley::FillerCount& filler : fillers.by_phrase) phrases.push_back(fmt::format("{} {}", filler.phrase, filler.count));
+    for (const parley::FillerCount& filler : fillers.by_phrase)
+      phrases.push_back(fmt::format("{} {}", filler.phrase, filler.count));
     fmt::print("  {:<24} {} ({:.1f} per minute){}{}\n", call.participants[fillers.participant].display_name,
                fillers.count, fillers.per_minute, phrases.empty() ? "" : ": ", fmt::join(phrases, ", "));
   }
 }
 
-void print_text_report(const std::string& file, const parley::Call& call, const parley::CallAnalysis& analysis) {
+void print_text_report(const std::string& file, const parley::Call& call,
+                       const parley::CallAnalysis& analysis) {
   const parley::CallTiming& t = analysis.timing;
   fmt::print("== {} (call '{}', {}, {} segments, language {})\n", file, call.id, clock(t.duration_ms),
              call.segments.size(), call.language.empty() ? "unknown" : call.language);
   fmt::print("participants:\n");
   for (const parley::ParticipantTiming& p : t.participants) {
-    fmt::print("  {:<24} {:<8} talk {:>9}  share {:>4}  turns {:>3}  words {:>5}  wpm {:>5}  questions {:>2}  "
-               "longest monologue {:>8}\n",
-               call.participants[p.participant].display_name, parley::role_name(p.role), seconds(double(p.talk_ms)),
-               percent(p.talk_share), p.turns, p.words, optional_number(p.words_per_minute, 0), p.questions,
-               seconds(double(p.longest_monologue_ms)));
+    fmt::print(
+        "  {:<24} {:<8} talk {:>9}  share {:>4}  turns {:>3}  words {:>5}  wpm {:>5}  questions {:>2}  "
+        "longest monologue {:>8}\n",
+        call.participants[p.participant].display_name, parley::role_name(p.role), seconds(double(p.talk_ms)),
+        percent(p.talk_share), p.turns, p.words, optional_number(p.words_per_minute, 0), p.questions,
+        seconds(double(p.longest_monologue_ms)));
   }
   fmt::print("conversation:\n");
   fmt::print("  talk-to-listen ratio        {} / {}\n", percent(t.talk_ratio), percent(t.listen_ratio));
   fmt::print("  talk time                   {} of {} (silence {}, overlap {})\n", seconds(double(t.talk_ms)),
              seconds(double(t.duration_ms)), seconds(double(t.silence_ms)), seconds(double(t.overlap_ms)));
   fmt::print("  turns                       {}\n", t.turns);
-  fmt::print("  switches                    {} ({} per hour)\n", t.switches, optional_number(t.switch_rate_per_hour));
+  fmt::print("  switches                    {} ({} per hour)\n", t.switches,
+             optional_number(t.switch_rate_per_hour));
   fmt::print("  interactivity (0-10)        {}\n", optional_number(t.interactivity));
-  fmt::print("  average pause               {} over {} hand-overs\n", optional_seconds(t.average_pause_ms), t.pauses);
+  fmt::print("  average pause               {} over {} hand-overs\n", optional_seconds(t.average_pause_ms),
+             t.pauses);
   fmt::print("  patience                    {}\n", optional_seconds(t.patience_ms));
   fmt::print("  longest seller monologue    {}\n", seconds(double(t.seller.longest_monologue_ms)));
   fmt::print("  longest customer monologue  {}\n", seconds(double(t.customer.longest_monologue_ms)));
-  fmt::print("  talking speed (wpm)         seller {}, customer {}\n", optional_number(t.seller.words_per_minute, 0),
-             optional_number(t.customer.words_per_minute, 0));
-  fmt::print("  questions                   seller {}, customer {} (seller {} per hour)\n", t.seller.questions,
-             t.customer.questions, optional_number(t.seller.question_rate_per_hour));
+  fmt::print("  talking speed (wpm)         seller {}, customer {}\n",
+             optional_number(t.seller.words_per_minute, 0), optional_number(t.customer.words_per_minute, 0));
+  fmt::print("  questions                   seller {}, customer {} (seller {} per hour)\n",
+             t.seller.questions, t.customer.questions, optional_number(t.seller.question_rate_per_hour));
   fmt::print("  interruptions               seller {}, customer {}\n", t.seller.interruptions_made,
              t.customer.interruptions_made);
   if (t.participation_gini) fmt::print("  participation Gini          {:.2f}\n", *t.participation_gini);
@@ -196,7 +208,8 @@ void print_text_report(const std::string& file, const parley::Call& call, const 
 int run_analyze(std::span<const std::string_view> arguments) {
   const AnalyzeArguments parsed = parse_arguments(arguments);
   parley::AnalysisOptions options;
-  if (!parsed.read_options.default_language.empty()) options.default_language = parsed.read_options.default_language;
+  if (!parsed.read_options.default_language.empty())
+    options.default_language = parsed.read_options.default_language;
   const parley::CallAnalyzer analyzer(options, parsed.tracked_terms);
   int failures = 0;
   std::vector<std::string> json_calls;
@@ -205,8 +218,8 @@ int run_analyze(std::span<const std::string_view> arguments) {
       parley::Call call = parley::read_transcript(file, parsed.read_options, parsed.input_format);
       const std::vector<std::string> unmatched = parley::assign_roles(call, parsed.role_rules);
       for (const std::string& speaker : unmatched) {
-        fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file, speaker,
-                   speaker);
+        fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file,
+                   speaker, speaker);
       }
       const parley::CallAnalysis analysis = analyzer.analyze(call);
       if (parsed.output_format == OutputFormat::json) {
@@ -221,7 +234,8 @@ int run_analyze(std::span<const std::string_view> arguments) {
     }
   }
   if (parsed.output_format == OutputFormat::json) {
-    fmt::print("{{\"parley_version\":\"{}\",\"calls\":[{}]}}\n", parley::version(), fmt::join(json_calls, ","));
+    fmt::print("{{\"parley_version\":\"{}\",\"calls\":[{}]}}\n", parley::version(),
+               fmt::join(json_calls, ","));
   }
   return failures == 0 ? 0 : 1;
 }

@@ -35,13 +35,15 @@ int run_demo(std::span<const std::string_view> arguments) {
   parley::AnalysisOptions options;
   for (const std::string& brand : org.brand_gazetteer) options.signals.gazetteer.push_back({brand, {}});
   options.signals.brand_exclusions.push_back(org.name);
-  const std::vector<parley::TrackedTerm> all_terms = parley::tracked_terms_from_lists(parley::sample_term_lists(org));
+  const std::vector<parley::TrackedTerm> all_terms =
+      parley::tracked_terms_from_lists(parley::sample_term_lists(org));
   std::vector<parley::CallAnalyzer> analyzers;
   std::map<std::string, std::size_t> analyzer_of_seller;
   for (const parley::SampleTeam& team : org.teams) {
     const std::vector<std::string> team_ids{team.manager_id};
     analyzers.emplace_back(options, parley::terms_for_seller(all_terms, team_ids));
-    for (const std::string& seller : team.seller_ids) analyzer_of_seller.emplace(seller, analyzers.size() - 1);
+    for (const std::string& seller : team.seller_ids)
+      analyzer_of_seller.emplace(seller, analyzers.size() - 1);
   }
   std::size_t segments = 0;
   parley::SampleStoreOptions store_options;
@@ -55,8 +57,8 @@ int run_demo(std::span<const std::string_view> arguments) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(database + suffix);
   auto store = parley::open_sqlite_store(database);
   parley::store_sample_organisation(*store, org, store_options);
-  fmt::print("parley demo: {}: {} users, {} calls ({} segments) analysed and stored in {} in {:.1f} s\n\n", org.name,
-             org.users.size(), org.calls.size(), segments, database,
+  fmt::print("parley demo: {}: {} users, {} calls ({} segments) analysed and stored in {} in {:.1f} s\n\n",
+             org.name, org.users.size(), org.calls.size(), segments, database,
              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
   parley::InsightOptions insight;
@@ -64,8 +66,10 @@ int run_demo(std::span<const std::string_view> arguments) {
   insight.now_utc_ms = org.end_utc_ms;
   const parley::SampleTeam& team = org.teams.front();
   const parley::Viewer manager = parley::Viewer::manager(team.manager_id, 1);
-  fmt::print("{}\n", parley::render_home_page_text(parley::home_page(*store, manager, team.manager_id, insight)));
-  fmt::print("{}\n", parley::render_seller_details_text(parley::seller_details(*store, manager, team.seller_ids.front(), insight)));
+  fmt::print("{}\n",
+             parley::render_home_page_text(parley::home_page(*store, manager, team.manager_id, insight)));
+  fmt::print("{}\n", parley::render_seller_details_text(
+                         parley::seller_details(*store, manager, team.seller_ids.front(), insight)));
   return 0;
 }
 

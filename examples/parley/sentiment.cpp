@@ -20,7 +20,8 @@ int run_sentiment(std::span<const std::string_view> arguments) {
       language = std::string(arguments[++i]);
     } else if (arguments[i] == "--format" && i + 1 < arguments.size()) {
       const std::string_view format = arguments[++i];
-      if (format != "tsv" && format != "json") throw UsageError(fmt::format("unknown output format '{}' (tsv or json)", format));
+      if (format != "tsv" && format != "json")
+        throw UsageError(fmt::format("unknown output format '{}' (tsv or json)", format));
       json = format == "json";
     } else {
       throw UsageError(fmt::format("sentiment: unexpected argument '{}'", arguments[i]));
@@ -29,7 +30,9 @@ int run_sentiment(std::span<const std::string_view> arguments) {
   parley::SentimentLexicon lexicon = parley::bundled_sentiment_lexicon(language);
   if (lexicon.valence_term_count() == 0) {
     // Rules without rated words score only emoji and emoticons (docs/sentiment.md).
-    fmt::print(stderr, "parley: no rated word lexicon is bundled for '{}': only emoji and emoticons will score\n", language);
+    fmt::print(stderr,
+               "parley: no rated word lexicon is bundled for '{}': only emoji and emoticons will score\n",
+               language);
   }
   parley::SentimentScorer scorer(std::move(lexicon));
 
@@ -47,14 +50,16 @@ int run_sentiment(std::span<const std::string_view> arguments) {
         fmt::format_to(std::back_inserter(output), "{{\"score\":{:.4f},\"label\":\"{}\"}}\n", result.score,
                        parley::sentiment_label_name(result.label));
       } else {
-        fmt::format_to(std::back_inserter(output), "{:.4f}\t{}\n", result.score, parley::sentiment_label_name(result.label));
+        fmt::format_to(std::back_inserter(output), "{:.4f}\t{}\n", result.score,
+                       parley::sentiment_label_name(result.label));
       }
     } catch (const parley::Error& error) {
       // The output keeps one line per input line; the reason goes to stderr.
       ++failures;
       fmt::print(stderr, "parley: stdin:{}: {}\n", line_number, error.message());
       if (json) {
-        fmt::format_to(std::back_inserter(output), "{{\"error\":{}}}\n", parley::json_string(error.message()));
+        fmt::format_to(std::back_inserter(output), "{{\"error\":{}}}\n",
+                       parley::json_string(error.message()));
       } else {
         fmt::format_to(std::back_inserter(output), "\terror\n");
       }

@@ -23,8 +23,8 @@ struct User {
   std::string display_name;  // as shown to people
   std::string email;         // optional
   UserRole role = UserRole::seller;
-  std::string manager_id;    // the user's manager; empty for the top of the hierarchy
-  std::string time_zone;     // optional IANA zone ("Europe/Copenhagen") for period filters
+  std::string manager_id;  // the user's manager; empty for the top of the hierarchy
+  std::string time_zone;   // optional IANA zone ("Europe/Copenhagen") for period filters
 };
 
 enum class OpportunityStatus : std::uint8_t { open, won, lost };
@@ -40,10 +40,10 @@ struct Opportunity {
   std::string owner_id;  // the seller who owns it (a User id)
   OpportunityStatus status = OpportunityStatus::open;
   double estimated_revenue = 0;
-  double actual_revenue = 0;  // meaningful once won
-  std::string currency;       // ISO 4217 code, optional
-  std::int64_t created_ms = 0;                // UTC instant, ms since the Unix epoch
-  std::optional<std::int64_t> closed_ms;      // set once won or lost
+  double actual_revenue = 0;              // meaningful once won
+  std::string currency;                   // ISO 4217 code, optional
+  std::int64_t created_ms = 0;            // UTC instant, ms since the Unix epoch
+  std::optional<std::int64_t> closed_ms;  // set once won or lost
 };
 
 enum class ActivityType : std::uint8_t { email, meeting, phone_call };
@@ -78,12 +78,12 @@ struct Activity {
   std::string id;
   ActivityType type = ActivityType::email;
   ActivityDirection direction = ActivityDirection::sent;
-  std::string owner_id;      // the seller (User id) whose activity it is; decides who may see it
-  std::string initiator_id;  // who started it: a User id or a contact id
-  std::vector<ActivityParty> our_side;       // our participants (User ids)
+  std::string owner_id;                 // the seller (User id) whose activity it is; decides who may see it
+  std::string initiator_id;             // who started it: a User id or a contact id
+  std::vector<ActivityParty> our_side;  // our participants (User ids)
   std::vector<ActivityParty> customer_side;  // the customer's participants (contact ids)
-  std::int64_t timestamp_ms = 0;  // sent / start time, UTC instant; future = scheduled
-  std::int64_t duration_ms = 0;   // meetings and phone calls
+  std::int64_t timestamp_ms = 0;             // sent / start time, UTC instant; future = scheduled
+  std::int64_t duration_ms = 0;              // meetings and phone calls
   std::string subject;
   // Email threading (RFC 5256): conversation id, this message's Message-ID, In-Reply-To and
   // References, oldest first.
@@ -100,13 +100,13 @@ struct Activity {
 
 // A note on a call transcript, anchored at a time offset and optionally a segment.
 struct Comment {
-  std::string id;         // empty when adding: the store assigns one
+  std::string id;  // empty when adding: the store assigns one
   std::string call_id;
-  std::string author_id;  // a User id; the store sets it to the viewer when adding
-  std::int64_t created_ms = 0;                  // UTC instant
-  std::int64_t offset_ms = 0;                   // anchor: time offset from call start
-  std::optional<std::uint32_t> segment_index;   // anchor: segment, when the note is on one
-  std::string text;                             // UTF-8
+  std::string author_id;                       // a User id; the store sets it to the viewer when adding
+  std::int64_t created_ms = 0;                 // UTC instant
+  std::int64_t offset_ms = 0;                  // anchor: time offset from call start
+  std::optional<std::uint32_t> segment_index;  // anchor: segment, when the note is on one
+  std::string text;                            // UTF-8
 };
 
 }  // namespace parley

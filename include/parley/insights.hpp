@@ -54,10 +54,10 @@ struct PeriodInfo {
 // of the calls that have one (`calls_with_...` says how many), absent when none has.
 struct ConversationKpis {
   std::int64_t calls = 0;
-  std::int64_t recorded_ms = 0;                      // sum of call durations
-  std::optional<double> talk_ratio;                  // seller share of speech, 0..1
-  std::optional<double> listen_ratio;                // 1 - talk_ratio
-  std::optional<double> words_per_minute;            // seller talking speed
+  std::int64_t recorded_ms = 0;            // sum of call durations
+  std::optional<double> talk_ratio;        // seller share of speech, 0..1
+  std::optional<double> listen_ratio;      // 1 - talk_ratio
+  std::optional<double> words_per_minute;  // seller talking speed
   std::optional<double> switches_per_call;
   std::optional<double> switch_rate_per_hour;
   std::optional<double> average_pause_ms;
@@ -65,8 +65,8 @@ struct ConversationKpis {
   std::optional<double> longest_monologue_ms;           // seller
   std::optional<double> longest_customer_monologue_ms;  // "longest customer story"
   std::optional<double> question_rate_per_hour;
-  std::optional<double> customer_sentiment;          // mean customer sentiment score, -1..1
-  std::optional<double> negative_share;              // share of calls labelled negative, 0..1
+  std::optional<double> customer_sentiment;  // mean customer sentiment score, -1..1
+  std::optional<double> negative_share;      // share of calls labelled negative, 0..1
   std::int64_t calls_with_talk_ratio = 0;
   std::int64_t calls_with_customer_sentiment = 0;
 };
@@ -103,13 +103,13 @@ std::string_view mention_kind_name(MentionKind kind) noexcept;
 struct TermInsight {
   std::string term;  // canonical term name, or a brand's display name
   MentionKind kind = MentionKind::keyword;
-  std::int64_t mentions = 0;           // in the current period
-  std::int64_t calls = 0;              // distinct calls mentioning it
-  std::int64_t previous_mentions = 0;  // in the previous period
-  std::optional<double> growth;        // (mentions - previous) / previous; absent when previous = 0
-  bool is_new = false;                 // brands: first mentioned (ever) in the current period
-  std::vector<std::int64_t> over_time; // mentions per bucket (see the owning struct's buckets)
-  std::vector<std::string> call_ids;   // most recent first, at most calls_per_term
+  std::int64_t mentions = 0;            // in the current period
+  std::int64_t calls = 0;               // distinct calls mentioning it
+  std::int64_t previous_mentions = 0;   // in the previous period
+  std::optional<double> growth;         // (mentions - previous) / previous; absent when previous = 0
+  bool is_new = false;                  // brands: first mentioned (ever) in the current period
+  std::vector<std::int64_t> over_time;  // mentions per bucket (see the owning struct's buckets)
+  std::vector<std::string> call_ids;    // most recent first, at most calls_per_term
 };
 
 // The local buckets of the over-time series in a result.
@@ -141,9 +141,9 @@ struct TeamMember {
 
 struct TeamView {
   PeriodInfo period;
-  std::string team_manager_id;  // empty: the viewer's whole scope
+  std::string team_manager_id;      // empty: the viewer's whole scope
   std::vector<TeamMember> members;  // every seller of the team, by display name
-  ConversationKpis team_average;     // over all the team's calls (call-weighted)
+  ConversationKpis team_average;    // over all the team's calls (call-weighted)
 };
 
 // Sales figures of the period (opportunities owned by the team's sellers).
@@ -152,9 +152,9 @@ struct BasicKpis {
   double won_revenue = 0;                    // actual revenue of deals won in the period
   double open_estimated_revenue = 0;         // estimated revenue of deals open now
   std::int64_t open_deals = 0;
-  std::int64_t deals_won = 0;                // closed as won in the period
-  std::int64_t deals_lost = 0;               // closed as lost in the period
-  std::optional<double> win_rate;            // won / (won + lost)
+  std::int64_t deals_won = 0;                      // closed as won in the period
+  std::int64_t deals_lost = 0;                     // closed as lost in the period
+  std::optional<double> win_rate;                  // won / (won + lost)
   std::optional<double> average_revenue_per_deal;  // won_revenue / deals_won
   // The same for the previous period, for trends.
   double previous_won_revenue = 0;
@@ -167,7 +167,7 @@ struct CustomerTopics {
   std::optional<double> average_customer_sentiment;
   std::int64_t more_negative_than_average_calls = 0;
   std::optional<double> more_negative_than_average_share;  // of calls with a sentiment score
-  std::vector<std::string> more_negative_call_ids;          // most negative first, at most 20
+  std::vector<std::string> more_negative_call_ids;         // most negative first, at most 20
   TimeBuckets buckets;
   std::vector<SentimentPoint> sentiment_over_time;
   std::vector<TermInsight> top_keywords;     // customer mentions
@@ -191,13 +191,13 @@ struct BestPracticeTerm {
 };
 
 struct TopSellerComparison {
-  std::vector<std::string> top_seller_ids;  // revenue in the period above the team average
-  double team_average_revenue = 0;          // won revenue per seller of the team
-  ConversationKpis top_sellers;             // over the top sellers' calls
-  ConversationKpis team;                    // over all the team's calls
+  std::vector<std::string> top_seller_ids;               // revenue in the period above the team average
+  double team_average_revenue = 0;                       // won revenue per seller of the team
+  ConversationKpis top_sellers;                          // over the top sellers' calls
+  ConversationKpis team;                                 // over all the team's calls
   std::vector<BestPracticeTerm> best_practice_keywords;  // most over-used by top sellers first
-  EngagementHours top_sellers_engagement;   // per top seller
-  EngagementHours team_engagement;          // per team seller
+  EngagementHours top_sellers_engagement;                // per top seller
+  EngagementHours team_engagement;                       // per team seller
 };
 
 // A count now and in the previous period.
@@ -231,7 +231,7 @@ struct ProcessingCounts {
   std::int64_t received = 0;
   std::int64_t analysed = 0;
   std::int64_t failed = 0;
-  std::int64_t pending = 0;  // received - analysed - failed, >= 0
+  std::int64_t pending = 0;                                           // received - analysed - failed, >= 0
   std::vector<std::pair<std::string, std::int64_t>> failure_reasons;  // most calls first
 };
 

@@ -38,9 +38,9 @@ struct Segment {
   std::uint32_t speaker = 0;  // index into Call::participants
   Milliseconds start_ms = 0;  // offset from call start
   Milliseconds end_ms = 0;
-  std::string text;                   // UTF-8
-  std::vector<WordTiming> words;      // optional per-word timings
-  std::optional<double> confidence;   // 0..1 segment confidence, when given
+  std::string text;                  // UTF-8
+  std::vector<WordTiming> words;     // optional per-word timings
+  std::optional<double> confidence;  // 0..1 segment confidence, when given
 };
 
 struct Call {

@@ -50,8 +50,8 @@ inline constexpr std::int64_t all_time_end = std::numeric_limits<std::int64_t>::
 // What a viewer picked in the period filter, and where they are.
 struct PeriodFilter {
   PeriodKind kind = PeriodKind::this_month;
-  std::string time_zone = "UTC";  // IANA id ("Europe/Copenhagen"); unknown ids are an error
-  std::string locale = "en-US";   // BCP 47; decides the first day of the week
+  std::string time_zone = "UTC";         // IANA id ("Europe/Copenhagen"); unknown ids are an error
+  std::string locale = "en-US";          // BCP 47; decides the first day of the week
   std::int64_t custom_start_utc_ms = 0;  // PeriodKind::custom only; must be < custom_end_utc_ms
   std::int64_t custom_end_utc_ms = 0;
 };

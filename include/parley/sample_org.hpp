@@ -41,9 +41,9 @@ enum class SampleMentionKind : std::uint8_t { keyword, competitor, brand };
 struct SampleMention {
   std::string name;  // the tracked term's canonical name, or the brand as written
   SampleMentionKind kind = SampleMentionKind::keyword;
-  Role role = Role::other;       // who said it
+  Role role = Role::other;  // who said it
   std::uint32_t segment_index = 0;
-  std::int64_t offset_ms = 0;    // the segment's start
+  std::int64_t offset_ms = 0;  // the segment's start
 };
 
 // What the generator meant a call to contain.
@@ -62,7 +62,7 @@ struct SampleOrganisation {
   std::vector<SampleTrackedTerm> tracked_terms;
   // Other organisations customers mention (a gazetteer for brand discovery); they are not tracked.
   std::vector<std::string> brand_gazetteer;
-  std::vector<Call> calls;  // sorted by start time; each passes validate_call
+  std::vector<Call> calls;             // sorted by start time; each passes validate_call
   std::vector<SampleCallTruth> truth;  // one per call, same order
   std::vector<Opportunity> opportunities;
   std::vector<Activity> activities;
@@ -81,9 +81,9 @@ struct SampleOrganisationOptions {
   // Languages of the calls (SPEC 3 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
   // Each seller speaks one of them mostly and English otherwise.
   std::vector<std::string> languages = {"en-US", "de-DE", "da-DK", "fr-FR", "es-ES", "en-GB"};
-  int opportunities_per_seller = 14;  // over the span, a third created before it (0..1000)
+  int opportunities_per_seller = 14;   // over the span, a third created before it (0..1000)
   int activities_per_opportunity = 8;  // emails, meetings and phone calls (0..1000)
-  double comment_share = 0.03;  // share of calls a manager comments on (0..1)
+  double comment_share = 0.03;         // share of calls a manager comments on (0..1)
 };
 
 // A stand-in for parley's analysis of a sample call, for demos and benchmarks of storage and
@@ -108,10 +108,12 @@ std::vector<TermList> sample_term_lists(const SampleOrganisation& org);
 // Writes the organisation into a store as its administrator: users, tracked-term lists
 // (organisation keywords and competitors, each team's own keywords), calls with their analyses
 // (ingested at end_utc_ms - 1), opportunities, activities and the managers' comments.
-void store_sample_organisation(Store& store, const SampleOrganisation& org, const SampleStoreOptions& options = {});
+void store_sample_organisation(Store& store, const SampleOrganisation& org,
+                               const SampleStoreOptions& options = {});
 
 // Throws Error(invalid_argument) naming the option that is out of range or a language the
 // generator has no phrases for.
-SampleOrganisation generate_sample_organisation(std::uint64_t seed, const SampleOrganisationOptions& options = {});
+SampleOrganisation generate_sample_organisation(std::uint64_t seed,
+                                                const SampleOrganisationOptions& options = {});
 
 }  // namespace parley

@@ -168,13 +168,13 @@ struct CallSentimentRecord {
   std::string seller_id;
   std::string team_id;
   std::int64_t start_time_utc_ms = 0;
-  double customer_score = 0;      // CallSentiment::customer.score
+  double customer_score = 0;       // CallSentiment::customer.score
   bool has_customer_score = true;  // false when the call had no customer words: excluded
 };
 
 // The donut: how many calls are positive / neutral / negative by customer sentiment.
 struct SentimentDistribution {
-  std::string group_id;  // seller or team id; "" for the whole set
+  std::string group_id;     // seller or team id; "" for the whole set
   std::uint64_t calls = 0;  // calls with a customer score
   std::uint64_t positive = 0, neutral = 0, negative = 0;
   double positive_share = 0, neutral_share = 0, negative_share = 0;  // 0..1, 0 when calls == 0

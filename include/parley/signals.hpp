@@ -52,11 +52,11 @@ struct GazetteerEntry {
 // The patterns of one language.
 struct LanguageSignalPatterns {
   std::vector<ActionPattern> action_items;
-  std::vector<std::string> fillers;             // "um", "you know", "like,"
-  std::vector<std::string> filler_exceptions;   // phrases that are not fillers: "do you know"
-  std::vector<std::string> interrogatives;      // sentence openers: "what", "do you", "¿"
-  std::vector<std::string> question_endings;    // sentence endings: "吗", "ですか"
-  std::vector<std::string> brand_stop_words;    // capitalised words that are never part of a name
+  std::vector<std::string> fillers;            // "um", "you know", "like,"
+  std::vector<std::string> filler_exceptions;  // phrases that are not fillers: "do you know"
+  std::vector<std::string> interrogatives;     // sentence openers: "what", "do you", "¿"
+  std::vector<std::string> question_endings;   // sentence endings: "吗", "ですか"
+  std::vector<std::string> brand_stop_words;   // capitalised words that are never part of a name
 };
 
 // Every pattern the detector uses; languages are keyed by BCP 47 tag or primary subtag ("en",
@@ -111,15 +111,15 @@ struct SignalOptions {
 
 // A money amount with its currency, as said in a segment.
 struct PriceMention {
-  std::uint32_t segment = 0;      // index into Call::segments
-  Role role = Role::other;        // the speaker's role
-  Milliseconds offset_ms = 0;     // the segment's start
-  std::uint32_t begin = 0;        // byte offsets [begin, end) into the segment's text
+  std::uint32_t segment = 0;   // index into Call::segments
+  Role role = Role::other;     // the speaker's role
+  Milliseconds offset_ms = 0;  // the segment's start
+  std::uint32_t begin = 0;     // byte offsets [begin, end) into the segment's text
   std::uint32_t end = 0;
-  std::string amount;             // exact decimal, '.' as separator, no grouping: "1200.5"
-  double value = 0.0;             // the same amount as a double
-  std::string currency;           // ISO 4217 code: "USD", "EUR"
-  std::string text;               // as said: "1.200,50 €", "twelve hundred dollars"
+  std::string amount;    // exact decimal, '.' as separator, no grouping: "1200.5"
+  double value = 0.0;    // the same amount as a double
+  std::string currency;  // ISO 4217 code: "USD", "EUR"
+  std::string text;      // as said: "1.200,50 €", "twelve hundred dollars"
 };
 
 // A name of an organization or brand (not a tracked term) said in a segment.
@@ -129,15 +129,15 @@ struct BrandMention {
   Milliseconds offset_ms = 0;
   std::uint32_t begin = 0;  // byte offsets into the segment's text
   std::uint32_t end = 0;
-  std::string name;         // as said ("Acme Corp."); for gazetteer hits, as said too
-  std::string key;          // normalized key grouping variants ("acme")
+  std::string name;  // as said ("Acme Corp."); for gazetteer hits, as said too
+  std::string key;   // normalized key grouping variants ("acme")
   bool from_gazetteer = false;
 };
 
 // Per-call count of one name (all its variants).
 struct BrandCount {
   std::string key;
-  std::string name;               // the gazetteer's canonical name, else the first form said
+  std::string name;  // the gazetteer's canonical name, else the first form said
   std::uint32_t count = 0;
   std::uint32_t customer_count = 0;
   std::uint32_t first_segment = 0;
@@ -150,8 +150,8 @@ struct ActionItem {
   Milliseconds offset_ms = 0;
   std::uint32_t begin = 0;  // the sentence's byte offsets in the segment's text
   std::uint32_t end = 0;
-  std::string pattern_id;   // the first matching pattern's id
-  std::string text;         // the sentence
+  std::string pattern_id;  // the first matching pattern's id
+  std::string text;        // the sentence
 };
 
 // Filler words of one participant.
@@ -163,22 +163,22 @@ struct ParticipantFillers {
   std::uint32_t participant = 0;  // index into Call::participants
   Role role = Role::other;
   std::uint32_t count = 0;
-  Milliseconds talk_ms = 0;       // length of the union of the participant's segments
-  double per_minute = 0.0;        // count / (talk_ms / 60000); 0 when talk_ms is 0
+  Milliseconds talk_ms = 0;            // length of the union of the participant's segments
+  double per_minute = 0.0;             // count / (talk_ms / 60000); 0 when talk_ms is 0
   std::vector<FillerCount> by_phrase;  // sorted by count (descending), then phrase
 };
 
 struct CallSignals {
-  std::string language;  // the pattern language used ("en"), empty when none matched
-  std::vector<PriceMention> prices;             // in time order (segment start, then offset)
-  std::vector<BrandMention> brands;             // in time order
-  std::vector<BrandCount> brand_counts;         // by count (descending), then key
-  std::vector<ActionItem> action_items;         // in time order; seller and other roles alike
+  std::string language;                  // the pattern language used ("en"), empty when none matched
+  std::vector<PriceMention> prices;      // in time order (segment start, then offset)
+  std::vector<BrandMention> brands;      // in time order
+  std::vector<BrandCount> brand_counts;  // by count (descending), then key
+  std::vector<ActionItem> action_items;  // in time order; seller and other roles alike
   std::vector<std::uint32_t> questions_per_segment;  // aligned with Call::segments
   std::uint32_t seller_questions = 0;
   std::uint32_t customer_questions = 0;
   std::uint32_t other_questions = 0;
-  std::vector<ParticipantFillers> fillers;      // one per participant, in participant order
+  std::vector<ParticipantFillers> fillers;  // one per participant, in participant order
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -42,12 +42,8 @@ struct Viewer {
   static constexpr int unlimited_depth = std::numeric_limits<int>::max();
 
   static Viewer seller(std::string id) { return {std::move(id), ViewerKind::seller, 1}; }
-  static Viewer manager(std::string id, int depth = 1) {
-    return {std::move(id), ViewerKind::manager, depth};
-  }
-  static Viewer administrator(std::string id) {
-    return {std::move(id), ViewerKind::administrator, 1};
-  }
+  static Viewer manager(std::string id, int depth = 1) { return {std::move(id), ViewerKind::manager, depth}; }
+  static Viewer administrator(std::string id) { return {std::move(id), ViewerKind::administrator, 1}; }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -57,13 +53,13 @@ struct Viewer {
 // over calls then skip them.
 
 struct CallMetricsRecord {
-  std::optional<double> talk_ratio;            // seller talk / (seller + customer talk), 0..1
+  std::optional<double> talk_ratio;  // seller talk / (seller + customer talk), 0..1
   std::int64_t seller_talk_ms = 0;
   std::int64_t customer_talk_ms = 0;
   std::int64_t switches = 0;                   // seller <-> customer role changes
   std::optional<double> switch_rate_per_hour;  // switches per hour of call duration
   std::optional<double> average_pause_ms;
-  std::optional<double> patience_ms;           // mean pause before a seller turn after a customer turn
+  std::optional<double> patience_ms;               // mean pause before a seller turn after a customer turn
   std::int64_t longest_monologue_ms = 0;           // seller
   std::int64_t longest_customer_monologue_ms = 0;  // "longest customer story"
   std::optional<double> seller_words_per_minute;
@@ -271,8 +267,8 @@ struct MentionSubject {
 };
 
 struct MentionSummary {
-  std::vector<MentionTotals> totals;      // by kind, name, role (absent first), seller, bucket
-  std::vector<MentionSubject> subjects;   // by kind, name, role
+  std::vector<MentionTotals> totals;     // by kind, name, role (absent first), seller, bucket
+  std::vector<MentionSubject> subjects;  // by kind, name, role
 };
 
 // How many calls match a filter, and when the first and last of them started (0 without calls).
@@ -369,7 +365,7 @@ struct OpportunityFilter {
 };
 
 struct ActivityFilter {
-  std::vector<std::string> owner_ids;  // empty = every owner in the viewer's scope
+  std::vector<std::string> owner_ids;                           // empty = every owner in the viewer's scope
   std::string account_id, contact_id, lead_id, opportunity_id;  // empty = any
   std::int64_t from_ms = std::numeric_limits<std::int64_t>::min();
   std::int64_t to_ms = std::numeric_limits<std::int64_t>::max();
@@ -405,13 +401,12 @@ class Store {
   virtual std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) = 0;
   // Counts per term, most mentioned first; `role` restricts to hits said by that role.
   virtual std::vector<StoredTermCount> term_counts(const Viewer& viewer, const CallFilter& filter,
-                                             std::optional<Role> role) = 0;
-  virtual std::vector<BrandMentionRow> brand_mentions(const Viewer& viewer,
-                                                      const CallFilter& filter) = 0;
+                                                   std::optional<Role> role) = 0;
+  virtual std::vector<BrandMentionRow> brand_mentions(const Viewer& viewer, const CallFilter& filter) = 0;
   // Brands whose first mention (over all calls of the filter's sellers) lies in the filter's time
   // range, oldest first.
   virtual std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
-                                                              const CallFilter& filter) = 0;
+                                                                    const CallFilter& filter) = 0;
 
   // Aggregates (see above), over the calls of the filter (limit and order do not apply).
   virtual CallSpan call_span(const Viewer& viewer, const CallFilter& filter) = 0;
@@ -433,8 +428,7 @@ class Store {
   virtual std::vector<TermList> term_lists(const Viewer& viewer) = 0;
   // The lists that apply to a seller's calls: organisation lists and the lists of every team the
   // seller belongs to (their manager, that manager's manager...).
-  virtual std::vector<TermList> term_lists_for_seller(const Viewer& viewer,
-                                                      std::string_view seller_id) = 0;
+  virtual std::vector<TermList> term_lists_for_seller(const Viewer& viewer, std::string_view seller_id) = 0;
 
   // Comments: anyone who may see the call may comment; the author or an administrator may delete.
   // Returns the comment's id.
@@ -448,8 +442,7 @@ class Store {
 
   // Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
   virtual void put_opportunities(const Viewer& viewer, std::span<const Opportunity> items) = 0;
-  virtual std::vector<Opportunity> opportunities(const Viewer& viewer,
-                                                 const OpportunityFilter& filter) = 0;
+  virtual std::vector<Opportunity> opportunities(const Viewer& viewer, const OpportunityFilter& filter) = 0;
   virtual void put_activities(const Viewer& viewer, std::span<const Activity> items) = 0;
   // Oldest first.
   virtual std::vector<Activity> activities(const Viewer& viewer, const ActivityFilter& filter) = 0;

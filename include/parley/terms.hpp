@@ -29,7 +29,7 @@ struct TermScope {
 enum class SpeakerFilter : std::uint8_t { anyone, seller, customer };
 
 struct TrackedTerm {
-  std::string name;                   // shown on dashboards, and always matched (variant 0)
+  std::string name;  // shown on dashboards, and always matched (variant 0)
   TermKind kind = TermKind::keyword;
   std::vector<std::string> variants;  // other ways to say it ("Contoso" for "Contoso 360"): variants 1..n
   TermScope scope;
@@ -144,7 +144,8 @@ CallTermCounts count_term_hits(const TrackedTermMatcher& matcher, std::span<cons
 // The terms that apply to a seller: every organisation-wide term plus the terms of the seller's
 // teams, in list order. A team term with the same kind and normalized name as one already chosen
 // is merged into it (its new variants are added; the earlier term's scope and filters stay).
-std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms, std::span<const std::string> seller_team_ids);
+std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms,
+                                          std::span<const std::string> seller_team_ids);
 
 // Reads a term list file (format in docs/terms.md: tab-separated kind, name, variants, scope,
 // options). Throws Error(io) if unreadable, Error(parse) naming the file and line otherwise.

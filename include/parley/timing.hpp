@@ -57,8 +57,8 @@ struct ParticipantTiming {
   std::uint32_t participant = 0;  // index into Call::participants
   std::string participant_id;     // Call::participants[participant].id
   Role role = Role::other;
-  Milliseconds talk_ms = 0;             // union of the participant's segments
-  std::optional<double> talk_share;     // talk_ms / sum of every participant's talk_ms
+  Milliseconds talk_ms = 0;          // union of the participant's segments
+  std::optional<double> talk_share;  // talk_ms / sum of every participant's talk_ms
   std::uint32_t turns = 0;
   std::uint64_t words = 0;
   std::optional<double> words_per_minute;  // words / talk minutes
@@ -71,11 +71,11 @@ struct ParticipantTiming {
 
 // Figures of one role (seller, customer, other): the union of its participants.
 struct RoleTiming {
-  std::uint32_t participants = 0;       // participants with this role
-  Milliseconds talk_ms = 0;             // union of the role's segments (two sellers at once count once)
+  std::uint32_t participants = 0;  // participants with this role
+  Milliseconds talk_ms = 0;        // union of the role's segments (two sellers at once count once)
   std::uint32_t turns = 0;
   std::uint64_t words = 0;
-  std::optional<double> words_per_minute;        // words / role talk minutes
+  std::optional<double> words_per_minute;  // words / role talk minutes
   std::uint32_t questions = 0;
   std::optional<double> question_rate_per_hour;  // questions / call hours
   Milliseconds longest_monologue_ms = 0;         // longest of its participants' monologues
@@ -100,19 +100,19 @@ struct CallTiming {
   std::optional<double> talk_ratio;    // seller talk / denominator
   std::optional<double> listen_ratio;  // customer talk / denominator
   std::uint32_t turns = 0;
-  std::uint32_t switches = 0;                    // seller<->customer changes between turns
-  std::optional<double> switch_rate_per_hour;    // switches / call hours
-  std::optional<double> interactivity;           // 0..10 from switches per minute
-  std::uint32_t pauses = 0;                      // hand-overs measured (overlaps count as 0 ms)
+  std::uint32_t switches = 0;                  // seller<->customer changes between turns
+  std::optional<double> switch_rate_per_hour;  // switches / call hours
+  std::optional<double> interactivity;         // 0..10 from switches per minute
+  std::uint32_t pauses = 0;                    // hand-overs measured (overlaps count as 0 ms)
   std::optional<double> average_pause_ms;
-  std::uint32_t patience_pauses = 0;             // customer -> seller hand-overs
-  std::optional<double> patience_ms;             // mean pause before those seller turns
-  Milliseconds longest_monologue_ms = 0;         // any participant
+  std::uint32_t patience_pauses = 0;      // customer -> seller hand-overs
+  std::optional<double> patience_ms;      // mean pause before those seller turns
+  Milliseconds longest_monologue_ms = 0;  // any participant
   std::uint64_t words = 0;
   std::uint32_t questions = 0;
-  std::optional<double> participation_gini;  // 0 = equal talk; only for calls of 3+ participants
-  bool has_confidence = false;               // some segment or word carries a confidence
-  Milliseconds low_confidence_ms = 0;        // talk time below options.low_confidence_threshold
+  std::optional<double> participation_gini;    // 0 = equal talk; only for calls of 3+ participants
+  bool has_confidence = false;                 // some segment or word carries a confidence
+  Milliseconds low_confidence_ms = 0;          // talk time below options.low_confidence_threshold
   std::optional<double> low_confidence_share;  // low_confidence_ms / talk_ms, when has_confidence
   RoleTiming seller, customer, other;
   std::vector<ParticipantTiming> participants;  // one per Call::participants entry, same order
@@ -154,7 +154,7 @@ struct NamedMetricSummary {
 };
 
 struct TimingAggregate {
-  std::size_t calls = 0;                   // calls aggregated
+  std::size_t calls = 0;                    // calls aggregated
   std::vector<NamedMetricSummary> metrics;  // in timing_metric_values order
 };
 

@@ -28,7 +28,8 @@ SignalOptions signal_options_excluding_terms(SignalOptions options, const std::v
   options.fallback_language = default_language;  // one fallback for every area
   for (const TrackedTerm& term : terms) {
     options.brand_exclusions.push_back(term.name);
-    options.brand_exclusions.insert(options.brand_exclusions.end(), term.variants.begin(), term.variants.end());
+    options.brand_exclusions.insert(options.brand_exclusions.end(), term.variants.begin(),
+                                    term.variants.end());
   }
   return options;
 }
@@ -45,8 +46,9 @@ struct CallAnalyzer::Resources {
   Resources(AnalysisOptions analysis_options, std::vector<TrackedTerm> terms)
       : options(std::move(analysis_options)),
         tracked_terms(std::move(terms)),
-        signal_detector(load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
-                        signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
+        signal_detector(
+            load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
+            signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
     options.sentiment.validate();
     if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
     const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
@@ -64,7 +66,9 @@ CallAnalyzer::~CallAnalyzer() = default;
 CallAnalyzer::CallAnalyzer(CallAnalyzer&&) noexcept = default;
 CallAnalyzer& CallAnalyzer::operator=(CallAnalyzer&&) noexcept = default;
 
-const std::vector<TrackedTerm>& CallAnalyzer::tracked_terms() const noexcept { return resources_->tracked_terms; }
+const std::vector<TrackedTerm>& CallAnalyzer::tracked_terms() const noexcept {
+  return resources_->tracked_terms;
+}
 
 CallAnalysis CallAnalyzer::analyze(const Call& call) const {
   const Resources& resources = *resources_;
@@ -114,17 +118,18 @@ std::string to_json(const Call& call, const CallAnalysis& analysis) {
     if (auto name = term_names.find(hit.term); name != term_names.end()) value["term_name"] = name->second;
     term_hits.push_back(std::move(value));
   }
-  nlohmann::json document = {{"call_id", call.id},
-                             {"start_time_ms", call.start_time_ms},
-                             {"duration_ms", call.effective_duration_ms()},
-                             {"language", analysis.language},
-                             {"segments", call.segments.size()},
-                             {"participants", std::move(participants)},
-                             {"timing", to_json_value(analysis.timing)},
-                             {"signals", to_json_value(analysis.signals)},
-                             {"term_hits", std::move(term_hits)},
-                             {"term_counts", to_json_value(analysis.term_counts)},
-                             {"sentiment", analysis.sentiment ? to_json_value(*analysis.sentiment) : nlohmann::json()}};
+  nlohmann::json document = {
+      {"call_id", call.id},
+      {"start_time_ms", call.start_time_ms},
+      {"duration_ms", call.effective_duration_ms()},
+      {"language", analysis.language},
+      {"segments", call.segments.size()},
+      {"participants", std::move(participants)},
+      {"timing", to_json_value(analysis.timing)},
+      {"signals", to_json_value(analysis.signals)},
+      {"term_hits", std::move(term_hits)},
+      {"term_counts", to_json_value(analysis.term_counts)},
+      {"sentiment", analysis.sentiment ? to_json_value(*analysis.sentiment) : nlohmann::json()}};
   return document.dump();
 }
 

@@ -43,7 +43,8 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
     if (fillers.role == Role::seller) seller_fillers += fillers.count;
   }
   if (timing.seller.talk_ms > 0) {
-    metrics.filler_words_per_minute = static_cast<double>(seller_fillers) * 60000.0 / static_cast<double>(timing.seller.talk_ms);
+    metrics.filler_words_per_minute =
+        static_cast<double>(seller_fillers) * 60000.0 / static_cast<double>(timing.seller.talk_ms);
   }
 
   if (analysis.sentiment) {
@@ -53,9 +54,9 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
   record.term_hits.reserve(analysis.term_hits.size());
   for (const TermHit& hit : analysis.term_hits) {
     if (hit.term >= terms.size()) {
-      throw Error(ErrorCode::invalid_argument,
-                  "make_analysis_record: a term hit names term " + std::to_string(hit.term) + " but the list has " +
-                      std::to_string(terms.size()) + " terms");
+      throw Error(ErrorCode::invalid_argument, "make_analysis_record: a term hit names term " +
+                                                   std::to_string(hit.term) + " but the list has " +
+                                                   std::to_string(terms.size()) + " terms");
     }
     const TrackedTerm& term = terms[hit.term];
     record.term_hits.push_back({term.name, stored_kind(term.kind), hit.role, hit.segment, hit.offset_ms});

@@ -51,9 +51,11 @@ BasicKpis basic_kpis(const std::vector<Opportunity>& opportunities, const Period
     }
   }
   if (basic.deals_won + basic.deals_lost > 0) {
-    basic.win_rate = static_cast<double>(basic.deals_won) / static_cast<double>(basic.deals_won + basic.deals_lost);
+    basic.win_rate =
+        static_cast<double>(basic.deals_won) / static_cast<double>(basic.deals_won + basic.deals_lost);
   }
-  if (basic.deals_won > 0) basic.average_revenue_per_deal = basic.won_revenue / static_cast<double>(basic.deals_won);
+  if (basic.deals_won > 0)
+    basic.average_revenue_per_deal = basic.won_revenue / static_cast<double>(basic.deals_won);
   if (basic.previous_deals_won + previous_lost > 0) {
     basic.previous_win_rate = static_cast<double>(basic.previous_deals_won) /
                               static_cast<double>(basic.previous_deals_won + previous_lost);
@@ -73,11 +75,15 @@ EngagementHours engagement_of(const std::vector<ActivityTotals>& activities,
     const auto count = static_cast<double>(group.activities);
     switch (group.type) {
       case ActivityType::email:
-        hours.email += count * (group.direction == ActivityDirection::sent ? options.email_write_minutes
-                                                                           : options.email_read_minutes) / 60.0;
+        hours.email += count *
+                       (group.direction == ActivityDirection::sent ? options.email_write_minutes
+                                                                   : options.email_read_minutes) /
+                       60.0;
         break;
       case ActivityType::meeting: hours.meeting += static_cast<double>(group.duration_ms) / hour_ms; break;
-      case ActivityType::phone_call: hours.phone_call += static_cast<double>(group.duration_ms) / hour_ms; break;
+      case ActivityType::phone_call:
+        hours.phone_call += static_cast<double>(group.duration_ms) / hour_ms;
+        break;
     }
   }
   for (const auto& owner : owners) {
@@ -115,7 +121,8 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   // period), mentions likewise, activities by owner and type.
   const CallFilter filter = both_periods_filter(period, team.seller_ids);
   const PeriodCalls calls = load_period_calls(store, viewer, filter, period, options);
-  const MentionSummary mentions = store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
+  const MentionSummary mentions =
+      store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   CallFilter current_filter = filter;
   current_filter.from_ms = period.current.start_utc_ms;
   // Over all time every brand mentioned is new; otherwise the store finds the first mentions.
@@ -171,15 +178,16 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
         static_cast<double>(below) / static_cast<double>(current_kpis.calls_with_customer_sentiment);
     negative.order = CallOrder::most_negative_first;
     negative.limit = 20;
-    for (const auto& call : store.call_summaries(viewer, negative)) customers.more_negative_call_ids.push_back(call.id);
+    for (const auto& call : store.call_summaries(viewer, negative))
+      customers.more_negative_call_ids.push_back(call.id);
   }
 
   customers.buckets = calls.plan.labels;
   customers.sentiment_over_time = sentiment_series(calls.totals, calls.plan);
   customers.top_keywords =
       mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
-  customers.top_competitors =
-      mention_insights(mentions, StoredMentionKind::competitor, Role::customer, calls.plan, options.top_terms);
+  customers.top_competitors = mention_insights(mentions, StoredMentionKind::competitor, Role::customer,
+                                               calls.plan, options.top_terms);
   std::unordered_set<std::string> new_names;
   for (const auto& mention : first_mentions) new_names.insert(mention.normalized_name);
   std::unordered_set<std::string> new_displays;
@@ -188,8 +196,8 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
       new_displays.insert(subject.display_name);
     }
   }
-  std::vector<TermInsight> brands = mention_insights(mentions, StoredMentionKind::brand, std::nullopt, calls.plan,
-                                                     std::numeric_limits<std::size_t>::max());
+  std::vector<TermInsight> brands = mention_insights(mentions, StoredMentionKind::brand, std::nullopt,
+                                                     calls.plan, std::numeric_limits<std::size_t>::max());
   for (auto& brand : brands) {
     brand.is_new = new_displays.contains(brand.term);
     if (brand.is_new) customers.new_brands.push_back(brand);
@@ -232,9 +240,11 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   }
   if (top.top_sellers.calls > 0 && top.team.calls > 0) {
     for (const auto& [term, counts] : seller_mentions) {
-      BestPracticeTerm item{term, static_cast<double>(counts.first) / static_cast<double>(top.top_sellers.calls),
+      BestPracticeTerm item{term,
+                            static_cast<double>(counts.first) / static_cast<double>(top.top_sellers.calls),
                             static_cast<double>(counts.second) / static_cast<double>(top.team.calls)};
-      if (item.top_sellers_per_call > item.team_per_call) top.best_practice_keywords.push_back(std::move(item));
+      if (item.top_sellers_per_call > item.team_per_call)
+        top.best_practice_keywords.push_back(std::move(item));
     }
     std::sort(top.best_practice_keywords.begin(), top.best_practice_keywords.end(),
               [](const BestPracticeTerm& a, const BestPracticeTerm& b) {
@@ -252,7 +262,8 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
 
   // Call recording KPIs, this period against the previous one.
   constexpr double hour_ms = 3'600'000.0;
-  page.recording.calls_recorded = count_trend(static_cast<double>(current.calls), static_cast<double>(previous.calls));
+  page.recording.calls_recorded =
+      count_trend(static_cast<double>(current.calls), static_cast<double>(previous.calls));
   page.recording.hours_recorded = count_trend(static_cast<double>(current.duration_ms) / hour_ms,
                                               static_cast<double>(previous.duration_ms) / hour_ms);
   page.recording.calls_with_keywords = count_trend(static_cast<double>(current.calls_with_keywords),

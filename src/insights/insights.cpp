@@ -37,11 +37,16 @@ std::optional<double> mean(const MetricTotal& total) {
 void KpiAccumulator::add(const CallTotals& group) {
   calls_ += group.calls;
   recorded_ms_ += group.duration_ms;
-  const MetricTotal* metrics[10] = {&group.talk_ratio,       &group.seller_words_per_minute,
-                                    &group.switches,         &group.switch_rate_per_hour,
-                                    &group.average_pause_ms, &group.patience_ms,
-                                    &group.longest_monologue_ms, &group.longest_customer_monologue_ms,
-                                    &group.question_rate_per_hour, &group.customer_sentiment};
+  const MetricTotal* metrics[10] = {&group.talk_ratio,
+                                    &group.seller_words_per_minute,
+                                    &group.switches,
+                                    &group.switch_rate_per_hour,
+                                    &group.average_pause_ms,
+                                    &group.patience_ms,
+                                    &group.longest_monologue_ms,
+                                    &group.longest_customer_monologue_ms,
+                                    &group.question_rate_per_hour,
+                                    &group.customer_sentiment};
   for (std::size_t i = 0; i < totals_.size(); ++i) {
     totals_[i].sum += metrics[i]->sum;
     totals_[i].count += metrics[i]->count;
@@ -76,7 +81,9 @@ std::optional<double> growth(double current, double previous) {
   return (current - previous) / previous;
 }
 
-CountTrend count_trend(double current, double previous) { return {current, previous, growth(current, previous)}; }
+CountTrend count_trend(double current, double previous) {
+  return {current, previous, growth(current, previous)};
+}
 
 PeriodInfo resolve_info(const InsightOptions& options) {
   if (options.now_utc_ms == 0) {
@@ -105,11 +112,12 @@ Team resolve_team(Store& store, const Viewer& viewer, std::string_view team_mana
   if (!team_manager_id.empty()) {
     // The store decides not_found / not_permitted for the team's manager.
     team.manager = store.user(viewer, team_manager_id);
-    const bool in_scope = std::any_of(visible.begin(), visible.end(),
-                                      [&](const User& u) { return u.id == team_manager_id; });
+    const bool in_scope =
+        std::any_of(visible.begin(), visible.end(), [&](const User& u) { return u.id == team_manager_id; });
     if (!in_scope) {
-      throw Error(ErrorCode::not_permitted, "insights: viewer '" + viewer.user_id + "' may not see the team of '" +
-                                                std::string(team_manager_id) + "'");
+      throw Error(ErrorCode::not_permitted, "insights: viewer '" + viewer.user_id +
+                                                "' may not see the team of '" + std::string(team_manager_id) +
+                                                "'");
     }
   }
   std::unordered_map<std::string, const User*> by_id;
@@ -172,14 +180,15 @@ BucketPlan plan_buckets(const PeriodInfo& period, const InsightOptions& options,
     if (start > current.start_utc_ms && start < current.end_utc_ms) plan.edges.push_back(start);
   }
   plan.edges.push_back(current.end_utc_ms);
-  for (std::size_t j = 0; j + 1 < plan.edges.size(); ++j) plan.series.push_back(plan.buckets.index_of(plan.edges[j]));
+  for (std::size_t j = 0; j + 1 < plan.edges.size(); ++j)
+    plan.series.push_back(plan.buckets.index_of(plan.edges[j]));
   return plan;
 }
 
 }  // namespace
 
-PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter, const PeriodInfo& period,
-                              const InsightOptions& options) {
+PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter,
+                              const PeriodInfo& period, const InsightOptions& options) {
   PeriodCalls calls;
   std::int64_t first = all_time_end, last = all_time_start;
   if (period.current.start_utc_ms == all_time_start) {
@@ -231,13 +240,15 @@ std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& tota
     point.negative += group.negative_calls;
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
-    if (points[i].calls > 0) points[i].average_customer_sentiment = sums[i] / static_cast<double>(points[i].calls);
+    if (points[i].calls > 0)
+      points[i].average_customer_sentiment = sums[i] / static_cast<double>(points[i].calls);
   }
   return points;
 }
 
 std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
-                                          std::optional<Role> role, const BucketPlan& plan, std::size_t limit) {
+                                          std::optional<Role> role, const BucketPlan& plan,
+                                          std::size_t limit) {
   const MentionKind shown = kind == StoredMentionKind::keyword      ? MentionKind::keyword
                             : kind == StoredMentionKind::competitor ? MentionKind::competitor
                                                                     : MentionKind::brand;
@@ -265,7 +276,8 @@ std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredM
       if (index < insight.over_time.size()) insight.over_time[index] += total->mentions;
     }
     if (insight.mentions == 0) continue;
-    insight.growth = growth(static_cast<double>(insight.mentions), static_cast<double>(insight.previous_mentions));
+    insight.growth =
+        growth(static_cast<double>(insight.mentions), static_cast<double>(insight.previous_mentions));
     insight.call_ids = subject.recent_call_ids;
     result.push_back(std::move(insight));
   }
@@ -291,7 +303,8 @@ std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const Conversation
   add("average_pause_ms", now.average_pause_ms, before.average_pause_ms);
   add("patience_ms", now.patience_ms, before.patience_ms);
   add("longest_monologue_ms", now.longest_monologue_ms, before.longest_monologue_ms);
-  add("longest_customer_monologue_ms", now.longest_customer_monologue_ms, before.longest_customer_monologue_ms);
+  add("longest_customer_monologue_ms", now.longest_customer_monologue_ms,
+      before.longest_customer_monologue_ms);
   add("question_rate_per_hour", now.question_rate_per_hour, before.question_rate_per_hour);
   add("customer_sentiment", now.customer_sentiment, before.customer_sentiment);
   add("negative_share", now.negative_share, before.negative_share);
@@ -333,11 +346,12 @@ SellerDetails seller_details(Store& store, const Viewer& viewer, std::string_vie
     history.limit = options.call_history_limit;
     details.call_history = store.call_summaries(viewer, history);
   }
-  const MentionSummary mentions = store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
+  const MentionSummary mentions =
+      store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   details.top_keywords =
       mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
-  details.top_competitors =
-      mention_insights(mentions, StoredMentionKind::competitor, Role::customer, calls.plan, options.top_terms);
+  details.top_competitors = mention_insights(mentions, StoredMentionKind::competitor, Role::customer,
+                                             calls.plan, options.top_terms);
   details.comments = store.comments_for_seller(viewer, details.seller.id, period.current.start_utc_ms,
                                                period.current.end_utc_ms);
   return details;

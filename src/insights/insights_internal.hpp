@@ -60,8 +60,8 @@ struct PeriodCalls {
   std::vector<CallTotals> totals;
   BucketPlan plan;
 };
-PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter, const PeriodInfo& period,
-                              const InsightOptions& options);
+PeriodCalls load_period_calls(Store& store, const Viewer& viewer, const CallFilter& filter,
+                              const PeriodInfo& period, const InsightOptions& options);
 
 std::optional<double> growth(double current, double previous);
 CountTrend count_trend(double current, double previous);
@@ -71,7 +71,8 @@ std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& tota
 // Ranked mentions of one kind said by one role (brands: no role) in the current period, with
 // previous-period counts and per-bucket series. `limit` caps the list.
 std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
-                                          std::optional<Role> role, const BucketPlan& plan, std::size_t limit);
+                                          std::optional<Role> role, const BucketPlan& plan,
+                                          std::size_t limit);
 std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const ConversationKpis& before);
 
 }  // namespace parley::insights

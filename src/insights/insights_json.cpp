@@ -22,8 +22,10 @@ nlohmann::json array_of(const std::vector<T>& items) {
 }  // namespace
 
 nlohmann::json to_json_value(const Period& period) {
-  return {{"start_ms", period.start_utc_ms == all_time_start ? nlohmann::json(nullptr) : nlohmann::json(period.start_utc_ms)},
-          {"end_ms", period.end_utc_ms == all_time_end ? nlohmann::json(nullptr) : nlohmann::json(period.end_utc_ms)}};
+  return {{"start_ms", period.start_utc_ms == all_time_start ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(period.start_utc_ms)},
+          {"end_ms",
+           period.end_utc_ms == all_time_end ? nlohmann::json(nullptr) : nlohmann::json(period.end_utc_ms)}};
 }
 
 nlohmann::json to_json_value(const PeriodInfo& period) {
@@ -54,7 +56,9 @@ nlohmann::json to_json_value(const ConversationKpis& k) {
 }
 
 nlohmann::json to_json_value(const KpiTrend& t) {
-  return {{"kpi", t.kpi}, {"current", optional_value(t.current)}, {"previous", optional_value(t.previous)},
+  return {{"kpi", t.kpi},
+          {"current", optional_value(t.current)},
+          {"previous", optional_value(t.previous)},
           {"change", optional_value(t.change)}};
 }
 
@@ -115,7 +119,8 @@ nlohmann::json to_json_value(const TeamMember& m) {
 
 nlohmann::json to_json_value(const TeamView& v) {
   return {{"period", to_json_value(v.period)},
-          {"team_manager_id", v.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.team_manager_id)},
+          {"team_manager_id",
+           v.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.team_manager_id)},
           {"members", array_of(v.members)},
           {"team_average", to_json_value(v.team_average)}};
 }
@@ -149,11 +154,15 @@ nlohmann::json to_json_value(const CustomerTopics& c) {
 }
 
 nlohmann::json to_json_value(const EngagementHours& h) {
-  return {{"email", h.email}, {"meeting", h.meeting}, {"phone_call", h.phone_call}, {"recorded_calls", h.recorded_calls}};
+  return {{"email", h.email},
+          {"meeting", h.meeting},
+          {"phone_call", h.phone_call},
+          {"recorded_calls", h.recorded_calls}};
 }
 
 nlohmann::json to_json_value(const BestPracticeTerm& t) {
-  return {{"term", t.term}, {"top_sellers_per_call", t.top_sellers_per_call}, {"team_per_call", t.team_per_call}};
+  return {
+      {"term", t.term}, {"top_sellers_per_call", t.top_sellers_per_call}, {"team_per_call", t.team_per_call}};
 }
 
 nlohmann::json to_json_value(const TopSellerComparison& c) {
@@ -179,10 +188,13 @@ nlohmann::json to_json_value(const CallRecordingKpis& k) {
 
 nlohmann::json to_json_value(const HomePage& p) {
   nlohmann::json team = nlohmann::json::array();
-  for (const auto& seller : p.team) team.push_back({{"id", seller.id}, {"display_name", seller.display_name}});
+  for (const auto& seller : p.team)
+    team.push_back({{"id", seller.id}, {"display_name", seller.display_name}});
   return {{"period", to_json_value(p.period)},
-          {"team_manager_id", p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_id)},
-          {"team_manager_name", p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_name)},
+          {"team_manager_id",
+           p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_id)},
+          {"team_manager_name",
+           p.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.team_manager_name)},
           {"sellers", p.sellers},
           {"team", team},
           {"basic", to_json_value(p.basic)},
@@ -193,7 +205,8 @@ nlohmann::json to_json_value(const HomePage& p) {
 
 nlohmann::json to_json_value(const ProcessingCounts& c) {
   nlohmann::json reasons = nlohmann::json::array();
-  for (const auto& [reason, calls] : c.failure_reasons) reasons.push_back({{"reason", reason}, {"calls", calls}});
+  for (const auto& [reason, calls] : c.failure_reasons)
+    reasons.push_back({{"reason", reason}, {"calls", calls}});
   return {{"period", to_json_value(c.period)},
           {"received", c.received},
           {"analysed", c.analysed},

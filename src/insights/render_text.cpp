@@ -62,7 +62,8 @@ std::string period_line(const PeriodInfo& period) {
   return line;
 }
 
-void term_table(std::string& out, const char* title, const std::vector<TermInsight>& terms, std::size_t limit) {
+void term_table(std::string& out, const char* title, const std::vector<TermInsight>& terms,
+                std::size_t limit) {
   out += fmt::format("  {}\n", title);
   if (terms.empty()) {
     out += "    (none)\n";
@@ -71,7 +72,8 @@ void term_table(std::string& out, const char* title, const std::vector<TermInsig
   out += fmt::format("    {:<24} {:>8} {:>6} {:>8}\n", "", "mentions", "calls", "growth");
   for (std::size_t i = 0; i < terms.size() && i < limit; ++i) {
     const auto& t = terms[i];
-    out += fmt::format("    {:<24} {:>8} {:>6} {:>8}\n", t.term, t.mentions, t.calls, signed_percent(t.growth));
+    out +=
+        fmt::format("    {:<24} {:>8} {:>6} {:>8}\n", t.term, t.mentions, t.calls, signed_percent(t.growth));
   }
 }
 
@@ -89,18 +91,21 @@ void count_row(std::string& out, const char* label, const CountTrend& trend, int
 
 std::string render_home_page_text(const HomePage& page) {
   std::string out;
-  const std::string team = page.team_manager_id.empty() ? std::string("all my sellers")
-                           : "team of " + (page.team_manager_name.empty() ? page.team_manager_id : page.team_manager_name);
+  const std::string team =
+      page.team_manager_id.empty()
+          ? std::string("all my sellers")
+          : "team of " + (page.team_manager_name.empty() ? page.team_manager_id : page.team_manager_name);
   out += fmt::format("HOME PAGE - {} ({} sellers)\n", team, page.sellers);
   out += period_line(page.period) + "\n\n";
 
   const BasicKpis& b = page.basic;
   out += "Sales\n";
-  out += fmt::format("  {:<32} {}\n", "Time left in period", b.time_left_ms ? duration(*b.time_left_ms) : "-");
+  out +=
+      fmt::format("  {:<32} {}\n", "Time left in period", b.time_left_ms ? duration(*b.time_left_ms) : "-");
   out += fmt::format("  {:<32} {} (previous period {})\n", "Won revenue", money(b.won_revenue),
                      money(b.previous_won_revenue));
-  out += fmt::format("  {:<32} {} ({} open deals)\n", "Open estimated revenue", money(b.open_estimated_revenue),
-                     b.open_deals);
+  out += fmt::format("  {:<32} {} ({} open deals)\n", "Open estimated revenue",
+                     money(b.open_estimated_revenue), b.open_deals);
   out += fmt::format("  {:<32} {} (previous period {})\n", "Deals won", b.deals_won, b.previous_deals_won);
   out += fmt::format("  {:<32} {} of {} closed (previous period {})\n", "Win rate", percent(b.win_rate),
                      b.deals_won + b.deals_lost, percent(b.previous_win_rate));
@@ -132,29 +137,33 @@ std::string render_home_page_text(const HomePage& page) {
     // By display name where the page's team lists the seller.
     const auto seller = std::find_if(page.team.begin(), page.team.end(),
                                      [&](const User& u) { return u.id == t.top_seller_ids[i]; });
-    out += (i == 0 ? " " : ", ") + (seller != page.team.end() && !seller->display_name.empty() ? seller->display_name
-                                                                                               : t.top_seller_ids[i]);
+    out += (i == 0 ? " " : ", ") + (seller != page.team.end() && !seller->display_name.empty()
+                                        ? seller->display_name
+                                        : t.top_seller_ids[i]);
   }
   out += "\n";
   out += fmt::format("  {:<32} {:>12} {:>10}\n", "", "top sellers", "team");
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Talk ratio", percent(t.top_sellers.talk_ratio), percent(t.team.talk_ratio));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Negative customer sentiment", percent(t.top_sellers.negative_share),
-                     percent(t.team.negative_share));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Switches per hour", number(t.top_sellers.switch_rate_per_hour, 0),
-                     number(t.team.switch_rate_per_hour, 0));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Email hours per seller", number(t.top_sellers_engagement.email),
-                     number(t.team_engagement.email));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Meeting hours per seller", number(t.top_sellers_engagement.meeting),
-                     number(t.team_engagement.meeting));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Phone hours per seller", number(t.top_sellers_engagement.phone_call),
-                     number(t.team_engagement.phone_call));
-  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Recorded call hours per seller",
-                     number(t.top_sellers_engagement.recorded_calls), number(t.team_engagement.recorded_calls));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Talk ratio", percent(t.top_sellers.talk_ratio),
+                     percent(t.team.talk_ratio));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Negative customer sentiment",
+                     percent(t.top_sellers.negative_share), percent(t.team.negative_share));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Switches per hour",
+                     number(t.top_sellers.switch_rate_per_hour, 0), number(t.team.switch_rate_per_hour, 0));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Email hours per seller",
+                     number(t.top_sellers_engagement.email), number(t.team_engagement.email));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Meeting hours per seller",
+                     number(t.top_sellers_engagement.meeting), number(t.team_engagement.meeting));
+  out += fmt::format("  {:<32} {:>12} {:>10}\n", "Phone hours per seller",
+                     number(t.top_sellers_engagement.phone_call), number(t.team_engagement.phone_call));
+  out +=
+      fmt::format("  {:<32} {:>12} {:>10}\n", "Recorded call hours per seller",
+                  number(t.top_sellers_engagement.recorded_calls), number(t.team_engagement.recorded_calls));
   out += "  Best-practice keywords (seller mentions per call, top sellers vs team):";
   if (t.best_practice_keywords.empty()) out += " (none)";
   out += "\n";
   for (const auto& term : t.best_practice_keywords) {
-    out += fmt::format("    {:<24} {:.2f} vs {:.2f}\n", term.term, term.top_sellers_per_call, term.team_per_call);
+    out += fmt::format("    {:<24} {:.2f} vs {:.2f}\n", term.term, term.top_sellers_per_call,
+                       term.team_per_call);
   }
   out += "\n";
 
@@ -184,7 +193,8 @@ std::string render_seller_details_text(const SellerDetails& d) {
   row("Switches per call", number(k.switches_per_call), number(p.switches_per_call));
   row("Average pause", seconds(k.average_pause_ms), seconds(p.average_pause_ms));
   row("Patience", seconds(k.patience_ms), seconds(p.patience_ms));
-  row("Longest customer story", seconds(k.longest_customer_monologue_ms), seconds(p.longest_customer_monologue_ms));
+  row("Longest customer story", seconds(k.longest_customer_monologue_ms),
+      seconds(p.longest_customer_monologue_ms));
   row("Questions per hour", number(k.question_rate_per_hour), number(p.question_rate_per_hour));
   row("Average customer sentiment", number(k.customer_sentiment, 2), number(p.customer_sentiment, 2));
   out += "\nCustomer sentiment: " + donut_line(d.sentiment) + "\n";
@@ -207,17 +217,19 @@ std::string render_seller_details_text(const SellerDetails& d) {
   out += fmt::format("\nComments ({})\n", d.comments.size());
   for (std::size_t i = 0; i < d.comments.size() && i < 5; ++i) {
     const auto& comment = d.comments[i];
-    out += fmt::format("  {} at {} s, {}: {}\n", comment.call_id, comment.offset_ms / 1000, comment.author_id, comment.text);
+    out += fmt::format("  {} at {} s, {}: {}\n", comment.call_id, comment.offset_ms / 1000, comment.author_id,
+                       comment.text);
   }
   return out;
 }
 
 std::string render_team_view_text(const TeamView& view) {
   std::string out;
-  out += fmt::format("TEAM - {}\n", view.team_manager_id.empty() ? std::string("all my sellers") : view.team_manager_id);
+  out += fmt::format("TEAM - {}\n",
+                     view.team_manager_id.empty() ? std::string("all my sellers") : view.team_manager_id);
   out += period_line(view.period) + "\n\n";
-  out += fmt::format("  {:<22} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}\n", "seller", "calls", "talk", "wpm", "sw/call",
-                     "pause s", "sentim.");
+  out += fmt::format("  {:<22} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}\n", "seller", "calls", "talk", "wpm",
+                     "sw/call", "pause s", "sentim.");
   auto line = [&out](const std::string& name, const ConversationKpis& k) {
     out += fmt::format("  {:<22} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}\n", name, k.calls, percent(k.talk_ratio),
                        number(k.words_per_minute, 0), number(k.switches_per_call),

@@ -15,8 +15,8 @@ nlohmann::ordered_json to_parley_json_value(const Call& call);
 
 // A parsed JSON document in one of the JSON transcript forms, as a Call (not yet validated: callers
 // that bypass parse_transcript should call validate_call). Errors name `source_name` and the JSON path.
-Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format, std::string_view source_name,
-                          const ReadOptions& options);
+Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format,
+                          std::string_view source_name, const ReadOptions& options);
 
 // Which JSON transcript form a parsed document is, from its top-level keys.
 std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json& document) noexcept;

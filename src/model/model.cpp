@@ -13,8 +13,8 @@ namespace {
 char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equals_ascii_case_insensitive(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 bool ends_with_email_domain(std::string_view address, std::string_view domain) noexcept {
@@ -28,8 +28,8 @@ bool ends_with_email_domain(std::string_view address, std::string_view domain) n
 template <typename Where>
 void check_text(std::string_view text, std::size_t max_bytes, const Where& where) {
   if (text.size() > max_bytes) {
-    throw Error(ErrorCode::limit_exceeded,
-                fmt::format("{}: text is {} bytes, more than the limit of {}", where(), text.size(), max_bytes));
+    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: text is {} bytes, more than the limit of {}",
+                                                       where(), text.size(), max_bytes));
   }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     throw Error(ErrorCode::invalid_utf8, fmt::format("{}: text is not valid UTF-8 (byte {})", where(), bad));
@@ -38,7 +38,8 @@ void check_text(std::string_view text, std::size_t max_bytes, const Where& where
 
 template <typename Where>
 void check_times(Milliseconds start, Milliseconds end, Milliseconds max_end, const Where& where) {
-  if (start < 0) throw Error(ErrorCode::invalid_argument, fmt::format("{}: negative start time {} ms", where(), start));
+  if (start < 0)
+    throw Error(ErrorCode::invalid_argument, fmt::format("{}: negative start time {} ms", where(), start));
   if (end < start) {
     throw Error(ErrorCode::invalid_argument,
                 fmt::format("{}: end time {} ms is before start time {} ms", where(), end, start));
@@ -61,9 +62,13 @@ std::string_view role_name(Role role) noexcept {
 }
 
 std::optional<Role> parse_role(std::string_view name) noexcept {
-  for (auto [word, role] : {std::pair{"seller", Role::seller}, {"rep", Role::seller}, {"agent", Role::seller},
-                            {"customer", Role::customer}, {"prospect", Role::customer},
-                            {"client", Role::customer}, {"other", Role::other}}) {
+  for (auto [word, role] : {std::pair{"seller", Role::seller},
+                            {"rep", Role::seller},
+                            {"agent", Role::seller},
+                            {"customer", Role::customer},
+                            {"prospect", Role::customer},
+                            {"client", Role::customer},
+                            {"other", Role::other}}) {
     if (equals_ascii_case_insensitive(name, word)) return role;
   }
   return std::nullopt;
@@ -84,7 +89,8 @@ std::optional<std::uint32_t> Call::find_participant(std::string_view participant
 
 std::uint32_t Call::participant_index(std::string_view participant_id) {
   if (auto found = find_participant(participant_id)) return *found;
-  participants.push_back(Participant{std::string(participant_id), std::string(participant_id), Role::other, {}});
+  participants.push_back(
+      Participant{std::string(participant_id), std::string(participant_id), Role::other, {}});
   return static_cast<std::uint32_t>(participants.size() - 1);
 }
 
@@ -96,12 +102,13 @@ void validate_call(const Call& call, const ModelLimits& limits) {
                             limits.max_call_duration_ms));
   }
   if (call.participants.size() > limits.max_participants) {
-    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} participants, more than the limit of {}", call_name,
-                                                       call.participants.size(), limits.max_participants));
+    throw Error(ErrorCode::limit_exceeded,
+                fmt::format("{}: {} participants, more than the limit of {}", call_name,
+                            call.participants.size(), limits.max_participants));
   }
   if (call.segments.size() > limits.max_segments) {
-    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} segments, more than the limit of {}", call_name,
-                                                       call.segments.size(), limits.max_segments));
+    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} segments, more than the limit of {}",
+                                                       call_name, call.segments.size(), limits.max_segments));
   }
   for (std::size_t i = 0; i < call.participants.size(); ++i) {
     const Participant& participant = call.participants[i];
@@ -112,7 +119,8 @@ void validate_call(const Call& call, const ModelLimits& limits) {
     for (std::size_t j = 0; j < i; ++j) {
       if (call.participants[j].id == participant.id) {
         throw Error(ErrorCode::invalid_argument,
-                    fmt::format("{}: duplicate participant id '{}' (also participant {})", where(), participant.id, j));
+                    fmt::format("{}: duplicate participant id '{}' (also participant {})", where(),
+                                participant.id, j));
       }
     }
   }
@@ -121,13 +129,14 @@ void validate_call(const Call& call, const ModelLimits& limits) {
     const auto where = [&] { return fmt::format("{}: segment {}", call_name, i); };
     if (segment.speaker >= call.participants.size()) {
       throw Error(ErrorCode::invalid_argument,
-                  fmt::format("{}: unknown speaker {} (the call has {} participants)", where(), segment.speaker,
-                              call.participants.size()));
+                  fmt::format("{}: unknown speaker {} (the call has {} participants)", where(),
+                              segment.speaker, call.participants.size()));
     }
     check_times(segment.start_ms, segment.end_ms, limits.max_call_duration_ms, where);
     check_text(segment.text, limits.max_segment_text_bytes, where);
     if (segment.confidence && !(*segment.confidence >= 0.0 && *segment.confidence <= 1.0)) {
-      throw Error(ErrorCode::invalid_argument, fmt::format("{}: confidence {} is outside 0..1", where(), *segment.confidence));
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("{}: confidence {} is outside 0..1", where(), *segment.confidence));
     }
     if (segment.words.size() > limits.max_words_per_segment) {
       throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} words, more than the limit of {}", where(),
@@ -160,10 +169,12 @@ std::vector<std::string> assign_roles(Call& call, const RoleRules& rules) {
         break;
       }
     }
-    if (!role && std::any_of(rules.our_users.begin(), rules.our_users.end(), names_match)) role = Role::seller;
+    if (!role && std::any_of(rules.our_users.begin(), rules.our_users.end(), names_match))
+      role = Role::seller;
     if (!role) {
       for (const std::string& domain : rules.our_email_domains) {
-        if (ends_with_email_domain(participant.id, domain) || ends_with_email_domain(participant.crm_id, domain)) {
+        if (ends_with_email_domain(participant.id, domain) ||
+            ends_with_email_domain(participant.crm_id, domain)) {
           role = Role::seller;
           break;
         }

@@ -21,15 +21,15 @@ namespace {
 // small enough that subtracting a day or a period length can never overflow.
 constexpr std::int64_t max_instant_ms = 8'640'000'000'000'000;
 
-constexpr std::array<std::string_view, 8> kind_names = {
-    "last_24_hours", "last_7_days", "this_month", "last_month",
-    "this_week",     "last_week",   "all_time",   "custom"};
+constexpr std::array<std::string_view, 8> kind_names = {"last_24_hours", "last_7_days", "this_month",
+                                                        "last_month",    "this_week",   "last_week",
+                                                        "all_time",      "custom"};
 
 void check_instant(std::int64_t instant, std::string_view what) {
   if (instant < -max_instant_ms || instant > max_instant_ms) {
-    throw Error(ErrorCode::invalid_argument,
-                "period filter: " + std::string(what) + " " + std::to_string(instant) +
-                    " is outside the supported range of +-8640000000000000 ms");
+    throw Error(ErrorCode::invalid_argument, "period filter: " + std::string(what) + " " +
+                                                 std::to_string(instant) +
+                                                 " is outside the supported range of +-8640000000000000 ms");
   }
 }
 
@@ -90,7 +90,8 @@ struct ZoneCalendar::Impl {
     UErrorCode status = U_ZERO_ERROR;
     calendar->add(field, amount, status);
     if (U_FAILURE(status)) {
-      throw Error(ErrorCode::invalid_argument, std::string("period: calendar arithmetic left the supported range"));
+      throw Error(ErrorCode::invalid_argument,
+                  std::string("period: calendar arithmetic left the supported range"));
     }
   }
   // Local 00:00 of the calendar's current day (a skipped midnight resolves to the first valid
@@ -115,25 +116,25 @@ struct ZoneCalendar::Impl {
 
 ZoneCalendar::ZoneCalendar(std::string_view time_zone, std::string_view locale)
     : impl_(std::make_unique<Impl>()) {
-  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(time_zone.data(), static_cast<int32_t>(time_zone.size())))));
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(time_zone.data(), static_cast<int32_t>(time_zone.size())))));
   if (!zone || *zone == icu::TimeZone::getUnknown()) {
-    throw Error(ErrorCode::invalid_argument,
-                "period filter: unknown time zone '" + std::string(time_zone) + "' (expected an IANA id such as Europe/Copenhagen)");
+    throw Error(ErrorCode::invalid_argument, "period filter: unknown time zone '" + std::string(time_zone) +
+                                                 "' (expected an IANA id such as Europe/Copenhagen)");
   }
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale icu_locale = icu::Locale::forLanguageTag(
       icu::StringPiece(locale.data(), static_cast<int32_t>(locale.size())), status);
   if (U_FAILURE(status) || icu_locale.isBogus()) {
-    throw Error(ErrorCode::invalid_argument,
-                "period filter: invalid locale '" + std::string(locale) + "' (expected a BCP 47 tag such as da-DK)");
+    throw Error(ErrorCode::invalid_argument, "period filter: invalid locale '" + std::string(locale) +
+                                                 "' (expected a BCP 47 tag such as da-DK)");
   }
   // Always the Gregorian calendar (months and weeks as CRMs count them), with the locale's week data.
   status = U_ZERO_ERROR;
   impl_->calendar = std::make_unique<icu::GregorianCalendar>(zone.release(), icu_locale, status);
   if (U_FAILURE(status)) {
-    throw Error(ErrorCode::invalid_argument,
-                "period filter: no calendar for locale '" + std::string(locale) + "': " + u_errorName(status));
+    throw Error(ErrorCode::invalid_argument, "period filter: no calendar for locale '" + std::string(locale) +
+                                                 "': " + u_errorName(status));
   }
   // Local midnight never repeats in practice; take the first occurrence if it ever does.
   impl_->calendar->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
@@ -201,8 +202,7 @@ Resolved resolve(const PeriodFilter& filter, std::int64_t now) {
   check_instant(now, "now_utc_ms");
   constexpr std::int64_t day_ms = 24LL * 3600 * 1000;
   switch (filter.kind) {
-    case PeriodKind::all_time:
-      return {{all_time_start, all_time_end}, {all_time_start, all_time_start}};
+    case PeriodKind::all_time: return {{all_time_start, all_time_end}, {all_time_start, all_time_start}};
     case PeriodKind::custom: {
       check_instant(filter.custom_start_utc_ms, "custom_start_utc_ms");
       check_instant(filter.custom_end_utc_ms, "custom_end_utc_ms");
@@ -214,8 +214,7 @@ Resolved resolve(const PeriodFilter& filter, std::int64_t now) {
       const Period current{filter.custom_start_utc_ms, filter.custom_end_utc_ms};
       return {current, {current.start_utc_ms - current.length_ms(), current.start_utc_ms}};
     }
-    case PeriodKind::last_24_hours:
-      return {{now - day_ms, now}, {now - 2 * day_ms, now - day_ms}};
+    case PeriodKind::last_24_hours: return {{now - day_ms, now}, {now - 2 * day_ms, now - day_ms}};
     default: break;
   }
   ZoneCalendar calendar(filter.time_zone, filter.locale);
@@ -263,9 +262,8 @@ std::size_t Buckets::index_of(std::int64_t instant_utc_ms) const noexcept {
 
 Buckets make_buckets(const Period& period, BucketSize size, ZoneCalendar& calendar, std::size_t max_buckets) {
   if (period.empty()) {
-    throw Error(ErrorCode::invalid_argument,
-                "buckets: the period [" + std::to_string(period.start_utc_ms) + ", " +
-                    std::to_string(period.end_utc_ms) + ") is empty");
+    throw Error(ErrorCode::invalid_argument, "buckets: the period [" + std::to_string(period.start_utc_ms) +
+                                                 ", " + std::to_string(period.end_utc_ms) + ") is empty");
   }
   check_instant(period.start_utc_ms, "period start");
   check_instant(period.end_utc_ms, "period end");
@@ -275,9 +273,9 @@ Buckets make_buckets(const Period& period, BucketSize size, ZoneCalendar& calend
   buckets.starts.push_back(boundary);
   while (boundary < period.end_utc_ms) {
     if (buckets.starts.size() > max_buckets) {
-      throw Error(ErrorCode::limit_exceeded,
-                  "buckets: the period needs more than " + std::to_string(max_buckets) + " " +
-                      std::string(bucket_size_name(size)) + " buckets");
+      throw Error(ErrorCode::limit_exceeded, "buckets: the period needs more than " +
+                                                 std::to_string(max_buckets) + " " +
+                                                 std::string(bucket_size_name(size)) + " buckets");
     }
     const std::int64_t next = calendar.add(size, boundary, 1);
     if (next <= boundary) {

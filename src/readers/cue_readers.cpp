@@ -46,7 +46,9 @@ char32_t three_byte_code_point(std::string_view text, std::size_t at) noexcept {
 bool is_cjk_before(std::string_view text, std::size_t end) noexcept {
   return end >= 3 && is_cjk(three_byte_code_point(text, end - 3));
 }
-bool is_cjk_at(std::string_view text, std::size_t at) noexcept { return is_cjk(three_byte_code_point(text, at)); }
+bool is_cjk_at(std::string_view text, std::size_t at) noexcept {
+  return is_cjk(three_byte_code_point(text, at));
+}
 
 struct CueTiming {
   Milliseconds start_ms = 0;
@@ -63,14 +65,17 @@ CueTiming parse_timing(std::string_view line, std::size_t line_number, std::stri
     fail_at_line(source, line_number, fmt::format("cue timing '{}' has no start time", excerpt(line)));
   }
   const auto start = parse_clock_time(start_text);
-  if (!start) fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(start_text)));
+  if (!start)
+    fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(start_text)));
   if (end_text.empty()) {
     fail_at_line(source, line_number, fmt::format("truncated cue timing '{}': no end time", excerpt(line)));
   }
   const auto end = parse_clock_time(end_text);
-  if (!end) fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(end_text)));
+  if (!end)
+    fail_at_line(source, line_number, fmt::format("bad timestamp '{}' in cue timing", excerpt(end_text)));
   if (*end < *start) {
-    fail_at_line(source, line_number, fmt::format("cue ends at {} before it starts at {}", end_text, start_text));
+    fail_at_line(source, line_number,
+                 fmt::format("cue ends at {} before it starts at {}", end_text, start_text));
   }
   return {*start, *end};
 }
@@ -78,7 +83,8 @@ CueTiming parse_timing(std::string_view line, std::size_t line_number, std::stri
 // Turns one cue's text lines into segments: one per speaker the cue names, in order.
 class CueAssembler {
  public:
-  CueAssembler(Call& call, const ReadOptions& options, std::string_view source, std::string_view no_speaker_message)
+  CueAssembler(Call& call, const ReadOptions& options, std::string_view source,
+               std::string_view no_speaker_message)
       : call_(call),
         options_(options),
         source_(source),
@@ -136,9 +142,8 @@ class CueAssembler {
   void flush() {
     trim_trailing_space(text_);
     if (text_.empty()) return;  // a cue (or the part of it before a voice tag) with no words
-    const std::uint32_t speaker = speakers_.index(speaker_, [&] {
-      return fmt::format("{}:{}: {}", source_, piece_line_, no_speaker_message_);
-    });
+    const std::uint32_t speaker = speakers_.index(
+        speaker_, [&] { return fmt::format("{}:{}: {}", source_, piece_line_, no_speaker_message_); });
     Segment& segment = call_.segments.emplace_back();
     segment.speaker = speaker;
     segment.start_ms = timing_.start_ms;
@@ -162,7 +167,8 @@ class CueAssembler {
 
 // Reads the text lines of a cue up to a blank line, the next cue's timing line or the end.
 // `srt` also ends the cue at a subtitle number followed by a timing line (a missing blank line).
-void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, std::string_view source, bool srt) {
+void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, std::string_view source,
+                   bool srt) {
   bool any_text = false;
   while (true) {
     const LineCursor before = cursor;  // to give back the line that ends the cue
@@ -224,13 +230,15 @@ Call read_webvtt(std::string_view content, std::string_view source, const ReadOp
       // A cue identifier ("1", "a3f-17"), then the timing line.
       const auto next = cursor.next();
       if (!next || is_blank(*next)) {
-        fail_at_line(source, block_line,
-                     fmt::format("cue '{}' has no timing line (truncated cue or stray text)", excerpt(*line)));
+        fail_at_line(
+            source, block_line,
+            fmt::format("cue '{}' has no timing line (truncated cue or stray text)", excerpt(*line)));
       }
       if (!has_arrow(*next)) {
-        fail_at_line(source, cursor.line_number(),
-                     fmt::format("expected a cue timing line ('start --> end') after cue identifier '{}', found '{}'",
-                                 excerpt(*line), excerpt(*next)));
+        fail_at_line(
+            source, cursor.line_number(),
+            fmt::format("expected a cue timing line ('start --> end') after cue identifier '{}', found '{}'",
+                        excerpt(*line), excerpt(*next)));
       }
       timing_text = *next;
       timing_line = cursor.line_number();
@@ -259,12 +267,14 @@ Call read_srt(std::string_view content, std::string_view source, const ReadOptio
       }
       const auto next = cursor.next();
       if (!next || is_blank(*next)) {
-        fail_at_line(source, block_line, fmt::format("subtitle {} has no timing line (truncated file?)", number));
+        fail_at_line(source, block_line,
+                     fmt::format("subtitle {} has no timing line (truncated file?)", number));
       }
       if (!has_arrow(*next)) {
-        fail_at_line(source, cursor.line_number(),
-                     fmt::format("expected a timing line ('start --> end') after subtitle number {}, found '{}'",
-                                 number, excerpt(*next)));
+        fail_at_line(
+            source, cursor.line_number(),
+            fmt::format("expected a timing line ('start --> end') after subtitle number {}, found '{}'",
+                        number, excerpt(*next)));
       }
       timing_text = *next;
       timing_line = cursor.line_number();

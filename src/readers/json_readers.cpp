@@ -19,7 +19,9 @@ struct JsonPath {
   std::string_view key;
   std::size_t index = std::string_view::npos;
 
-  JsonPath member(std::string_view name) const noexcept { return JsonPath{this, name, std::string_view::npos}; }
+  JsonPath member(std::string_view name) const noexcept {
+    return JsonPath{this, name, std::string_view::npos};
+  }
   JsonPath at(std::size_t i) const noexcept { return JsonPath{this, {}, i}; }
 
   void render(std::string& out) const {
@@ -72,7 +74,8 @@ const json* find(const json& object, std::string_view name) {
   return &*it;
 }
 
-const json& require(const JsonContext& context, const json& object, const JsonPath& path, std::string_view name) {
+const json& require(const JsonContext& context, const json& object, const JsonPath& path,
+                    std::string_view name) {
   const json* value = find(object, name);
   if (value == nullptr) fail(context, path, fmt::format("missing field '{}'", name));
   return *value;
@@ -104,7 +107,8 @@ std::string_view optional_string(const JsonContext& context, const json& object,
 Milliseconds as_milliseconds(const JsonContext& context, const json& value, const JsonPath& path) {
   if (value.is_number_unsigned()) {
     const auto ms = value.get<std::uint64_t>();
-    if (ms > static_cast<std::uint64_t>(INT64_MAX / 2)) fail(context, path, fmt::format("time {} ms is absurd", ms));
+    if (ms > static_cast<std::uint64_t>(INT64_MAX / 2))
+      fail(context, path, fmt::format("time {} ms is absurd", ms));
     return static_cast<Milliseconds>(ms);
   }
   if (value.is_number_integer()) {
@@ -197,9 +201,10 @@ bool read_char(std::string_view& text, std::string_view allowed) noexcept {
 // "2024-03-05T14:00:00Z", "...:00.250Z", "...:00+02:00"; a zone is required.
 std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) noexcept {
   int year, month, day, hour, minute, second;
-  if (!read_digits(text, 4, year) || !read_char(text, "-") || !read_digits(text, 2, month) || !read_char(text, "-") ||
-      !read_digits(text, 2, day) || !read_char(text, "Tt ") || !read_digits(text, 2, hour) || !read_char(text, ":") ||
-      !read_digits(text, 2, minute) || !read_char(text, ":") || !read_digits(text, 2, second)) {
+  if (!read_digits(text, 4, year) || !read_char(text, "-") || !read_digits(text, 2, month) ||
+      !read_char(text, "-") || !read_digits(text, 2, day) || !read_char(text, "Tt ") ||
+      !read_digits(text, 2, hour) || !read_char(text, ":") || !read_digits(text, 2, minute) ||
+      !read_char(text, ":") || !read_digits(text, 2, second)) {
     return std::nullopt;
   }
   std::int64_t ms = 0;
@@ -254,7 +259,8 @@ std::string format_iso8601(std::int64_t ms_since_epoch) {
 
 // ---- parley's own form ----
 
-void read_parley_words(const JsonContext& context, const json& words, const JsonPath& path, Segment& segment) {
+void read_parley_words(const JsonContext& context, const json& words, const JsonPath& path,
+                       Segment& segment) {
   require_array(context, words, path);
   segment.words.reserve(words.size());
   for (std::size_t w = 0; w < words.size(); ++w) {
@@ -262,8 +268,10 @@ void read_parley_words(const JsonContext& context, const json& words, const Json
     const json& word = require_object(context, words[w], word_path);
     WordTiming& timing = segment.words.emplace_back();
     timing.text = as_string(context, require(context, word, word_path, "text"), word_path.member("text"));
-    timing.start_ms = as_milliseconds(context, require(context, word, word_path, "start_ms"), word_path.member("start_ms"));
-    timing.end_ms = as_milliseconds(context, require(context, word, word_path, "end_ms"), word_path.member("end_ms"));
+    timing.start_ms =
+        as_milliseconds(context, require(context, word, word_path, "start_ms"), word_path.member("start_ms"));
+    timing.end_ms =
+        as_milliseconds(context, require(context, word, word_path, "end_ms"), word_path.member("end_ms"));
     timing.confidence = as_confidence(context, find(word, "confidence"), word_path.member("confidence"));
   }
 }
@@ -274,11 +282,13 @@ Call read_parley_json(const json& document, const JsonContext& context) {
   if (const json* format = find(document, "format")) {
     const std::string_view name = as_string(context, *format, root.member("format"));
     if (name != "parley-transcript") {
-      fail(context, root.member("format"), fmt::format("unknown format '{}' (expected 'parley-transcript')", name));
+      fail(context, root.member("format"),
+           fmt::format("unknown format '{}' (expected 'parley-transcript')", name));
     }
   }
   if (const json* version = find(document, "version"); version != nullptr && *version != 1) {
-    fail(context, root.member("version"), fmt::format("unsupported version {} (this reader reads version 1)", quote(*version)));
+    fail(context, root.member("version"),
+         fmt::format("unsupported version {} (this reader reads version 1)", quote(*version)));
   }
   Call call;
   call.id = optional_string(context, document, root, "id");
@@ -328,7 +338,8 @@ Call read_parley_json(const json& document, const JsonContext& context) {
         const std::string_view role_text = as_string(context, *role, path.member("role"));
         const auto parsed = parse_role(role_text);
         if (!parsed) {
-          fail(context, path.member("role"), fmt::format("unknown role '{}' (expected seller, customer or other)", role_text));
+          fail(context, path.member("role"),
+               fmt::format("unknown role '{}' (expected seller, customer or other)", role_text));
         }
         participant.role = *parsed;
       }
@@ -347,17 +358,20 @@ Call read_parley_json(const json& document, const JsonContext& context) {
     Segment& segment = call.segments.emplace_back();
     if (participants != nullptr) {
       const auto index = speakers.find(speaker);
-      if (!index) fail(context, path.member("speaker"), fmt::format("'{}' is not one of the participants", speaker));
+      if (!index)
+        fail(context, path.member("speaker"), fmt::format("'{}' is not one of the participants", speaker));
       segment.speaker = *index;
     } else {
       if (speaker.empty()) fail(context, path.member("speaker"), "empty speaker");
       segment.speaker = speakers.index(speaker, [] { return std::string(); });
     }
-    segment.start_ms = as_milliseconds(context, require(context, entry, path, "start_ms"), path.member("start_ms"));
+    segment.start_ms =
+        as_milliseconds(context, require(context, entry, path, "start_ms"), path.member("start_ms"));
     segment.end_ms = as_milliseconds(context, require(context, entry, path, "end_ms"), path.member("end_ms"));
     segment.text = optional_string(context, entry, path, "text");
     segment.confidence = as_confidence(context, find(entry, "confidence"), path.member("confidence"));
-    if (const json* words = find(entry, "words")) read_parley_words(context, *words, path.member("words"), segment);
+    if (const json* words = find(entry, "words"))
+      read_parley_words(context, *words, path.member("words"), segment);
   }
   return call;
 }
@@ -371,7 +385,8 @@ struct SpeakerTurn {
   std::string_view label;
 };
 
-std::vector<SpeakerTurn> read_transcribe_turns(const JsonContext& context, const json& results, const JsonPath& path) {
+std::vector<SpeakerTurn> read_transcribe_turns(const JsonContext& context, const json& results,
+                                               const JsonPath& path) {
   std::vector<SpeakerTurn> turns;
   const json* labels = find(results, "speaker_labels");
   if (labels == nullptr) return turns;
@@ -386,7 +401,8 @@ std::vector<SpeakerTurn> read_transcribe_turns(const JsonContext& context, const
     turns.push_back(SpeakerTurn{
         as_seconds(context, require(context, turn, turn_path, "start_time"), turn_path.member("start_time")),
         as_seconds(context, require(context, turn, turn_path, "end_time"), turn_path.member("end_time")),
-        as_string(context, require(context, turn, turn_path, "speaker_label"), turn_path.member("speaker_label"))});
+        as_string(context, require(context, turn, turn_path, "speaker_label"),
+                  turn_path.member("speaker_label"))});
   }
   return turns;
 }
@@ -403,7 +419,8 @@ std::string_view speaker_at(const std::vector<SpeakerTurn>& turns, Milliseconds 
 Call read_amazon_transcribe(const json& document, const JsonContext& context) {
   const JsonPath root;
   if (!document.is_object()) fail_type(context, root, "an object at the top level", document);
-  if (const json* status = find(document, "status"); status != nullptr && status->is_string() && *status != "COMPLETED") {
+  if (const json* status = find(document, "status");
+      status != nullptr && status->is_string() && *status != "COMPLETED") {
     fail(context, root.member("status"), fmt::format("job status is {}, not \"COMPLETED\"", quote(*status)));
   }
   const JsonPath results_path = root.member("results");
@@ -411,7 +428,8 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
   const JsonPath items_path = results_path.member("items");
   const json& items = require_array(context, require(context, results, results_path, "items"), items_path);
   std::vector<SpeakerTurn> turns = read_transcribe_turns(context, results, results_path);
-  std::sort(turns.begin(), turns.end(), [](const SpeakerTurn& a, const SpeakerTurn& b) { return a.start_ms < b.start_ms; });
+  std::sort(turns.begin(), turns.end(),
+            [](const SpeakerTurn& a, const SpeakerTurn& b) { return a.start_ms < b.start_ms; });
 
   Call call;
   if (const json* language = find(results, "language_code"); language != nullptr && language->is_string()) {
@@ -422,7 +440,8 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const JsonPath path = items_path.at(i);
     const json& item = require_object(context, items[i], path);
-    const std::string_view type = as_string(context, require(context, item, path, "type"), path.member("type"));
+    const std::string_view type =
+        as_string(context, require(context, item, path, "type"), path.member("type"));
     const JsonPath alternatives_path = path.member("alternatives");
     const json& alternatives =
         require_array(context, require(context, item, path, "alternatives"), alternatives_path);
@@ -436,18 +455,21 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
       continue;
     }
     if (type != "pronunciation") {
-      fail(context, path.member("type"), fmt::format("unknown item type '{}' (expected pronunciation or punctuation)", type));
+      fail(context, path.member("type"),
+           fmt::format("unknown item type '{}' (expected pronunciation or punctuation)", type));
     }
-    const Milliseconds start = as_seconds(context, require(context, item, path, "start_time"), path.member("start_time"));
-    const Milliseconds end = as_seconds(context, require(context, item, path, "end_time"), path.member("end_time"));
+    const Milliseconds start =
+        as_seconds(context, require(context, item, path, "start_time"), path.member("start_time"));
+    const Milliseconds end =
+        as_seconds(context, require(context, item, path, "end_time"), path.member("end_time"));
     if (end < start) {
       fail(context, path, fmt::format("end_time {} ms is before start_time {} ms", end, start));
     }
     std::string_view label = optional_string(context, item, path, "speaker_label");
     if (label.empty()) label = speaker_at(turns, start);
     const std::uint32_t speaker = speakers.index(label, [&] {
-      return fmt::format("{}: {}: no speaker_label (was speaker identification on for this job?)", context.source,
-                         path.str());
+      return fmt::format("{}: {}: no speaker_label (was speaker identification on for this job?)",
+                         context.source, path.str());
     });
     grouper.add_word(speaker, start, end, content,
                      as_confidence(context, find(best, "confidence"), best_path.member("confidence")));
@@ -460,7 +482,8 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
 Call read_assemblyai(const json& document, const JsonContext& context) {
   const JsonPath root;
   if (!document.is_object()) fail_type(context, root, "an object at the top level", document);
-  if (const json* status = find(document, "status"); status != nullptr && status->is_string() && *status != "completed") {
+  if (const json* status = find(document, "status");
+      status != nullptr && status->is_string() && *status != "completed") {
     std::string what = fmt::format("transcript status is {}, not \"completed\"", quote(*status));
     if (const json* error = find(document, "error"); error != nullptr && error->is_string()) {
       what += fmt::format(" ({})", error->get_ref<const std::string&>());
@@ -478,14 +501,18 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
   const auto speaker_of = [&](const json& entry, const JsonPath& path) {
     const std::string_view label = optional_string(context, entry, path, "speaker");
     return speakers.index(label, [&] {
-      return fmt::format("{}: {}: no speaker (was speaker_labels on for this transcript?)", context.source, path.str());
+      return fmt::format("{}: {}: no speaker (was speaker_labels on for this transcript?)", context.source,
+                         path.str());
     });
   };
   const auto read_word = [&](const json& entry, const JsonPath& path, auto&& add) {
     const json& word = require_object(context, entry, path);
-    const std::string_view text = as_string(context, require(context, word, path, "text"), path.member("text"));
-    const Milliseconds start = as_milliseconds(context, require(context, word, path, "start"), path.member("start"));
-    const Milliseconds end = as_milliseconds(context, require(context, word, path, "end"), path.member("end"));
+    const std::string_view text =
+        as_string(context, require(context, word, path, "text"), path.member("text"));
+    const Milliseconds start =
+        as_milliseconds(context, require(context, word, path, "start"), path.member("start"));
+    const Milliseconds end =
+        as_milliseconds(context, require(context, word, path, "end"), path.member("end"));
     add(word, text, start, end, as_confidence(context, find(word, "confidence"), path.member("confidence")));
   };
 
@@ -499,7 +526,8 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
       const std::uint32_t speaker = speaker_of(utterance, path);
       Segment& segment = call.segments.emplace_back();
       segment.speaker = speaker;
-      segment.start_ms = as_milliseconds(context, require(context, utterance, path, "start"), path.member("start"));
+      segment.start_ms =
+          as_milliseconds(context, require(context, utterance, path, "start"), path.member("start"));
       segment.end_ms = as_milliseconds(context, require(context, utterance, path, "end"), path.member("end"));
       segment.text = as_string(context, require(context, utterance, path, "text"), path.member("text"));
       segment.confidence = as_confidence(context, find(utterance, "confidence"), path.member("confidence"));
@@ -519,7 +547,8 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
     return call;
   }
   const json* words = find(document, "words");
-  if (words == nullptr) fail(context, root, "neither 'utterances' nor 'words' is present: no timed speech to read");
+  if (words == nullptr)
+    fail(context, root, "neither 'utterances' nor 'words' is present: no timed speech to read");
   const JsonPath words_path = root.member("words");
   require_array(context, *words, words_path);
   WordGrouper grouper(call, context.options);
@@ -560,7 +589,8 @@ Call read_deepgram(const json& document, const JsonContext& context) {
   const JsonPath results_path = root.member("results");
   const json& results = require_object(context, require(context, document, root, "results"), results_path);
   const JsonPath channels_path = results_path.member("channels");
-  const json& channels = require_array(context, require(context, results, results_path, "channels"), channels_path);
+  const json& channels =
+      require_array(context, require(context, results, results_path, "channels"), channels_path);
   const bool multichannel = channels.size() > 1;
 
   Call call;
@@ -570,7 +600,8 @@ Call read_deepgram(const json& document, const JsonContext& context) {
     }
   }
   if (!channels.empty()) {
-    if (const json* language = find(channels[0], "detected_language"); language != nullptr && language->is_string()) {
+    if (const json* language = find(channels[0], "detected_language");
+        language != nullptr && language->is_string()) {
       call.language = normalize_language(language->get_ref<const std::string&>());
     }
   }
@@ -591,8 +622,9 @@ Call read_deepgram(const json& document, const JsonContext& context) {
     const json& word = require_object(context, entry, path);
     DeepgramWord out;
     const json* punctuated = find(word, "punctuated_word");
-    out.text = punctuated != nullptr ? as_string(context, *punctuated, path.member("punctuated_word"))
-                                     : as_string(context, require(context, word, path, "word"), path.member("word"));
+    out.text = punctuated != nullptr
+                   ? as_string(context, *punctuated, path.member("punctuated_word"))
+                   : as_string(context, require(context, word, path, "word"), path.member("word"));
     out.start_ms = as_seconds(context, require(context, word, path, "start"), path.member("start"));
     out.end_ms = as_seconds(context, require(context, word, path, "end"), path.member("end"));
     if (out.end_ms < out.start_ms) {
@@ -617,9 +649,11 @@ Call read_deepgram(const json& document, const JsonContext& context) {
       const std::uint32_t speaker = speaker_of(utterance, path, channel);
       Segment& segment = call.segments.emplace_back();
       segment.speaker = speaker;
-      segment.start_ms = as_seconds(context, require(context, utterance, path, "start"), path.member("start"));
+      segment.start_ms =
+          as_seconds(context, require(context, utterance, path, "start"), path.member("start"));
       segment.end_ms = as_seconds(context, require(context, utterance, path, "end"), path.member("end"));
-      segment.text = as_string(context, require(context, utterance, path, "transcript"), path.member("transcript"));
+      segment.text =
+          as_string(context, require(context, utterance, path, "transcript"), path.member("transcript"));
       segment.confidence = as_confidence(context, find(utterance, "confidence"), path.member("confidence"));
       if (const json* words = find(utterance, "words")) {
         const JsonPath words_path = path.member("words");
@@ -627,7 +661,8 @@ Call read_deepgram(const json& document, const JsonContext& context) {
         segment.words.reserve(words->size());
         for (std::size_t w = 0; w < words->size(); ++w) {
           const DeepgramWord word = read_word((*words)[w], words_path.at(w));
-          segment.words.push_back(WordTiming{word.start_ms, word.end_ms, std::string(word.text), word.confidence});
+          segment.words.push_back(
+              WordTiming{word.start_ms, word.end_ms, std::string(word.text), word.confidence});
         }
       }
     }
@@ -681,21 +716,25 @@ nlohmann::json parse_json_text(std::string_view content, std::string_view source
   } catch (const json::parse_error& error) {
     // nlohmann counts `byte` from 1 as the position of the character it stopped at.
     const std::size_t stop = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, content.size());
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + stop, '\n'));
+    const std::size_t line =
+        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + stop, '\n'));
     const std::size_t line_start = content.rfind('\n', stop == 0 ? 0 : stop - 1);
     const std::size_t column =
-        stop == 0 ? 1 : stop - (line_start == std::string_view::npos || line_start >= stop ? 0 : line_start + 1) + 1;
+        stop == 0
+            ? 1
+            : stop - (line_start == std::string_view::npos || line_start >= stop ? 0 : line_start + 1) + 1;
     std::string_view what = error.what();
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: " prefix.
     if (const std::size_t at = what.find("column "); at != std::string_view::npos) {
-      if (const std::size_t colon = what.find(": ", at); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+      if (const std::size_t colon = what.find(": ", at); colon != std::string_view::npos)
+        what.remove_prefix(colon + 2);
     }
     throw Error(ErrorCode::parse, fmt::format("{}:{}:{}: {}", source_name, line, column, what));
   }
 }
 
-Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format, std::string_view source_name,
-                          const ReadOptions& options) {
+Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format,
+                          std::string_view source_name, const ReadOptions& options) {
   const JsonContext context{source_name, options};
   switch (format) {
     case TranscriptFormat::parley_json: return read_parley_json(document, context);

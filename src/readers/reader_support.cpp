@@ -12,7 +12,8 @@ void fail_at_line(std::string_view source, std::size_t line, std::string_view wh
 namespace {
 
 std::string_view drop_trailing_space(std::string_view line) noexcept {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+    line.remove_suffix(1);
   return line;
 }
 
@@ -42,7 +43,8 @@ std::string_view trim(std::string_view text) noexcept {
 }
 
 bool starts_with_word(std::string_view line, std::string_view word) noexcept {
-  return line.starts_with(word) && (line.size() == word.size() || line[word.size()] == ' ' || line[word.size()] == '\t');
+  return line.starts_with(word) &&
+         (line.size() == word.size() || line[word.size()] == ' ' || line[word.size()] == '\t');
 }
 
 namespace {
@@ -122,7 +124,8 @@ std::optional<Milliseconds> parse_decimal_seconds(std::string_view text) noexcep
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
   const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (all_digits(whole) && whole.size() <= 12 && (fraction.empty() || (all_digits(fraction) && fraction.size() <= 18))) {
+  if (all_digits(whole) && whole.size() <= 12 &&
+      (fraction.empty() || (all_digits(fraction) && fraction.size() <= 18))) {
     return digits_value(whole) * 1000 + fraction_ms(fraction);
   }
   double value = 0;
@@ -143,15 +146,26 @@ bool split_speaker_prefix(std::string_view line, std::string_view& name, std::st
   for (std::size_t k = 0; k < candidate.size(); ++k) {
     const char c = candidate[k];
     switch (c) {
-      case '.': case ',': case ';': case '!': case '?': case '"': case '<': case '>': case '(': case ')':
-      case '[': case ']': case '{': case '}': case '/': case '=':
+      case '.':
+      case ',':
+      case ';':
+      case '!':
+      case '?':
+      case '"':
+      case '<':
+      case '>':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '/':
+      case '=':
         if (c == '.' && k > 0 && k + 1 < candidate.size() && candidate[k + 1] == ' ') break;  // "Dr. Lee"
         return false;
-      case ' ':
-        ++words;
-        break;
-      default:
-        break;
+      case ' ': ++words; break;
+      default: break;
     }
     if (c < '0' || c > '9') any_non_digit = true;
   }
@@ -198,10 +212,14 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
     if (digits.empty()) return 0;
     for (char c : digits) {
       int value;
-      if (c >= '0' && c <= '9') value = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') value = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') value = c - 'A' + 10;
-      else return 0;
+      if (c >= '0' && c <= '9')
+        value = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        value = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        value = c - 'A' + 10;
+      else
+        return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(value);
       if (cp > 0x10FFFF) return 0;
     }
@@ -211,8 +229,8 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
     return semicolon + 1;
   }
   static constexpr std::pair<std::string_view, char32_t> kNamed[] = {
-      {"amp", U'&'},       {"lt", U'<'},        {"gt", U'>'},        {"quot", U'"'},
-      {"apos", U'\''},     {"nbsp", U'\u00A0'}, {"lrm", U'\u200E'},  {"rlm", U'\u200F'},
+      {"amp", U'&'},   {"lt", U'<'},        {"gt", U'>'},       {"quot", U'"'},
+      {"apos", U'\''}, {"nbsp", U'\u00A0'}, {"lrm", U'\u200E'}, {"rlm", U'\u200F'},
   };
   for (const auto& [entity, cp] : kNamed) {
     if (name == entity) {
@@ -225,7 +243,8 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
 
 bool ends_sentence(std::string_view word) noexcept {
   // Closing quotes or brackets may follow the stop: "right?" or "done.)".
-  while (!word.empty() && (word.back() == '"' || word.back() == '\'' || word.back() == ')')) word.remove_suffix(1);
+  while (!word.empty() && (word.back() == '"' || word.back() == '\'' || word.back() == ')'))
+    word.remove_suffix(1);
   if (word.empty()) return false;
   const char last = word.back();
   if (last == '.' || last == '?' || last == '!') return true;
@@ -260,12 +279,13 @@ std::uint32_t SpeakerTable::add(std::string_view label) {
   return index;
 }
 
-void WordGrouper::add_word(std::uint32_t speaker, Milliseconds start_ms, Milliseconds end_ms, std::string_view text,
-                           std::optional<double> confidence) {
+void WordGrouper::add_word(std::uint32_t speaker, Milliseconds start_ms, Milliseconds end_ms,
+                           std::string_view text, std::optional<double> confidence) {
   Segment* current = open_ ? &call_.segments.back() : nullptr;
   const bool split = current == nullptr || current->speaker != speaker ||
                      (options_.split_segments_at_sentence_end && sentence_ended_) ||
-                     (options_.split_segments_at_gap_ms > 0 && start_ms - current->end_ms > options_.split_segments_at_gap_ms);
+                     (options_.split_segments_at_gap_ms > 0 &&
+                      start_ms - current->end_ms > options_.split_segments_at_gap_ms);
   if (split) {
     Segment& segment = call_.segments.emplace_back();
     segment.speaker = speaker;

@@ -26,7 +26,8 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
 }
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) noexcept {
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 // Input after the checks every format shares; `storage` holds it when bytes had to be replaced.
@@ -49,7 +50,8 @@ CheckedInput check_input(std::string_view content, std::string_view source, cons
   if (bad == std::string_view::npos) return input;
   if (options.invalid_utf8 == InvalidUtf8::error) {
     throw Error(ErrorCode::invalid_utf8,
-                fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02X} at offset {})", source, line_of_offset(content, bad + skipped),
+                fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02X} at offset {})", source,
+                            line_of_offset(content, bad + skipped),
                             static_cast<unsigned char>(input.text[bad]), bad + skipped));
   }
   // Replace each ill-formed sequence (a bad byte and the continuation bytes after it) by U+FFFD.
@@ -122,9 +124,10 @@ Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format
       return readers::finish_call(call_from_json_value(document, *format, source, options), source, options);
     }
     if (!format) {
-      throw Error(ErrorCode::invalid_argument,
-                  fmt::format("{}: cannot tell the transcript format from the file name or content; name the format",
-                              source));
+      throw Error(
+          ErrorCode::invalid_argument,
+          fmt::format("{}: cannot tell the transcript format from the file name or content; name the format",
+                      source));
     }
   }
   if (is_json_format(*format)) {
@@ -187,8 +190,9 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     if (got == 0) break;
     // Pipes and special files have no size up front: stop as soon as they pass the limit.
     if (content.size() + static_cast<std::size_t>(got) > max_bytes) {
-      throw Error(ErrorCode::limit_exceeded,
-                  fmt::format("{}: more than the limit of {} bytes (ReadOptions::max_input_bytes)", path, max_bytes));
+      throw Error(
+          ErrorCode::limit_exceeded,
+          fmt::format("{}: more than the limit of {} bytes (ReadOptions::max_input_bytes)", path, max_bytes));
     }
     content.append(buffer, static_cast<std::size_t>(got));
   }
@@ -233,7 +237,8 @@ std::optional<TranscriptFormat> parse_format_name(std::string_view name) noexcep
 
 std::optional<TranscriptFormat> format_from_path(std::string_view path) noexcept {
   const std::size_t dot = path.rfind('.');
-  if (dot == std::string_view::npos || path.find_first_of("/\\", dot) != std::string_view::npos) return std::nullopt;
+  if (dot == std::string_view::npos || path.find_first_of("/\\", dot) != std::string_view::npos)
+    return std::nullopt;
   const std::string_view extension = path.substr(dot + 1);
   if (equals_ignoring_case(extension, "vtt") || equals_ignoring_case(extension, "webvtt")) {
     return TranscriptFormat::webvtt;
@@ -260,7 +265,8 @@ Call parse_transcript(std::string_view content, TranscriptFormat format, std::st
   return parse_checked(input.text, format, source_name, options);
 }
 
-Call read_transcript(const std::string& path, const ReadOptions& options, std::optional<TranscriptFormat> format) {
+Call read_transcript(const std::string& path, const ReadOptions& options,
+                     std::optional<TranscriptFormat> format) {
   const std::string content = read_file(path, options.max_input_bytes);
   const CheckedInput input = check_input(content, path, options);
   if (!format) format = format_from_path(path);

@@ -27,7 +27,9 @@ std::size_t split_fields(std::string_view line, std::string_view (&fields)[kMaxF
   return count;
 }
 
-bool is_not_given(std::string_view field) noexcept { return field == "<NA>" || field == "<na>" || field == "-"; }
+bool is_not_given(std::string_view field) noexcept {
+  return field == "<NA>" || field == "<na>" || field == "-";
+}
 
 }  // namespace
 
@@ -49,7 +51,8 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
                                count));
     }
     const auto start = parse_decimal_seconds(fields[3]);
-    if (!start) fail_at_line(source, line_number, fmt::format("bad start time '{}' (expected seconds)", fields[3]));
+    if (!start)
+      fail_at_line(source, line_number, fmt::format("bad start time '{}' (expected seconds)", fields[3]));
     const auto duration = parse_decimal_seconds(fields[4]);
     if (!duration) {
       fail_at_line(source, line_number, fmt::format("bad duration '{}' (expected seconds)", fields[4]));
@@ -65,8 +68,10 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
     // The confidence column is optional and often garbage; keep it only when it is a probability.
     if (count >= 9 && !is_not_given(fields[8])) {
       double confidence = -1;
-      const auto [end, error] = std::from_chars(fields[8].data(), fields[8].data() + fields[8].size(), confidence);
-      if (error == std::errc{} && end == fields[8].data() + fields[8].size() && confidence >= 0 && confidence <= 1) {
+      const auto [end, error] =
+          std::from_chars(fields[8].data(), fields[8].data() + fields[8].size(), confidence);
+      if (error == std::errc{} && end == fields[8].data() + fields[8].size() && confidence >= 0 &&
+          confidence <= 1) {
         segment.confidence = confidence;
       }
     }

@@ -35,8 +35,9 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   std::vector<std::size_t> order(call.segments.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&call](std::size_t a, std::size_t b) {
-    return call.segments[a].start_ms != call.segments[b].start_ms ? call.segments[a].start_ms < call.segments[b].start_ms
-                                                                  : a < b;
+    return call.segments[a].start_ms != call.segments[b].start_ms
+               ? call.segments[a].start_ms < call.segments[b].start_ms
+               : a < b;
   });
   auto role_of = [&call](const Segment& segment) { return call.participants[segment.speaker].role; };
 
@@ -46,7 +47,8 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   double pause_sum = 0, patience_sum = 0;
   std::int64_t pauses = 0, patience_count = 0;
   auto close_run = [&] {
-    if (run_role == Role::seller) m.longest_monologue_ms = std::max(m.longest_monologue_ms, run_end - run_start);
+    if (run_role == Role::seller)
+      m.longest_monologue_ms = std::max(m.longest_monologue_ms, run_end - run_start);
     if (run_role == Role::customer) {
       m.longest_customer_monologue_ms = std::max(m.longest_customer_monologue_ms, run_end - run_start);
     }
@@ -55,7 +57,8 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
     const Segment& segment = call.segments[index];
     const Role role = role_of(segment);
     const std::int64_t length = segment.end_ms - segment.start_ms;
-    const auto questions = static_cast<std::int64_t>(std::count(segment.text.begin(), segment.text.end(), '?'));
+    const auto questions =
+        static_cast<std::int64_t>(std::count(segment.text.begin(), segment.text.end(), '?'));
     if (role == Role::seller) {
       m.seller_talk_ms += length;
       seller_words += static_cast<std::int64_t>(count_words(segment.text));
@@ -99,7 +102,8 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   if (pauses > 0) m.average_pause_ms = pause_sum / static_cast<double>(pauses);
   if (patience_count > 0) m.patience_ms = patience_sum / static_cast<double>(patience_count);
   if (m.seller_talk_ms > 0) {
-    m.seller_words_per_minute = static_cast<double>(seller_words) * 60'000.0 / static_cast<double>(m.seller_talk_ms);
+    m.seller_words_per_minute =
+        static_cast<double>(seller_words) * 60'000.0 / static_cast<double>(m.seller_talk_ms);
   }
   if (m.customer_talk_ms > 0) {
     m.customer_words_per_minute =
@@ -107,7 +111,8 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   }
 
   // Customer sentiment from the mood the generator drew, spread by a per-call jitter.
-  const double base = truth.customer_mood == "positive" ? 0.45 : (truth.customer_mood == "negative" ? -0.35 : 0.05);
+  const double base =
+      truth.customer_mood == "positive" ? 0.45 : (truth.customer_mood == "negative" ? -0.35 : 0.05);
   const double score = std::clamp(base + 0.3 * jitter(call.id), -1.0, 1.0);
   record.customer_sentiment.score = score;
   record.customer_sentiment.label = score > 0.15 ? "positive" : (score < -0.15 ? "negative" : "neutral");
@@ -124,10 +129,10 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
       ++entry.second;
       continue;
     }
-    record.term_hits.push_back({mention.name,
-                                mention.kind == SampleMentionKind::competitor ? StoredTermKind::competitor
-                                                                              : StoredTermKind::keyword,
-                                mention.role, mention.segment_index, mention.offset_ms});
+    record.term_hits.push_back(
+        {mention.name,
+         mention.kind == SampleMentionKind::competitor ? StoredTermKind::competitor : StoredTermKind::keyword,
+         mention.role, mention.segment_index, mention.offset_ms});
   }
   for (auto& [key, entry] : brands) record.brands.push_back({key, entry.first, entry.second});
   return record;

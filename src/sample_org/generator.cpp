@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <span>
 #include <utility>
 
 #include "parley/error.hpp"
@@ -54,9 +54,10 @@ const LanguageInfo* find_language(std::string_view tag) {
 }
 
 constexpr std::string_view seller_names[] = {
-    "Sofie Lund",   "Maximilian Roth", "Emily Parker",    "Lars Holm",     "Greta Vogel",  "Noah Brooks",
-    "Amélie Fontaine", "Carlos Ruiz",  "Hannah Cole",     "Mathilde Girard", "Lucas Moreno", "Oliver Grant",
-    "Freya Dahl",   "Jan Köhler",      "Chloe Bennett",   "Mikkel Berg",   "Paula Vidal",  "Théo Marchand"};
+    "Sofie Lund",   "Maximilian Roth", "Emily Parker", "Lars Holm",   "Greta Vogel",
+    "Noah Brooks",  "Amélie Fontaine", "Carlos Ruiz",  "Hannah Cole", "Mathilde Girard",
+    "Lucas Moreno", "Oliver Grant",    "Freya Dahl",   "Jan Köhler",  "Chloe Bennett",
+    "Mikkel Berg",  "Paula Vidal",     "Théo Marchand"};
 
 // "1,200" with the language's grouping separator, and the currency where the language puts it.
 std::string format_price(int amount, std::string_view tag) {
@@ -87,12 +88,18 @@ void expand(std::string& out, std::string_view text, const Slots& slots) {
     if (text[i] == '{') {
       const std::size_t close = text.find('}', i);
       const std::string_view slot = text.substr(i + 1, close - i - 1);
-      if (slot == "name") out += slots.name;
-      else if (slot == "seller") out += slots.seller;
-      else if (slot == "kw") out += slots.keyword;
-      else if (slot == "comp") out += slots.competitor;
-      else if (slot == "brand") out += slots.brand;
-      else if (slot == "price") out += slots.price;
+      if (slot == "name")
+        out += slots.name;
+      else if (slot == "seller")
+        out += slots.seller;
+      else if (slot == "kw")
+        out += slots.keyword;
+      else if (slot == "comp")
+        out += slots.competitor;
+      else if (slot == "brand")
+        out += slots.brand;
+      else if (slot == "price")
+        out += slots.price;
       i = close + 1;
     } else {
       out += text[i++];
@@ -113,10 +120,10 @@ struct SellerProfile {
   std::string team;  // "north" or "south"
   const LanguageInfo* language = nullptr;
   const LanguageInfo* second_language = nullptr;
-  double skill = 0.5;         // 0..1: drives every behaviour below
-  double talk_ratio = 0.55;   // target share of seller talk
+  double skill = 0.5;        // 0..1: drives every behaviour below
+  double talk_ratio = 0.55;  // target share of seller talk
   double words_per_minute = 160;
-  double patience_ms = 900;   // pause before answering a customer
+  double patience_ms = 900;  // pause before answering a customer
   double question_share = 0.4;
   double win_probability = 0.4;
   double deal_factor = 1.0;
@@ -139,7 +146,8 @@ struct Account {
 
 class Generator {
  public:
-  Generator(std::uint64_t seed, const SampleOrganisationOptions& options) : random_(seed), options_(options) {}
+  Generator(std::uint64_t seed, const SampleOrganisationOptions& options)
+      : random_(seed), options_(options) {}
 
   SampleOrganisation run() {
     org_.name = "Brightwave Software";
@@ -170,7 +178,8 @@ class Generator {
   }
 
   void make_users() {
-    auto add_user = [this](std::string id, std::string name, UserRole role, std::string manager, std::string zone) {
+    auto add_user = [this](std::string id, std::string name, UserRole role, std::string manager,
+                           std::string zone) {
       User user;
       user.id = std::move(id);
       user.display_name = std::move(name);
@@ -194,7 +203,8 @@ class Generator {
     std::vector<int> order(static_cast<std::size_t>(total));
     for (int i = 0; i < total; ++i) order[static_cast<std::size_t>(i)] = i;
     for (int i = total - 1; i > 0; --i) {
-      std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(random_.below(static_cast<std::uint64_t>(i) + 1))]);
+      std::swap(order[static_cast<std::size_t>(i)],
+                order[static_cast<std::size_t>(random_.below(static_cast<std::uint64_t>(i) + 1))]);
     }
     const std::size_t language_count = options_.languages.size();
     const LanguageInfo* english = nullptr;
@@ -225,7 +235,8 @@ class Generator {
       seller.deal_factor = 0.6 + 0.9 * s;
       seller.call_weight = random_.uniform(0.7, 1.3);
       org_.teams[north ? 0 : 1].seller_ids.push_back(seller.id);
-      add_user(seller.id, seller.name, UserRole::seller, seller.manager_id, std::string(seller.language->time_zone));
+      add_user(seller.id, seller.name, UserRole::seller, seller.manager_id,
+               std::string(seller.language->time_zone));
       sellers_.push_back(std::move(seller));
     }
   }
@@ -236,7 +247,8 @@ class Generator {
       term.name = spec.name;
       term.kind = spec.competitor ? SampleTermKind::competitor : SampleTermKind::keyword;
       auto add_variant = [&term](std::string_view v) {
-        if (std::find(term.variants.begin(), term.variants.end(), v) == term.variants.end()) term.variants.emplace_back(v);
+        if (std::find(term.variants.begin(), term.variants.end(), v) == term.variants.end())
+          term.variants.emplace_back(v);
       };
       for (auto form : spec.forms) add_variant(form);
       for (auto extra : spec.extra_variants) add_variant(extra);
@@ -266,8 +278,8 @@ class Generator {
         for (int c = 0; c < contacts; ++c) {
           Contact contact;
           contact.id = numbered("con-", ++contact_number, 4);
-          contact.name = std::string(random_.pick(std::span<const std::string_view>(bank.first_names))) + " " +
-                         std::string(random_.pick(std::span<const std::string_view>(bank.last_names)));
+          contact.name = std::string(random_.pick(std::span<const std::string_view>(bank.first_names))) +
+                         " " + std::string(random_.pick(std::span<const std::string_view>(bank.last_names)));
           account.contacts.push_back(std::move(contact));
         }
         sellers_[s].accounts.push_back(n);
@@ -278,7 +290,8 @@ class Generator {
 
   void make_opportunities() {
     const std::int64_t span = org_.end_utc_ms - org_.start_utc_ms;
-    constexpr std::string_view plans[] = {"25 seats", "50 seats", "Enterprise", "Pilot", "Expansion", "Renewal"};
+    constexpr std::string_view plans[] = {"25 seats", "50 seats",  "Enterprise",
+                                          "Pilot",    "Expansion", "Renewal"};
     for (std::size_t s = 0; s < sellers_.size(); ++s) {
       SellerProfile& seller = sellers_[s];
       const int base = options_.opportunities_per_seller;
@@ -288,19 +301,23 @@ class Generator {
         opportunity.id = numbered("opp-", org_.opportunities.size() + 1, 4);
         const Account& account = accounts_[random_.pick(std::span<const std::size_t>(seller.accounts))];
         opportunity.account_id = account.id;
-        opportunity.name = account.name + " - " + std::string(random_.pick(std::span<const std::string_view>(plans)));
+        opportunity.name =
+            account.name + " - " + std::string(random_.pick(std::span<const std::string_view>(plans)));
         opportunity.owner_id = seller.id;
         opportunity.currency = std::string(seller.language->currency);
-        opportunity.created_ms = org_.start_utc_ms - span / 3 +
-                                 static_cast<std::int64_t>(random_.unit() * static_cast<double>(span + span / 3 - 7 * day_ms));
-        const double revenue = std::exp(random_.uniform(std::log(8000.0), std::log(150000.0))) * seller.deal_factor;
+        opportunity.created_ms =
+            org_.start_utc_ms - span / 3 +
+            static_cast<std::int64_t>(random_.unit() * static_cast<double>(span + span / 3 - 7 * day_ms));
+        const double revenue =
+            std::exp(random_.uniform(std::log(8000.0), std::log(150000.0))) * seller.deal_factor;
         opportunity.estimated_revenue = std::round(revenue / 100.0) * 100.0;
         const std::int64_t closes = opportunity.created_ms + random_.between(15, 120) * day_ms;
         if (closes < org_.end_utc_ms) {
           opportunity.closed_ms = closes;
           if (random_.chance(seller.win_probability)) {
             opportunity.status = OpportunityStatus::won;
-            opportunity.actual_revenue = std::round(opportunity.estimated_revenue * random_.uniform(0.85, 1.1) / 100.0) * 100.0;
+            opportunity.actual_revenue =
+                std::round(opportunity.estimated_revenue * random_.uniform(0.85, 1.1) / 100.0) * 100.0;
           } else {
             opportunity.status = OpportunityStatus::lost;
           }
@@ -319,7 +336,8 @@ class Generator {
   }
 
   void make_activities() {
-    constexpr std::string_view subjects[] = {"Follow-up on our call", "Proposal", "Pricing details", "Next steps",
+    constexpr std::string_view subjects[] = {"Follow-up on our call",  "Proposal",
+                                             "Pricing details",        "Next steps",
                                              "Security questionnaire", "Contract draft"};
     std::size_t message_number = 0;
     for (const auto& opportunity : org_.opportunities) {
@@ -339,9 +357,11 @@ class Generator {
         activity.contact_id = contact.id;
         activity.opportunity_id = opportunity.id;
         std::int64_t when = opportunity.created_ms +
-                            static_cast<std::int64_t>(random_.unit() * static_cast<double>(window_end - opportunity.created_ms));
+                            static_cast<std::int64_t>(
+                                random_.unit() * static_cast<double>(window_end - opportunity.created_ms));
         if (!opportunity.closed_ms && random_.chance(0.1)) {
-          when = org_.end_utc_ms + static_cast<std::int64_t>(random_.uniform(1, 14 * 24)) * hour_ms;  // scheduled
+          when = org_.end_utc_ms +
+                 static_cast<std::int64_t>(random_.uniform(1, 14 * 24)) * hour_ms;  // scheduled
         }
         activity.timestamp_ms = when;
         const ActivityParty ours{seller->id, seller->name, "", std::string(seller->language->time_zone)};
@@ -356,21 +376,29 @@ class Generator {
           activity.initiator_id = ours_first ? seller->id : contact.id;
           activity.subject = std::string(random_.pick(std::span<const std::string_view>(subjects)));
           activity.thread_id = numbered("thr-", ++message_number, 5);
-          activity.message_id = "<" + activity.thread_id + ".1@" + (ours_first ? "brightwave.example>" : "customer.example>");
+          activity.message_id =
+              "<" + activity.thread_id + ".1@" + (ours_first ? "brightwave.example>" : "customer.example>");
           activity.tracked = ours_first && random_.chance(0.7);
           const bool replied = random_.chance(ours_first ? 0.5 : 0.8);
           const std::int64_t reply_at = when + static_cast<std::int64_t>(random_.uniform(0.5, 72)) * hour_ms;
           if (activity.tracked) {
             if (random_.chance(0.75)) {
-              activity.engagement.push_back({EngagementKind::opened, when + static_cast<std::int64_t>(random_.uniform(0.1, 30)) * hour_ms});
+              activity.engagement.push_back(
+                  {EngagementKind::opened,
+                   when + static_cast<std::int64_t>(random_.uniform(0.1, 30)) * hour_ms});
             }
             if (random_.chance(0.25)) {
-              activity.engagement.push_back({EngagementKind::link_clicked, when + static_cast<std::int64_t>(random_.uniform(0.2, 40)) * hour_ms});
+              activity.engagement.push_back(
+                  {EngagementKind::link_clicked,
+                   when + static_cast<std::int64_t>(random_.uniform(0.2, 40)) * hour_ms});
             }
             if (random_.chance(0.2)) {
-              activity.engagement.push_back({EngagementKind::attachment_viewed, when + static_cast<std::int64_t>(random_.uniform(0.2, 40)) * hour_ms});
+              activity.engagement.push_back(
+                  {EngagementKind::attachment_viewed,
+                   when + static_cast<std::int64_t>(random_.uniform(0.2, 40)) * hour_ms});
             }
-            if (replied && reply_at < org_.end_utc_ms) activity.engagement.push_back({EngagementKind::replied, reply_at});
+            if (replied && reply_at < org_.end_utc_ms)
+              activity.engagement.push_back({EngagementKind::replied, reply_at});
           }
           if (replied && reply_at < org_.end_utc_ms) {
             Activity reply;
@@ -383,7 +411,8 @@ class Generator {
             reply.timestamp_ms = reply_at;
             reply.subject = "Re: " + activity.subject;
             reply.thread_id = activity.thread_id;
-            reply.message_id = "<" + activity.thread_id + ".2@" + (ours_first ? "customer.example>" : "brightwave.example>");
+            reply.message_id =
+                "<" + activity.thread_id + ".2@" + (ours_first ? "customer.example>" : "brightwave.example>");
             reply.in_reply_to = activity.message_id;
             reply.references = {activity.message_id};
             reply.automatic_reply = ours_first && random_.chance(0.05);
@@ -399,11 +428,13 @@ class Generator {
           const bool ours_first = random_.chance(0.7);
           activity.direction = ours_first ? ActivityDirection::sent : ActivityDirection::received;
           activity.initiator_id = ours_first ? seller->id : contact.id;
-          activity.subject = "Meeting: " + std::string(random_.pick(std::span<const std::string_view>(subjects)));
+          activity.subject =
+              "Meeting: " + std::string(random_.pick(std::span<const std::string_view>(subjects)));
           activity.duration_ms = random_.between(1, 4) * 15 * minute_ms;
           if (random_.chance(0.2)) activity.our_side.push_back({seller->manager_id, "", "", ""});
           for (const auto& other : account.contacts) {
-            if (other.id != contact.id && random_.chance(0.4)) activity.customer_side.push_back({other.id, other.name, "", ""});
+            if (other.id != contact.id && random_.chance(0.4))
+              activity.customer_side.push_back({other.id, other.name, "", ""});
           }
         } else {
           activity.type = ActivityType::phone_call;
@@ -418,19 +449,22 @@ class Generator {
     }
     std::stable_sort(org_.activities.begin(), org_.activities.end(),
                      [](const Activity& a, const Activity& b) { return a.timestamp_ms < b.timestamp_ms; });
-    for (std::size_t i = 0; i < org_.activities.size(); ++i) org_.activities[i].id = numbered("act-", i + 1, 5);
+    for (std::size_t i = 0; i < org_.activities.size(); ++i)
+      org_.activities[i].id = numbered("act-", i + 1, 5);
   }
 
   // A business-hours start in the seller's zone, on a weekday, inside the span.
   std::int64_t draw_call_start(const SellerProfile& seller) {
     const std::int64_t span = org_.end_utc_ms - org_.start_utc_ms;
     for (int attempt = 0; attempt < 64; ++attempt) {
-      const std::int64_t instant = org_.start_utc_ms + static_cast<std::int64_t>(random_.unit() * static_cast<double>(span));
+      const std::int64_t instant =
+          org_.start_utc_ms + static_cast<std::int64_t>(random_.unit() * static_cast<double>(span));
       const std::int64_t local = instant + seller.language->standard_offset_hours * hour_ms;
       const std::int64_t local_day = local >= 0 ? local / day_ms : (local - day_ms + 1) / day_ms;
       const std::int64_t weekday = ((local_day % 7) + 11) % 7;  // 1970-01-01 was a Thursday: 0 = Sunday
       if (weekday == 0 || weekday == 6) continue;
-      const std::int64_t local_start = local_day * day_ms + static_cast<std::int64_t>(random_.uniform(8.0, 17.5) * hour_ms);
+      const std::int64_t local_start =
+          local_day * day_ms + static_cast<std::int64_t>(random_.uniform(8.0, 17.5) * hour_ms);
       const std::int64_t start = local_start - seller.language->standard_offset_hours * hour_ms;
       if (start >= org_.start_utc_ms && start < org_.end_utc_ms - 2 * hour_ms) return start / 1000 * 1000;
     }
@@ -448,7 +482,8 @@ class Generator {
       if (term.name == "pricing") w = 2.5;
       if (term.name == "security") w = 0.3 + 2.2 * time_fraction;  // a rising topic
       if (term.name == "discount") w = 1.8 - 1.2 * time_fraction;  // a fading one
-      if (seller_speaking && (term.name == "ROI" || term.name == "implementation")) w *= 0.5 + 5.0 * seller.skill * seller.skill;
+      if (seller_speaking && (term.name == "ROI" || term.name == "implementation"))
+        w *= 0.5 + 5.0 * seller.skill * seller.skill;
       weights[i] = w;
     }
     return random_.weighted(weights);
@@ -487,8 +522,8 @@ class Generator {
     SellerProfile& seller = sellers_[seller_index];
     Call call;
     call.start_time_ms = draw_call_start(seller);
-    const double time_fraction =
-        static_cast<double>(call.start_time_ms - org_.start_utc_ms) / static_cast<double>(org_.end_utc_ms - org_.start_utc_ms);
+    const double time_fraction = static_cast<double>(call.start_time_ms - org_.start_utc_ms) /
+                                 static_cast<double>(org_.end_utc_ms - org_.start_utc_ms);
     const LanguageInfo* language = random_.chance(0.85) ? seller.language : seller.second_language;
     call.language = std::string(language->tag);
     call.owner_seller_id = seller.id;
@@ -538,10 +573,12 @@ class Generator {
     const double negative = 0.30 - 0.15 * seller.skill;
     const double positive = 0.30 + 0.15 * seller.skill;
     const double mood = random_.unit();
-    truth.customer_mood = mood < negative ? "negative" : (mood < negative + positive ? "positive" : "neutral");
+    truth.customer_mood =
+        mood < negative ? "negative" : (mood < negative + positive ? "positive" : "neutral");
     const std::array<double, 3> customer_tone =
         mood < negative ? std::array<double, 3>{0.1, 0.4, 0.5}
-                        : (mood < negative + positive ? std::array<double, 3>{0.5, 0.4, 0.1} : std::array<double, 3>{0.25, 0.6, 0.15});
+                        : (mood < negative + positive ? std::array<double, 3>{0.5, 0.4, 0.1}
+                                                      : std::array<double, 3>{0.25, 0.6, 0.15});
     bool competitor_planned = random_.chance(0.35);
     bool brand_planned = random_.chance(0.22);
     bool price_planned = random_.chance(0.6);
@@ -563,7 +600,8 @@ class Generator {
       if (kind == PhraseKind::customer_competitor) {
         const auto [index, said] = pick_competitor(time_fraction);
         slots.competitor = said;
-        mention = SampleMention{std::string(sample::sample_terms()[index].name), SampleMentionKind::competitor, role, 0, 0};
+        mention = SampleMention{std::string(sample::sample_terms()[index].name),
+                                SampleMentionKind::competitor, role, 0, 0};
       }
       if (kind == PhraseKind::customer_brand) {
         slots.brand = pick_brand(call.start_time_ms);
@@ -576,7 +614,8 @@ class Generator {
       expand(text_, random_.pick(std::span<const std::string_view>(options)), slots);
       const double per_word = speaker == 0 ? seller_ms_per_word : customer_ms_per_word;
       const auto length = static_cast<std::int64_t>(static_cast<double>(count_words(text_)) * per_word *
-                                                    random_.uniform(0.85, 1.15)) + 250;
+                                                    random_.uniform(0.85, 1.15)) +
+                          250;
       if (join_next && !call.segments.empty() && call.segments.back().speaker == speaker) {
         // Diarization often gives a whole turn as one segment.
         Segment& previous = call.segments.back();
@@ -633,7 +672,8 @@ class Generator {
     say(0, PhraseKind::seller_greeting);
     turn_gap(1);
     say(1, PhraseKind::customer_greeting);
-    const std::array<double, 3> seller_middle = {0.04, 0.7, seller.question_share * 0.12};  // keyword, statement, question
+    const std::array<double, 3> seller_middle = {
+        0.04, 0.7, seller.question_share * 0.12};  // keyword, statement, question
     while (static_cast<double>(clock) < target_ms * 0.85) {
       const double progress = static_cast<double>(clock) / target_ms;
       // Seller turn.
@@ -644,15 +684,18 @@ class Generator {
         if (i > 0) within_turn_gap();
         PhraseKind kind = PhraseKind::seller_statement;
         if (progress < 0.3) {
-          kind = random_.chance(seller.question_share * 0.4) ? PhraseKind::seller_question : PhraseKind::seller_statement;
+          kind = random_.chance(seller.question_share * 0.4) ? PhraseKind::seller_question
+                                                             : PhraseKind::seller_statement;
         } else if (price_planned && progress > 0.5 && random_.chance(0.5)) {
           kind = PhraseKind::seller_price;
           price_planned = false;
         } else {
           const std::size_t pick = random_.weighted(seller_middle);
-          kind = pick == 0 ? PhraseKind::seller_keyword : (pick == 1 ? PhraseKind::seller_statement : PhraseKind::seller_question);
+          kind = pick == 0 ? PhraseKind::seller_keyword
+                           : (pick == 1 ? PhraseKind::seller_statement : PhraseKind::seller_question);
         }
-        if (i == seller_count - 1 && kind != PhraseKind::seller_question && random_.chance(seller.question_share * 0.05)) {
+        if (i == seller_count - 1 && kind != PhraseKind::seller_question &&
+            random_.chance(seller.question_share * 0.05)) {
           say(0, kind);
           within_turn_gap();
           kind = PhraseKind::seller_question;
@@ -721,8 +764,9 @@ class Generator {
     for (std::size_t i = 0; i < count; ++i) calls.push_back(make_call(random_.weighted(weights), truths[i]));
     std::vector<std::size_t> order(count);
     for (std::size_t i = 0; i < count; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&calls](std::size_t a, std::size_t b) { return calls[a].start_time_ms < calls[b].start_time_ms; });
+    std::stable_sort(order.begin(), order.end(), [&calls](std::size_t a, std::size_t b) {
+      return calls[a].start_time_ms < calls[b].start_time_ms;
+    });
     org_.calls.reserve(count);
     org_.truth.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -748,8 +792,9 @@ class Generator {
       const auto index = static_cast<std::uint32_t>(random_.below(call.segments.size()));
       comment.segment_index = index;
       comment.offset_ms = call.segments[index].start_ms;
-      comment.created_ms = std::min(org_.end_utc_ms - 1, call.start_time_ms + call.duration_ms +
-                                                              static_cast<std::int64_t>(random_.uniform(1, 48) * hour_ms));
+      comment.created_ms =
+          std::min(org_.end_utc_ms - 1, call.start_time_ms + call.duration_ms +
+                                            static_cast<std::int64_t>(random_.uniform(1, 48) * hour_ms));
       comment.text = std::string(random_.pick(std::span<const std::string_view>(notes)));
       org_.comments.push_back(std::move(comment));
     }
@@ -767,7 +812,8 @@ void check_range(std::string_view option, double value, double low, double high)
 
 }  // namespace
 
-SampleOrganisation generate_sample_organisation(std::uint64_t seed, const SampleOrganisationOptions& options) {
+SampleOrganisation generate_sample_organisation(std::uint64_t seed,
+                                                const SampleOrganisationOptions& options) {
   check_range("sellers_per_team", options.sellers_per_team, 1, 50);
   check_range("call_count", options.call_count, 0, 1'000'000);
   check_range("months", options.months, 1, 60);

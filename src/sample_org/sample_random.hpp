@@ -18,8 +18,8 @@ class SampleRandom {
 
   // Uniform in [0, n), n > 0, without modulo bias (rejection of the incomplete top block).
   std::uint64_t below(std::uint64_t n) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % n;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
     std::uint64_t value = next();
     while (value >= limit) value = next();
     return value % n;

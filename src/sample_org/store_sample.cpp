@@ -33,29 +33,34 @@ TermList term_list(std::string id, std::string name, StoredTermKind kind, const 
 
 std::vector<TermList> sample_term_lists(const SampleOrganisation& org) {
   std::vector<TermList> lists;
-  lists.push_back(term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org, SampleTermKind::keyword, ""));
   lists.push_back(
-      term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org, SampleTermKind::competitor, ""));
+      term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org, SampleTermKind::keyword, ""));
+  lists.push_back(term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org,
+                            SampleTermKind::competitor, ""));
   for (const auto& team : org.teams) {
-    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword, org,
-                              SampleTermKind::keyword, team.manager_id);
+    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword,
+                              org, SampleTermKind::keyword, team.manager_id);
     if (!list.terms.empty()) lists.push_back(std::move(list));
   }
   return lists;
 }
 
-void store_sample_organisation(Store& store, const SampleOrganisation& org, const SampleStoreOptions& options) {
+void store_sample_organisation(Store& store, const SampleOrganisation& org,
+                               const SampleStoreOptions& options) {
   if (options.batch_size == 0) {
-    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: option batch_size = 0 is outside [1, inf)");
+    throw Error(ErrorCode::invalid_argument,
+                "store_sample_organisation: option batch_size = 0 is outside [1, inf)");
   }
   if (org.truth.size() != org.calls.size()) {
-    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: truth has " + std::to_string(org.truth.size()) +
-                                                 " entries for " + std::to_string(org.calls.size()) + " calls");
+    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: truth has " +
+                                                 std::to_string(org.truth.size()) + " entries for " +
+                                                 std::to_string(org.calls.size()) + " calls");
   }
   const auto admin_user = std::find_if(org.users.begin(), org.users.end(),
                                        [](const User& u) { return u.role == UserRole::administrator; });
   if (admin_user == org.users.end()) {
-    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: the organisation has no administrator");
+    throw Error(ErrorCode::invalid_argument,
+                "store_sample_organisation: the organisation has no administrator");
   }
   const Viewer admin = Viewer::administrator(admin_user->id);
   store.put_users(admin, org.users);

@@ -18,9 +18,12 @@ struct DistributionBuilder {
   void add(double score, const SentimentOptions& options) noexcept {
     ++calls;
     score_sum += score;
-    if (score >= options.positive_threshold) ++positive;
-    else if (score <= options.negative_threshold) ++negative;
-    else ++neutral;
+    if (score >= options.positive_threshold)
+      ++positive;
+    else if (score <= options.negative_threshold)
+      ++negative;
+    else
+      ++neutral;
   }
   SentimentDistribution finish(std::string group_id) const {
     SentimentDistribution out;
@@ -144,13 +147,13 @@ SentimentDistribution sentiment_distribution(std::span<const CallSentimentRecord
   return builder.finish("");
 }
 
-std::vector<SentimentDistribution> sentiment_distribution_by_seller(std::span<const CallSentimentRecord> records,
-                                                                    const SentimentOptions& options) {
+std::vector<SentimentDistribution> sentiment_distribution_by_seller(
+    std::span<const CallSentimentRecord> records, const SentimentOptions& options) {
   return grouped(records, options, &CallSentimentRecord::seller_id);
 }
 
-std::vector<SentimentDistribution> sentiment_distribution_by_team(std::span<const CallSentimentRecord> records,
-                                                                  const SentimentOptions& options) {
+std::vector<SentimentDistribution> sentiment_distribution_by_team(
+    std::span<const CallSentimentRecord> records, const SentimentOptions& options) {
   return grouped(records, options, &CallSentimentRecord::team_id);
 }
 

@@ -47,14 +47,16 @@ CallSentiment score_call(const Call& call, SentimentScorer& scorer) {
     const SegmentSentiment sentiment = scorer.score(segment.text);
     result.segments.push_back(sentiment);
     overall.add(sentiment);
-    const Role role = segment.speaker < call.participants.size() ? call.participants[segment.speaker].role : Role::other;
+    const Role role =
+        segment.speaker < call.participants.size() ? call.participants[segment.speaker].role : Role::other;
     if (role == Role::seller) seller.add(sentiment);
     if (role != Role::customer) continue;
     customer.add(sentiment);
     // Third of the call: by the segment's midpoint in time, or by its position without times.
     std::size_t third = 0;
     if (duration > 0) {
-      const double midpoint = (static_cast<double>(segment.start_ms) + static_cast<double>(segment.end_ms)) / 2.0;
+      const double midpoint =
+          (static_cast<double>(segment.start_ms) + static_cast<double>(segment.end_ms)) / 2.0;
       third = static_cast<std::size_t>(3.0 * midpoint / static_cast<double>(duration));
     } else {
       third = count == 0 ? 0 : 3 * index / count;

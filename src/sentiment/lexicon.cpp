@@ -22,7 +22,9 @@ bool is_ascii(std::string_view text) noexcept {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 // Splits a normalized term into words and joins them with single spaces.
 std::string canonical_phrase(std::string_view folded, std::size_t& words) {
@@ -167,7 +169,8 @@ void parse_into(std::string_view tsv, std::string_view source_name, TermList& li
                        SentimentLexicon::Impl::max_phrase_words));
     }
     double value = 0;
-    const auto [end, error] = std::from_chars(value_text.data(), value_text.data() + value_text.size(), value);
+    const auto [end, error] =
+        std::from_chars(value_text.data(), value_text.data() + value_text.size(), value);
     if (error != std::errc() || end != value_text.data() + value_text.size() || !std::isfinite(value)) {
       fail(fmt::format("value '{}' of term '{}' is not a number", value_text, term));
     }
@@ -266,14 +269,14 @@ SentimentLexicon SentimentLexicon::merged_with(const SentimentLexicon& overrides
 const std::string& SentimentLexicon::language() const noexcept { return impl_->language; }
 
 std::size_t SentimentLexicon::size() const noexcept {
-  return static_cast<std::size_t>(
-      std::count_if(impl_->entries.begin(), impl_->entries.end(), [](const Impl::Entry& e) { return !e.placeholder; }));
+  return static_cast<std::size_t>(std::count_if(impl_->entries.begin(), impl_->entries.end(),
+                                                [](const Impl::Entry& e) { return !e.placeholder; }));
 }
 
 std::size_t SentimentLexicon::valence_term_count() const noexcept {
-  return static_cast<std::size_t>(std::count_if(impl_->entries.begin(), impl_->entries.end(), [](const Impl::Entry& e) {
-    return !e.placeholder && e.kind == SentimentTermKind::valence;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      impl_->entries.begin(), impl_->entries.end(),
+      [](const Impl::Entry& e) { return !e.placeholder && e.kind == SentimentTermKind::valence; }));
 }
 
 std::optional<SentimentTerm> SentimentLexicon::find(std::string_view term) const {
@@ -322,14 +325,17 @@ std::vector<std::string> bundled_sentiment_languages(const std::string& data_dir
   std::vector<std::string> languages;
   std::error_code ignored;
   const std::filesystem::path directory = std::filesystem::path(data_dir) / "sentiment";
-  for (auto it = std::filesystem::directory_iterator(directory, ignored); it != std::filesystem::directory_iterator();
-       it.increment(ignored)) {
+  for (auto it = std::filesystem::directory_iterator(directory, ignored);
+       it != std::filesystem::directory_iterator(); it.increment(ignored)) {
     const std::string name = it->path().filename().string();
     std::string primary;
-    if (name.size() > 10 && name.ends_with(".rules.tsv")) primary = name.substr(0, name.size() - 10);
-    else if (name.size() > 4 && name.ends_with(".tsv") && name != "emoji.tsv") primary = name.substr(0, name.size() - 4);
+    if (name.size() > 10 && name.ends_with(".rules.tsv"))
+      primary = name.substr(0, name.size() - 10);
+    else if (name.size() > 4 && name.ends_with(".tsv") && name != "emoji.tsv")
+      primary = name.substr(0, name.size() - 4);
     if (primary.empty() || primary.find('.') != std::string::npos) continue;
-    if (std::find(languages.begin(), languages.end(), primary) == languages.end()) languages.push_back(primary);
+    if (std::find(languages.begin(), languages.end(), primary) == languages.end())
+      languages.push_back(primary);
   }
   std::sort(languages.begin(), languages.end());
   return languages;

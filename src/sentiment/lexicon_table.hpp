@@ -76,7 +76,9 @@ struct SentimentLexicon::Impl {
       position = (position + 1) & mask;
     }
   }
-  std::uint32_t find_index(std::string_view text) const noexcept { return find_index(text.data(), text.size()); }
+  std::uint32_t find_index(std::string_view text) const noexcept {
+    return find_index(text.data(), text.size());
+  }
 
   // Rebuilds `slots` from `entries` (load factor <= 0.5).
   void build_index();

@@ -28,7 +28,7 @@ constexpr std::uint32_t npos = SentimentLexicon::Impl::npos;
 enum class TokenRole : std::uint8_t { none, valence, negator, booster, contrast };
 
 struct Token {
-  std::uint32_t begin = 0;   // into the folded buffer
+  std::uint32_t begin = 0;  // into the folded buffer
   std::uint32_t length = 0;
   std::uint32_t entry = npos;
   bool caps = false;            // a word of two or more letters, all upper case
@@ -91,14 +91,19 @@ void SentimentOptions::validate() const {
   if (!std::isfinite(negative_threshold) || negative_threshold < -1 || negative_threshold > 1) {
     fail("negative_threshold", "must be in [-1, 1]");
   }
-  if (negative_threshold >= positive_threshold) fail("negative_threshold", "must be below positive_threshold");
+  if (negative_threshold >= positive_threshold)
+    fail("negative_threshold", "must be below positive_threshold");
   if (negation_window > 64) fail("negation_window", "must be at most 64");
   if (booster_window > 64) fail("booster_window", "must be at most 64");
   if (!std::isfinite(caps_increment) || caps_increment < 0) fail("caps_increment", "must be >= 0");
-  if (!std::isfinite(exclamation_increment) || exclamation_increment < 0) fail("exclamation_increment", "must be >= 0");
-  if (!std::isfinite(question_increment) || question_increment < 0) fail("question_increment", "must be >= 0");
-  if (!std::isfinite(contrast_before_weight) || contrast_before_weight < 0) fail("contrast_before_weight", "must be >= 0");
-  if (!std::isfinite(normalization_alpha) || normalization_alpha <= 0) fail("normalization_alpha", "must be > 0");
+  if (!std::isfinite(exclamation_increment) || exclamation_increment < 0)
+    fail("exclamation_increment", "must be >= 0");
+  if (!std::isfinite(question_increment) || question_increment < 0)
+    fail("question_increment", "must be >= 0");
+  if (!std::isfinite(contrast_before_weight) || contrast_before_weight < 0)
+    fail("contrast_before_weight", "must be >= 0");
+  if (!std::isfinite(normalization_alpha) || normalization_alpha <= 0)
+    fail("normalization_alpha", "must be > 0");
 }
 
 struct SentimentScorer::Impl {
@@ -126,7 +131,8 @@ struct SentimentScorer::Impl {
   Impl(SentimentLexicon lex, SentimentOptions opts)
       : lexicon(std::move(lex)), options(opts), table(&lexicon.impl()) {}
 
-  void push_token(std::uint32_t begin, std::uint32_t length, std::uint32_t entry, bool caps, bool has_letters) {
+  void push_token(std::uint32_t begin, std::uint32_t length, std::uint32_t entry, bool caps,
+                  bool has_letters) {
     Token token;
     token.begin = begin;
     token.length = length;
@@ -211,8 +217,8 @@ struct SentimentScorer::Impl {
     const auto size = static_cast<utf8proc_ssize_t>(word.size());
     while (offset < size) {
       utf8proc_int32_t cp = 0;
-      const utf8proc_ssize_t used =
-          utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()) + offset, size - offset, &cp);
+      const utf8proc_ssize_t used = utf8proc_iterate(
+          reinterpret_cast<const utf8proc_uint8_t*>(word.data()) + offset, size - offset, &cp);
       if (used <= 0) break;
       offset += used;
       const utf8proc_category_t category = utf8proc_category(cp);
@@ -241,16 +247,18 @@ struct SentimentScorer::Impl {
         continue;
       }
       utf8proc_int32_t cp = 0;
-      const utf8proc_ssize_t used = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(gap.data()) + i,
-                                                     static_cast<utf8proc_ssize_t>(gap.size() - i), &cp);
+      const utf8proc_ssize_t used =
+          utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(gap.data()) + i,
+                           static_cast<utf8proc_ssize_t>(gap.size() - i), &cp);
       const std::size_t length = used > 0 ? static_cast<std::size_t>(used) : 1;
-      if (cp == 0xFF01) ++exclamations;                  // fullwidth !
-      if (cp == 0xFF1F) ++questions;                     // fullwidth ?
+      if (cp == 0xFF01) ++exclamations;  // fullwidth !
+      if (cp == 0xFF1F) ++questions;     // fullwidth ?
       if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0E || cp == 0x0964 ||
           cp == 0x06D4 || cp == 0x061F || cp == 0x2026) {  // 。！？；． । ۔ ؟ …
         pending_sentence_start = true;
       }
-      if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == 0x060C) pending_clause_start = true;  // ，、：،
+      if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == 0x060C)
+        pending_clause_start = true;  // ，、：،
       // Emoji presentation selectors, joiners and skin tones modify the emoji before them.
       const bool modifier = cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
       if (!modifier && used > 0) {
@@ -267,7 +275,8 @@ struct SentimentScorer::Impl {
   }
 
   void tokenize_unicode_chunk(std::string_view chunk) {
-    if (!segmenter) segmenter.emplace(lexicon.language().empty() ? std::string_view("und") : lexicon.language());
+    if (!segmenter)
+      segmenter.emplace(lexicon.language().empty() ? std::string_view("und") : lexicon.language());
     segmenter->segment(chunk, words);
     std::size_t previous_end = 0;
     for (const WordToken& word : words) {
@@ -295,8 +304,10 @@ struct SentimentScorer::Impl {
         chunk_ascii &= static_cast<unsigned char>(p[end]) < 0x80;
         ++end;
       }
-      if (ascii || chunk_ascii) tokenize_ascii_chunk(p + i, end - i);
-      else tokenize_unicode_chunk(text.substr(i, end - i));
+      if (ascii || chunk_ascii)
+        tokenize_ascii_chunk(p + i, end - i);
+      else
+        tokenize_unicode_chunk(text.substr(i, end - i));
       i = end;
     }
   }
@@ -345,7 +356,10 @@ struct SentimentScorer::Impl {
       // phrase ("kind of") on its last, so its distance to the word it modifies is counted from there.
       Token& holder = entry->kind == SentimentTermKind::valence ? token : tokens[i + span - 1];
       switch (entry->kind) {
-        case SentimentTermKind::valence: holder.role = TokenRole::valence; ++matched; break;
+        case SentimentTermKind::valence:
+          holder.role = TokenRole::valence;
+          ++matched;
+          break;
         case SentimentTermKind::negator: holder.role = TokenRole::negator; break;
         case SentimentTermKind::booster: holder.role = TokenRole::booster; break;
         case SentimentTermKind::contrast: holder.role = TokenRole::contrast; break;
@@ -395,7 +409,8 @@ struct SentimentScorer::Impl {
       double value = base;
       if (token.caps && mixed_case) value += sign_of(base) * o.caps_increment;
       // Look back within the clause: a comma ends the reach of "not" and "very".
-      for (std::uint32_t distance = 1; distance <= look_back && !tokens[i - distance + 1].clause_start; ++distance) {
+      for (std::uint32_t distance = 1; distance <= look_back && !tokens[i - distance + 1].clause_start;
+           ++distance) {
         const Token& before_token = tokens[i - distance];
         if (before_token.role == TokenRole::booster && distance <= o.booster_window) {
           double boost = before_token.value;
@@ -419,8 +434,8 @@ struct SentimentScorer::Impl {
   SegmentSentiment score(std::string_view text) {
     // Token offsets are 32-bit; the model already rejects segments over 64 MiB.
     if (text.size() > max_text_bytes) {
-      throw Error(ErrorCode::limit_exceeded,
-                  fmt::format("sentiment text: {} bytes exceed the limit of {}", text.size(), max_text_bytes));
+      throw Error(ErrorCode::limit_exceeded, fmt::format("sentiment text: {} bytes exceed the limit of {}",
+                                                         text.size(), max_text_bytes));
     }
     const bool ascii = all_ascii(text);
     if (!ascii) {

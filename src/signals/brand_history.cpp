@@ -5,7 +5,8 @@
 
 namespace parley {
 
-std::vector<std::string> new_brand_keys(const CallSignals& current, const std::vector<std::string>& known_keys) {
+std::vector<std::string> new_brand_keys(const CallSignals& current,
+                                        const std::vector<std::string>& known_keys) {
   const std::set<std::string_view> known(known_keys.begin(), known_keys.end());
   std::set<std::string_view> reported;
   std::vector<std::string> fresh;
@@ -28,7 +29,8 @@ std::vector<std::string> BrandHistory::record(const Call& call, const CallSignal
     }
     // A call recorded late but held earlier becomes the first mention.
     const BrandFirstMention& known = it->second;
-    if (std::tie(mention.call_start_time_ms, mention.call_id) < std::tie(known.call_start_time_ms, known.call_id)) {
+    if (std::tie(mention.call_start_time_ms, mention.call_id) <
+        std::tie(known.call_start_time_ms, known.call_id)) {
       it->second = std::move(mention);
     }
   }
@@ -52,7 +54,8 @@ std::vector<BrandFirstMention> BrandHistory::first_mentions() const {
   return out;
 }
 
-std::vector<BrandFirstMention> BrandHistory::first_mentioned_between(std::int64_t from_ms, std::int64_t to_ms) const {
+std::vector<BrandFirstMention> BrandHistory::first_mentioned_between(std::int64_t from_ms,
+                                                                     std::int64_t to_ms) const {
   std::vector<BrandFirstMention> out;
   for (const auto& [key, mention] : first_) {
     if (mention.call_start_time_ms >= from_ms && mention.call_start_time_ms < to_ms) out.push_back(mention);

@@ -42,8 +42,7 @@ bool is_question_mark(char32_t cp) {
     case 0xFE56:  // ﹖ small
     case 0x055E:  // ՞ Armenian (written on the word, counted where it ends a sentence)
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -66,8 +65,7 @@ bool is_strong_terminator(char32_t cp) {
     case 0xFE52:  // ﹒
     case 0xFE57:  // ﹗
       return true;
-    default:
-      return is_question_mark(cp) && cp != '?';
+    default: return is_question_mark(cp) && cp != '?';
   }
 }
 
@@ -155,8 +153,8 @@ struct CompiledLanguage {
 
 std::string normalized_entry(std::string_view phrase, const std::string& language, std::string_view list,
                              std::size_t index) {
-  const std::string where =
-      "signal patterns, language '" + language + "', " + std::string(list) + " entry " + std::to_string(index + 1);
+  const std::string where = "signal patterns, language '" + language + "', " + std::string(list) + " entry " +
+                            std::to_string(index + 1);
   if (const std::size_t bad = find_invalid_utf8(phrase); bad != std::string_view::npos) {
     throw Error(ErrorCode::invalid_argument, where + ": invalid UTF-8 at byte " + std::to_string(bad));
   }
@@ -182,8 +180,9 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
   for (std::size_t i = 0; i < patterns.action_items.size(); ++i) {
     const ActionPattern& pattern = patterns.action_items[i];
     if (pattern.id.empty()) {
-      throw Error(ErrorCode::invalid_argument, "signal patterns, language '" + name + "', action items entry " +
-                                                   std::to_string(i + 1) + ": empty id");
+      throw Error(ErrorCode::invalid_argument, "signal patterns, language '" + name +
+                                                   "', action items entry " + std::to_string(i + 1) +
+                                                   ": empty id");
     }
     compiled.action_items.add(normalized_entry(pattern.phrase, name, "action items", i),
                               static_cast<std::uint32_t>(i));
@@ -195,10 +194,12 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
   }
   compiled.interrogatives.compile();
   for (std::size_t i = 0; i < patterns.question_endings.size(); ++i) {
-    compiled.question_endings.push_back(normalized_entry(patterns.question_endings[i], name, "question endings", i));
+    compiled.question_endings.push_back(
+        normalized_entry(patterns.question_endings[i], name, "question endings", i));
   }
   for (std::size_t i = 0; i < patterns.brand_stop_words.size(); ++i) {
-    compiled.brand_stop_words.push_back(normalized_entry(patterns.brand_stop_words[i], name, "brand stop words", i));
+    compiled.brand_stop_words.push_back(
+        normalized_entry(patterns.brand_stop_words[i], name, "brand stop words", i));
   }
   std::sort(compiled.brand_stop_words.begin(), compiled.brand_stop_words.end());
   return compiled;
@@ -256,14 +257,14 @@ bool is_question_by_words(std::string_view normalized, const CompiledLanguage& l
 // ------------------------------------------------------------------ brand keys
 
 constexpr std::array<std::string_view, 31> kLegalForms = {
-    "inc",  "incorporated", "corp", "corporation", "co",  "company", "ltd", "limited", "llc", "plc", "gmbh",
-    "ag",   "sa",           "sas",  "sarl",        "srl", "spa",     "bv",  "nv",      "ab",  "as",  "asa",
-    "oy",   "oyj",          "aps",  "kk",          "pty", "se",      "kg",  "lp",      "llp"};
+    "inc", "incorporated", "corp", "corporation", "co",  "company", "ltd", "limited", "llc", "plc", "gmbh",
+    "ag",  "sa",           "sas",  "sarl",        "srl", "spa",     "bv",  "nv",      "ab",  "as",  "asa",
+    "oy",  "oyj",          "aps",  "kk",          "pty", "se",      "kg",  "lp",      "llp"};
 
 // Lower-case connectors that may join the capitalised words of a name ("Bank of America"). "and"
 // is left out: in speech it joins two names in a list far more often than it sits inside one.
-constexpr std::array<std::string_view, 19> kNameConnectors = {"of",  "de",  "du", "des", "la", "le", "van",
-                                                              "von", "der", "den", "di", "del", "da", "do",
+constexpr std::array<std::string_view, 19> kNameConnectors = {"of",  "de",  "du",  "des", "la",  "le", "van",
+                                                              "von", "der", "den", "di",  "del", "da", "do",
                                                               "dos", "das", "for", "für", "&"};
 
 bool is_connector(std::string_view word) {
@@ -300,7 +301,8 @@ std::string brand_key(std::string_view name) {
     }
     pos += length;
   }
-  words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.empty(); }), words.end());
+  words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.empty(); }),
+              words.end());
   while (words.size() > 1 &&
          std::find(kLegalForms.begin(), kLegalForms.end(), words.back()) != kLegalForms.end()) {
     words.pop_back();
@@ -342,13 +344,15 @@ struct SignalDetector::Impl {
       gazetteer_names.push_back(entry.name);
       gazetteer_keys.push_back(brand_key(entry.name));
       if (gazetteer_keys.back().empty()) {
-        throw Error(ErrorCode::invalid_argument, where + ": name '" + entry.name + "' has no letters or digits");
+        throw Error(ErrorCode::invalid_argument,
+                    where + ": name '" + entry.name + "' has no letters or digits");
       }
     }
     gazetteer.compile();
     for (std::size_t i = 0; i < options.brand_exclusions.size(); ++i) {
       if (!is_valid_utf8(options.brand_exclusions[i])) {
-        throw Error(ErrorCode::invalid_argument, "brand exclusion " + std::to_string(i + 1) + ": invalid UTF-8");
+        throw Error(ErrorCode::invalid_argument,
+                    "brand exclusion " + std::to_string(i + 1) + ": invalid UTF-8");
       }
       std::string key = brand_key(options.brand_exclusions[i]);
       if (!key.empty()) exclusion_keys.push_back(std::move(key));
@@ -388,7 +392,8 @@ struct SignalDetector::Impl {
   }
 
   // Capitalised multi-word names in one sentence of original text, not overlapping `taken`.
-  void find_capitalised_names(std::string_view text, const Sentence& sentence, const CompiledLanguage* language,
+  void find_capitalised_names(std::string_view text, const Sentence& sentence,
+                              const CompiledLanguage* language,
                               const std::vector<std::pair<std::size_t, std::size_t>>& taken,
                               std::vector<std::pair<std::size_t, std::size_t>>& names) const {
     const std::string_view content = text.substr(0, sentence.content_end);
@@ -430,8 +435,9 @@ struct SignalDetector::Impl {
       for (const Word& w : run) capitalised += w.capitalised ? 1 : 0;
       if (capitalised >= options.min_name_words && run.size() <= options.max_name_words) {
         const std::size_t begin = run.front().begin, end = run.back().end;
-        const bool overlaps = std::any_of(taken.begin(), taken.end(),
-                                          [&](const auto& span) { return span.first < end && begin < span.second; });
+        const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
+          return span.first < end && begin < span.second;
+        });
         if (!overlaps) names.emplace_back(begin, end);
       }
       run.clear();
@@ -463,7 +469,8 @@ struct SignalDetector::Impl {
           end += length;
           continue;
         }
-        if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&' || cp == '.') && end + length < content.size()) {
+        if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&' || cp == '.') &&
+            end + length < content.size()) {
           std::size_t next_length = 1;
           const char32_t next = decode_at(content, end + length, next_length);
           if (is_word_char(next) && !(cp == '.' && !signals_detail::is_uppercase_letter(next))) {
@@ -530,7 +537,8 @@ namespace {
 
 void check_text(std::string_view text, std::string_view what) {
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    throw Error(ErrorCode::invalid_utf8, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(bad));
+    throw Error(ErrorCode::invalid_utf8,
+                std::string(what) + ": invalid UTF-8 at byte " + std::to_string(bad));
   }
 }
 
@@ -555,9 +563,11 @@ std::uint32_t SignalDetector::count_questions(std::string_view text, std::string
   return count;
 }
 
-std::vector<PriceMention> SignalDetector::find_prices(std::string_view text, std::string_view language) const {
+std::vector<PriceMention> SignalDetector::find_prices(std::string_view text,
+                                                      std::string_view language) const {
   check_text(text, "text");
-  const auto locale = signals_detail::locale_numbers(language.empty() ? impl_->options.fallback_language : language);
+  const auto locale =
+      signals_detail::locale_numbers(language.empty() ? impl_->options.fallback_language : language);
   std::vector<signals_detail::FoundPrice> found;
   impl_->prices.scan(text, locale, found);
   std::vector<PriceMention> mentions;
@@ -578,8 +588,8 @@ CallSignals SignalDetector::detect(const Call& call) const {
   const Impl& impl = *impl_;
   const SignalOptions& options = impl.options;
   CallSignals result;
-  const std::string_view language_tag = call.language.empty() ? std::string_view(options.fallback_language)
-                                                              : std::string_view(call.language);
+  const std::string_view language_tag =
+      call.language.empty() ? std::string_view(options.fallback_language) : std::string_view(call.language);
   const CompiledLanguage* language = impl.find_language(language_tag);
   if (language) result.language = language->name;
   const auto locale = signals_detail::locale_numbers(language_tag);
@@ -589,11 +599,13 @@ CallSignals SignalDetector::detect(const Call& call) const {
   for (std::size_t i = 0; i < segment_count; ++i) {
     const Segment& segment = call.segments[i];
     if (segment.speaker >= call.participants.size()) {
-      throw Error(ErrorCode::invalid_argument, "call '" + call.id + "': segment " + std::to_string(i) + ": speaker " +
-                                                   std::to_string(segment.speaker) + " is not a participant");
+      throw Error(ErrorCode::invalid_argument, "call '" + call.id + "': segment " + std::to_string(i) +
+                                                   ": speaker " + std::to_string(segment.speaker) +
+                                                   " is not a participant");
     }
     if (segment.text.size() > 0xFFFFFFFFull) {
-      throw Error(ErrorCode::limit_exceeded, "call '" + call.id + "': segment " + std::to_string(i) + ": text over 4 GiB");
+      throw Error(ErrorCode::limit_exceeded,
+                  "call '" + call.id + "': segment " + std::to_string(i) + ": text over 4 GiB");
     }
     check_text(segment.text, "call '" + call.id + "': segment " + std::to_string(i));
   }
@@ -625,8 +637,13 @@ CallSignals SignalDetector::detect(const Call& call) const {
                              std::string key, const std::string* canonical) {
     if (key.empty() || impl.excluded(key)) return;
     const Role role = call.participants[segment.speaker].role;
-    BrandMention mention{index, role, segment.start_ms, static_cast<std::uint32_t>(begin),
-                         static_cast<std::uint32_t>(end), segment.text.substr(begin, end - begin), key,
+    BrandMention mention{index,
+                         role,
+                         segment.start_ms,
+                         static_cast<std::uint32_t>(begin),
+                         static_cast<std::uint32_t>(end),
+                         segment.text.substr(begin, end - begin),
+                         key,
                          canonical != nullptr};
     auto [it, inserted] = brand_index.emplace(key, result.brand_counts.size());
     if (inserted) result.brand_counts.push_back({key, canonical ? *canonical : mention.name, 0, 0, index});
@@ -648,7 +665,8 @@ CallSignals SignalDetector::detect(const Call& call) const {
       for (auto& price : prices) {
         result.prices.push_back({index, role, segment.start_ms, static_cast<std::uint32_t>(price.begin),
                                  static_cast<std::uint32_t>(price.end), std::move(price.amount), price.value,
-                                 std::move(price.currency), std::string(text.substr(price.begin, price.end - price.begin))});
+                                 std::move(price.currency),
+                                 std::string(text.substr(price.begin, price.end - price.begin))});
       }
     }
 
@@ -662,11 +680,11 @@ CallSignals SignalDetector::detect(const Call& call) const {
       if (needs_normalized) normalize_phrase(original, normalized);
 
       if (options.detect_questions) {
-        const bool question = sentence.question_mark ||
-                              (!sentence.terminated && language && is_question_by_words(normalized, *language));
+        const bool question = sentence.question_mark || (!sentence.terminated && language &&
+                                                         is_question_by_words(normalized, *language));
         if (question) {
           ++result.questions_per_segment[index];
-          (role == Role::seller ? result.seller_questions
+          (role == Role::seller     ? result.seller_questions
            : role == Role::customer ? result.customer_questions
                                     : result.other_questions) += 1;
         }
@@ -683,9 +701,10 @@ CallSignals SignalDetector::detect(const Call& call) const {
         language->action_items.for_each(normalized, [&](const PhraseMatcher::Match& match) {
           if (found) return;
           found = true;
-          result.action_items.push_back({index, role, segment.start_ms, static_cast<std::uint32_t>(sentence.begin),
-                                         static_cast<std::uint32_t>(sentence.end), language->action_ids[match.value],
-                                         std::string(original)});
+          result.action_items.push_back({index, role, segment.start_ms,
+                                         static_cast<std::uint32_t>(sentence.begin),
+                                         static_cast<std::uint32_t>(sentence.end),
+                                         language->action_ids[match.value], std::string(original)});
         });
       }
       if (options.detect_brands) {
@@ -714,15 +733,17 @@ CallSignals SignalDetector::detect(const Call& call) const {
     }
   }
 
-  std::stable_sort(result.brand_counts.begin(), result.brand_counts.end(), [](const BrandCount& a, const BrandCount& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.key < b.key;
-  });
+  std::stable_sort(result.brand_counts.begin(), result.brand_counts.end(),
+                   [](const BrandCount& a, const BrandCount& b) {
+                     if (a.count != b.count) return a.count > b.count;
+                     return a.key < b.key;
+                   });
 
   if (options.detect_fillers) {
     // Talk time of each participant: the union of their segments.
     std::vector<std::vector<std::pair<Milliseconds, Milliseconds>>> spans(participant_count);
-    for (const Segment& segment : call.segments) spans[segment.speaker].emplace_back(segment.start_ms, segment.end_ms);
+    for (const Segment& segment : call.segments)
+      spans[segment.speaker].emplace_back(segment.start_ms, segment.end_ms);
     for (std::uint32_t p = 0; p < participant_count; ++p) {
       auto& intervals = spans[p];
       std::sort(intervals.begin(), intervals.end());
@@ -745,12 +766,15 @@ CallSignals SignalDetector::detect(const Call& call) const {
       fillers.role = call.participants[p].role;
       fillers.count = filler_totals[p];
       fillers.talk_ms = talk;
-      fillers.per_minute = talk > 0 ? static_cast<double>(fillers.count) * 60000.0 / static_cast<double>(talk) : 0.0;
-      for (const auto& [phrase, count] : filler_phrases[p]) fillers.by_phrase.push_back({language->filler_phrases[phrase], count});
-      std::stable_sort(fillers.by_phrase.begin(), fillers.by_phrase.end(), [](const FillerCount& a, const FillerCount& b) {
-        if (a.count != b.count) return a.count > b.count;
-        return a.phrase < b.phrase;
-      });
+      fillers.per_minute =
+          talk > 0 ? static_cast<double>(fillers.count) * 60000.0 / static_cast<double>(talk) : 0.0;
+      for (const auto& [phrase, count] : filler_phrases[p])
+        fillers.by_phrase.push_back({language->filler_phrases[phrase], count});
+      std::stable_sort(fillers.by_phrase.begin(), fillers.by_phrase.end(),
+                       [](const FillerCount& a, const FillerCount& b) {
+                         if (a.count != b.count) return a.count > b.count;
+                         return a.phrase < b.phrase;
+                       });
       result.fillers.push_back(std::move(fillers));
     }
   }

@@ -66,8 +66,8 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 }
 
 bool is_id_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.';
 }
 
 }  // namespace
@@ -101,7 +101,8 @@ std::vector<CurrencyToken> load_currency_tokens(const std::string& path) {
       fail(path, line_number, "expected '<token>\\t<ISO 4217 code>[\\t<languages>]'");
     }
     const std::string_view code = fields[1];
-    if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    if (code.size() != 3 ||
+        !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
       fail(path, line_number, "currency code '" + std::string(code) + "' is not three capital letters");
     }
     CurrencyToken token{std::string(fields[0]), std::string(code), {}};
@@ -126,10 +127,12 @@ std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path) {
   for_each_entry(path, [&](std::size_t line_number, std::string_view line) {
     const auto fields = split_tabs(line);
     int power = 0;
-    if (fields.size() != 2 || fields[0].empty()) fail(path, line_number, "expected '<token>\\t<power of ten>'");
+    if (fields.size() != 2 || fields[0].empty())
+      fail(path, line_number, "expected '<token>\\t<power of ten>'");
     const auto [end, error] = std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), power);
     if (error != std::errc{} || end != fields[1].data() + fields[1].size() || power < 1 || power > 12) {
-      fail(path, line_number, "power of ten '" + std::string(fields[1]) + "' is not a whole number from 1 to 12");
+      fail(path, line_number,
+           "power of ten '" + std::string(fields[1]) + "' is not a whole number from 1 to 12");
     }
     multipliers.push_back({std::string(fields[0]), power});
   });
@@ -167,7 +170,8 @@ SignalPatterns load_signal_patterns(const std::string& data_dir) {
     throw Error(ErrorCode::io, root.string() + ": signal data directory not found");
   }
   SignalPatterns patterns;
-  if (fs::exists(root / "currencies.tsv")) patterns.currencies = load_currency_tokens((root / "currencies.tsv").string());
+  if (fs::exists(root / "currencies.tsv"))
+    patterns.currencies = load_currency_tokens((root / "currencies.tsv").string());
   if (fs::exists(root / "multipliers.tsv")) {
     patterns.multipliers = load_amount_multipliers((root / "multipliers.tsv").string());
   }
@@ -175,7 +179,8 @@ SignalPatterns load_signal_patterns(const std::string& data_dir) {
     if (!entry.is_directory()) continue;
     const fs::path dir = entry.path();
     LanguageSignalPatterns language;
-    if (fs::exists(dir / "action_items.txt")) language.action_items = load_action_patterns((dir / "action_items.txt").string());
+    if (fs::exists(dir / "action_items.txt"))
+      language.action_items = load_action_patterns((dir / "action_items.txt").string());
     if (fs::exists(dir / "fillers.txt")) {
       for (auto& phrase : load_phrase_list((dir / "fillers.txt").string())) {
         if (phrase.front() == '!') {

@@ -127,22 +127,38 @@ struct NumberWord {
   enum Kind { unit, tens, hundred, scale } kind;
 };
 constexpr std::array<NumberWord, 32> kEnglishNumberWords = {{
-    {"zero", 0, NumberWord::unit},        {"one", 1, NumberWord::unit},
-    {"two", 2, NumberWord::unit},         {"three", 3, NumberWord::unit},
-    {"four", 4, NumberWord::unit},        {"five", 5, NumberWord::unit},
-    {"six", 6, NumberWord::unit},         {"seven", 7, NumberWord::unit},
-    {"eight", 8, NumberWord::unit},       {"nine", 9, NumberWord::unit},
-    {"ten", 10, NumberWord::unit},        {"eleven", 11, NumberWord::unit},
-    {"twelve", 12, NumberWord::unit},     {"thirteen", 13, NumberWord::unit},
-    {"fourteen", 14, NumberWord::unit},   {"fifteen", 15, NumberWord::unit},
-    {"sixteen", 16, NumberWord::unit},    {"seventeen", 17, NumberWord::unit},
-    {"eighteen", 18, NumberWord::unit},   {"nineteen", 19, NumberWord::unit},
-    {"twenty", 20, NumberWord::tens},     {"thirty", 30, NumberWord::tens},
-    {"forty", 40, NumberWord::tens},      {"fifty", 50, NumberWord::tens},
-    {"sixty", 60, NumberWord::tens},      {"seventy", 70, NumberWord::tens},
-    {"eighty", 80, NumberWord::tens},     {"ninety", 90, NumberWord::tens},
-    {"hundred", 100, NumberWord::hundred}, {"thousand", 1'000, NumberWord::scale},
-    {"million", 1'000'000, NumberWord::scale}, {"billion", 1'000'000'000, NumberWord::scale},
+    {"zero", 0, NumberWord::unit},
+    {"one", 1, NumberWord::unit},
+    {"two", 2, NumberWord::unit},
+    {"three", 3, NumberWord::unit},
+    {"four", 4, NumberWord::unit},
+    {"five", 5, NumberWord::unit},
+    {"six", 6, NumberWord::unit},
+    {"seven", 7, NumberWord::unit},
+    {"eight", 8, NumberWord::unit},
+    {"nine", 9, NumberWord::unit},
+    {"ten", 10, NumberWord::unit},
+    {"eleven", 11, NumberWord::unit},
+    {"twelve", 12, NumberWord::unit},
+    {"thirteen", 13, NumberWord::unit},
+    {"fourteen", 14, NumberWord::unit},
+    {"fifteen", 15, NumberWord::unit},
+    {"sixteen", 16, NumberWord::unit},
+    {"seventeen", 17, NumberWord::unit},
+    {"eighteen", 18, NumberWord::unit},
+    {"nineteen", 19, NumberWord::unit},
+    {"twenty", 20, NumberWord::tens},
+    {"thirty", 30, NumberWord::tens},
+    {"forty", 40, NumberWord::tens},
+    {"fifty", 50, NumberWord::tens},
+    {"sixty", 60, NumberWord::tens},
+    {"seventy", 70, NumberWord::tens},
+    {"eighty", 80, NumberWord::tens},
+    {"ninety", 90, NumberWord::tens},
+    {"hundred", 100, NumberWord::hundred},
+    {"thousand", 1'000, NumberWord::scale},
+    {"million", 1'000'000, NumberWord::scale},
+    {"billion", 1'000'000'000, NumberWord::scale},
 }};
 
 const NumberWord* find_number_word(std::string_view lowered) {
@@ -210,12 +226,14 @@ PriceScanner::PriceScanner(const std::vector<CurrencyToken>& currencies,
     }
     tokens_.push_back({ascii_lowered(token.token), token.code, token.languages, only_letters && letters > 3});
   }
-  std::stable_sort(tokens_.begin(), tokens_.end(), [](const Token& a, const Token& b) { return a.text < b.text; });
+  std::stable_sort(tokens_.begin(), tokens_.end(),
+                   [](const Token& a, const Token& b) { return a.text < b.text; });
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     if (i == 0 || tokens_[i].text != tokens_[i - 1].text) by_length_.push_back(i);
   }
-  std::stable_sort(by_length_.begin(), by_length_.end(),
-                   [this](std::size_t a, std::size_t b) { return tokens_[a].text.size() > tokens_[b].text.size(); });
+  std::stable_sort(by_length_.begin(), by_length_.end(), [this](std::size_t a, std::size_t b) {
+    return tokens_[a].text.size() > tokens_[b].text.size();
+  });
 
   for (std::string& code : icu_currency_codes()) {
     if (std::find(kAmbiguousCodes.begin(), kAmbiguousCodes.end(), code) != kAmbiguousCodes.end()) continue;
@@ -296,7 +314,8 @@ bool PriceScanner::currency_before(std::string_view text, std::size_t pos, const
   for (std::size_t first : by_length_) {
     const std::string& token = tokens_[first].text;
     if (tokens_[first].word_only_after) continue;
-    if (head.size() < token.size() || !equals_folded(head.substr(head.size() - token.size()), token)) continue;
+    if (head.size() < token.size() || !equals_folded(head.substr(head.size() - token.size()), token))
+      continue;
     if (!is_boundary(text, pos - token.size())) continue;
     const std::string* code = resolve(first, locale);
     if (!code) continue;
@@ -321,7 +340,8 @@ std::size_t PriceScanner::multiplier_after(std::string_view text, std::size_t po
     const std::string_view rest = text.substr(at);
     bool matched = false;
     for (const auto& multiplier : multipliers_) {
-      if (rest.size() < multiplier.token.size() || !equals_folded(rest.substr(0, multiplier.token.size()), multiplier.token)) {
+      if (rest.size() < multiplier.token.size() ||
+          !equals_folded(rest.substr(0, multiplier.token.size()), multiplier.token)) {
         continue;
       }
       if (!is_boundary(text, at + multiplier.token.size())) continue;
@@ -384,7 +404,8 @@ bool PriceScanner::scan_number(std::string_view text, std::size_t start, const L
     // "3 millions d'euros", "2 milioni di euro", "3 millones de dólares".
     std::size_t at = skip_one_space(text, after);
     for (std::string_view connector : {"de ", "d'", "d\xE2\x80\x99", "di ", "of "}) {
-      if (text.size() - at >= connector.size() && equals_folded(text.substr(at, connector.size()), connector)) {
+      if (text.size() - at >= connector.size() &&
+          equals_folded(text.substr(at, connector.size()), connector)) {
         has_after = currency_after(text, at + connector.size(), locale, after_currency);
         break;
       }
@@ -407,7 +428,9 @@ bool PriceScanner::scan_number(std::string_view text, std::size_t start, const L
   std::ptrdiff_t decimal = -1;
   if (!separators.empty()) {
     const char32_t last = separators.back();
-    const auto count_of = [&](char32_t kind) { return std::count(separators.begin(), separators.end(), kind); };
+    const auto count_of = [&](char32_t kind) {
+      return std::count(separators.begin(), separators.end(), kind);
+    };
     if (last == 0x066B) {
       decimal = static_cast<std::ptrdiff_t>(separators.size()) - 1;
     } else if ((last == '.' || last == ',') && count_of(last) == 1) {
@@ -464,7 +487,8 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
       if (end >= text.size() || text[end] != ' ') return false;
       read_ascii_word(text, end + 1, next);
       const NumberWord* following = find_number_word(next);
-      if (!following || (following->kind != NumberWord::hundred && following->kind != NumberWord::scale)) return false;
+      if (!following || (following->kind != NumberWord::hundred && following->kind != NumberWord::scale))
+        return false;
       current = 1;
     } else if (!number && any && word == "and") {
       if (end >= text.size() || text[end] != ' ') break;
@@ -487,9 +511,7 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
           if (any && current % 100 != 0) return false;
           current += number->value;
           break;
-        case NumberWord::hundred:
-          current = (current == 0 ? 1 : current) * 100;
-          break;
+        case NumberWord::hundred: current = (current == 0 ? 1 : current) * 100; break;
         case NumberWord::scale:
           total += (current == 0 ? 1 : current) * number->value;
           current = 0;
@@ -517,7 +539,8 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
   return true;
 }
 
-void PriceScanner::scan(std::string_view text, const LocaleNumbers& locale, std::vector<FoundPrice>& out) const {
+void PriceScanner::scan(std::string_view text, const LocaleNumbers& locale,
+                        std::vector<FoundPrice>& out) const {
   const bool english = locale.primary == "en";
   std::size_t pos = 0;
   FoundPrice price;

@@ -32,7 +32,8 @@ struct FoundPrice {
 class PriceScanner {
  public:
   // Throws Error(invalid_argument) for an empty token or a code ICU does not know.
-  PriceScanner(const std::vector<CurrencyToken>& currencies, const std::vector<AmountMultiplier>& multipliers);
+  PriceScanner(const std::vector<CurrencyToken>& currencies,
+               const std::vector<AmountMultiplier>& multipliers);
   // Appends the prices of `text` (valid UTF-8) to `out`.
   void scan(std::string_view text, const LocaleNumbers& locale, std::vector<FoundPrice>& out) const;
 
@@ -48,8 +49,10 @@ class PriceScanner {
     std::size_t begin = 0;
     std::size_t end = 0;
   };
-  bool currency_after(std::string_view text, std::size_t pos, const LocaleNumbers& locale, Currency& found) const;
-  bool currency_before(std::string_view text, std::size_t pos, const LocaleNumbers& locale, Currency& found) const;
+  bool currency_after(std::string_view text, std::size_t pos, const LocaleNumbers& locale,
+                      Currency& found) const;
+  bool currency_before(std::string_view text, std::size_t pos, const LocaleNumbers& locale,
+                       Currency& found) const;
   const std::string* resolve(std::size_t first_token, const LocaleNumbers& locale) const;
   std::size_t multiplier_after(std::string_view text, std::size_t pos, int& power) const;
   bool scan_number(std::string_view text, std::size_t start, const LocaleNumbers& locale, FoundPrice& price,
@@ -58,11 +61,11 @@ class PriceScanner {
                    std::size_t& resume) const;
   int fraction_digits(const std::string& code) const;
 
-  std::vector<Token> tokens_;  // sorted by lower-cased text, then position in the source list
+  std::vector<Token> tokens_;           // sorted by lower-cased text, then position in the source list
   std::vector<std::size_t> by_length_;  // indexes of the first token of each text, longest first
   std::vector<std::string> iso_codes_;  // sorted; bare codes recognised ("EUR 300")
   std::vector<std::pair<std::string, int>> three_digit_fractions_;  // codes with 3 minor digits
-  std::vector<AmountMultiplier> multipliers_;  // longest first
+  std::vector<AmountMultiplier> multipliers_;                       // longest first
 };
 
 }  // namespace parley::signals_detail

@@ -84,16 +84,16 @@ bool is_space(char32_t cp) noexcept {
 }
 
 bool is_unspaced_script(char32_t cp) noexcept {
-  return (cp >= 0x0E00 && cp <= 0x0EFF)      // Thai, Lao
-         || (cp >= 0x1000 && cp <= 0x109F)   // Myanmar
-         || (cp >= 0x1780 && cp <= 0x17FF)   // Khmer
-         || (cp >= 0x3005 && cp <= 0x3007)   // 々 〆 〇
-         || (cp >= 0x3040 && cp <= 0x30FF)   // Hiragana, Katakana
-         || (cp >= 0x31F0 && cp <= 0x31FF)   // Katakana extensions
-         || (cp >= 0x3400 && cp <= 0x4DBF)   // CJK extension A
-         || (cp >= 0x4E00 && cp <= 0x9FFF)   // CJK unified ideographs
-         || (cp >= 0xF900 && cp <= 0xFAFF)   // CJK compatibility ideographs
-         || (cp >= 0xFF66 && cp <= 0xFF9F)   // half-width Katakana
+  return (cp >= 0x0E00 && cp <= 0x0EFF)        // Thai, Lao
+         || (cp >= 0x1000 && cp <= 0x109F)     // Myanmar
+         || (cp >= 0x1780 && cp <= 0x17FF)     // Khmer
+         || (cp >= 0x3005 && cp <= 0x3007)     // 々 〆 〇
+         || (cp >= 0x3040 && cp <= 0x30FF)     // Hiragana, Katakana
+         || (cp >= 0x31F0 && cp <= 0x31FF)     // Katakana extensions
+         || (cp >= 0x3400 && cp <= 0x4DBF)     // CJK extension A
+         || (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
+         || (cp >= 0xF900 && cp <= 0xFAFF)     // CJK compatibility ideographs
+         || (cp >= 0xFF66 && cp <= 0xFF9F)     // half-width Katakana
          || (cp >= 0x20000 && cp <= 0x3FFFF);  // CJK extensions B..
 }
 

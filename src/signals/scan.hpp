@@ -1,9 +1,9 @@
 #pragma once
 // Private helpers of the signals area: code point decoding of valid UTF-8, character classes,
 // normalization of phrases and sentences for matching, and a boundary-aware phrase matcher.
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,8 +62,9 @@ class PhraseMatcher {
       // Cheap rejections before the index lookup: an ASCII byte that starts no phrase, or a
       // position inside an ASCII word (never a boundary).
       const auto byte = static_cast<unsigned char>(text[pos]);
-      if (byte < 0x80 && (!ascii_first_[byte] || (pos > 0 && is_ascii_alnum(byte) &&
-                                                  is_ascii_alnum(static_cast<unsigned char>(text[pos - 1]))))) {
+      if (byte < 0x80 &&
+          (!ascii_first_[byte] ||
+           (pos > 0 && is_ascii_alnum(byte) && is_ascii_alnum(static_cast<unsigned char>(text[pos - 1]))))) {
         ++pos;
         continue;
       }

@@ -3,15 +3,26 @@
 namespace parley {
 
 nlohmann::json to_json_value(const PriceMention& price) {
-  return {{"segment", price.segment},     {"role", role_name(price.role)}, {"offset_ms", price.offset_ms},
-          {"begin", price.begin},         {"end", price.end},             {"amount", price.amount},
-          {"value", price.value},         {"currency", price.currency},   {"text", price.text}};
+  return {{"segment", price.segment},
+          {"role", role_name(price.role)},
+          {"offset_ms", price.offset_ms},
+          {"begin", price.begin},
+          {"end", price.end},
+          {"amount", price.amount},
+          {"value", price.value},
+          {"currency", price.currency},
+          {"text", price.text}};
 }
 
 nlohmann::json to_json_value(const BrandMention& brand) {
-  return {{"segment", brand.segment}, {"role", role_name(brand.role)}, {"offset_ms", brand.offset_ms},
-          {"begin", brand.begin},     {"end", brand.end},             {"name", brand.name},
-          {"key", brand.key},         {"from_gazetteer", brand.from_gazetteer}};
+  return {{"segment", brand.segment},
+          {"role", role_name(brand.role)},
+          {"offset_ms", brand.offset_ms},
+          {"begin", brand.begin},
+          {"end", brand.end},
+          {"name", brand.name},
+          {"key", brand.key},
+          {"from_gazetteer", brand.from_gazetteer}};
 }
 
 nlohmann::json to_json_value(const BrandCount& count) {
@@ -23,16 +34,25 @@ nlohmann::json to_json_value(const BrandCount& count) {
 }
 
 nlohmann::json to_json_value(const ActionItem& item) {
-  return {{"segment", item.segment}, {"role", role_name(item.role)}, {"offset_ms", item.offset_ms},
-          {"begin", item.begin},     {"end", item.end},             {"pattern_id", item.pattern_id},
+  return {{"segment", item.segment},
+          {"role", role_name(item.role)},
+          {"offset_ms", item.offset_ms},
+          {"begin", item.begin},
+          {"end", item.end},
+          {"pattern_id", item.pattern_id},
           {"text", item.text}};
 }
 
 nlohmann::json to_json_value(const ParticipantFillers& fillers) {
   nlohmann::json by_phrase = nlohmann::json::array();
-  for (const FillerCount& count : fillers.by_phrase) by_phrase.push_back({{"phrase", count.phrase}, {"count", count.count}});
-  return {{"participant", fillers.participant}, {"role", role_name(fillers.role)}, {"count", fillers.count},
-          {"talk_ms", fillers.talk_ms},         {"per_minute", fillers.per_minute}, {"by_phrase", std::move(by_phrase)}};
+  for (const FillerCount& count : fillers.by_phrase)
+    by_phrase.push_back({{"phrase", count.phrase}, {"count", count.count}});
+  return {{"participant", fillers.participant},
+          {"role", role_name(fillers.role)},
+          {"count", fillers.count},
+          {"talk_ms", fillers.talk_ms},
+          {"per_minute", fillers.per_minute},
+          {"by_phrase", std::move(by_phrase)}};
 }
 
 namespace {

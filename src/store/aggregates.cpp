@@ -21,14 +21,15 @@ namespace aggregates {
 
 void check_bucket_edges(std::span<const std::int64_t> edges) {
   if (edges.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
-    throw Error(ErrorCode::limit_exceeded, "bucket_edges: " + std::to_string(edges.size()) + " edges are too many");
+    throw Error(ErrorCode::limit_exceeded,
+                "bucket_edges: " + std::to_string(edges.size()) + " edges are too many");
   }
   for (std::size_t i = 1; i < edges.size(); ++i) {
     if (edges[i] <= edges[i - 1]) {
-      throw Error(ErrorCode::invalid_argument, "bucket_edges: edge " + std::to_string(i) + " (" +
-                                                   std::to_string(edges[i]) + ") is not after edge " +
-                                                   std::to_string(i - 1) + " (" + std::to_string(edges[i - 1]) +
-                                                   "); edges must ascend strictly");
+      throw Error(ErrorCode::invalid_argument,
+                  "bucket_edges: edge " + std::to_string(i) + " (" + std::to_string(edges[i]) +
+                      ") is not after edge " + std::to_string(i - 1) + " (" + std::to_string(edges[i - 1]) +
+                      "); edges must ascend strictly");
     }
   }
 }
@@ -44,9 +45,11 @@ std::int32_t bucket_of(std::span<const std::int64_t> edges, std::int64_t instant
 void CallTotalsBuilder::add(const CallRow& row) {
   const std::int32_t bucket = bucket_of(edges_, row.start_ms);
   // Rows mostly arrive seller by seller in time order: the previous group usually matches.
-  if (last_ >= groups_.size() || groups_[last_].bucket != bucket || groups_[last_].seller_id != row.seller_id) {
+  if (last_ >= groups_.size() || groups_[last_].bucket != bucket ||
+      groups_[last_].seller_id != row.seller_id) {
     auto found = by_seller_.find(row.seller_id);
-    if (found == by_seller_.end()) found = by_seller_.emplace(std::string(row.seller_id), std::vector<std::size_t>{}).first;
+    if (found == by_seller_.end())
+      found = by_seller_.emplace(std::string(row.seller_id), std::vector<std::size_t>{}).first;
     last_ = groups_.size();
     for (std::size_t index : found->second) {
       if (groups_[index].bucket == bucket) last_ = index;
@@ -66,19 +69,28 @@ void CallTotalsBuilder::add(const CallRow& row) {
   g.duration_ms += row.duration_ms;
   g.first_start_ms = std::min(g.first_start_ms, row.start_ms);
   g.last_start_ms = std::max(g.last_start_ms, row.start_ms);
-  MetricTotal* metrics[10] = {&g.talk_ratio,       &g.seller_words_per_minute, &g.switches,
-                              &g.switch_rate_per_hour, &g.average_pause_ms,    &g.patience_ms,
-                              &g.longest_monologue_ms, &g.longest_customer_monologue_ms,
-                              &g.question_rate_per_hour, &g.customer_sentiment};
+  MetricTotal* metrics[10] = {&g.talk_ratio,
+                              &g.seller_words_per_minute,
+                              &g.switches,
+                              &g.switch_rate_per_hour,
+                              &g.average_pause_ms,
+                              &g.patience_ms,
+                              &g.longest_monologue_ms,
+                              &g.longest_customer_monologue_ms,
+                              &g.question_rate_per_hour,
+                              &g.customer_sentiment};
   for (int i = 0; i < 10; ++i) {
     if (row.metrics[i]) {
       metrics[i]->sum += *row.metrics[i];
       ++metrics[i]->count;
     }
   }
-  if (row.customer_sentiment_label == "positive") ++g.positive_calls;
-  else if (row.customer_sentiment_label == "negative") ++g.negative_calls;
-  else if (!row.customer_sentiment_label.empty()) ++g.neutral_calls;
+  if (row.customer_sentiment_label == "positive")
+    ++g.positive_calls;
+  else if (row.customer_sentiment_label == "negative")
+    ++g.negative_calls;
+  else if (!row.customer_sentiment_label.empty())
+    ++g.neutral_calls;
   g.calls_with_keywords += row.keyword_mentions > 0 ? 1 : 0;
   g.calls_with_competitors += row.competitor_mentions > 0 ? 1 : 0;
   g.calls_with_brands += row.brand_mentions > 0 ? 1 : 0;
@@ -114,7 +126,8 @@ void put_text(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<const BrandMentionRecord> brands) {
+std::string pack_call_mentions(std::span<const TermHitRecord> hits,
+                               std::span<const BrandMentionRecord> brands) {
   struct Count {
     const TermHitRecord* first;
     std::uint32_t mentions;
@@ -133,8 +146,9 @@ std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<co
   }
   std::string out;
   for (const auto& count : counts) {
-    out.push_back(static_cast<char>(count.first->kind == StoredTermKind::keyword ? StoredMentionKind::keyword
-                                                                                   : StoredMentionKind::competitor));
+    out.push_back(static_cast<char>(count.first->kind == StoredTermKind::keyword
+                                        ? StoredMentionKind::keyword
+                                        : StoredMentionKind::competitor));
     out.push_back(static_cast<char>(count.first->role));
     put_u32(out, count.mentions);
     put_text(out, count.first->term);
@@ -153,12 +167,14 @@ std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<co
 std::uint32_t PackedMentionReader::u32() {
   const std::string_view raw = bytes(4);
   std::uint32_t value = 0;
-  for (int i = 0; i < 4; ++i) value |= static_cast<std::uint32_t>(static_cast<unsigned char>(raw[i])) << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    value |= static_cast<std::uint32_t>(static_cast<unsigned char>(raw[i])) << (8 * i);
   return value;
 }
 
 std::string_view PackedMentionReader::bytes(std::uint32_t size) {
-  if (size > packed_.size() - at_) throw Error(ErrorCode::storage, "corrupt call_mentions row: truncated entry");
+  if (size > packed_.size() - at_)
+    throw Error(ErrorCode::storage, "corrupt call_mentions row: truncated entry");
   const std::string_view out = packed_.substr(at_, size);
   at_ += size;
   return out;
@@ -170,8 +186,8 @@ bool PackedMentionReader::next(PackedMention& out) {
   const auto kind = static_cast<std::uint8_t>(head[0]);
   const auto role = static_cast<std::uint8_t>(head[1]);
   if (kind > static_cast<std::uint8_t>(StoredMentionKind::brand) || role > packed_no_role) {
-    throw Error(ErrorCode::storage, "corrupt call_mentions row: kind " + std::to_string(kind) + ", role " +
-                                        std::to_string(role));
+    throw Error(ErrorCode::storage,
+                "corrupt call_mentions row: kind " + std::to_string(kind) + ", role " + std::to_string(role));
   }
   out.kind = static_cast<StoredMentionKind>(kind);
   out.role = role == packed_no_role ? std::nullopt : std::optional<Role>(static_cast<Role>(role));
@@ -181,7 +197,8 @@ bool PackedMentionReader::next(PackedMention& out) {
   return true;
 }
 
-void MentionTotalsBuilder::begin_call(std::int64_t call_key, std::string_view seller_id, std::int64_t start_ms) {
+void MentionTotalsBuilder::begin_call(std::int64_t call_key, std::string_view seller_id,
+                                      std::int64_t start_ms) {
   auto seller = seller_index_.find(seller_id);
   if (seller == seller_index_.end()) {
     seller = seller_index_.emplace(std::string(seller_id), static_cast<std::uint32_t>(sellers_.size())).first;
@@ -223,12 +240,14 @@ void MentionTotalsBuilder::add(StoredMentionKind kind, std::string_view name, st
   // Copies: id_of() may be called below, and calls_ does not grow during add().
   const std::uint32_t seller = calls_[call].seller;
   const std::int32_t bucket = calls_[call].bucket;
-  const std::size_t slot = static_cast<std::size_t>(kind) * 4 + (role ? static_cast<std::size_t>(*role) + 1 : 0);
+  const std::size_t slot =
+      static_cast<std::size_t>(kind) * 4 + (role ? static_cast<std::size_t>(*role) + 1 : 0);
   auto& names = subject_index_[slot];  // kind <= 2 and role <= 2: callers pass enum values
   auto found = names.find(name);
   if (found == names.end()) {
     found = names.emplace(std::string(name), static_cast<std::uint32_t>(subjects_.size())).first;
-    subjects_.push_back({kind, std::string(name), role, std::string(display_name), call, static_cast<std::uint32_t>(-1), {}});
+    subjects_.push_back(
+        {kind, std::string(name), role, std::string(display_name), call, static_cast<std::uint32_t>(-1), {}});
   }
   const std::uint32_t subject_id = found->second;
   Subject& subject = subjects_[subject_id];
@@ -284,13 +303,14 @@ MentionSummary MentionTotalsBuilder::finish() {
   summary.totals.reserve(cells_.size());
   for (const Cell& cell : cells_) {
     const Subject& subject = subjects_[cell.subject];
-    summary.totals.push_back(
-        {subject.kind, subject.name, subject.role, sellers_[cell.seller], cell.bucket, cell.mentions, cell.calls});
+    summary.totals.push_back({subject.kind, subject.name, subject.role, sellers_[cell.seller], cell.bucket,
+                              cell.mentions, cell.calls});
   }
   summary.subjects.reserve(subjects_.size());
   for (std::uint32_t index : subject_order) {
     Subject& subject = subjects_[index];
-    MentionSubject out{subject.kind, std::move(subject.name), subject.role, std::move(subject.display_name), {}};
+    MentionSubject out{
+        subject.kind, std::move(subject.name), subject.role, std::move(subject.display_name), {}};
     for (std::uint32_t call : subject.recent) out.recent_call_ids.push_back(id_of(call));
     summary.subjects.push_back(std::move(out));
   }

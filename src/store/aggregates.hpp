@@ -67,7 +67,8 @@ struct PackedMention {
   std::string_view display_name;  // empty for terms
 };
 // Hits counted per (kind, term, role) in first-hit order, then the brands. Empty: no mentions.
-std::string pack_call_mentions(std::span<const TermHitRecord> hits, std::span<const BrandMentionRecord> brands);
+std::string pack_call_mentions(std::span<const TermHitRecord> hits,
+                               std::span<const BrandMentionRecord> brands);
 
 // Reads packed mentions in order; throws ErrorCode::storage on a malformed blob.
 class PackedMentionReader {
@@ -88,7 +89,8 @@ class PackedMentionReader {
 class MentionTotalsBuilder {
  public:
   using CallIdLookup = std::function<std::string(std::int64_t call_key)>;
-  MentionTotalsBuilder(std::span<const std::int64_t> bucket_edges, std::size_t recent_calls, CallIdLookup call_id)
+  MentionTotalsBuilder(std::span<const std::int64_t> bucket_edges, std::size_t recent_calls,
+                       CallIdLookup call_id)
       : edges_(bucket_edges), recent_limit_(recent_calls), call_id_(std::move(call_id)) {}
   void begin_call(std::int64_t call_key, std::string_view seller_id, std::int64_t start_ms);
   void add(StoredMentionKind kind, std::string_view name, std::optional<Role> role, std::int64_t mentions,

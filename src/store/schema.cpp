@@ -292,7 +292,8 @@ void fill_call_mentions(Database& db) {
       "brand_mentions > 0");
   auto hits = db.prepare("SELECT term, kind, role FROM term_hits WHERE call_key = ?1 ORDER BY idx");
   auto brands = db.prepare(
-      "SELECT normalized_name, display_name, count FROM brand_mentions WHERE call_key = ?1 ORDER BY normalized_name");
+      "SELECT normalized_name, display_name, count FROM brand_mentions WHERE call_key = ?1 ORDER BY "
+      "normalized_name");
   auto insert = db.prepare(
       "INSERT INTO call_mentions (seller_id, start_time_ms, call_key, mentions) VALUES (?1, ?2, ?3, ?4)");
   std::vector<TermHitRecord> hit_records;
@@ -303,8 +304,8 @@ void fill_call_mentions(Database& db) {
     brand_records.clear();
     hits.bind(1, key);
     while (hits.step()) {
-      hit_records.push_back({hits.text(0), static_cast<StoredTermKind>(hits.int64(1)),
-                             static_cast<Role>(hits.int64(2)), 0, 0});
+      hit_records.push_back(
+          {hits.text(0), static_cast<StoredTermKind>(hits.int64(1)), static_cast<Role>(hits.int64(2)), 0, 0});
     }
     hits.reset();
     brands.bind(1, key);

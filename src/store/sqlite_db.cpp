@@ -34,8 +34,8 @@ void Database::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errmsg(db_.get());
     sqlite3_free(error);
-    throw Error(ErrorCode::storage, "SQLite error (" + std::string(sqlite3_errstr(rc)) + "): " +
-                                        message + " while running: " + sql);
+    throw Error(ErrorCode::storage, "SQLite error (" + std::string(sqlite3_errstr(rc)) + "): " + message +
+                                        " while running: " + sql);
   }
 }
 
@@ -43,8 +43,7 @@ Statement Database::prepare(const char* sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
       throw_storage(db_.get(), std::string("preparing: ") + sql);
     }
     it = cache_.emplace(sql, std::unique_ptr<sqlite3_stmt, StatementFinalizer>(stmt)).first;

@@ -47,8 +47,8 @@ class Statement {
   // The text must outlive step() (SQLITE_STATIC: no copy).
   Statement& bind(int index, std::string_view value) {
     // A null data pointer would bind NULL; empty text stays text.
-    check(sqlite3_bind_text64(stmt_, index, value.data() != nullptr ? value.data() : "",
-                              value.size(), SQLITE_STATIC, SQLITE_UTF8));
+    check(sqlite3_bind_text64(stmt_, index, value.data() != nullptr ? value.data() : "", value.size(),
+                              SQLITE_STATIC, SQLITE_UTF8));
     return *this;
   }
   Statement& bind(int index, const char*) = delete;
@@ -109,8 +109,7 @@ class Statement {
   std::string_view blob(int column) const {
     const void* p = sqlite3_column_blob(stmt_, column);
     if (p == nullptr) return {};
-    return {static_cast<const char*>(p),
-            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+    return {static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
   }
 
  private:

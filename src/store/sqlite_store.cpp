@@ -34,9 +34,8 @@ std::string describe(const Viewer& viewer) {
     case ViewerKind::seller: return "seller " + in_quotes(viewer.user_id);
     case ViewerKind::manager:
       return "manager " + in_quotes(viewer.user_id) + " (depth " +
-             (viewer.hierarchy_depth == Viewer::unlimited_depth
-                  ? std::string("unlimited")
-                  : std::to_string(viewer.hierarchy_depth)) +
+             (viewer.hierarchy_depth == Viewer::unlimited_depth ? std::string("unlimited")
+                                                                : std::to_string(viewer.hierarchy_depth)) +
              ")";
     case ViewerKind::administrator: return "administrator " + in_quotes(viewer.user_id);
   }
@@ -65,7 +64,7 @@ void require_id(std::string_view value, const std::string& field) {
 
 // The set of users a viewer may see, resolved once per method inside its transaction.
 struct Scope {
-  bool everything = false;      // administrator
+  bool everything = false;       // administrator
   std::vector<std::string> ids;  // the viewer first
   std::unordered_set<std::string> set;
   std::string json;  // ids as a JSON array, bound to `IN (SELECT value FROM json_each(?))`
@@ -138,14 +137,14 @@ std::vector<WordTiming> decode_words(std::string_view in) {
   "c.seller_words_per_minute, c.customer_words_per_minute, c.seller_questions, "                 \
   "c.customer_questions, c.question_rate_per_hour, c.interactivity, c.interruptions, "           \
   "c.filler_words_per_minute, c.customer_sentiment, c.customer_sentiment_label, "                \
-  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language, "        \
+  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language, "           \
   "c.keyword_mentions, c.competitor_mentions, c.brand_mentions "
 
 // ?1 sellers (JSON array), ?2 from, ?3 to, ?4 account, ?5 contact, ?6 lead, ?7 opportunity,
 // ?8 customer sentiment below.
-#define PARLEY_CALL_FILTER                                                                      \
-  " c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "            \
-  "c.start_time_ms < ?3 AND (?4 IS NULL OR c.account_id = ?4) AND (?5 IS NULL OR "              \
+#define PARLEY_CALL_FILTER                                                                       \
+  " c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "             \
+  "c.start_time_ms < ?3 AND (?4 IS NULL OR c.account_id = ?4) AND (?5 IS NULL OR "               \
   "c.contact_id = ?5) AND (?6 IS NULL OR c.lead_id = ?6) AND (?7 IS NULL OR c.opportunity_id = " \
   "?7) AND (?8 IS NULL OR c.customer_sentiment < ?8) "
 
@@ -289,8 +288,8 @@ class SqliteStore final : public Store {
   User user(const Viewer& viewer, std::string_view user_id) override {
     Transaction tx(db_, Transaction::Kind::read);
     Scope scope = resolve(viewer);
-    auto stmt = db_.prepare(
-        "SELECT id, display_name, email, role, manager_id, time_zone FROM users WHERE id = ?1");
+    auto stmt =
+        db_.prepare("SELECT id, display_name, email, role, manager_id, time_zone FROM users WHERE id = ?1");
     stmt.bind(1, user_id);
     if (!stmt.step()) not_found("user " + in_quotes(user_id));
     if (!scope.contains(user_id)) not_permitted(viewer, "see user " + in_quotes(user_id));
@@ -324,7 +323,8 @@ class SqliteStore final : public Store {
       if (!s.step()) not_found("call " + in_quotes(call_id));
       CallSummary summary = read_summary(s);
       if (!scope.contains(summary.seller_id)) {
-        not_permitted(viewer, "see call " + in_quotes(call_id) + " of seller " + in_quotes(summary.seller_id));
+        not_permitted(viewer,
+                      "see call " + in_quotes(call_id) + " of seller " + in_quotes(summary.seller_id));
       }
       key = s.int64(32);
       out.analysis.translation_language = s.text(33);
@@ -381,12 +381,13 @@ class SqliteStore final : public Store {
     }
     {
       auto s = db_.prepare(
-          "SELECT term, kind, role, segment_index, offset_ms FROM term_hits WHERE call_key = ?1 ORDER BY idx");
+          "SELECT term, kind, role, segment_index, offset_ms FROM term_hits WHERE call_key = ?1 ORDER BY "
+          "idx");
       s.bind(1, key);
       while (s.step()) {
         analysis.term_hits.push_back({s.text(0), static_cast<StoredTermKind>(s.int64(1)),
-                                      static_cast<Role>(s.int64(2)),
-                                      static_cast<std::uint32_t>(s.int64(3)), s.int64(4)});
+                                      static_cast<Role>(s.int64(2)), static_cast<std::uint32_t>(s.int64(3)),
+                                      s.int64(4)});
       }
     }
     {
@@ -407,8 +408,7 @@ class SqliteStore final : public Store {
       }
     }
     {
-      auto s = db_.prepare(
-          "SELECT segment_index, text FROM action_items WHERE call_key = ?1 ORDER BY idx");
+      auto s = db_.prepare("SELECT segment_index, text FROM action_items WHERE call_key = ?1 ORDER BY idx");
       s.bind(1, key);
       while (s.step()) {
         analysis.action_items.push_back({static_cast<std::uint32_t>(s.int64(0)), s.text(1)});
@@ -428,13 +428,15 @@ class SqliteStore final : public Store {
       return out;
     }
     if (filter.limit != 0) {
-      auto s = by_sentiment ? db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
-                                          " ORDER BY c.customer_sentiment IS NULL, c.customer_sentiment, c.id "
-                                          "LIMIT ?9")
-                            : db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
-                                          " ORDER BY c.start_time_ms DESC, c.id LIMIT ?9");
+      auto s = by_sentiment
+                   ? db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
+                                 " ORDER BY c.customer_sentiment IS NULL, c.customer_sentiment, c.id "
+                                 "LIMIT ?9")
+                   : db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE " PARLEY_CALL_FILTER
+                                 " ORDER BY c.start_time_ms DESC, c.id LIMIT ?9");
       bind_filter(s, sellers, filter);
-      s.bind(9, static_cast<std::int64_t>(std::min<std::size_t>(filter.limit, std::numeric_limits<std::int64_t>::max())));
+      s.bind(9, static_cast<std::int64_t>(
+                    std::min<std::size_t>(filter.limit, std::numeric_limits<std::int64_t>::max())));
       while (s.step()) out.push_back(read_summary(s));
     } else {
       // Without a limit, sort here: SQLite's sorter would carry every column of every row (a
@@ -467,13 +469,16 @@ class SqliteStore final : public Store {
   // The `limit` most negative calls, reading scores from the index first and only the winners'
   // rows (SQLite's top-N sort would look up every candidate's row). False when fewer calls have a
   // score than the limit asks for (calls without one then fill the list: the caller's SQL does it).
-  bool most_negative_calls(const std::string& sellers, const CallFilter& filter, std::vector<CallSummary>& out) {
-    auto s = by_seller_and_time(filter)
-                 ? db_.prepare("SELECT c.call_key, c.customer_sentiment FROM calls c WHERE c.seller_id IN (SELECT "
-                               "value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND c.start_time_ms < ?3 AND "
-                               "(?8 IS NULL OR c.customer_sentiment < ?8) AND c.customer_sentiment IS NOT NULL")
-                 : db_.prepare("SELECT c.call_key, c.customer_sentiment FROM calls c WHERE " PARLEY_CALL_FILTER
-                               " AND c.customer_sentiment IS NOT NULL");
+  bool most_negative_calls(const std::string& sellers, const CallFilter& filter,
+                           std::vector<CallSummary>& out) {
+    auto s =
+        by_seller_and_time(filter)
+            ? db_.prepare(
+                  "SELECT c.call_key, c.customer_sentiment FROM calls c WHERE c.seller_id IN (SELECT "
+                  "value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND c.start_time_ms < ?3 AND "
+                  "(?8 IS NULL OR c.customer_sentiment < ?8) AND c.customer_sentiment IS NOT NULL")
+            : db_.prepare("SELECT c.call_key, c.customer_sentiment FROM calls c WHERE " PARLEY_CALL_FILTER
+                          " AND c.customer_sentiment IS NOT NULL");
     bind_plain_or_full(s, sellers, filter);
     std::vector<std::pair<double, std::int64_t>> scored;
     while (s.step()) scored.emplace_back(s.real(1), s.int64(0));
@@ -510,8 +515,9 @@ class SqliteStore final : public Store {
     };
     std::vector<CallRef> calls;
     {
-      auto s = db_.prepare("SELECT c.call_key, c.id, c.seller_id, c.start_time_ms FROM calls c WHERE "
-                           PARLEY_CALL_FILTER " ORDER BY c.start_time_ms, c.id");
+      auto s = db_.prepare(
+          "SELECT c.call_key, c.id, c.seller_id, c.start_time_ms FROM calls c WHERE " PARLEY_CALL_FILTER
+          " ORDER BY c.start_time_ms, c.id");
       bind_filter(s, sellers, filter);
       while (s.step()) calls.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3)});
     }
@@ -521,7 +527,9 @@ class SqliteStore final : public Store {
     for (const CallRef& call : calls) {
       h.bind(1, call.key);
       while (h.step()) {
-        out.push_back({call.id, call.seller_id, call.start_ms,
+        out.push_back({call.id,
+                       call.seller_id,
+                       call.start_ms,
                        {h.text(0), static_cast<StoredTermKind>(h.int64(1)), static_cast<Role>(h.int64(2)),
                         static_cast<std::uint32_t>(h.int64(3)), h.int64(4)}});
       }
@@ -532,7 +540,7 @@ class SqliteStore final : public Store {
   }
 
   std::vector<StoredTermCount> term_counts(const Viewer& viewer, const CallFilter& filter,
-                                     std::optional<Role> role) override {
+                                           std::optional<Role> role) override {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     auto s = db_.prepare(
@@ -566,16 +574,18 @@ class SqliteStore final : public Store {
   }
 
   std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
-                                                      const CallFilter& filter) override {
+                                                            const CallFilter& filter) override {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     // The first mention is over all time; the filter's range then selects the brands whose first
     // mention falls into it: the brands mentioned in the range and never before it (an index probe
     // per distinct name, instead of ranking every mention of all time). CROSS JOIN keeps those
     // probes driven by brand_mentions_by_name; the all-time total is summed for the few new brands.
-#define PARLEY_SCOPE_OF(c)                                                                       \
-  " " c ".seller_id IN (SELECT value FROM json_each(?1)) AND (?4 IS NULL OR " c ".account_id = ?4) " \
-  "AND (?5 IS NULL OR " c ".contact_id = ?5) AND (?6 IS NULL OR " c ".lead_id = ?6) AND (?7 IS NULL " \
+#define PARLEY_SCOPE_OF(c)                                                      \
+  " " c ".seller_id IN (SELECT value FROM json_each(?1)) AND (?4 IS NULL OR " c \
+  ".account_id = ?4) "                                                          \
+  "AND (?5 IS NULL OR " c ".contact_id = ?5) AND (?6 IS NULL OR " c             \
+  ".lead_id = ?6) AND (?7 IS NULL "                                             \
   "OR " c ".opportunity_id = ?7) AND (?8 IS NULL OR " c ".customer_sentiment < ?8) "
     auto s = db_.prepare(
         "WITH scoped AS MATERIALIZED (SELECT b.normalized_name AS name, b.display_name AS display, "
@@ -611,11 +621,13 @@ class SqliteStore final : public Store {
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
     auto s = by_seller_and_time(filter)
-                 ? db_.prepare("SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
-                               "c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "
-                               "c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
-                 : db_.prepare("SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
-                               PARLEY_CALL_FILTER);
+                 ? db_.prepare(
+                       "SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
+                       "c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 AND "
+                       "c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
+                 : db_.prepare(
+                       "SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c "
+                       "WHERE " PARLEY_CALL_FILTER);
     bind_plain_or_full(s, sellers, filter);
     CallSpan span;
     if (s.step()) span = {s.int64(0), s.optional_int64(1).value_or(0), s.optional_int64(2).value_or(0)};
@@ -638,17 +650,19 @@ class SqliteStore final : public Store {
     aggregates::check_bucket_edges(bucket_edges);
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
-#define PARLEY_TOTALS_COLUMNS                                                                              \
-  "SELECT c.seller_id, c.start_time_ms, c.duration_ms, c.talk_ratio, c.seller_words_per_minute, c.switches, " \
-  "c.switch_rate_per_hour, c.average_pause_ms, c.patience_ms, c.longest_monologue_ms, "                     \
-  "c.longest_customer_monologue_ms, c.question_rate_per_hour, c.customer_sentiment, "                      \
+#define PARLEY_TOTALS_COLUMNS                                                                     \
+  "SELECT c.seller_id, c.start_time_ms, c.duration_ms, c.talk_ratio, c.seller_words_per_minute, " \
+  "c.switches, "                                                                                  \
+  "c.switch_rate_per_hour, c.average_pause_ms, c.patience_ms, c.longest_monologue_ms, "           \
+  "c.longest_customer_monologue_ms, c.question_rate_per_hour, c.customer_sentiment, "             \
   "c.customer_sentiment_label, c.keyword_mentions, c.competitor_mentions, c.brand_mentions FROM calls c "
     // Every column read is in calls_by_seller_time: the plain form is an index-only range scan.
-    auto s = by_seller_and_time(filter)
-                 ? db_.prepare(PARLEY_TOTALS_COLUMNS
-                               "WHERE c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 "
-                               "AND c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
-                 : db_.prepare(PARLEY_TOTALS_COLUMNS "WHERE " PARLEY_CALL_FILTER);
+    auto s =
+        by_seller_and_time(filter)
+            ? db_.prepare(PARLEY_TOTALS_COLUMNS
+                          "WHERE c.seller_id IN (SELECT value FROM json_each(?1)) AND c.start_time_ms >= ?2 "
+                          "AND c.start_time_ms < ?3 AND (?8 IS NULL OR c.customer_sentiment < ?8)")
+            : db_.prepare(PARLEY_TOTALS_COLUMNS "WHERE " PARLEY_CALL_FILTER);
 #undef PARLEY_TOTALS_COLUMNS
     bind_plain_or_full(s, sellers, filter);
     aggregates::CallTotalsBuilder builder(bucket_edges);
@@ -669,7 +683,8 @@ class SqliteStore final : public Store {
   }
 
   MentionSummary mention_totals(const Viewer& viewer, const CallFilter& filter,
-                                std::span<const std::int64_t> bucket_edges, std::size_t recent_calls) override {
+                                std::span<const std::int64_t> bucket_edges,
+                                std::size_t recent_calls) override {
     aggregates::check_bucket_edges(bucket_edges);
     Transaction tx(db_, Transaction::Kind::read);
     std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
@@ -683,13 +698,14 @@ class SqliteStore final : public Store {
     // a contiguous range, one row per call; otherwise the filtered calls drive it through its index
     // on call_key.
     const bool plain = by_seller_and_time(filter) && !filter.customer_sentiment_below;
-    auto s = plain ? db_.prepare(
-                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM call_mentions m WHERE "
-                         "m.seller_id IN (SELECT value FROM json_each(?1)) AND m.start_time_ms >= ?2 AND "
-                         "m.start_time_ms < ?3")
-                   : db_.prepare(
-                         "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM calls c JOIN "
-                         "call_mentions m ON m.call_key = c.call_key WHERE " PARLEY_CALL_FILTER);
+    auto s =
+        plain ? db_.prepare(
+                    "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM call_mentions m WHERE "
+                    "m.seller_id IN (SELECT value FROM json_each(?1)) AND m.start_time_ms >= ?2 AND "
+                    "m.start_time_ms < ?3")
+              : db_.prepare(
+                    "SELECT m.call_key, m.seller_id, m.start_time_ms, m.mentions FROM calls c JOIN "
+                    "call_mentions m ON m.call_key = c.call_key WHERE " PARLEY_CALL_FILTER);
     if (plain) {
       s.bind(1, std::string_view(sellers)).bind(2, filter.from_ms).bind(3, filter.to_ms);
     } else {
@@ -714,16 +730,22 @@ class SqliteStore final : public Store {
     std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
     // Without record filters every column read is in activities_by_owner_time (index only).
     const bool plain = by_seller_and_time(filter);
-    auto s = plain ? db_.prepare(
-                         "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id "
-                         "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 GROUP BY "
-                         "owner_id, type, direction ORDER BY owner_id, type, direction")
-                   : db_.prepare(
-                         "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE owner_id "
-                         "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS "
-                         "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
-                         "?6) AND (?7 IS NULL OR opportunity_id = ?7) GROUP BY owner_id, type, direction ORDER BY "
-                         "owner_id, type, direction");
+    auto s =
+        plain
+            ? db_.prepare(
+                  "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE "
+                  "owner_id "
+                  "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 GROUP "
+                  "BY "
+                  "owner_id, type, direction ORDER BY owner_id, type, direction")
+            : db_.prepare(
+                  "SELECT owner_id, type, direction, COUNT(*), SUM(duration_ms) FROM activities WHERE "
+                  "owner_id "
+                  "IN (SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 "
+                  "IS "
+                  "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
+                  "?6) AND (?7 IS NULL OR opportunity_id = ?7) GROUP BY owner_id, type, direction ORDER BY "
+                  "owner_id, type, direction");
     s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
     if (!plain) {
       s.bind_text_or_null(4, filter.account_id)
@@ -733,8 +755,8 @@ class SqliteStore final : public Store {
     }
     std::vector<ActivityTotals> out;
     while (s.step()) {
-      out.push_back({s.text(0), static_cast<ActivityType>(s.int64(1)), static_cast<ActivityDirection>(s.int64(2)),
-                     s.int64(3), s.int64(4)});
+      out.push_back({s.text(0), static_cast<ActivityType>(s.int64(1)),
+                     static_cast<ActivityDirection>(s.int64(2)), s.int64(3), s.int64(4)});
     }
     tx.commit();
     return out;
@@ -830,21 +852,22 @@ class SqliteStore final : public Store {
     require_text(comment.text, "comment text");
     require_text(comment.id, "comment id");
     if (comment.offset_ms < 0) {
-      throw Error(ErrorCode::invalid_argument,
-                  "comment on call " + in_quotes(comment.call_id) + ": negative offset_ms " +
-                      std::to_string(comment.offset_ms));
+      throw Error(ErrorCode::invalid_argument, "comment on call " + in_quotes(comment.call_id) +
+                                                   ": negative offset_ms " +
+                                                   std::to_string(comment.offset_ms));
     }
     Transaction tx(db_, Transaction::Kind::write);
     Scope scope = resolve(viewer);
     auto [key, seller, segments] = call_owner(comment.call_id);
     if (!scope.contains(seller)) {
-      not_permitted(viewer, "comment on call " + in_quotes(comment.call_id) + " of seller " + in_quotes(seller));
+      not_permitted(viewer,
+                    "comment on call " + in_quotes(comment.call_id) + " of seller " + in_quotes(seller));
     }
     if (comment.segment_index && *comment.segment_index >= segments) {
-      throw Error(ErrorCode::invalid_argument,
-                  "comment on call " + in_quotes(comment.call_id) + ": segment " +
-                      std::to_string(*comment.segment_index) + " does not exist (the call has " +
-                      std::to_string(segments) + " segments)");
+      throw Error(ErrorCode::invalid_argument, "comment on call " + in_quotes(comment.call_id) +
+                                                   ": segment " + std::to_string(*comment.segment_index) +
+                                                   " does not exist (the call has " +
+                                                   std::to_string(segments) + " segments)");
     }
     std::string id = comment.id.empty() ? random_id("comment-") : comment.id;
     {
@@ -893,7 +916,8 @@ class SqliteStore final : public Store {
     Scope scope = resolve(viewer);
     auto [key, seller, segments] = call_owner(call_id);
     if (!scope.contains(seller)) {
-      not_permitted(viewer, "see the comments on call " + in_quotes(call_id) + " of seller " + in_quotes(seller));
+      not_permitted(viewer,
+                    "see the comments on call " + in_quotes(call_id) + " of seller " + in_quotes(seller));
     }
     auto s = db_.prepare(
         "SELECT m.id, c.id, m.author_id, m.created_ms, m.offset_ms, m.segment_index, m.text FROM "
@@ -1054,12 +1078,14 @@ class SqliteStore final : public Store {
         }
       }
       {
-        auto r = db_.prepare("SELECT message_id FROM activity_references WHERE activity_key = ?1 ORDER BY idx");
+        auto r =
+            db_.prepare("SELECT message_id FROM activity_references WHERE activity_key = ?1 ORDER BY idx");
         r.bind(1, key);
         while (r.step()) a.references.push_back(r.text(0));
       }
       {
-        auto e = db_.prepare("SELECT kind, time_ms FROM activity_engagement WHERE activity_key = ?1 ORDER BY idx");
+        auto e =
+            db_.prepare("SELECT kind, time_ms FROM activity_engagement WHERE activity_key = ?1 ORDER BY idx");
         e.bind(1, key);
         while (e.step()) a.engagement.push_back({static_cast<EngagementKind>(e.int64(0)), e.int64(1)});
       }
@@ -1177,8 +1203,8 @@ class SqliteStore final : public Store {
     Transaction tx(db_, Transaction::Kind::write);
     Scope scope = resolve(viewer);
     if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
-    if (!scope.everything && (!scope.contains(seller_id) || seller_id == viewer.user_id ||
-                              viewer.kind != ViewerKind::manager)) {
+    if (!scope.everything &&
+        (!scope.contains(seller_id) || seller_id == viewer.user_id || viewer.kind != ViewerKind::manager)) {
       not_permitted(viewer, "delete the data of user " + in_quotes(seller_id));
     }
     DeletionReport report;
@@ -1191,9 +1217,9 @@ class SqliteStore final : public Store {
     run("DELETE FROM processing_log WHERE seller_id = ?1");
     report.calls_deleted = run("DELETE FROM calls WHERE seller_id = ?1");
     report.comments_deleted = run("DELETE FROM comments WHERE author_id = ?1");
-    report.call_participations_anonymised = run(
-        "UPDATE participants SET crm_id = NULL, display_name = '', speaker_id = 'deleted-' || idx "
-        "WHERE crm_id = ?1");
+    report.call_participations_anonymised =
+        run("UPDATE participants SET crm_id = NULL, display_name = '', speaker_id = 'deleted-' || idx "
+            "WHERE crm_id = ?1");
     report.activities_deleted = run("DELETE FROM activities WHERE owner_id = ?1");
     report.activity_participations_removed = run("DELETE FROM activity_parties WHERE party_id = ?1");
     report.activity_participations_removed +=
@@ -1223,11 +1249,10 @@ class SqliteStore final : public Store {
     // Every call linked to the contact or in which the contact spoke.
     run("DELETE FROM processing_log WHERE call_id IN (SELECT id FROM calls WHERE contact_id = ?1 "
         "OR call_key IN (SELECT call_key FROM participants WHERE crm_id = ?1))");
-    report.calls_deleted = run(
-        "DELETE FROM calls WHERE contact_id = ?1 OR call_key IN (SELECT call_key FROM participants "
-        "WHERE crm_id = ?1)");
-    report.activities_deleted =
-        run("DELETE FROM activities WHERE contact_id = ?1 OR initiator_id = ?1");
+    report.calls_deleted =
+        run("DELETE FROM calls WHERE contact_id = ?1 OR call_key IN (SELECT call_key FROM participants "
+            "WHERE crm_id = ?1)");
+    report.activities_deleted = run("DELETE FROM activities WHERE contact_id = ?1 OR initiator_id = ?1");
     report.activity_participations_removed = run("DELETE FROM activity_parties WHERE party_id = ?1");
     tx.commit();
     return report;
@@ -1240,12 +1265,14 @@ class SqliteStore final : public Store {
     require_text(event.reason, "processing event: reason");
     Transaction tx(db_, Transaction::Kind::write);
     Scope scope = resolve(viewer);
-    check_owner(viewer, scope, event.seller_id, "log processing of call " + in_quotes(event.call_id) + " of ");
+    check_owner(viewer, scope, event.seller_id,
+                "log processing of call " + in_quotes(event.call_id) + " of ");
     insert_log(event.call_id, event.seller_id, event.status, event.reason, event.at_ms);
     tx.commit();
   }
 
-  ProcessingSummary processing_summary(const Viewer& viewer, std::int64_t from_ms, std::int64_t to_ms) override {
+  ProcessingSummary processing_summary(const Viewer& viewer, std::int64_t from_ms,
+                                       std::int64_t to_ms) override {
     Transaction tx(db_, Transaction::Kind::read);
     Scope scope = resolve(viewer);
     ProcessingSummary out;
@@ -1319,14 +1346,17 @@ class SqliteStore final : public Store {
         break;
       }
       case ViewerKind::manager: {
-        if (!role) throw Error(ErrorCode::not_permitted, "not permitted: viewer " + in_quotes(viewer.user_id) + " is not a known user");
+        if (!role)
+          throw Error(ErrorCode::not_permitted,
+                      "not permitted: viewer " + in_quotes(viewer.user_id) + " is not a known user");
         if (role == UserRole::seller) {
-          throw Error(ErrorCode::not_permitted, "not permitted: " + in_quotes(viewer.user_id) + " is not a manager");
+          throw Error(ErrorCode::not_permitted,
+                      "not permitted: " + in_quotes(viewer.user_id) + " is not a manager");
         }
         if (viewer.hierarchy_depth < 1) {
-          throw Error(ErrorCode::invalid_argument,
-                      "viewer " + in_quotes(viewer.user_id) + ": hierarchy_depth must be at least 1, got " +
-                          std::to_string(viewer.hierarchy_depth));
+          throw Error(ErrorCode::invalid_argument, "viewer " + in_quotes(viewer.user_id) +
+                                                       ": hierarchy_depth must be at least 1, got " +
+                                                       std::to_string(viewer.hierarchy_depth));
         }
         auto s = db_.prepare(
             "WITH RECURSIVE below(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT u.id, b.depth + 1 "
@@ -1337,7 +1367,9 @@ class SqliteStore final : public Store {
         break;
       }
       case ViewerKind::seller:
-        if (!role) throw Error(ErrorCode::not_permitted, "not permitted: viewer " + in_quotes(viewer.user_id) + " is not a known user");
+        if (!role)
+          throw Error(ErrorCode::not_permitted,
+                      "not permitted: viewer " + in_quotes(viewer.user_id) + " is not a known user");
         scope.ids.push_back(viewer.user_id);
         break;
     }
@@ -1447,7 +1479,8 @@ class SqliteStore final : public Store {
                   "term list " + in_quotes(list_id) + ": a team list needs team_manager_id");
     }
     if (!scope.everything && (viewer.kind != ViewerKind::manager || !scope.contains(team_manager_id))) {
-      not_permitted(viewer, "change term list " + in_quotes(list_id) + " of the team of " + in_quotes(team_manager_id));
+      not_permitted(
+          viewer, "change term list " + in_quotes(list_id) + " of the team of " + in_quotes(team_manager_id));
     }
     if (!user_exists(team_manager_id)) not_found("user " + in_quotes(team_manager_id));
   }
@@ -1507,9 +1540,9 @@ class SqliteStore final : public Store {
     };
     auto check_segment = [&](const char* what, std::size_t i, std::uint32_t segment) {
       if (segment >= n) {
-        throw Error(ErrorCode::invalid_argument,
-                    where(what, i) + ": segment " + std::to_string(segment) +
-                        " does not exist (the call has " + std::to_string(n) + " segments)");
+        throw Error(ErrorCode::invalid_argument, where(what, i) + ": segment " + std::to_string(segment) +
+                                                     " does not exist (the call has " + std::to_string(n) +
+                                                     " segments)");
       }
     };
     for (std::size_t i = 0; i < a.term_hits.size(); ++i) {
@@ -1518,7 +1551,8 @@ class SqliteStore final : public Store {
       if (a.term_hits[i].term.empty() || !is_valid_utf8(a.term_hits[i].term)) {
         require_id(a.term_hits[i].term, where("term hit", i) + ": term");
       }
-      if (a.term_hits[i].kind != StoredTermKind::keyword && a.term_hits[i].kind != StoredTermKind::competitor) {
+      if (a.term_hits[i].kind != StoredTermKind::keyword &&
+          a.term_hits[i].kind != StoredTermKind::competitor) {
         throw Error(ErrorCode::invalid_argument, where("term hit", i) + ": kind " +
                                                      std::to_string(static_cast<int>(a.term_hits[i].kind)) +
                                                      " is neither keyword (0) nor competitor (1)");
@@ -1544,7 +1578,8 @@ class SqliteStore final : public Store {
       require_text(a.brands[i].display_name, where("brand", i) + ": display_name");
       // Bounded so that the per-call and dashboard sums cannot overflow.
       if (a.brands[i].count < 1 || a.brands[i].count > 1'000'000'000) {
-        throw Error(ErrorCode::invalid_argument, where("brand", i) + ": count must be between 1 and 1000000000, got " +
+        throw Error(ErrorCode::invalid_argument, where("brand", i) +
+                                                     ": count must be between 1 and 1000000000, got " +
                                                      std::to_string(a.brands[i].count));
       }
       if (!brands.insert(a.brands[i].normalized_name).second) {
@@ -1594,7 +1629,8 @@ class SqliteStore final : public Store {
       throw Error(ErrorCode::invalid_argument, "call " + in_quotes(call.id) + ": owner_seller_id is empty");
     }
     if (!scope.contains(call.owner_seller_id)) {
-      not_permitted(viewer, "store call " + in_quotes(call.id) + " of seller " + in_quotes(call.owner_seller_id));
+      not_permitted(viewer,
+                    "store call " + in_quotes(call.id) + " of seller " + in_quotes(call.owner_seller_id));
     }
     if (!user_exists(call.owner_seller_id)) {
       throw Error(ErrorCode::not_found, "call " + in_quotes(call.id) + ": seller " +
@@ -1610,7 +1646,8 @@ class SqliteStore final : public Store {
         s.bind(1, std::string_view(call.id));
         if (s.step()) {
           if (!scope.contains(s.text(1))) {
-            not_permitted(viewer, "replace call " + in_quotes(call.id) + " of seller " + in_quotes(s.text(1)));
+            not_permitted(viewer,
+                          "replace call " + in_quotes(call.id) + " of seller " + in_quotes(s.text(1)));
           }
           old_key = s.int64(0);
         }
@@ -1623,7 +1660,8 @@ class SqliteStore final : public Store {
           s.bind(1, *old_key);
           while (s.step()) {
             Comment c = read_comment(s);
-            if (!c.segment_index || *c.segment_index < call.segments.size()) kept_comments.push_back(std::move(c));
+            if (!c.segment_index || *c.segment_index < call.segments.size())
+              kept_comments.push_back(std::move(c));
           }
         }
         auto s = db_.prepare("DELETE FROM calls WHERE call_key = ?1");
@@ -1663,7 +1701,8 @@ class SqliteStore final : public Store {
           .bind(10, static_cast<std::int64_t>(call.segments.size()))
           .bind(11, static_cast<std::int64_t>(call.participants.size()))
           .bind(12, now_ms)
-          .bind_text_or_null(13, a.segment_translations.empty() ? std::string_view() : std::string_view(a.translation_language))
+          .bind_text_or_null(13, a.segment_translations.empty() ? std::string_view()
+                                                                : std::string_view(a.translation_language))
           .bind(14, m.talk_ratio)
           .bind(15, m.seller_talk_ms)
           .bind(16, m.customer_talk_ms)
@@ -1756,7 +1795,8 @@ class SqliteStore final : public Store {
     }
     for (const auto& b : a.brands) {
       auto s = db_.prepare(
-          "INSERT INTO brand_mentions (call_key, normalized_name, display_name, count) VALUES (?1, ?2, ?3, ?4)");
+          "INSERT INTO brand_mentions (call_key, normalized_name, display_name, count) VALUES (?1, ?2, ?3, "
+          "?4)");
       s.bind(1, key)
           .bind(2, std::string_view(b.normalized_name))
           .bind(3, std::string_view(b.display_name))
@@ -1806,14 +1846,13 @@ class SqliteStore final : public Store {
   void put_activity(const Viewer& viewer, const Scope& scope, const Activity& a, std::size_t index) {
     std::string where = "activity " + std::to_string(index);
     require_id(a.id, where + ": id");
-    for (const std::string* field : {&a.initiator_id, &a.subject, &a.thread_id, &a.message_id,
-                                     &a.in_reply_to, &a.account_id, &a.contact_id, &a.lead_id,
-                                     &a.opportunity_id}) {
+    for (const std::string* field : {&a.initiator_id, &a.subject, &a.thread_id, &a.message_id, &a.in_reply_to,
+                                     &a.account_id, &a.contact_id, &a.lead_id, &a.opportunity_id}) {
       require_text(*field, where + " (" + in_quotes(a.id) + ")");
     }
     if (a.duration_ms < 0) {
-      throw Error(ErrorCode::invalid_argument,
-                  where + " (" + in_quotes(a.id) + "): negative duration_ms " + std::to_string(a.duration_ms));
+      throw Error(ErrorCode::invalid_argument, where + " (" + in_quotes(a.id) + "): negative duration_ms " +
+                                                   std::to_string(a.duration_ms));
     }
     check_owner(viewer, scope, a.owner_id, "store activity " + in_quotes(a.id) + " of ");
     {
@@ -1875,8 +1914,8 @@ class SqliteStore final : public Store {
     }
     for (std::size_t i = 0; i < a.references.size(); ++i) {
       require_text(a.references[i], where + " (" + in_quotes(a.id) + "): reference");
-      auto s = db_.prepare(
-          "INSERT INTO activity_references (activity_key, idx, message_id) VALUES (?1, ?2, ?3)");
+      auto s =
+          db_.prepare("INSERT INTO activity_references (activity_key, idx, message_id) VALUES (?1, ?2, ?3)");
       s.bind(1, key).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string_view(a.references[i]));
       s.run();
     }

@@ -36,8 +36,8 @@ nlohmann::json to_json_value(const Activity& a) {
   auto parties = [](const std::vector<ActivityParty>& list) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : list) {
-      out.push_back({{"id", p.id}, {"display_name", p.display_name}, {"email", p.email},
-                     {"time_zone", p.time_zone}});
+      out.push_back(
+          {{"id", p.id}, {"display_name", p.display_name}, {"email", p.email}, {"time_zone", p.time_zone}});
     }
     return out;
   };
@@ -153,7 +153,9 @@ nlohmann::json to_json_value(const CallTotals& t) {
 }
 
 nlohmann::json to_json_value(const MentionSummary& summary) {
-  auto role = [](const std::optional<Role>& r) { return r ? nlohmann::json(role_name(*r)) : nlohmann::json(nullptr); };
+  auto role = [](const std::optional<Role>& r) {
+    return r ? nlohmann::json(role_name(*r)) : nlohmann::json(nullptr);
+  };
   nlohmann::json totals = nlohmann::json::array();
   for (const auto& t : summary.totals) {
     totals.push_back({{"kind", stored_mention_kind_name(t.kind)},
@@ -190,8 +192,8 @@ nlohmann::json to_json_value(const TermList& list) {
           {"name", list.name},
           {"kind", stored_term_kind_name(list.kind)},
           {"scope", list.scope == TermListScope::organisation ? "organisation" : "team"},
-          {"team_manager_id", list.team_manager_id.empty() ? nlohmann::json(nullptr)
-                                                           : nlohmann::json(list.team_manager_id)},
+          {"team_manager_id",
+           list.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(list.team_manager_id)},
           {"terms", terms}};
 }
 
@@ -200,8 +202,8 @@ nlohmann::json to_json_value(const ProcessingSummary& s) {
   for (const auto& [reason, calls] : s.failure_reasons) {
     reasons.push_back({{"reason", reason}, {"calls", calls}});
   }
-  return {{"received", s.received}, {"analysed", s.analysed}, {"failed", s.failed},
-          {"failure_reasons", reasons}};
+  return {
+      {"received", s.received}, {"analysed", s.analysed}, {"failed", s.failed}, {"failure_reasons", reasons}};
 }
 
 nlohmann::json to_json_value(const DeletionReport& r) {

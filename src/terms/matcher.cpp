@@ -56,8 +56,8 @@ const char* snowball_algorithm(std::string_view tag) {
   std::string primary(tag.substr(0, tag.find_first_of("-_")));
   for (char& c : primary) c = text_detail::ascii_lower(c);
   static constexpr std::pair<const char*, const char*> table[] = {
-      {"ar", "arabic"},   {"da", "danish"},     {"nl", "dutch"},   {"en", "english"},    {"fi", "finnish"},
-      {"fr", "french"},   {"de", "german"},     {"it", "italian"}, {"nb", "norwegian"},  {"no", "norwegian"},
+      {"ar", "arabic"},    {"da", "danish"},     {"nl", "dutch"},   {"en", "english"},   {"fi", "finnish"},
+      {"fr", "french"},    {"de", "german"},     {"it", "italian"}, {"nb", "norwegian"}, {"no", "norwegian"},
       {"nn", "norwegian"}, {"pt", "portuguese"}, {"es", "spanish"}, {"sv", "swedish"}};
   for (const auto& [code, name] : table) {
     if (primary == code) return name;
@@ -67,7 +67,8 @@ const char* snowball_algorithm(std::string_view tag) {
 
 StemmerPtr make_stemmer(const char* algorithm) {
   StemmerPtr stemmer(sb_stemmer_new(algorithm, "UTF_8"));
-  if (!stemmer) throw Error(ErrorCode::internal, std::string("Snowball stemmer '") + algorithm + "' unavailable");
+  if (!stemmer)
+    throw Error(ErrorCode::internal, std::string("Snowball stemmer '") + algorithm + "' unavailable");
   return stemmer;
 }
 
@@ -119,7 +120,7 @@ std::size_t prefix_bytes(std::string_view text, std::size_t count) noexcept {
 struct Pattern {
   std::uint32_t term = 0;
   std::uint32_t variant = 0;
-  std::uint32_t length = 0;  // bytes of the literal
+  std::uint32_t length = 0;   // bytes of the literal
   std::int32_t related = -1;  // index into Impl::related when the literal is a stem prefix
   std::uint32_t literal = 0;  // offset of the literal's bytes in CompiledTerms::literal_bytes
 };
@@ -199,7 +200,8 @@ bool is_unspaced(char32_t c) { return (char_flags(c) & unspaced_bit) != 0; }
 constexpr auto ascii_word = [] {
   std::array<bool, 128> table{};
   for (int c = 0; c < 128; ++c) {
-    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    table[static_cast<std::size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
   return table;
 }();
@@ -337,8 +339,8 @@ class ScanContext {
   ScanContext(const ScanContext&) = delete;
   ScanContext& operator=(const ScanContext&) = delete;
 
-  static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
-                      void* context) {
+  static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+                      unsigned int /*flags*/, void* context) {
     auto* self = static_cast<ScanContext*>(context);
     const CompiledTerms& impl = self->impl_;
     const std::size_t begin = static_cast<std::size_t>(to) - impl.prefix_length[id];
@@ -358,8 +360,9 @@ class ScanContext {
 
   void scan() {
     if (text_.empty()) return;
-    const hs_error_t status = hs_scan(impl_.database.get(), text_.data(), static_cast<unsigned int>(text_.size()), 0,
-                                      state_.scratch.get(), &ScanContext::on_match, this);
+    const hs_error_t status =
+        hs_scan(impl_.database.get(), text_.data(), static_cast<unsigned int>(text_.size()), 0,
+                state_.scratch.get(), &ScanContext::on_match, this);
     if (status != HS_SUCCESS) {
       throw Error(ErrorCode::internal, "Hyperscan scan failed with status " + std::to_string(status));
     }
@@ -370,7 +373,8 @@ class ScanContext {
     const std::size_t begin = end - pattern.length;
     if (!is_boundary(begin)) return;
     if (pattern.related >= 0) {
-      const std::size_t related_end = related_forms_end(impl_.related[static_cast<std::size_t>(pattern.related)], begin);
+      const std::size_t related_end =
+          related_forms_end(impl_.related[static_cast<std::size_t>(pattern.related)], begin);
       if (related_end != 0) matches_.push_back({begin, related_end, pattern.term, pattern.variant});
       return;
     }
@@ -441,12 +445,15 @@ class ScanContext {
     UErrorCode status = U_ZERO_ERROR;
     if (!state_.words) {
       state_.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-      if (U_FAILURE(status) || !state_.words) throw Error(ErrorCode::internal, "ICU word break iterator unavailable");
+      if (U_FAILURE(status) || !state_.words)
+        throw Error(ErrorCode::internal, "ICU word break iterator unavailable");
     }
-    UText* opened = utext_openUTF8(state_.run_text.release(), run.data(), static_cast<int64_t>(run.size()), &status);
+    UText* opened =
+        utext_openUTF8(state_.run_text.release(), run.data(), static_cast<int64_t>(run.size()), &status);
     state_.run_text.reset(opened);
     state_.words->setText(state_.run_text.get(), status);
-    if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU word break failed: ") + u_errorName(status));
+    if (U_FAILURE(status))
+      throw Error(ErrorCode::internal, std::string("ICU word break failed: ") + u_errorName(status));
     boundaries.clear();
     for (int32_t b = state_.words->first(); b != icu::BreakIterator::DONE; b = state_.words->next()) {
       boundaries.push_back(static_cast<std::uint32_t>(b));
@@ -546,7 +553,8 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
     : terms(input.begin(), input.end()), options(opts) {
   if (terms.size() > options.max_terms) {
     throw Error(ErrorCode::limit_exceeded, "term list of " + std::to_string(terms.size()) +
-                                               " terms exceeds the limit of " + std::to_string(options.max_terms));
+                                               " terms exceeds the limit of " +
+                                               std::to_string(options.max_terms));
   }
   normalize.strip_accents = options.strip_accents;
   std::vector<StemmerPtr> stemmers;
@@ -584,7 +592,8 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
         i += length;
       }
       if (!has_word_char) {
-        throw Error(ErrorCode::invalid_argument, who + ": " + label + " '" + raw + "' has no letter or digit");
+        throw Error(ErrorCode::invalid_argument,
+                    who + ": " + label + " '" + raw + "' has no letter or digit");
       }
 
       // Related forms apply to phrases made only of spaced-script words, when a stemmer exists.
@@ -623,7 +632,8 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
         // The literal Hyperscan looks for: the start the word and its stem share, less the stem's last
         // two letters (inflection may change them: "vertrag" -> "verträge"), at least three letters.
         const std::string_view first_word = words[0];
-        std::size_t keep = prefix_bytes(first_word, std::max<std::size_t>(3, shortest_stem >= 2 ? shortest_stem - 2 : 0));
+        std::size_t keep =
+            prefix_bytes(first_word, std::max<std::size_t>(3, shortest_stem >= 2 ? shortest_stem - 2 : 0));
         while (keep > common && keep > 0) {
           std::size_t begin = 0;
           decode_before(first_word, keep, begin);
@@ -634,13 +644,14 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
       } else {
         key = "=" + literal;
       }
-      const auto [owner, inserted] = owners.try_emplace(key, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(v));
+      const auto [owner, inserted] =
+          owners.try_emplace(key, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(v));
       if (!inserted) {
         if (owner->second.first != t) {
           const std::uint32_t first_term = owner->second.first;
           warnings.push_back(describe(t, term) + ": " + label + " '" + raw + "' is the same as variant " +
-                             std::to_string(owner->second.second) + " of " + describe(first_term, terms[first_term]) +
-                             ", which keeps it");
+                             std::to_string(owner->second.second) + " of " +
+                             describe(first_term, terms[first_term]) + ", which keeps it");
         }
         continue;
       }
@@ -665,14 +676,16 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
   std::vector<std::uint32_t> pattern_prefix(patterns.size());
   std::vector<std::string_view> prefixes;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
-    const std::string_view literal = std::string_view(literal_bytes).substr(patterns[i].literal, patterns[i].length);
+    const std::string_view literal =
+        std::string_view(literal_bytes).substr(patterns[i].literal, patterns[i].length);
     std::size_t cut = literal.size();
     if (cut > max_prefix_bytes) {
       cut = max_prefix_bytes;
       while (cut > 0 && (static_cast<unsigned char>(literal[cut]) & 0xC0) == 0x80) --cut;
       if (cut == 0) cut = std::min(literal.size(), max_prefix_bytes);  // not reached with valid UTF-8
     }
-    const auto [at, inserted] = prefix_ids.try_emplace(literal.substr(0, cut), static_cast<std::uint32_t>(prefixes.size()));
+    const auto [at, inserted] =
+        prefix_ids.try_emplace(literal.substr(0, cut), static_cast<std::uint32_t>(prefixes.size()));
     if (inserted) prefixes.push_back(literal.substr(0, cut));
     pattern_prefix[i] = at->second;
   }
@@ -681,7 +694,8 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
   for (std::size_t id = 0; id < prefixes.size(); ++id) prefix_begin[id + 1] += prefix_begin[id];
   prefix_patterns.resize(patterns.size());
   std::vector<std::uint32_t> filled(prefix_begin.begin(), prefix_begin.end() - 1);
-  for (std::size_t i = 0; i < patterns.size(); ++i) prefix_patterns[filled[pattern_prefix[i]]++] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < patterns.size(); ++i)
+    prefix_patterns[filled[pattern_prefix[i]]++] = static_cast<std::uint32_t>(i);
   prefix_length.resize(prefixes.size());
   std::vector<const char*> expressions;
   std::vector<std::size_t> lengths;
@@ -732,7 +746,8 @@ const std::vector<std::string>& TrackedTermMatcher::warnings() const noexcept {
   return impl_ ? impl_->warnings : none;
 }
 
-void TrackedTermMatcher::find_in_normalized(std::string_view normalized_text, std::vector<NormalizedTextMatch>& out) const {
+void TrackedTermMatcher::find_in_normalized(std::string_view normalized_text,
+                                            std::vector<NormalizedTextMatch>& out) const {
   out.clear();
   if (!impl_ || !impl_->database || normalized_text.empty()) return;
   if (normalized_text.size() > UINT_MAX) {
@@ -778,7 +793,8 @@ class OffsetLocator {
         if (byte_offset <= at || word.end_ms <= word.start_ms) return word.start_ms;
         const auto inside = static_cast<double>(code_point_count(text_.substr(at, byte_offset - at)));
         const auto length = static_cast<double>(code_point_count(word.text));
-        return word.start_ms + static_cast<Milliseconds>(static_cast<double>(word.end_ms - word.start_ms) * inside / length);
+        return word.start_ms +
+               static_cast<Milliseconds>(static_cast<double>(word.end_ms - word.start_ms) * inside / length);
       }
       text_cursor_ = word_end;
       ++word_;
@@ -795,8 +811,8 @@ class OffsetLocator {
     if (total_chars_ == SIZE_MAX) total_chars_ = counted_chars_ + code_point_count(text_.substr(byte_offset));
     if (total_chars_ == 0) return segment_.start_ms;
     const auto span = static_cast<double>(segment_.end_ms - segment_.start_ms);
-    return segment_.start_ms +
-           static_cast<Milliseconds>(span * static_cast<double>(counted_chars_) / static_cast<double>(total_chars_));
+    return segment_.start_ms + static_cast<Milliseconds>(span * static_cast<double>(counted_chars_) /
+                                                         static_cast<double>(total_chars_));
   }
 
  private:
@@ -816,7 +832,8 @@ bool ends_in_question(std::string_view text, std::size_t from) {
   // byte is never a continuation byte, so scanning bytes finds exactly the characters).
   static constexpr auto candidates = [] {
     std::array<bool, 256> table{};
-    for (const int c : {int{'?'}, int{'.'}, int{'!'}, 0xD8, 0xE2, 0xE3, 0xEF}) table[static_cast<std::size_t>(c)] = true;
+    for (const int c : {int{'?'}, int{'.'}, int{'!'}, 0xD8, 0xE2, 0xE3, 0xEF})
+      table[static_cast<std::size_t>(c)] = true;
     return table;
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -825,9 +842,12 @@ bool ends_in_question(std::string_view text, std::size_t from) {
     // Sixteen bytes per test where SSE2 exists: the candidates' positions as a bit mask.
     while (i + 16 <= text.size()) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-      const auto equal = [&](int value) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value))); };
+      const auto equal = [&](int value) {
+        return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value)));
+      };
       const __m128i ascii = _mm_or_si128(_mm_or_si128(equal('?'), equal('.')), equal('!'));
-      const __m128i leads = _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
+      const __m128i leads =
+          _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
       const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, leads)));
       if (mask != 0) {
         i += static_cast<std::size_t>(std::countr_zero(mask));
@@ -840,17 +860,20 @@ bool ends_in_question(std::string_view text, std::size_t from) {
     if (i + 16 > text.size() && text.size() >= 16 && i < text.size()) {
       const std::size_t back = i - (text.size() - 16);
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + text.size() - 16));
-      const auto equal = [&](int value) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value))); };
+      const auto equal = [&](int value) {
+        return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(value)));
+      };
       const __m128i ascii = _mm_or_si128(_mm_or_si128(equal('?'), equal('.')), equal('!'));
-      const __m128i leads = _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
+      const __m128i leads =
+          _mm_or_si128(_mm_or_si128(equal(0xD8), equal(0xE2)), _mm_or_si128(equal(0xE3), equal(0xEF)));
       const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, leads))) >> back;
       if (mask == 0) break;
       i += static_cast<std::size_t>(std::countr_zero(mask));
     }
 #endif
     // Four bytes per test where none of them can start a sentence end (most of the text).
-    while (i + 4 <= text.size() &&
-           !(candidates[bytes[i]] | candidates[bytes[i + 1]] | candidates[bytes[i + 2]] | candidates[bytes[i + 3]])) {
+    while (i + 4 <= text.size() && !(candidates[bytes[i]] | candidates[bytes[i + 1]] |
+                                     candidates[bytes[i + 2]] | candidates[bytes[i + 3]])) {
       i += 4;
     }
     if (i >= text.size()) break;
@@ -860,8 +883,7 @@ bool ends_in_question(std::string_view text, std::size_t from) {
     switch (c) {
       case U'?':
       case U'\uFF1F':
-      case U'\u061F':
-        return true;
+      case U'\u061F': return true;
       case U'.':
         if (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') break;  // "1.5"
         return false;
@@ -869,10 +891,8 @@ bool ends_in_question(std::string_view text, std::size_t from) {
       case U'\u3002':
       case U'\uFF01':
       case U'\u2026':
-      case U'\uFF0E':
-        return false;
-      default:
-        break;
+      case U'\uFF0E': return false;
+      default: break;
     }
   }
   return false;
@@ -925,7 +945,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       const SegmentSpan& span = spans[span_index];
       const Segment& segment = call.segments[span.segment];
       const TrackedTerm& term = impl.terms[match.term];
-      const Role role = segment.speaker < call.participants.size() ? call.participants[segment.speaker].role : Role::other;
+      const Role role =
+          segment.speaker < call.participants.size() ? call.participants[segment.speaker].role : Role::other;
       if ((term.said_by == SpeakerFilter::seller && role != Role::seller) ||
           (term.said_by == SpeakerFilter::customer && role != Role::customer)) {
         continue;
@@ -934,7 +955,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
       if (!span.same_offsets) {
         if (record_anchors) {
           std::tie(begin, end) = text_detail::map_with_anchors(
-              std::span<const text_detail::OffsetAnchor>(anchors.data() + span.anchors_begin, span.anchors_end - span.anchors_begin),
+              std::span<const text_detail::OffsetAnchor>(anchors.data() + span.anchors_begin,
+                                                         span.anchors_end - span.anchors_begin),
               begin, end);
         } else {
           if (mapper_segment != span.segment) {
@@ -968,7 +990,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
   for (std::size_t s = 0; s < call.segments.size(); ++s) {
     const std::string& text = call.segments[s].text;
     if (text.size() > UINT32_MAX / 2) {
-      throw Error(ErrorCode::limit_exceeded, "segment " + std::to_string(s) + ": text of " + std::to_string(text.size()) +
+      throw Error(ErrorCode::limit_exceeded, "segment " + std::to_string(s) + ": text of " +
+                                                 std::to_string(text.size()) +
                                                  " bytes is too large to match terms in");
     }
     if (used > 0 && used + text.size() > batch_bytes) flush();
@@ -977,7 +1000,8 @@ void TrackedTermMatcher::find_hits(const Call& call, std::vector<TermHit>& out) 
     span.begin = used;
     span.anchors_begin = static_cast<std::uint32_t>(anchors.size());
     try {
-      span.same_offsets = text_detail::write_normalized(text, buffer, used, impl.normalize, record_anchors ? &anchors : nullptr);
+      span.same_offsets = text_detail::write_normalized(text, buffer, used, impl.normalize,
+                                                        record_anchors ? &anchors : nullptr);
     } catch (const Error& error) {
       if (error.code() != ErrorCode::invalid_utf8) throw;
       throw Error(ErrorCode::invalid_utf8, "segment " + std::to_string(s) + ": " + error.message());

@@ -74,7 +74,7 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
     std::size_t line;
     TermKind kind;
   };
-  std::unordered_map<std::string, Seen> seen;  // scope + name key -> first line
+  std::unordered_map<std::string, Seen> seen;                      // scope + name key -> first line
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a spreadsheet's byte order mark
   std::size_t line_number = 0;
   std::size_t start = 0;
@@ -90,10 +90,14 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
     const std::string_view line = trim(raw_line);
     if (line.empty() || line.front() == '#') continue;
     const std::size_t bad = find_invalid_utf8(line);
-    if (bad != std::string_view::npos) fail("invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line");
+    if (bad != std::string_view::npos)
+      fail("invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line");
     const std::vector<std::string_view> fields = split(line, '\t');
-    if (fields.size() < 2) fail("expected at least 2 tab-separated fields (kind, name), found " + std::to_string(fields.size()));
-    if (fields.size() > 5) fail("expected at most 5 tab-separated fields (kind, name, variants, scope, options), found " + std::to_string(fields.size()));
+    if (fields.size() < 2)
+      fail("expected at least 2 tab-separated fields (kind, name), found " + std::to_string(fields.size()));
+    if (fields.size() > 5)
+      fail("expected at most 5 tab-separated fields (kind, name, variants, scope, options), found " +
+           std::to_string(fields.size()));
 
     TrackedTerm term;
     const std::string_view kind = trim(fields[0]);
@@ -141,19 +145,22 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
           term.said_by = SpeakerFilter::anyone;
         } else {
           fail("unknown option '" + std::string(option) +
-               "' (expected related_forms, only_in_questions, said_by=seller, said_by=customer or said_by=anyone)");
+               "' (expected related_forms, only_in_questions, said_by=seller, said_by=customer or "
+               "said_by=anyone)");
         }
       }
     }
-    const std::string key = std::string(scope_level_name(term.scope.level)) + ":" + term.scope.team_id + "\t" + name_key(term.name);
+    const std::string key = std::string(scope_level_name(term.scope.level)) + ":" + term.scope.team_id +
+                            "\t" + name_key(term.name);
     const auto [first, inserted] = seen.try_emplace(key, Seen{line_number, term.kind});
     if (!inserted) {
       if (first->second.kind == term.kind) {
-        fail("duplicate term '" + term.name + "' (first on line " + std::to_string(first->second.line) + " in the same scope)");
+        fail("duplicate term '" + term.name + "' (first on line " + std::to_string(first->second.line) +
+             " in the same scope)");
       }
       fail("term '" + term.name + "' is a " + std::string(term_kind_name(term.kind)) + " here but a " +
-           std::string(term_kind_name(first->second.kind)) + " on line " + std::to_string(first->second.line) +
-           " in the same scope");
+           std::string(term_kind_name(first->second.kind)) + " on line " +
+           std::to_string(first->second.line) + " in the same scope");
     }
     terms.push_back(std::move(term));
   }
@@ -169,7 +176,8 @@ std::vector<TrackedTerm> load_term_list(const std::string& path) {
   return parse_term_list(content.str(), path);
 }
 
-std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms, std::span<const std::string> seller_team_ids) {
+std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms,
+                                          std::span<const std::string> seller_team_ids) {
   std::vector<TrackedTerm> chosen;
   std::unordered_map<std::string, std::size_t> by_key;  // kind + name key -> index in chosen
   auto add = [&](const TrackedTerm& term) {
@@ -195,7 +203,8 @@ std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms, st
   }
   for (const TrackedTerm& term : terms) {
     if (term.scope.level == TermScope::Level::team &&
-        std::find(seller_team_ids.begin(), seller_team_ids.end(), term.scope.team_id) != seller_team_ids.end()) {
+        std::find(seller_team_ids.begin(), seller_team_ids.end(), term.scope.team_id) !=
+            seller_team_ids.end()) {
       add(term);
     }
   }
@@ -205,7 +214,8 @@ std::vector<TrackedTerm> terms_for_seller(std::span<const TrackedTerm> terms, st
 CallTermCounts count_term_hits(const TrackedTermMatcher& matcher, std::span<const TermHit> hits) {
   CallTermCounts counts;
   std::vector<TermHit> sorted(hits.begin(), hits.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const TermHit& a, const TermHit& b) { return a.term < b.term; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const TermHit& a, const TermHit& b) { return a.term < b.term; });
   for (const TermHit& hit : sorted) {
     if (counts.terms.empty() || counts.terms.back().term != hit.term) {
       const TrackedTerm& term = matcher.term(hit.term);
@@ -219,28 +229,39 @@ CallTermCounts count_term_hits(const TrackedTermMatcher& matcher, std::span<cons
     ++count.total;
     ++counts.total;
     switch (hit.role) {
-      case Role::seller: ++count.by_seller; ++counts.by_seller; break;
-      case Role::customer: ++count.by_customer; ++counts.by_customer; break;
-      case Role::other: ++count.by_other; ++counts.by_other; break;
+      case Role::seller:
+        ++count.by_seller;
+        ++counts.by_seller;
+        break;
+      case Role::customer:
+        ++count.by_customer;
+        ++counts.by_customer;
+        break;
+      case Role::other:
+        ++count.by_other;
+        ++counts.by_other;
+        break;
     }
   }
   return counts;
 }
 
 nlohmann::json to_json_value(const TermHit& hit) {
-  return nlohmann::json{{"term", hit.term},           {"variant", hit.variant}, {"segment", hit.segment},
-                        {"role", role_name(hit.role)}, {"offset_ms", hit.offset_ms}, {"begin", hit.begin},
-                        {"end", hit.end},             {"in_question", hit.in_question}};
+  return nlohmann::json{{"term", hit.term},
+                        {"variant", hit.variant},
+                        {"segment", hit.segment},
+                        {"role", role_name(hit.role)},
+                        {"offset_ms", hit.offset_ms},
+                        {"begin", hit.begin},
+                        {"end", hit.end},
+                        {"in_question", hit.in_question}};
 }
 
 nlohmann::json to_json_value(const TermCount& count) {
-  return nlohmann::json{{"term", count.term},
-                        {"name", count.name},
-                        {"kind", term_kind_name(count.kind)},
-                        {"total", count.total},
-                        {"by_seller", count.by_seller},
-                        {"by_customer", count.by_customer},
-                        {"by_other", count.by_other}};
+  return nlohmann::json{
+      {"term", count.term},        {"name", count.name},           {"kind", term_kind_name(count.kind)},
+      {"total", count.total},      {"by_seller", count.by_seller}, {"by_customer", count.by_customer},
+      {"by_other", count.by_other}};
 }
 
 nlohmann::json to_json_value(const CallTermCounts& counts) {

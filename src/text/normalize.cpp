@@ -45,10 +45,8 @@ bool is_word_char(char32_t c) noexcept {
     case UTF8PROC_CATEGORY_ND:
     case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
-    case UTF8PROC_CATEGORY_PC:
-      return true;
-    default:
-      return false;
+    case UTF8PROC_CATEGORY_PC: return true;
+    default: return false;
   }
 }
 
@@ -70,7 +68,8 @@ const icu::Normalizer2& nfkc_casefold() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* instance = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status) || instance == nullptr) {
-    throw Error(ErrorCode::internal, std::string("ICU NFKC_Casefold normalizer unavailable: ") + u_errorName(status));
+    throw Error(ErrorCode::internal,
+                std::string("ICU NFKC_Casefold normalizer unavailable: ") + u_errorName(status));
   }
   return *instance;
 }
@@ -80,8 +79,8 @@ void icu_normalize(const icu::Normalizer2& normalizer, std::string_view text, st
   out.clear();
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size() + text.size() / 8 + 16));
   UErrorCode status = U_ZERO_ERROR;
-  normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
-                           edits, status);
+  normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, edits,
+                           status);
   if (U_FAILURE(status)) {
     throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
   }
@@ -95,7 +94,8 @@ void strip_marks(std::string& text, std::string& scratch, icu::Edits* edits = nu
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) {
-    throw Error(ErrorCode::internal, std::string("ICU NFD/NFC normalizer unavailable: ") + u_errorName(status));
+    throw Error(ErrorCode::internal,
+                std::string("ICU NFD/NFC normalizer unavailable: ") + u_errorName(status));
   }
   icu::Edits decompose_edits, filter_edits, compose_edits;
   icu_normalize(*nfd, text, scratch, edits ? &decompose_edits : nullptr);
@@ -104,7 +104,8 @@ void strip_marks(std::string& text, std::string& scratch, icu::Edits* edits = nu
   for (std::size_t i = 0; i < decomposed.size();) {
     std::size_t length = 0;
     const char32_t c = text_detail::decode_at(decomposed, i, length);
-    const bool mark = c >= 0x300 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN &&
+    const bool mark = c >= 0x300 &&
+                      utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN &&
                       c != 0x3099 && c != 0x309A;
     if (!mark) text.append(decomposed.substr(i, length));
     if (edits) {
@@ -162,7 +163,9 @@ using text_detail::CodePointInfo;
 bool same_layout(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t k = 0; k < a.size(); ++k) {
-    if (((static_cast<unsigned char>(a[k]) & 0xC0) == 0x80) != ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80)) return false;
+    if (((static_cast<unsigned char>(a[k]) & 0xC0) == 0x80) !=
+        ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80))
+      return false;
   }
   return true;
 }
@@ -220,7 +223,8 @@ class CodePointTable {
     for (std::size_t word = 0; word < 4; ++word) {
       std::uint64_t bits = 0;
       for (std::size_t bit = 0; bit < 64; ++bit) {
-        if (info_[(index << 8) | (word << 6) | bit].flags & CodePointInfo::unchanged) bits |= std::uint64_t{1} << bit;
+        if (info_[(index << 8) | (word << 6) | bit].flags & CodePointInfo::unchanged)
+          bits |= std::uint64_t{1} << bit;
       }
       unchanged_bits_[(index << 2) | word].store(bits, std::memory_order_release);
     }
@@ -238,7 +242,8 @@ constinit CodePointTable code_point_table_instance;
 inline CodePointTable& code_point_table() { return code_point_table_instance; }
 
 // Decodes one well-formed UTF-8 code point at text[i] (RFC 3629); length 0 if ill-formed.
-inline char32_t decode_checked(const unsigned char* b, std::size_t n, std::size_t i, std::size_t& length) noexcept {
+inline char32_t decode_checked(const unsigned char* b, std::size_t n, std::size_t i,
+                               std::size_t& length) noexcept {
   const unsigned char lead = b[i];
   length = 0;
   if (lead < 0xC2) return 0;
@@ -253,17 +258,19 @@ inline char32_t decode_checked(const unsigned char* b, std::size_t n, std::size_
     length = 3;
     return (char32_t(lead & 0x0F) << 12) | (char32_t(b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
   }
-  if (lead > 0xF4 || i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || (b[i + 3] & 0xC0) != 0x80) {
+  if (lead > 0xF4 || i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 ||
+      (b[i + 3] & 0xC0) != 0x80) {
     return 0;
   }
   if ((lead == 0xF0 && b[i + 1] < 0x90) || (lead == 0xF4 && b[i + 1] > 0x8F)) return 0;
   length = 4;
-  return (char32_t(lead & 0x07) << 18) | (char32_t(b[i + 1] & 0x3F) << 12) | (char32_t(b[i + 2] & 0x3F) << 6) |
-         (b[i + 3] & 0x3F);
+  return (char32_t(lead & 0x07) << 18) | (char32_t(b[i + 1] & 0x3F) << 12) |
+         (char32_t(b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
 }
 
 [[noreturn]] void throw_invalid(std::string_view text) {
-  throw Error(ErrorCode::invalid_utf8, "invalid UTF-8 at byte offset " + std::to_string(find_invalid_utf8(text)));
+  throw Error(ErrorCode::invalid_utf8,
+              "invalid UTF-8 at byte offset " + std::to_string(find_invalid_utf8(text)));
 }
 
 void append_ascii_lower(std::string_view ascii, std::string& out) {
@@ -278,7 +285,8 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
     std::uint64_t block;
     std::memcpy(&block, dest + i, 8);
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    const std::uint64_t upper = ((block + ones * (0x80 - 'A')) ^ (block + ones * (0x80 - 'Z' - 1))) & (ones * 0x80);
+    const std::uint64_t upper =
+        ((block + ones * (0x80 - 'A')) ^ (block + ones * (0x80 - 'Z' - 1))) & (ones * 0x80);
     block |= upper >> 2;
     std::memcpy(dest + i, &block, 8);
   }
@@ -382,9 +390,10 @@ bool NfkcStepper::next(NfkcStep& step) {
 void append_icu_chunk(std::string_view chunk, std::string& out, icu::Edits* edits) {
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
-  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink, edits,
-                                status);
-  if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink,
+                                edits, status);
+  if (U_FAILURE(status))
+    throw Error(ErrorCode::internal, std::string("ICU normalization failed: ") + u_errorName(status));
 }
 
 }  // namespace text_detail
@@ -402,7 +411,8 @@ constexpr std::uint32_t byte_swapped(std::uint32_t word) noexcept {
 inline std::uint64_t lower_ascii_bytes(std::uint64_t block) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
   const std::uint64_t low7 = block & ~high;
-  const std::uint64_t upper = ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~block & high;
+  const std::uint64_t upper =
+      ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~block & high;
   return block | (upper >> 2);
 }
 
@@ -443,7 +453,8 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
   auto add_anchor = [&](std::size_t source_begin, std::size_t source_end, std::size_t destination_begin,
                         std::size_t destination_end) {
     if (anchors) {
-      anchors->push_back({static_cast<std::uint32_t>(destination_begin - base), static_cast<std::uint32_t>(destination_end - base),
+      anchors->push_back({static_cast<std::uint32_t>(destination_begin - base),
+                          static_cast<std::uint32_t>(destination_end - base),
                           static_cast<std::uint32_t>(source_begin), static_cast<std::uint32_t>(source_end)});
     }
     ++anchor_count;
@@ -482,7 +493,8 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
       // Signed compares: non-ASCII bytes are negative, so never counted as 'A'..'Z'.
       const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('A' - 1)),
                                           _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), block));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(d), _mm_add_epi8(block, _mm_and_si128(upper, _mm_set1_epi8('a' - 'A'))));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d),
+                       _mm_add_epi8(block, _mm_and_si128(upper, _mm_set1_epi8('a' - 'A'))));
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(block));
       if (high == 0) {
         i += 16;
@@ -491,20 +503,23 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
       }
       // As signed bytes: continuation 0x80..0xBF is below -64, a two-byte lead 0xC2..0xDF is
       // -62..-33, a three-byte lead 0xE0..0xEF is -32..-17.
-      const auto continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-64), block)));
-      const auto lead2 = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-63)), _mm_cmpgt_epi8(_mm_set1_epi8(-32), block))));
-      const auto lead3 = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-33)), _mm_cmpgt_epi8(_mm_set1_epi8(-16), block))));
+      const auto continuation =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-64), block)));
+      const auto lead2 = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+          _mm_cmpgt_epi8(block, _mm_set1_epi8(-63)), _mm_cmpgt_epi8(_mm_set1_epi8(-32), block))));
+      const auto lead3 = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+          _mm_cmpgt_epi8(block, _mm_set1_epi8(-33)), _mm_cmpgt_epi8(_mm_set1_epi8(-16), block))));
       // Three-byte leads E4..E9 start U+4000..U+9FFF (CJK ideographs, Extension A, Yijing
       // hexagrams): none has a decomposition, a case folding or a combining class, so each
       // normalizes to itself with a boundary before it (a test checks every one against ICU).
-      const auto han = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(-29)), _mm_cmpgt_epi8(_mm_set1_epi8(-22), block))));
-      std::size_t done = static_cast<std::size_t>(std::countr_zero(high));  // the ASCII before the first other byte
+      const auto han = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+          _mm_cmpgt_epi8(block, _mm_set1_epi8(-29)), _mm_cmpgt_epi8(_mm_set1_epi8(-22), block))));
+      std::size_t done =
+          static_cast<std::size_t>(std::countr_zero(high));  // the ASCII before the first other byte
       // Every non-ASCII byte is a lead of two or three bytes or one of its continuations, in order
       // (a sequence may run past the block's end).
-      if ((lead2 | lead3 | continuation) == high && continuation == (((lead2 | lead3) << 1 | lead3 << 2) & 0xFFFF)) {
+      if ((lead2 | lead3 | continuation) == high &&
+          continuation == (((lead2 | lead3) << 1 | lead3 << 2) & 0xFFFF)) {
         // Characters cut by the block's end wait for the next step.
         std::size_t whole = 16;
         if (lead2 & 0x8000) whole = 15;
@@ -513,7 +528,8 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         for (unsigned leads = (lead2 | lead3) & ~han & ((1u << whole) - 1); leads != 0; leads &= leads - 1) {
           const auto at = static_cast<std::size_t>(std::countr_zero(leads));
           const unsigned char* c = b + i + at;
-          const char32_t cp = ((lead3 >> at) & 1) ? (char32_t(c[0] & 0x0F) << 12) | (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F)
+          const char32_t cp = ((lead3 >> at) & 1) ? (char32_t(c[0] & 0x0F) << 12) |
+                                                        (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F)
                                                   : (char32_t(c[0] & 0x1F) << 6) | (c[1] & 0x3F);
           // A three-byte form below U+0800 is overlong (ill-formed): left to the checked path.
           if (cp < 0x800 && ((lead3 >> at) & 1)) {
@@ -536,7 +552,7 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
       if (b[i] < 0x80) continue;
     } else
 #endif
-    if (i + 8 <= n) {
+        if (i + 8 <= n) {
       std::uint64_t block;
       std::memcpy(&block, b + i, 8);
       const std::uint64_t lowered = lower_ascii_bytes(block);
@@ -596,8 +612,9 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
     if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
       c = (char32_t(lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
       length = 2;
-    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80 &&
-               (lead != 0xE0 || b[i + 1] >= 0xA0) && (lead != 0xED || b[i + 1] <= 0x9F)) {
+    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
+               (b[i + 2] & 0xC0) == 0x80 && (lead != 0xE0 || b[i + 1] >= 0xA0) &&
+               (lead != 0xED || b[i + 1] <= 0x9F)) {
       c = (char32_t(lead & 0x0F) << 12) | (char32_t(b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
       length = 3;
     } else {
@@ -664,31 +681,33 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
       case text_detail::NfkcStep::Kind::unchanged:
         out.append(text.data() + step.source_begin, step.length);
         break;
-      case text_detail::NfkcStep::Kind::mapped:
-        out.append(step.bytes, step.length);
-        break;
+      case text_detail::NfkcStep::Kind::mapped: out.append(step.bytes, step.length); break;
       case text_detail::NfkcStep::Kind::chunk: {
         // ICU's finest edits of the sequence: each change that is not one character for one of the
         // same byte length ("ß" -> "ss", marks reordered or composed) becomes an anchor.
         icu::Edits edits;
-        text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), out, &edits);
+        text_detail::append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin),
+                                      out, &edits);
         UErrorCode status = U_ZERO_ERROR;
         for (icu::Edits::Iterator change = edits.getFineChangesIterator(); change.next(status);) {
           const auto source = static_cast<std::size_t>(change.sourceIndex()) + step.source_begin;
           const auto destination = static_cast<std::size_t>(change.destinationIndex()) + before;
           const auto old_length = static_cast<std::size_t>(change.oldLength());
           const auto new_length = static_cast<std::size_t>(change.newLength());
-          const std::string_view from = text.substr(source, old_length), to = std::string_view(out).substr(destination, new_length);
+          const std::string_view from = text.substr(source, old_length),
+                                 to = std::string_view(out).substr(destination, new_length);
           if (!same_layout(from, to) || code_point_count_of(from) != 1) {
             add_anchor(source, source + old_length, destination, destination + new_length);
           }
         }
-        if (U_FAILURE(status)) throw Error(ErrorCode::internal, std::string("ICU edits failed: ") + u_errorName(status));
+        if (U_FAILURE(status))
+          throw Error(ErrorCode::internal, std::string("ICU edits failed: ") + u_errorName(status));
         break;
       }
     }
     if (step.kind == text_detail::NfkcStep::Kind::mapped &&
-        !same_layout(std::string_view(out).substr(before), text.substr(step.source_begin, step.source_end - step.source_begin))) {
+        !same_layout(std::string_view(out).substr(before),
+                     text.substr(step.source_begin, step.source_end - step.source_begin))) {
       add_anchor(step.source_begin, step.source_end, before, out.size());
     }
     stepped_to = linear_from = i = step.source_end;
@@ -700,7 +719,8 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
 }
 
 // Appends NFKC_Casefold(text) to `out` (see write_nfkc_casefold).
-bool append_nfkc_casefold(std::string_view text, std::string& out, std::vector<text_detail::OffsetAnchor>* anchors) {
+bool append_nfkc_casefold(std::string_view text, std::string& out,
+                          std::vector<text_detail::OffsetAnchor>* anchors) {
   std::size_t end = 0;
   const bool same_offsets = write_nfkc_casefold(text, out, out.size(), anchors, end);
   out.resize(end);
@@ -729,8 +749,8 @@ bool append_normalized(std::string_view text, std::string& out, const NormalizeO
   return false;
 }
 
-bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used, const NormalizeOptions& options,
-                      std::vector<OffsetAnchor>* anchors) {
+bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used,
+                      const NormalizeOptions& options, std::vector<OffsetAnchor>* anchors) {
   if (text.size() > static_cast<std::size_t>(INT32_MAX) / 2) {
     throw Error(ErrorCode::limit_exceeded,
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
@@ -753,7 +773,8 @@ void normalize_for_matching(std::string_view text, std::string& out, const Norma
 
 namespace text_detail {
 
-void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out, icu::Edits& edits) {
+void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out,
+                          icu::Edits& edits) {
   edits.reset();
   icu_normalize(nfkc_casefold(), text, out, &edits);
   if (options.strip_accents) {
@@ -762,7 +783,8 @@ void normalize_with_edits(std::string_view text, const NormalizeOptions& options
   }
 }
 
-std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::size_t begin, std::size_t end) {
+std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::size_t begin,
+                                                 std::size_t end) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Edits::Iterator it = edits.getFineIterator();
   std::size_t source_begin = 0, source_end = 0;
@@ -773,7 +795,8 @@ std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::s
   it = edits.getFineIterator();
   if (it.findDestinationIndex(static_cast<int32_t>(end - 1), status)) {
     source_end = it.hasChange() ? static_cast<std::size_t>(it.sourceIndex() + it.oldLength())
-                                : static_cast<std::size_t>(it.sourceIndex()) + (end - static_cast<std::size_t>(it.destinationIndex()));
+                                : static_cast<std::size_t>(it.sourceIndex()) +
+                                      (end - static_cast<std::size_t>(it.destinationIndex()));
   }
   if (U_FAILURE(status) || source_end < source_begin) {
     throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
@@ -815,7 +838,8 @@ std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::si
       throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
     }
     source_end = it.hasChange() ? static_cast<std::size_t>(it.sourceIndex() + it.oldLength())
-                                : static_cast<std::size_t>(it.sourceIndex()) + (end - static_cast<std::size_t>(it.destinationIndex()));
+                                : static_cast<std::size_t>(it.sourceIndex()) +
+                                      (end - static_cast<std::size_t>(it.destinationIndex()));
     return {source_begin, source_end};
   }
   if (begin < step_destination_begin_) {  // a range before the last one: start again
@@ -831,10 +855,14 @@ std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::si
   };
   locate(begin);
   // ASCII and unchanged runs have the same bytes on both sides: offsets inside them map one to one.
-  const auto linear = [&] { return step_.kind == NfkcStep::Kind::ascii || step_.kind == NfkcStep::Kind::unchanged; };
-  const std::size_t source_begin = linear() ? step_.source_begin + (begin - step_destination_begin_) : step_.source_begin;
+  const auto linear = [&] {
+    return step_.kind == NfkcStep::Kind::ascii || step_.kind == NfkcStep::Kind::unchanged;
+  };
+  const std::size_t source_begin =
+      linear() ? step_.source_begin + (begin - step_destination_begin_) : step_.source_begin;
   locate(end - 1);
-  const std::size_t source_end = linear() ? step_.source_begin + (end - step_destination_begin_) : step_.source_end;
+  const std::size_t source_end =
+      linear() ? step_.source_begin + (end - step_destination_begin_) : step_.source_end;
   return {source_begin, source_end};
 }
 
@@ -859,7 +887,8 @@ std::string repair_utf8(std::string_view text) {
     out.append("\xEF\xBF\xBD");
     // Skip the lead byte and any continuation bytes that cannot start a character.
     std::size_t skip = 1;
-    while (bad + skip < text.size() && (static_cast<unsigned char>(text[bad + skip]) & 0xC0) == 0x80 && skip < 4) {
+    while (bad + skip < text.size() && (static_cast<unsigned char>(text[bad + skip]) & 0xC0) == 0x80 &&
+           skip < 4) {
       ++skip;
     }
     text.remove_prefix(bad + skip);

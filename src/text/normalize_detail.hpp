@@ -40,14 +40,14 @@ bool append_normalized(std::string_view text, std::string& out, const NormalizeO
 // As append_normalized, but writing at offset `used` of `buffer` and advancing `used`; the bytes of
 // `buffer` after `used` are scratch (buffer.size() may be larger), so a buffer reused for batch after
 // batch is never zero-filled again.
-bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used, const NormalizeOptions& options,
-                      std::vector<OffsetAnchor>* anchors = nullptr);
+bool write_normalized(std::string_view text, std::string& buffer, std::size_t& used,
+                      const NormalizeOptions& options, std::vector<OffsetAnchor>* anchors = nullptr);
 
 // The original byte range of the normalized range [begin, end) (end > begin) of a text whose
 // anchors append_normalized recorded: an edge inside an anchor widens to the anchor's source, so the
 // range covers at least what ICU's finest edits give.
-inline std::pair<std::size_t, std::size_t> map_with_anchors(std::span<const OffsetAnchor> anchors, std::size_t begin,
-                                                            std::size_t end) noexcept {
+inline std::pair<std::size_t, std::size_t> map_with_anchors(std::span<const OffsetAnchor> anchors,
+                                                            std::size_t begin, std::size_t end) noexcept {
   // The last anchor starting at or before `at` (anchors are in order and do not overlap).
   const auto last_at_or_before = [&](std::size_t at) -> const OffsetAnchor* {
     std::size_t low = 0, high = anchors.size();
@@ -63,7 +63,8 @@ inline std::pair<std::size_t, std::size_t> map_with_anchors(std::span<const Offs
   };
   std::size_t source_begin = begin, source_end = end;
   if (const OffsetAnchor* a = last_at_or_before(begin)) {
-    source_begin = begin < a->destination_end ? a->source_begin : a->source_end + (begin - a->destination_end);
+    source_begin =
+        begin < a->destination_end ? a->source_begin : a->source_end + (begin - a->destination_end);
   }
   if (const OffsetAnchor* a = last_at_or_before(end - 1)) {
     source_end = end - 1 < a->destination_end ? a->source_end : a->source_end + (end - a->destination_end);
@@ -72,7 +73,8 @@ inline std::pair<std::size_t, std::size_t> map_with_anchors(std::span<const Offs
 }
 
 // As normalize_for_matching (same output, valid UTF-8 required), recording the edits.
-void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out, icu::Edits& edits);
+void normalize_with_edits(std::string_view text, const NormalizeOptions& options, std::string& out,
+                          icu::Edits& edits);
 
 // Byte range in the original text of the normalized range [begin, end) (end > begin), widened to
 // whole edits where a change maps several bytes to several bytes ("ß" -> "ss").

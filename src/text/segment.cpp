@@ -17,7 +17,16 @@ namespace parley {
 namespace {
 
 // Word_Break classes of the ASCII characters (UAX #29).
-enum class AsciiBreak : unsigned char { other, letter, numeric, extend_num_let, mid_letter, mid_num_let, mid_num, single_quote };
+enum class AsciiBreak : unsigned char {
+  other,
+  letter,
+  numeric,
+  extend_num_let,
+  mid_letter,
+  mid_num_let,
+  mid_num,
+  single_quote
+};
 
 // ICU counts "@" as a letter (so "a@b" is one word) and "_" as ExtendNumLet.
 constexpr AsciiBreak ascii_break(char c) noexcept {
@@ -67,7 +76,8 @@ void segment_ascii(std::string_view text, bool colon_joins_letters, std::vector<
       }
       if (i + 1 < n) {
         const AsciiBreak after = ascii_break(text[i + 1]);
-        if ((last == AsciiBreak::letter && joins_letters(b, colon_joins_letters) && after == AsciiBreak::letter) ||
+        if ((last == AsciiBreak::letter && joins_letters(b, colon_joins_letters) &&
+             after == AsciiBreak::letter) ||
             (last == AsciiBreak::numeric && joins_numbers(b) && after == AsciiBreak::numeric)) {
           last = after;
           i += 2;
@@ -85,9 +95,11 @@ void segment_ascii(std::string_view text, bool colon_joins_letters, std::vector<
 icu::Locale locale_for(std::string_view language) {
   if (language.empty()) return icu::Locale::getRoot();
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale = icu::Locale::forLanguageTag(icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
+  icu::Locale locale = icu::Locale::forLanguageTag(
+      icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
   if (U_FAILURE(status) || locale.isBogus()) {
-    throw Error(ErrorCode::invalid_argument, "word segmenter: invalid language tag '" + std::string(language) + "'");
+    throw Error(ErrorCode::invalid_argument,
+                "word segmenter: invalid language tag '" + std::string(language) + "'");
   }
   return locale;
 }
@@ -103,7 +115,8 @@ struct IcuWordBreaker {
     UErrorCode status = U_ZERO_ERROR;
     words.reset(icu::BreakIterator::createWordInstance(locale_for(tag), status));
     if (U_FAILURE(status) || !words) {
-      throw Error(ErrorCode::internal, "word segmenter for '" + language + "': ICU error " + u_errorName(status));
+      throw Error(ErrorCode::internal,
+                  "word segmenter for '" + language + "': ICU error " + u_errorName(status));
     }
     std::vector<WordToken> probe;
     segment_icu("a:a", probe);
@@ -118,7 +131,8 @@ struct IcuWordBreaker {
     utext_openUTF8(&text, input.data(), static_cast<int64_t>(input.size()), &status);
     words->setText(&text, status);
     if (U_FAILURE(status)) {
-      throw Error(ErrorCode::internal, "word segmenter for '" + language + "': ICU error " + u_errorName(status));
+      throw Error(ErrorCode::internal,
+                  "word segmenter for '" + language + "': ICU error " + u_errorName(status));
     }
     int32_t begin = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
@@ -157,7 +171,8 @@ void WordSegmenter::segment(std::string_view text, std::vector<WordToken>& out) 
   }
   const std::size_t bad = find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
-    throw Error(ErrorCode::invalid_utf8, "word segmenter: invalid UTF-8 at byte offset " + std::to_string(bad));
+    throw Error(ErrorCode::invalid_utf8,
+                "word segmenter: invalid UTF-8 at byte offset " + std::to_string(bad));
   }
   impl_->icu.segment_icu(text, out);
 }

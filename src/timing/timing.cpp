@@ -73,7 +73,8 @@ void sort_by_time(std::vector<T>& items, std::vector<T>& scratch, Milliseconds m
   if (finished) return;
   constexpr int kBits = 11;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  const int passes = (std::bit_width(static_cast<std::uint64_t>(std::max<Milliseconds>(max_key, 1))) + kBits - 1) / kBits;
+  const int passes =
+      (std::bit_width(static_cast<std::uint64_t>(std::max<Milliseconds>(max_key, 1))) + kBits - 1) / kBits;
   scratch.resize(items.size());
   std::vector<std::size_t> offsets(kBuckets);
   for (int pass = 0; pass < passes; ++pass) {
@@ -82,13 +83,16 @@ void sort_by_time(std::vector<T>& items, std::vector<T>& scratch, Milliseconds m
     for (const T& item : items) ++offsets[(static_cast<std::uint64_t>(key(item)) >> shift) & (kBuckets - 1)];
     std::size_t total = 0;
     for (std::size_t& offset : offsets) total += std::exchange(offset, total);
-    for (const T& item : items) scratch[offsets[(static_cast<std::uint64_t>(key(item)) >> shift) & (kBuckets - 1)]++] = item;
+    for (const T& item : items)
+      scratch[offsets[(static_cast<std::uint64_t>(key(item)) >> shift) & (kBuckets - 1)]++] = item;
     items.swap(scratch);
   }
   for (std::size_t begin = 0; begin < items.size();) {
     std::size_t end = begin + 1;
     while (end < items.size() && key(items[end]) == key(items[begin])) ++end;
-    if (end - begin > 1) std::sort(items.begin() + static_cast<std::ptrdiff_t>(begin), items.begin() + static_cast<std::ptrdiff_t>(end), less);
+    if (end - begin > 1)
+      std::sort(items.begin() + static_cast<std::ptrdiff_t>(begin),
+                items.begin() + static_cast<std::ptrdiff_t>(end), less);
     begin = end;
   }
 }
@@ -143,7 +147,8 @@ std::size_t sentence_mark_length(std::string_view text, std::size_t i, bool& is_
     is_question = true;
     return 2;
   }
-  if (c == 0xEF && i + 2 < text.size() && byte(i + 1) == 0xBC && (byte(i + 2) == 0x9F || byte(i + 2) == 0x81)) {
+  if (c == 0xEF && i + 2 < text.size() && byte(i + 1) == 0xBC &&
+      (byte(i + 2) == 0x9F || byte(i + 2) == 0x81)) {
     is_question = byte(i + 2) == 0x9F;  // U+FF1F FULLWIDTH QUESTION MARK (U+FF01 is the exclamation)
     return 3;
   }
@@ -160,13 +165,17 @@ CharacterClass classify_character(std::string_view text, std::size_t i, unsigned
     if (is_ascii_space(c)) return CharacterClass::space;
     return is_ascii_word_char(c) ? CharacterClass::word : CharacterClass::punctuation;
   }
-  const auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+  const auto next = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
   if (c == 0xC2 && next(1) == 0xA0) return CharacterClass::space;
   if (c == 0xE2 && next(1) == 0x80) {  // U+2000..U+203F
-    return next(2) <= 0x8B ? CharacterClass::space : next(2) >= 0x90 ? CharacterClass::punctuation : CharacterClass::word;
+    return next(2) <= 0x8B   ? CharacterClass::space
+           : next(2) >= 0x90 ? CharacterClass::punctuation
+                             : CharacterClass::word;
   }
   if (c == 0xE2 && next(1) == 0x81 && next(2) <= 0xAF) return CharacterClass::punctuation;  // U+2040..U+206F
-  if (c == 0xE3 && next(1) == 0x80) {  // U+3000..U+303F
+  if (c == 0xE3 && next(1) == 0x80) {                                                       // U+3000..U+303F
     return next(2) == 0x80 ? CharacterClass::space : CharacterClass::punctuation;
   }
   return CharacterClass::word;
@@ -181,11 +190,11 @@ constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
   std::array<std::uint8_t, 128> classes{};
   for (unsigned c = 0; c < 128; ++c) {
     const auto byte = static_cast<unsigned char>(c);
-    classes[c] = is_ascii_space(byte) ? kSpace
+    classes[c] = is_ascii_space(byte)       ? kSpace
                  : is_ascii_word_char(byte) ? kWordChar
-                 : byte == '?' ? kQuestionMark
-                 : byte == '!' ? kMark
-                               : kPunctuation;
+                 : byte == '?'              ? kQuestionMark
+                 : byte == '!'              ? kMark
+                                            : kPunctuation;
   }
   return classes;
 }();
@@ -203,8 +212,8 @@ constexpr std::array<std::uint8_t, 64> kTransitions = [] {
       const unsigned question_ended = in_marks & (is_mark ^ 1) & has_question;
       const unsigned next_has_word = (has_word | is_word) & (is_space ^ 1);
       const unsigned next_has_question = is_mark & (has_question | is_question);
-      table[state * 8 + cls] = static_cast<std::uint8_t>(next_has_word | is_mark << 1 | next_has_question << 2 |
-                                                         word_ended << 3 | question_ended << 4);
+      table[state * 8 + cls] = static_cast<std::uint8_t>(
+          next_has_word | is_mark << 1 | next_has_question << 2 | word_ended << 3 | question_ended << 4);
     }
   }
   return table;
@@ -250,7 +259,8 @@ SegmentTextCounts count_text(std::string_view text) noexcept {
 
 void check_duration_option(Milliseconds value, std::string_view field) {
   if (value < 0) {
-    throw Error(ErrorCode::invalid_argument, fmt::format("TimingOptions: field '{}' is {} ms, must be >= 0", field, value));
+    throw Error(ErrorCode::invalid_argument,
+                fmt::format("TimingOptions: field '{}' is {} ms, must be >= 0", field, value));
   }
 }
 
@@ -265,10 +275,11 @@ void check_options(const TimingOptions& options) {
   }
   const double full_scale = options.interactivity_full_scale_switches_per_minute;
   if (!(full_scale > 0.0 && std::isfinite(full_scale))) {
-    throw Error(ErrorCode::invalid_argument,
-                fmt::format("TimingOptions: field 'interactivity_full_scale_switches_per_minute' is {}, must be a "
-                            "positive number",
-                            full_scale));
+    throw Error(
+        ErrorCode::invalid_argument,
+        fmt::format("TimingOptions: field 'interactivity_full_scale_switches_per_minute' is {}, must be a "
+                    "positive number",
+                    full_scale));
   }
   switch (options.talk_ratio_denominator) {
     case TalkRatioDenominator::speech_time:
@@ -323,7 +334,8 @@ double gini(std::vector<double> values) {
 
 }  // namespace
 
-CallTiming compute_timing(const Call& call, const TimingOptions& options, std::span<const SegmentTextCounts> text_counts) {
+CallTiming compute_timing(const Call& call, const TimingOptions& options,
+                          std::span<const SegmentTextCounts> text_counts) {
   check_options(options);
   const std::size_t segment_count = call.segments.size();
   const std::size_t participant_count = call.participants.size();
@@ -335,8 +347,8 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   }
   const ModelLimits limits;
   if (segment_count > limits.max_segments) {
-    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} segments, more than the limit of {}", call_name,
-                                                       segment_count, limits.max_segments));
+    throw Error(ErrorCode::limit_exceeded, fmt::format("{}: {} segments, more than the limit of {}",
+                                                       call_name, segment_count, limits.max_segments));
   }
 
   CallTiming result;
@@ -363,20 +375,22 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
     const Segment& segment = call.segments[i];
     if (segment.speaker >= participant_count) {
       throw Error(ErrorCode::invalid_argument,
-                  fmt::format("{}: segment {}: unknown speaker {} (the call has {} participants)", call_name, i,
-                              segment.speaker, participant_count));
+                  fmt::format("{}: segment {}: unknown speaker {} (the call has {} participants)", call_name,
+                              i, segment.speaker, participant_count));
     }
     if (segment.start_ms < 0) {
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("{}: segment {}: negative start time {} ms", call_name, i, segment.start_ms));
     }
     if (segment.end_ms < segment.start_ms) {
-      throw Error(ErrorCode::invalid_argument, fmt::format("{}: segment {}: end time {} ms is before start time {} ms",
-                                                           call_name, i, segment.end_ms, segment.start_ms));
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("{}: segment {}: end time {} ms is before start time {} ms", call_name, i,
+                              segment.end_ms, segment.start_ms));
     }
     if (segment.end_ms > limits.max_call_duration_ms) {
-      throw Error(ErrorCode::limit_exceeded, fmt::format("{}: segment {}: end time {} ms is beyond the limit of {} ms",
-                                                         call_name, i, segment.end_ms, limits.max_call_duration_ms));
+      throw Error(ErrorCode::limit_exceeded,
+                  fmt::format("{}: segment {}: end time {} ms is beyond the limit of {} ms", call_name, i,
+                              segment.end_ms, limits.max_call_duration_ms));
     }
     latest_end = std::max(latest_end, segment.end_ms);
     refs.push_back({segment.start_ms, segment.end_ms, segment.speaker, static_cast<std::uint32_t>(i)});
@@ -392,17 +406,20 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
         result.has_confidence = true;
         const Milliseconds start = std::max(word.start_ms, segment.start_ms);
         const Milliseconds end = std::min(word.end_ms, segment.end_ms);
-        if (*word.confidence < options.low_confidence_threshold && end > start) low_confidence.emplace_back(start, end);
+        if (*word.confidence < options.low_confidence_threshold && end > start)
+          low_confidence.emplace_back(start, end);
       }
     }
   }
-  const std::span<const SegmentTextCounts> counts = text_counts.empty() ? std::span(builtin_counts) : text_counts;
+  const std::span<const SegmentTextCounts> counts =
+      text_counts.empty() ? std::span(builtin_counts) : text_counts;
   const auto ref_order = [](const SegmentRef& a, const SegmentRef& b) {
     return std::tie(a.start, a.end, a.speaker, a.index) < std::tie(b.start, b.end, b.speaker, b.index);
   };
   {
     std::vector<SegmentRef> scratch;
-    sort_by_time(refs, scratch, latest_end, [](const SegmentRef& r) { return r.start; }, ref_order);
+    sort_by_time(
+        refs, scratch, latest_end, [](const SegmentRef& r) { return r.start; }, ref_order);
   }
   std::vector<Span> span_scratch;
   const auto span_start = [](const Span& span) { return span.start; };
@@ -425,7 +442,8 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
       group_end = r + 1;
       while (group_end < refs.size() && same_key(refs[group_end], ref)) ++group_end;
       if (group_end - r > 1) {
-        std::sort(refs.begin() + static_cast<std::ptrdiff_t>(r), refs.begin() + static_cast<std::ptrdiff_t>(group_end),
+        std::sort(refs.begin() + static_cast<std::ptrdiff_t>(r),
+                  refs.begin() + static_cast<std::ptrdiff_t>(group_end),
                   [&](const SegmentRef& a, const SegmentRef& b) {
                     const int order = text_of(a).compare(text_of(b));
                     return order != 0 ? order < 0 : a.index < b.index;
@@ -477,7 +495,9 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
     }
   }
   sort_by_time(turns, span_scratch, latest_end, span_start, span_order);
-  const auto is_backchannel = [&](const Span& turn) { return turn.end - turn.start < options.backchannel_max_ms; };
+  const auto is_backchannel = [&](const Span& turn) {
+    return turn.end - turn.start < options.backchannel_max_ms;
+  };
 
   // 4. Pauses, patience and interruptions: each turn is compared with the other speaker whose earlier
   //    turn ended last (its predecessor), provided that turn ended no earlier than this speaker's own
@@ -568,7 +588,8 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
     }
     {
       std::vector<std::pair<Milliseconds, std::uint32_t>> scratch;
-      sort_by_time(ends, scratch, latest_end, [](const auto& e) { return e.first; }, std::less<>());
+      sort_by_time(
+          ends, scratch, latest_end, [](const auto& e) { return e.first; }, std::less<>());
     }
     std::vector<Milliseconds> solo_ms(participant_count, 0);
     std::size_t active = 0;
@@ -619,11 +640,14 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
   result.silence_ms = result.duration_ms - result.talk_ms;
   result.turns = static_cast<std::uint32_t>(turns.size());
   double participant_talk_sum = 0;
-  for (const ParticipantTiming& pt : result.participants) participant_talk_sum += static_cast<double>(pt.talk_ms);
+  for (const ParticipantTiming& pt : result.participants)
+    participant_talk_sum += static_cast<double>(pt.talk_ms);
   for (ParticipantTiming& pt : result.participants) {
     if (participant_talk_sum > 0) pt.talk_share = static_cast<double>(pt.talk_ms) / participant_talk_sum;
     pt.words_per_minute = per_minute(static_cast<double>(pt.words), pt.talk_ms);
-    RoleTiming& role = pt.role == Role::seller ? result.seller : pt.role == Role::customer ? result.customer : result.other;
+    RoleTiming& role = pt.role == Role::seller     ? result.seller
+                       : pt.role == Role::customer ? result.customer
+                                                   : result.other;
     ++role.participants;
     role.turns += pt.turns;
     role.words += pt.words;
@@ -640,9 +664,10 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
     role->question_rate_per_hour = per_hour(role->questions, result.duration_ms);
   }
 
-  const double denominator = options.talk_ratio_denominator == TalkRatioDenominator::speech_time
-                                 ? static_cast<double>(result.seller.talk_ms) + static_cast<double>(result.customer.talk_ms)
-                                 : static_cast<double>(result.duration_ms);
+  const double denominator =
+      options.talk_ratio_denominator == TalkRatioDenominator::speech_time
+          ? static_cast<double>(result.seller.talk_ms) + static_cast<double>(result.customer.talk_ms)
+          : static_cast<double>(result.duration_ms);
   if (denominator > 0) {
     result.talk_ratio = static_cast<double>(result.seller.talk_ms) / denominator;
     result.listen_ratio = static_cast<double>(result.customer.talk_ms) / denominator;
@@ -657,12 +682,14 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options, std::s
 
   if (participant_count >= 3 && participant_talk_sum > 0) {
     std::vector<double> talk(participant_count);
-    for (std::size_t p = 0; p < participant_count; ++p) talk[p] = static_cast<double>(result.participants[p].talk_ms);
+    for (std::size_t p = 0; p < participant_count; ++p)
+      talk[p] = static_cast<double>(result.participants[p].talk_ms);
     result.participation_gini = gini(std::move(talk));
   }
   if (result.has_confidence) {
     result.low_confidence_ms = union_length(low_confidence);
-    if (result.talk_ms > 0) result.low_confidence_share = static_cast<double>(result.low_confidence_ms) / result.talk_ms;
+    if (result.talk_ms > 0)
+      result.low_confidence_share = static_cast<double>(result.low_confidence_ms) / result.talk_ms;
   }
   return result;
 }

@@ -52,9 +52,12 @@ nlohmann::json to_json_value(const CallTiming& t) {
   for (const ParticipantTiming& p : t.participants) participants.push_back(to_json_value(p));
   nlohmann::json interruptions = nlohmann::json::array();
   for (const Interruption& i : t.interruptions) {
-    nlohmann::json entry = {{"interrupter", i.interrupter}, {"interrupted", i.interrupted}, {"at_ms", i.at_ms}};
-    if (i.interrupter < t.participants.size()) entry["interrupter_id"] = t.participants[i.interrupter].participant_id;
-    if (i.interrupted < t.participants.size()) entry["interrupted_id"] = t.participants[i.interrupted].participant_id;
+    nlohmann::json entry = {
+        {"interrupter", i.interrupter}, {"interrupted", i.interrupted}, {"at_ms", i.at_ms}};
+    if (i.interrupter < t.participants.size())
+      entry["interrupter_id"] = t.participants[i.interrupter].participant_id;
+    if (i.interrupted < t.participants.size())
+      entry["interrupted_id"] = t.participants[i.interrupted].participant_id;
     interruptions.push_back(std::move(entry));
   }
   return {

@@ -9,22 +9,26 @@ parley::Call two_party_call() {
   parley::Call call;
   call.id = "ingest-1";
   call.language = "en-US";
-  call.participants = {{"dana", "Dana", parley::Role::seller, {}}, {"marco", "Marco", parley::Role::customer, {}}};
+  call.participants = {{"dana", "Dana", parley::Role::seller, {}},
+                       {"marco", "Marco", parley::Role::customer, {}}};
   call.segments.push_back({0, 0, 10'000, "I'll send you the proposal tomorrow.", {}, {}});
-  call.segments.push_back({1, 12'000, 42'000, "The Contoso rollout was terrible and cost us $500 a seat.", {}, {}});
+  call.segments.push_back(
+      {1, 12'000, 42'000, "The Contoso rollout was terrible and cost us $500 a seat.", {}, {}});
   return call;
 }
 
 }  // namespace
 
-TEST_CASE("make_analysis_record carries timing, hits, prices, action items and sentiment into the store's form") {
+TEST_CASE(
+    "make_analysis_record carries timing, hits, prices, action items and sentiment into the store's form") {
   parley::TrackedTerm contoso;
   contoso.name = "Contoso 360";
   contoso.kind = parley::TermKind::competitor;
   contoso.variants = {"Contoso"};
   const parley::CallAnalyzer analyzer({}, {contoso});
   const parley::Call call = two_party_call();
-  const parley::CallAnalysisRecord record = parley::make_analysis_record(analyzer.analyze(call), analyzer.tracked_terms());
+  const parley::CallAnalysisRecord record =
+      parley::make_analysis_record(analyzer.analyze(call), analyzer.tracked_terms());
 
   REQUIRE(record.metrics.talk_ratio.has_value());
   CHECK(*record.metrics.talk_ratio == doctest::Approx(0.25));
@@ -52,13 +56,22 @@ TEST_CASE("make_analysis_record carries timing, hits, prices, action items and s
   CHECK(*record.customer_sentiment.score < 0);
   CHECK(record.customer_sentiment.label == "negative");
   // Tracked competitors are not reported again as "other brands".
-  for (const parley::BrandMentionRecord& brand : record.brands) CHECK(brand.display_name.find("Contoso") == std::string::npos);
+  for (const parley::BrandMentionRecord& brand : record.brands)
+    CHECK(brand.display_name.find("Contoso") == std::string::npos);
 }
 
 TEST_CASE("tracked_terms_from_lists keeps each list's kind and team scope") {
-  parley::TermList competitors{"l1", "Competitors", parley::StoredTermKind::competitor, parley::TermListScope::organisation, "",
+  parley::TermList competitors{"l1",
+                               "Competitors",
+                               parley::StoredTermKind::competitor,
+                               parley::TermListScope::organisation,
+                               "",
                                {{"Contoso 360", {"Contoso"}}}};
-  parley::TermList team_keywords{"l2", "EMEA keywords", parley::StoredTermKind::keyword, parley::TermListScope::team, "mgr-1",
+  parley::TermList team_keywords{"l2",
+                                 "EMEA keywords",
+                                 parley::StoredTermKind::keyword,
+                                 parley::TermListScope::team,
+                                 "mgr-1",
                                  {{"renewal", {}}, {"pilot", {"trial"}}}};
   const std::vector<parley::TermList> lists{competitors, team_keywords};
   const std::vector<parley::TrackedTerm> terms = parley::tracked_terms_from_lists(lists);

@@ -64,19 +64,104 @@ inline std::vector<CallSpec> call_specs() {
   constexpr auto kw = StoredTermKind::keyword;
   constexpr auto comp = StoredTermKind::competitor;
   return {
-      {"c1", "s1", utc(2026, 11, 3, 10), 30 * minute, 0.6, 20, 40, 800, 1000.0, 30'000, 150, 10, 0.5, "positive",
-       {{"pricing", kw, Role::customer, 2}, {"Contoso 360", comp, Role::customer, 1}, {"ROI", kw, Role::seller, 1}},
+      {"c1",
+       "s1",
+       utc(2026, 11, 3, 10),
+       30 * minute,
+       0.6,
+       20,
+       40,
+       800,
+       1000.0,
+       30'000,
+       150,
+       10,
+       0.5,
+       "positive",
+       {{"pricing", kw, Role::customer, 2},
+        {"Contoso 360", comp, Role::customer, 1},
+        {"ROI", kw, Role::seller, 1}},
        {{"Litware", 1}}},
-      {"c2", "s1", utc(2026, 11, 10, 15), 20 * minute, 0.4, 10, 30, 600, 1400.0, 50'000, 170, 14, -0.4, "negative",
-       {{"pricing", kw, Role::customer, 1}, {"security", kw, Role::customer, 1}}, {}},
-      {"c3", "s1", utc(2026, 10, 15, 9), 10 * minute, 0.7, 6, 36, 900, 800.0, 10'000, 140, 12, 0.0, "neutral",
-       {{"pricing", kw, Role::customer, 1}}, {}},
-      {"c4", "s2", utc(2026, 11, 5, 11), 60 * minute, 0.8, 30, 30, 1000, std::nullopt, 20'000, 160, 6, 0.1, "neutral",
-       {{"security", kw, Role::customer, 2}, {"pricing", kw, Role::seller, 1}}, {{"Relecloud", 1}}},
-      {"c5", "s2", utc(2026, 10, 20, 14), 30 * minute, 0.5, 12, 24, 700, 900.0, 15'000, 155, 8, -0.2, "negative",
-       {{"security", kw, Role::customer, 1}}, {{"Litware", 2}}},
-      {"c6", "s3", utc(2026, 11, 12, 8), 45 * minute, 0.55, 25, 33, 750, 1100.0, 40'000, 165, 9, 0.3, "positive",
-       {{"pricing", kw, Role::customer, 3}}, {}},
+      {"c2",
+       "s1",
+       utc(2026, 11, 10, 15),
+       20 * minute,
+       0.4,
+       10,
+       30,
+       600,
+       1400.0,
+       50'000,
+       170,
+       14,
+       -0.4,
+       "negative",
+       {{"pricing", kw, Role::customer, 1}, {"security", kw, Role::customer, 1}},
+       {}},
+      {"c3",
+       "s1",
+       utc(2026, 10, 15, 9),
+       10 * minute,
+       0.7,
+       6,
+       36,
+       900,
+       800.0,
+       10'000,
+       140,
+       12,
+       0.0,
+       "neutral",
+       {{"pricing", kw, Role::customer, 1}},
+       {}},
+      {"c4",
+       "s2",
+       utc(2026, 11, 5, 11),
+       60 * minute,
+       0.8,
+       30,
+       30,
+       1000,
+       std::nullopt,
+       20'000,
+       160,
+       6,
+       0.1,
+       "neutral",
+       {{"security", kw, Role::customer, 2}, {"pricing", kw, Role::seller, 1}},
+       {{"Relecloud", 1}}},
+      {"c5",
+       "s2",
+       utc(2026, 10, 20, 14),
+       30 * minute,
+       0.5,
+       12,
+       24,
+       700,
+       900.0,
+       15'000,
+       155,
+       8,
+       -0.2,
+       "negative",
+       {{"security", kw, Role::customer, 1}},
+       {{"Litware", 2}}},
+      {"c6",
+       "s3",
+       utc(2026, 11, 12, 8),
+       45 * minute,
+       0.55,
+       25,
+       33,
+       750,
+       1100.0,
+       40'000,
+       165,
+       9,
+       0.3,
+       "positive",
+       {{"pricing", kw, Role::customer, 3}},
+       {}},
   };
 }
 
@@ -149,7 +234,8 @@ inline parley::Opportunity opportunity(const char* id, const char* owner, parley
 }
 
 inline parley::Activity activity(const char* id, const char* owner, parley::ActivityType type,
-                                 parley::ActivityDirection direction, std::int64_t at, std::int64_t duration) {
+                                 parley::ActivityDirection direction, std::int64_t at,
+                                 std::int64_t duration) {
   parley::Activity a;
   a.id = id;
   a.type = type;
@@ -175,34 +261,45 @@ struct FixtureStore {
     store = parley::open_sqlite_store(path.string());
     using parley::UserRole;
     const auto admin = parley::Viewer::administrator("adm");
-    const std::vector<parley::User> users = {
-        user("adm", "Ada Admin", UserRole::administrator, ""), user("dir", "Dora Director", UserRole::manager, ""),
-        user("m1", "Mads Manager", UserRole::manager, "dir"),  user("m2", "Mia Manager", UserRole::manager, "dir"),
-        user("s1", "Alice Berg", UserRole::seller, "m1"),      user("s2", "Bruno Costa", UserRole::seller, "m1"),
-        user("s3", "Chiara Dini", UserRole::seller, "m2")};
+    const std::vector<parley::User> users = {user("adm", "Ada Admin", UserRole::administrator, ""),
+                                             user("dir", "Dora Director", UserRole::manager, ""),
+                                             user("m1", "Mads Manager", UserRole::manager, "dir"),
+                                             user("m2", "Mia Manager", UserRole::manager, "dir"),
+                                             user("s1", "Alice Berg", UserRole::seller, "m1"),
+                                             user("s2", "Bruno Costa", UserRole::seller, "m1"),
+                                             user("s3", "Chiara Dini", UserRole::seller, "m2")};
     store->put_users(admin, users);
     std::vector<parley::CallWithAnalysis> calls;
     for (const auto& spec : call_specs()) calls.push_back(make_call(spec));
     store->ingest_calls(admin, calls, now - 3'600'000);  // `analysed` events an hour before now
     using parley::OpportunityStatus;
     store->put_opportunities(
-        admin, std::vector<parley::Opportunity>{
-                   opportunity("o1", "s1", OpportunityStatus::won, 28'000, 30'000, utc(2026, 9, 1), utc(2026, 11, 8)),
-                   opportunity("o2", "s1", OpportunityStatus::lost, 15'000, 0, utc(2026, 9, 5), utc(2026, 11, 15)),
-                   opportunity("o3", "s2", OpportunityStatus::won, 12'000, 10'000, utc(2026, 10, 1), utc(2026, 11, 18)),
-                   opportunity("o4", "s2", OpportunityStatus::open, 50'000, 0, utc(2026, 9, 1), std::nullopt),
-                   opportunity("o5", "s1", OpportunityStatus::won, 20'000, 20'000, utc(2026, 8, 1), utc(2026, 10, 10)),
-                   opportunity("o6", "s3", OpportunityStatus::won, 90'000, 99'999, utc(2026, 8, 1), utc(2026, 11, 2)),
-                   opportunity("o7", "s1", OpportunityStatus::open, 25'000, 0, utc(2026, 11, 1), std::nullopt)});
+        admin,
+        std::vector<parley::Opportunity>{
+            opportunity("o1", "s1", OpportunityStatus::won, 28'000, 30'000, utc(2026, 9, 1),
+                        utc(2026, 11, 8)),
+            opportunity("o2", "s1", OpportunityStatus::lost, 15'000, 0, utc(2026, 9, 5), utc(2026, 11, 15)),
+            opportunity("o3", "s2", OpportunityStatus::won, 12'000, 10'000, utc(2026, 10, 1),
+                        utc(2026, 11, 18)),
+            opportunity("o4", "s2", OpportunityStatus::open, 50'000, 0, utc(2026, 9, 1), std::nullopt),
+            opportunity("o5", "s1", OpportunityStatus::won, 20'000, 20'000, utc(2026, 8, 1),
+                        utc(2026, 10, 10)),
+            opportunity("o6", "s3", OpportunityStatus::won, 90'000, 99'999, utc(2026, 8, 1),
+                        utc(2026, 11, 2)),
+            opportunity("o7", "s1", OpportunityStatus::open, 25'000, 0, utc(2026, 11, 1), std::nullopt)});
     using parley::ActivityDirection;
     using parley::ActivityType;
     store->put_activities(
-        admin, std::vector<parley::Activity>{
-                   activity("a1", "s1", ActivityType::email, ActivityDirection::sent, utc(2026, 11, 4, 9), 0),
-                   activity("a2", "s1", ActivityType::email, ActivityDirection::received, utc(2026, 11, 4, 11), 0),
-                   activity("a3", "s2", ActivityType::meeting, ActivityDirection::sent, utc(2026, 11, 6, 10), 60 * minute),
-                   activity("a4", "s1", ActivityType::phone_call, ActivityDirection::sent, utc(2026, 11, 7, 10), 30 * minute),
-                   activity("a5", "s2", ActivityType::meeting, ActivityDirection::sent, utc(2026, 11, 25, 10), 60 * minute)});
+        admin,
+        std::vector<parley::Activity>{
+            activity("a1", "s1", ActivityType::email, ActivityDirection::sent, utc(2026, 11, 4, 9), 0),
+            activity("a2", "s1", ActivityType::email, ActivityDirection::received, utc(2026, 11, 4, 11), 0),
+            activity("a3", "s2", ActivityType::meeting, ActivityDirection::sent, utc(2026, 11, 6, 10),
+                     60 * minute),
+            activity("a4", "s1", ActivityType::phone_call, ActivityDirection::sent, utc(2026, 11, 7, 10),
+                     30 * minute),
+            activity("a5", "s2", ActivityType::meeting, ActivityDirection::sent, utc(2026, 11, 25, 10),
+                     60 * minute)});
     parley::Comment note;
     note.call_id = "c1";
     note.created_ms = utc(2026, 11, 4);
@@ -213,7 +310,8 @@ struct FixtureStore {
     note.call_id = "c3";
     note.text = "Let the customer finish.";
     store->add_comment(parley::Viewer::manager("m1"), note);
-    store->log_processing(admin, {"c-bad", "s1", parley::ProcessingStatus::failed, "unsupported language", now - 7'200'000});
+    store->log_processing(
+        admin, {"c-bad", "s1", parley::ProcessingStatus::failed, "unsupported language", now - 7'200'000});
   }
   ~FixtureStore() {
     store.reset();

@@ -29,18 +29,18 @@ TEST_CASE("seller details of s1 for this month, by hand") {
   // This month: c1 and c2.
   const auto& k = d.kpis;
   CHECK(k.calls == 2);
-  CHECK(k.recorded_ms == 50 * fixture::minute);                   // 30 + 20 min
-  CHECK(k.talk_ratio.value() == doctest::Approx(0.5));            // (0.6 + 0.4) / 2
+  CHECK(k.recorded_ms == 50 * fixture::minute);         // 30 + 20 min
+  CHECK(k.talk_ratio.value() == doctest::Approx(0.5));  // (0.6 + 0.4) / 2
   CHECK(k.listen_ratio.value() == doctest::Approx(0.5));
-  CHECK(k.words_per_minute.value() == doctest::Approx(160));      // (150 + 170) / 2
-  CHECK(k.switches_per_call.value() == doctest::Approx(15));      // (20 + 10) / 2
-  CHECK(k.switch_rate_per_hour.value() == doctest::Approx(35));   // (40 + 30) / 2
-  CHECK(k.average_pause_ms.value() == doctest::Approx(700));      // (800 + 600) / 2
-  CHECK(k.patience_ms.value() == doctest::Approx(1200));          // (1000 + 1400) / 2
+  CHECK(k.words_per_minute.value() == doctest::Approx(160));                  // (150 + 170) / 2
+  CHECK(k.switches_per_call.value() == doctest::Approx(15));                  // (20 + 10) / 2
+  CHECK(k.switch_rate_per_hour.value() == doctest::Approx(35));               // (40 + 30) / 2
+  CHECK(k.average_pause_ms.value() == doctest::Approx(700));                  // (800 + 600) / 2
+  CHECK(k.patience_ms.value() == doctest::Approx(1200));                      // (1000 + 1400) / 2
   CHECK(k.longest_customer_monologue_ms.value() == doctest::Approx(40'000));  // (30 + 50 s) / 2
-  CHECK(k.question_rate_per_hour.value() == doctest::Approx(12)); // (10 + 14) / 2
-  CHECK(k.customer_sentiment.value() == doctest::Approx(0.05));   // (0.5 - 0.4) / 2
-  CHECK(k.negative_share.value() == doctest::Approx(0.5));        // c2 of 2
+  CHECK(k.question_rate_per_hour.value() == doctest::Approx(12));             // (10 + 14) / 2
+  CHECK(k.customer_sentiment.value() == doctest::Approx(0.05));               // (0.5 - 0.4) / 2
+  CHECK(k.negative_share.value() == doctest::Approx(0.5));                    // c2 of 2
   // Previous month: c3 alone.
   CHECK(d.previous_kpis.calls == 1);
   CHECK(d.previous_kpis.talk_ratio.value() == doctest::Approx(0.7));
@@ -116,12 +116,12 @@ TEST_CASE("home page of m1's team, by hand") {
   CHECK(b.time_left_ms.value() == 10LL * 86'400'000 + 12 * 3'600'000);
   CHECK(b.won_revenue == doctest::Approx(40'000));  // o1 30,000 + o3 10,000 (o6 is m2's)
   CHECK(b.deals_won == 2);
-  CHECK(b.deals_lost == 1);                          // o2
+  CHECK(b.deals_lost == 1);  // o2
   CHECK(b.win_rate.value() == doctest::Approx(2.0 / 3.0));
   CHECK(b.average_revenue_per_deal.value() == doctest::Approx(20'000));
   CHECK(b.open_estimated_revenue == doctest::Approx(75'000));  // o4 50,000 + o7 25,000
   CHECK(b.open_deals == 2);
-  CHECK(b.previous_won_revenue == doctest::Approx(20'000));    // o5
+  CHECK(b.previous_won_revenue == doctest::Approx(20'000));  // o5
   CHECK(b.previous_deals_won == 1);
   CHECK(b.previous_win_rate.value() == doctest::Approx(1.0));
 
@@ -163,8 +163,8 @@ TEST_CASE("home page of m1's team, by hand") {
   CHECK(t.team.talk_ratio.value() == doctest::Approx(0.6));         // c1, c2, c4
   CHECK(t.top_sellers.negative_share.value() == doctest::Approx(0.5));
   CHECK(t.team.negative_share.value() == doctest::Approx(1.0 / 3.0));
-  CHECK(t.top_sellers.switch_rate_per_hour.value() == doctest::Approx(35));       // (40 + 30) / 2
-  CHECK(t.team.switch_rate_per_hour.value() == doctest::Approx(100.0 / 3.0));     // (40 + 30 + 30) / 3
+  CHECK(t.top_sellers.switch_rate_per_hour.value() == doctest::Approx(35));    // (40 + 30) / 2
+  CHECK(t.team.switch_rate_per_hour.value() == doctest::Approx(100.0 / 3.0));  // (40 + 30 + 30) / 3
   // Seller mentions per call: ROI top 1 / 2 calls = 0.5 against team 1 / 3; pricing (said by s2)
   // top 0 against team 1 / 3 is not a best practice.
   REQUIRE(t.best_practice_keywords.size() == 1);
@@ -189,8 +189,8 @@ TEST_CASE("home page of m1's team, by hand") {
   CHECK(r.calls_recorded.growth.value() == doctest::Approx(0.5));
   CHECK(r.hours_recorded.current == doctest::Approx(110.0 / 60.0));
   CHECK(r.hours_recorded.growth.value() == doctest::Approx((110.0 - 40.0) / 40.0));
-  CHECK(r.calls_with_keywords.current == 3);   // c1, c2, c4
-  CHECK(r.calls_with_keywords.previous == 2);  // c3, c5
+  CHECK(r.calls_with_keywords.current == 3);                // c1, c2, c4
+  CHECK(r.calls_with_keywords.previous == 2);               // c3, c5
   CHECK(r.calls_with_competitors_or_brands.current == 2);   // c1 (Contoso, Litware), c4 (Relecloud)
   CHECK(r.calls_with_competitors_or_brands.previous == 1);  // c5 (Litware)
   CHECK(r.calls_with_competitors_or_brands.growth.value() == doctest::Approx(1.0));
@@ -208,7 +208,8 @@ TEST_CASE("processing counts, by hand") {
   CHECK(s1.failure_reasons[0].first == "unsupported language");
   // m1 sees s1 and s2: 5 analysed + 1 failed; the administrator all 6 + 1.
   CHECK(parley::processing_counts(*db.store, Viewer::manager("m1"), fixture::this_month()).received == 6);
-  CHECK(parley::processing_counts(*db.store, Viewer::administrator("adm"), fixture::this_month()).received == 7);
+  CHECK(parley::processing_counts(*db.store, Viewer::administrator("adm"), fixture::this_month()).received ==
+        7);
   // Last month nothing was processed.
   auto last_month = fixture::this_month();
   last_month.period.kind = parley::PeriodKind::last_month;
@@ -221,7 +222,7 @@ TEST_CASE("all time and an empty period") {
   options.period.kind = parley::PeriodKind::all_time;
   const auto page = parley::home_page(*db.store, Viewer::manager("m1"), "", options);
   CHECK_FALSE(page.basic.time_left_ms.has_value());
-  CHECK(page.recording.calls_recorded.current == 5);  // c1..c5
+  CHECK(page.recording.calls_recorded.current == 5);              // c1..c5
   CHECK_FALSE(page.recording.calls_recorded.growth.has_value());  // no previous period
   CHECK(page.basic.won_revenue == doctest::Approx(60'000));       // o1 + o3 + o5
   // From 15 Oct (c3) to now: weeks (37 days > 31).
@@ -261,7 +262,8 @@ TEST_CASE("insights JSON has the documented fields") {
 
   auto all = fixture::this_month();
   all.period.kind = parley::PeriodKind::all_time;
-  const auto team = nlohmann::json::parse(parley::to_json(parley::team_view(*db.store, Viewer::manager("m1"), "", all)));
+  const auto team =
+      nlohmann::json::parse(parley::to_json(parley::team_view(*db.store, Viewer::manager("m1"), "", all)));
   CHECK(team["period"]["current"]["start_ms"].is_null());
   CHECK(team["period"]["previous"].is_null());
   CHECK(team["members"].size() == 2);
@@ -279,17 +281,18 @@ TEST_CASE("text pages name the figures") {
   CHECK(home.find("Period: this_month 2026-11-01 .. 2026-12-01 (UTC)") != std::string::npos);
   // People by name: s1 (Alice Berg) is the one top seller; the team by its manager's name.
   CHECK(home.find("Top sellers: Alice Berg\n") != std::string::npos);
-  const std::string team_home =
-      parley::render_home_page_text(parley::home_page(*db.store, Viewer::manager("dir", 2), "m1", fixture::this_month()));
+  const std::string team_home = parley::render_home_page_text(
+      parley::home_page(*db.store, Viewer::manager("dir", 2), "m1", fixture::this_month()));
   CHECK(team_home.find("HOME PAGE - team of Mads Manager (2 sellers)") != std::string::npos);
-  const std::string seller =
-      parley::render_seller_details_text(parley::seller_details(*db.store, Viewer::seller("s1"), "s1", fixture::this_month()));
+  const std::string seller = parley::render_seller_details_text(
+      parley::seller_details(*db.store, Viewer::seller("s1"), "s1", fixture::this_month()));
   CHECK(seller.find("SELLER DETAILS - Alice Berg (s1)") != std::string::npos);
   const auto talk_line = seller.find("Talk / listen");
   REQUIRE(talk_line != std::string::npos);
-  CHECK(seller.substr(talk_line, seller.find('\n', talk_line) - talk_line).find("50% / 50%") != std::string::npos);
-  const std::string team =
-      parley::render_team_view_text(parley::team_view(*db.store, Viewer::manager("m1"), "", fixture::this_month()));
+  CHECK(seller.substr(talk_line, seller.find('\n', talk_line) - talk_line).find("50% / 50%") !=
+        std::string::npos);
+  const std::string team = parley::render_team_view_text(
+      parley::team_view(*db.store, Viewer::manager("m1"), "", fixture::this_month()));
   CHECK(team.find("Bruno Costa") != std::string::npos);
 }
 

@@ -36,8 +36,10 @@ TEST_CASE("access: a seller sees only themself") {
   const auto options = fixture::this_month();
   const Viewer s1 = Viewer::seller("s1");
   CHECK(parley::seller_details(store, s1, "s1", options).kpis.calls == 2);
-  check_error([&] { (void)parley::seller_details(store, s1, "s2", options); }, parley::ErrorCode::not_permitted);
-  check_error([&] { (void)parley::seller_details(store, s1, "s3", options); }, parley::ErrorCode::not_permitted);
+  check_error([&] { (void)parley::seller_details(store, s1, "s2", options); },
+              parley::ErrorCode::not_permitted);
+  check_error([&] { (void)parley::seller_details(store, s1, "s3", options); },
+              parley::ErrorCode::not_permitted);
   CHECK(member_ids(parley::team_view(store, s1, "", options)) == std::vector<std::string>{"s1"});
   check_error([&] { (void)parley::team_view(store, s1, "m1", options); }, parley::ErrorCode::not_permitted);
   const auto home = parley::home_page(store, s1, "", options);
@@ -53,7 +55,8 @@ TEST_CASE("access: a manager at depth 1 sees their direct reports") {
   const auto options = fixture::this_month();
   const Viewer m1 = Viewer::manager("m1", 1);
   CHECK(parley::seller_details(store, m1, "s2", options).kpis.calls == 1);
-  check_error([&] { (void)parley::seller_details(store, m1, "s3", options); }, parley::ErrorCode::not_permitted);
+  check_error([&] { (void)parley::seller_details(store, m1, "s3", options); },
+              parley::ErrorCode::not_permitted);
   CHECK(member_ids(parley::team_view(store, m1, "", options)) == std::vector<std::string>{"s1", "s2"});
   CHECK(member_ids(parley::team_view(store, m1, "m1", options)) == std::vector<std::string>{"s1", "s2"});
   check_error([&] { (void)parley::team_view(store, m1, "m2", options); }, parley::ErrorCode::not_permitted);
@@ -63,7 +66,8 @@ TEST_CASE("access: a manager at depth 1 sees their direct reports") {
 
   // The director at depth 1 sees the two managers but no seller.
   const Viewer director = Viewer::manager("dir", 1);
-  check_error([&] { (void)parley::seller_details(store, director, "s1", options); }, parley::ErrorCode::not_permitted);
+  check_error([&] { (void)parley::seller_details(store, director, "s1", options); },
+              parley::ErrorCode::not_permitted);
   CHECK(parley::team_view(store, director, "", options).members.empty());
   CHECK(parley::team_view(store, director, "m1", options).members.empty());
   const auto home = parley::home_page(store, director, "", options);
@@ -78,7 +82,8 @@ TEST_CASE("access: a manager at depth 2 sees both teams") {
   const auto options = fixture::this_month();
   const Viewer director = Viewer::manager("dir", 2);
   CHECK(parley::seller_details(store, director, "s3", options).kpis.calls == 1);
-  CHECK(member_ids(parley::team_view(store, director, "", options)) == std::vector<std::string>{"s1", "s2", "s3"});
+  CHECK(member_ids(parley::team_view(store, director, "", options)) ==
+        std::vector<std::string>{"s1", "s2", "s3"});
   CHECK(member_ids(parley::team_view(store, director, "m2", options)) == std::vector<std::string>{"s3"});
   const auto south = parley::home_page(store, director, "m2", options);
   CHECK(south.sellers == 1);
@@ -99,8 +104,10 @@ TEST_CASE("access: an administrator sees everything; unknown people are not_foun
   CHECK(parley::team_view(store, admin, "m1", options).members.size() == 2);
   CHECK(parley::home_page(store, admin, "", options).basic.deals_won == 3);  // o1, o3, o6
   CHECK(parley::processing_counts(store, admin, options).received == 7);
-  check_error([&] { (void)parley::seller_details(store, admin, "nobody", options); }, parley::ErrorCode::not_found);
-  check_error([&] { (void)parley::team_view(store, admin, "nobody", options); }, parley::ErrorCode::not_found);
+  check_error([&] { (void)parley::seller_details(store, admin, "nobody", options); },
+              parley::ErrorCode::not_found);
+  check_error([&] { (void)parley::team_view(store, admin, "nobody", options); },
+              parley::ErrorCode::not_found);
   check_error([&] { (void)parley::home_page(store, Viewer::seller("ghost"), "", options); },
               parley::ErrorCode::not_permitted);
 }

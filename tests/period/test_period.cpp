@@ -95,7 +95,8 @@ TEST_CASE("this_week starts on the locale's first day") {
   CHECK(de.start_utc_ms == utc(2026, 11, 22, 23));  // Monday 00:00 CET = Sunday 23:00Z
   CHECK(de.end_utc_ms == utc(2026, 11, 29, 23));
   // Same zone, two locales: only the first day differs.
-  const Period us_in_berlin = parley::resolve_period(filter(PeriodKind::this_week, "Europe/Berlin", "en-US"), now);
+  const Period us_in_berlin =
+      parley::resolve_period(filter(PeriodKind::this_week, "Europe/Berlin", "en-US"), now);
   CHECK(us_in_berlin.start_utc_ms == utc(2026, 11, 21, 23));  // Sunday 22 Nov 00:00 CET
 
   CHECK(parley::ZoneCalendar("UTC", "en-US").first_day_of_week() == 1);
@@ -157,7 +158,8 @@ TEST_CASE("bad period filters are errors naming the field") {
   } catch (const parley::Error& error) {
     CHECK(error.code() == parley::ErrorCode::invalid_argument);
     CHECK(error.message() ==
-          "period filter: unknown time zone 'Mars/Olympus_Mons' (expected an IANA id such as Europe/Copenhagen)");
+          "period filter: unknown time zone 'Mars/Olympus_Mons' (expected an IANA id such as "
+          "Europe/Copenhagen)");
   }
   try {
     (void)parley::parse_period_kind("yesterday");
@@ -167,8 +169,9 @@ TEST_CASE("bad period filters are errors naming the field") {
           "period filter: unknown period kind 'yesterday' (expected last_24_hours, last_7_days, this_month, "
           "last_month, this_week, last_week, all_time or custom)");
   }
-  CHECK_THROWS_AS((void)parley::resolve_period(filter(PeriodKind::last_24_hours, "UTC", "en"), parley::all_time_end),
-                  parley::Error);
+  CHECK_THROWS_AS(
+      (void)parley::resolve_period(filter(PeriodKind::last_24_hours, "UTC", "en"), parley::all_time_end),
+      parley::Error);
 }
 
 TEST_CASE("period kind names round-trip") {
@@ -180,8 +183,8 @@ TEST_CASE("period kind names round-trip") {
 
 TEST_CASE("property: every calendar period holds now and its previous period ends where it starts") {
   std::mt19937_64 random(42);
-  const char* zones[] = {"Europe/Copenhagen", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe",
-                         "America/Sao_Paulo", "UTC"};
+  const char* zones[] = {"Europe/Copenhagen",   "America/New_York",  "Asia/Kolkata",
+                         "Australia/Lord_Howe", "America/Sao_Paulo", "UTC"};
   const char* locales[] = {"en-US", "da-DK", "fr-FR", "ar-BH", "he-IL", "ja-JP"};
   const PeriodKind kinds[] = {PeriodKind::last_24_hours, PeriodKind::last_7_days, PeriodKind::this_month,
                               PeriodKind::this_week};
@@ -226,7 +229,7 @@ TEST_CASE("week and month buckets") {
   const Period year{utc(2025, 12, 31, 23), utc(2026, 12, 31, 23)};  // 2026 in Copenhagen
   const parley::Buckets months = parley::make_buckets(year, BucketSize::month, copenhagen);
   REQUIRE(months.count() == 12);
-  CHECK(months.starts[3] == utc(2026, 3, 31, 22));  // 1 April 00:00 CEST
+  CHECK(months.starts[3] == utc(2026, 3, 31, 22));    // 1 April 00:00 CEST
   CHECK(months.starts[10] == utc(2026, 10, 31, 23));  // 1 November 00:00 CET
   // Weeks of November 2026 (Mondays 2, 9, 16, 23, 30 Nov; 1 Nov is a Sunday, in the week of 26 Oct).
   const Period november{utc(2026, 10, 31, 23), utc(2026, 11, 30, 23)};

@@ -11,7 +11,9 @@
 
 namespace readers_test {
 
-inline std::string fixture_path(const std::string& name) { return std::string(PARLEY_TEST_DATA_DIR) + "/readers/" + name; }
+inline std::string fixture_path(const std::string& name) {
+  return std::string(PARLEY_TEST_DATA_DIR) + "/readers/" + name;
+}
 
 inline std::string load_fixture(const std::string& name) {
   std::ifstream in(fixture_path(name), std::ios::binary);

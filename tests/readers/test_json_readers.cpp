@@ -20,7 +20,9 @@ using readers_test::parse_fixture;
 
 namespace {
 
-std::string speaker_of(const Call& call, std::size_t i) { return call.participants.at(call.segments.at(i).speaker).id; }
+std::string speaker_of(const Call& call, std::size_t i) {
+  return call.participants.at(call.segments.at(i).speaker).id;
+}
 
 // Every field of two calls, compared exactly.
 void check_same_call(const Call& a, const Call& b) {
@@ -116,45 +118,86 @@ TEST_CASE("malformed parley JSON is rejected with the JSON path, or line and col
               "missing_speaker.json: segments[1]: missing field 'speaker'");
   // The file stops inside the key "end_ms on line 5, whose 46 characters (4 spaces, then 42 up to and
   // including "end_ms) end at column 46: the input ends at column 47.
-  check_error([] { parse_fixture("truncated.json", TranscriptFormat::parley_json); }, ErrorCode::parse,
-              "truncated.json:5:47: syntax error while parsing object key - invalid string: missing closing quote; "
-              "last read: '\"end_ms'; expected string literal");
+  check_error(
+      [] { parse_fixture("truncated.json", TranscriptFormat::parley_json); }, ErrorCode::parse,
+      "truncated.json:5:47: syntax error while parsing object key - invalid string: missing closing quote; "
+      "last read: '\"end_ms'; expected string literal");
   // Line 3 is 4 spaces, {"speaker": "A", then the second comma at column 4 + 17 = 21.
-  check_error([] { parse_json("{\n  \"segments\": [\n    {\"speaker\": \"A\",, }\n  ]\n}", TranscriptFormat::parley_json); },
-              ErrorCode::parse,
-              "t.json:3:21: syntax error while parsing object key - unexpected ','; expected string literal");
+  check_error(
+      [] {
+        parse_json("{\n  \"segments\": [\n    {\"speaker\": \"A\",, }\n  ]\n}",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse,
+      "t.json:3:21: syntax error while parsing object key - unexpected ','; expected string literal");
   check_error([] { parse_json("[]", TranscriptFormat::parley_json); }, ErrorCode::parse,
               "t.json: (document): expected an object at the top level, found array []");
   check_error([] { parse_json(R"({"id": "p"})", TranscriptFormat::parley_json); }, ErrorCode::parse,
               "t.json: (document): missing field 'segments'");
-  check_error([] { parse_json(R"({"segments": [{"speaker": "A", "start_ms": "12", "end_ms": 20}]})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: segments[0].start_ms: expected a number of milliseconds, found string \"12\"");
-  check_error([] { parse_json(R"({"segments": [{"speaker": "A", "start_ms": -5, "end_ms": 20}]})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: segments[0].start_ms: negative time -5 ms");
-  check_error([] { parse_json(R"({"segments": [{"speaker": "A", "start_ms": 200, "end_ms": 100}]})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: call 't': segment 0: end time 100 ms is before start time 200 ms");
-  check_error([] { parse_json(R"({"participants": [{"id": "A", "role": "boss"}], "segments": []})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: participants[0].role: unknown role 'boss' (expected seller, customer or other)");
-  check_error([] { parse_json(R"({"participants": [{"id": "A"}], "segments": [{"speaker": "spk_9", "start_ms": 0, "end_ms": 1}]})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: segments[0].speaker: 'spk_9' is not one of the participants");
-  check_error([] { parse_json(R"({"start_time": "2024-03-07T15:30:00", "segments": []})", TranscriptFormat::parley_json); },
-              ErrorCode::parse,
-              "t.json: start_time: bad instant '2024-03-07T15:30:00' (expected ISO 8601 with a zone, e.g. "
-              "2024-03-05T14:00:00Z)");
-  check_error([] { parse_json(R"({"start_time": "2024-02-30T10:00:00Z", "segments": []})", TranscriptFormat::parley_json); },
-              ErrorCode::parse,
-              "t.json: start_time: bad instant '2024-02-30T10:00:00Z' (expected ISO 8601 with a zone, e.g. "
-              "2024-03-05T14:00:00Z)");
-  check_error([] { parse_json(R"({"version": 2, "segments": []})", TranscriptFormat::parley_json); }, ErrorCode::parse,
-              "t.json: version: unsupported version 2 (this reader reads version 1)");
-  check_error([] { parse_json(R"({"segments": [{"speaker": "A", "start_ms": 0, "end_ms": 1, "words": [{"text": "x", "start_ms": 0, "end_ms": 1, "confidence": 1.5}]}]})", TranscriptFormat::parley_json); },
-              ErrorCode::parse, "t.json: segments[0].words[0].confidence: confidence 1.5 is outside 0..1");
+  check_error(
+      [] {
+        parse_json(R"({"segments": [{"speaker": "A", "start_ms": "12", "end_ms": 20}]})",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse,
+      "t.json: segments[0].start_ms: expected a number of milliseconds, found string \"12\"");
+  check_error(
+      [] {
+        parse_json(R"({"segments": [{"speaker": "A", "start_ms": -5, "end_ms": 20}]})",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse, "t.json: segments[0].start_ms: negative time -5 ms");
+  check_error(
+      [] {
+        parse_json(R"({"segments": [{"speaker": "A", "start_ms": 200, "end_ms": 100}]})",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse, "t.json: call 't': segment 0: end time 100 ms is before start time 200 ms");
+  check_error(
+      [] {
+        parse_json(R"({"participants": [{"id": "A", "role": "boss"}], "segments": []})",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse,
+      "t.json: participants[0].role: unknown role 'boss' (expected seller, customer or other)");
+  check_error(
+      [] {
+        parse_json(
+            R"({"participants": [{"id": "A"}], "segments": [{"speaker": "spk_9", "start_ms": 0, "end_ms": 1}]})",
+            TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse, "t.json: segments[0].speaker: 'spk_9' is not one of the participants");
+  check_error(
+      [] {
+        parse_json(R"({"start_time": "2024-03-07T15:30:00", "segments": []})", TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse,
+      "t.json: start_time: bad instant '2024-03-07T15:30:00' (expected ISO 8601 with a zone, e.g. "
+      "2024-03-05T14:00:00Z)");
+  check_error(
+      [] {
+        parse_json(R"({"start_time": "2024-02-30T10:00:00Z", "segments": []})",
+                   TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse,
+      "t.json: start_time: bad instant '2024-02-30T10:00:00Z' (expected ISO 8601 with a zone, e.g. "
+      "2024-03-05T14:00:00Z)");
+  check_error([] { parse_json(R"({"version": 2, "segments": []})", TranscriptFormat::parley_json); },
+              ErrorCode::parse, "t.json: version: unsupported version 2 (this reader reads version 1)");
+  check_error(
+      [] {
+        parse_json(
+            R"({"segments": [{"speaker": "A", "start_ms": 0, "end_ms": 1, "words": [{"text": "x", "start_ms": 0, "end_ms": 1, "confidence": 1.5}]}]})",
+            TranscriptFormat::parley_json);
+      },
+      ErrorCode::parse, "t.json: segments[0].words[0].confidence: confidence 1.5 is outside 0..1");
 }
 
 TEST_CASE("deeply nested or binary JSON is an error, not a crash") {
   const std::string deep(100000, '[');
   check_error([&] { parse_json(deep, TranscriptFormat::parley_json); }, ErrorCode::parse,
-              "t.json:1:100001: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+              "t.json:1:100001: syntax error while parsing value - unexpected end of input; expected '[', "
+              "'{', or a literal");
   check_error([] { parse_json(std::string("{\"a\":\0}", 7), TranscriptFormat::deepgram); }, ErrorCode::parse,
               "t.json:1: NUL byte: this is binary data, not a deepgram file");
 }
@@ -171,8 +214,8 @@ TEST_CASE("Amazon Transcribe: items grouped by speaker and sentence, punctuation
   REQUIRE(call.segments.size() == 21);
   const auto& first = call.segments[0];
   CHECK(first.text == "Hi Alex, this is Jordan from Brightline.");
-  CHECK(first.start_ms == 440);   // "0.44"
-  CHECK(first.end_ms == 2800);    // "2.80", end of "Brightline"
+  CHECK(first.start_ms == 440);  // "0.44"
+  CHECK(first.end_ms == 2800);   // "2.80", end of "Brightline"
   REQUIRE(first.words.size() == 7);
   CHECK(first.words[1].text == "Alex,");
   CHECK(first.words[1].start_ms == 670);
@@ -190,7 +233,8 @@ TEST_CASE("Amazon Transcribe: items grouped by speaker and sentence, punctuation
   whole_turns.split_segments_at_sentence_end = false;
   // Without sentence splits a segment is a run of one speaker: 13 turns, of which spk_1's turns 4-5
   // are one run: 12.
-  CHECK(parse_fixture("transcribe_discovery.json", TranscriptFormat::amazon_transcribe, whole_turns).segments.size() == 12);
+  CHECK(parse_fixture("transcribe_discovery.json", TranscriptFormat::amazon_transcribe, whole_turns)
+            .segments.size() == 12);
 }
 
 TEST_CASE("Amazon Transcribe: older output with speakers only in speaker_labels.segments") {
@@ -218,12 +262,26 @@ TEST_CASE("Amazon Transcribe: older output with speakers only in speaker_labels.
 }
 
 TEST_CASE("malformed Amazon Transcribe output names the JSON path") {
-  check_error([] { parse_json(R"({"results": {"items": [{"type": "pronunciation", "start_time": "1.2x", "end_time": "1.5", "alternatives": [{"content": "a"}]}]}})", TranscriptFormat::amazon_transcribe); },
-              ErrorCode::parse, "t.json: results.items[0].start_time: bad time \"1.2x\" (expected seconds >= 0)");
-  check_error([] { parse_json(R"({"results": {"items": [{"type": "pronunciation", "start_time": "1.2", "end_time": "1.5", "alternatives": []}]}})", TranscriptFormat::amazon_transcribe); },
-              ErrorCode::parse, "t.json: results.items[0].alternatives: no alternatives");
-  check_error([] { parse_json(R"({"jobName": "x", "status": "FAILED", "results": {"items": []}})", TranscriptFormat::amazon_transcribe); },
-              ErrorCode::parse, "t.json: status: job status is \"FAILED\", not \"COMPLETED\"");
+  check_error(
+      [] {
+        parse_json(
+            R"({"results": {"items": [{"type": "pronunciation", "start_time": "1.2x", "end_time": "1.5", "alternatives": [{"content": "a"}]}]}})",
+            TranscriptFormat::amazon_transcribe);
+      },
+      ErrorCode::parse, "t.json: results.items[0].start_time: bad time \"1.2x\" (expected seconds >= 0)");
+  check_error(
+      [] {
+        parse_json(
+            R"({"results": {"items": [{"type": "pronunciation", "start_time": "1.2", "end_time": "1.5", "alternatives": []}]}})",
+            TranscriptFormat::amazon_transcribe);
+      },
+      ErrorCode::parse, "t.json: results.items[0].alternatives: no alternatives");
+  check_error(
+      [] {
+        parse_json(R"({"jobName": "x", "status": "FAILED", "results": {"items": []}})",
+                   TranscriptFormat::amazon_transcribe);
+      },
+      ErrorCode::parse, "t.json: status: job status is \"FAILED\", not \"COMPLETED\"");
   check_error([] { parse_json(R"({"results": {"transcripts": []}})", TranscriptFormat::amazon_transcribe); },
               ErrorCode::parse, "t.json: results: missing field 'items'");
 }
@@ -260,13 +318,25 @@ TEST_CASE("AssemblyAI without utterances groups words, and failed transcripts ar
   CHECK(call.language == "en-US");
   REQUIRE(call.segments.size() == 2);
   CHECK(speaker_of(call, 0) == "unknown");
-  check_error([] { parse_json(R"({"id": "x", "status": "error", "error": "Download error, unable to download the audio"})", TranscriptFormat::assemblyai); },
+  check_error(
+      [] {
+        parse_json(
+            R"({"id": "x", "status": "error", "error": "Download error, unable to download the audio"})",
+            TranscriptFormat::assemblyai);
+      },
+      ErrorCode::parse,
+      "t.json: status: transcript status is \"error\", not \"completed\" (Download error, unable to download "
+      "the audio)");
+  check_error([] { parse_json(R"({"status": "completed", "text": "hi"})", TranscriptFormat::assemblyai); },
               ErrorCode::parse,
-              "t.json: status: transcript status is \"error\", not \"completed\" (Download error, unable to download the audio)");
-  check_error([] { parse_json(R"({"status": "completed", "text": "hi"})", TranscriptFormat::assemblyai); }, ErrorCode::parse,
               "t.json: (document): neither 'utterances' nor 'words' is present: no timed speech to read");
-  check_error([] { parse_json(R"({"utterances": [{"speaker": "A", "start": 0, "end": 10, "text": "x", "words": [{"text": "x", "start": 0}]}]})", TranscriptFormat::assemblyai); },
-              ErrorCode::parse, "t.json: utterances[0].words[0]: missing field 'end'");
+  check_error(
+      [] {
+        parse_json(
+            R"({"utterances": [{"speaker": "A", "start": 0, "end": 10, "text": "x", "words": [{"text": "x", "start": 0}]}]})",
+            TranscriptFormat::assemblyai);
+      },
+      ErrorCode::parse, "t.json: utterances[0].words[0]: missing field 'end'");
 }
 
 TEST_CASE("Deepgram: words grouped by speaker and sentence with punctuated_word, times in seconds") {
@@ -294,11 +364,12 @@ TEST_CASE("Deepgram: words grouped by speaker and sentence with punctuated_word,
 }
 
 TEST_CASE("Deepgram: utterances when present, channels as speakers without diarization, errors by path") {
-  const Call by_utterance = parse_json(R"({"metadata": {"duration": 3.0}, "results": {"channels": [{"alternatives": [{"words": []}]}],
+  const Call by_utterance = parse_json(
+      R"({"metadata": {"duration": 3.0}, "results": {"channels": [{"alternatives": [{"words": []}]}],
       "utterances": [{"start": 0.5, "end": 1.25, "confidence": 0.9, "channel": 0, "transcript": "Hi there.", "speaker": 3,
                       "words": [{"word": "hi", "start": 0.5, "end": 0.8, "confidence": 0.9, "punctuated_word": "Hi"},
                                 {"word": "there", "start": 0.85, "end": 1.25, "confidence": 0.95}]}]}})",
-                                       TranscriptFormat::deepgram);
+      TranscriptFormat::deepgram);
   REQUIRE(by_utterance.segments.size() == 1);
   CHECK(speaker_of(by_utterance, 0) == "3");
   CHECK(by_utterance.segments[0].text == "Hi there.");
@@ -313,26 +384,48 @@ TEST_CASE("Deepgram: utterances when present, channels as speakers without diari
   CHECK(stereo.participants[0].id == "channel_0");
   CHECK(stereo.participants[1].id == "channel_1");
 
-  check_error([] { parse_json(R"({"results": {"channels": [{"alternatives": [{"transcript": ""}]}]}})", TranscriptFormat::deepgram); },
-              ErrorCode::parse, "t.json: results.channels[0].alternatives[0]: missing field 'words'");
-  check_error([] { parse_json(R"({"results": {"channels": [{"alternatives": [{"words": [{"word": "a", "start": 2.0, "end": 1.0}]}]}]}})", TranscriptFormat::deepgram); },
-              ErrorCode::parse, "t.json: results.channels[0].alternatives[0].words[0]: end 1000 ms is before start 2000 ms");
-  check_error([] { parse_json(R"({"results": {"channels": [{"alternatives": [{"words": [{"word": "a", "start": 1.0, "end": 2.0, "speaker": "x"}]}]}]}})", TranscriptFormat::deepgram); },
-              ErrorCode::parse, "t.json: results.channels[0].alternatives[0].words[0].speaker: expected a speaker number, found string \"x\"");
+  check_error(
+      [] {
+        parse_json(R"({"results": {"channels": [{"alternatives": [{"transcript": ""}]}]}})",
+                   TranscriptFormat::deepgram);
+      },
+      ErrorCode::parse, "t.json: results.channels[0].alternatives[0]: missing field 'words'");
+  check_error(
+      [] {
+        parse_json(
+            R"({"results": {"channels": [{"alternatives": [{"words": [{"word": "a", "start": 2.0, "end": 1.0}]}]}]}})",
+            TranscriptFormat::deepgram);
+      },
+      ErrorCode::parse,
+      "t.json: results.channels[0].alternatives[0].words[0]: end 1000 ms is before start 2000 ms");
+  check_error(
+      [] {
+        parse_json(
+            R"({"results": {"channels": [{"alternatives": [{"words": [{"word": "a", "start": 1.0, "end": 2.0, "speaker": "x"}]}]}]}})",
+            TranscriptFormat::deepgram);
+      },
+      ErrorCode::parse,
+      "t.json: results.channels[0].alternatives[0].words[0].speaker: expected a speaker number, found string "
+      "\"x\"");
 }
 
 TEST_CASE("JSON kinds are detected from content, and a mismatch is named") {
-  CHECK(parley::detect_json_format(readers_test::load_fixture("transcribe_discovery.json")) == TranscriptFormat::amazon_transcribe);
-  CHECK(parley::detect_json_format(readers_test::load_fixture("assemblyai_renewal.json")) == TranscriptFormat::assemblyai);
-  CHECK(parley::detect_json_format(readers_test::load_fixture("deepgram_onboarding.json")) == TranscriptFormat::deepgram);
-  CHECK(parley::detect_json_format(readers_test::load_fixture("parley_pricing_call.json")) == TranscriptFormat::parley_json);
+  CHECK(parley::detect_json_format(readers_test::load_fixture("transcribe_discovery.json")) ==
+        TranscriptFormat::amazon_transcribe);
+  CHECK(parley::detect_json_format(readers_test::load_fixture("assemblyai_renewal.json")) ==
+        TranscriptFormat::assemblyai);
+  CHECK(parley::detect_json_format(readers_test::load_fixture("deepgram_onboarding.json")) ==
+        TranscriptFormat::deepgram);
+  CHECK(parley::detect_json_format(readers_test::load_fixture("parley_pricing_call.json")) ==
+        TranscriptFormat::parley_json);
   CHECK_FALSE(parley::detect_json_format("{\"hello\": 1}").has_value());
   CHECK_FALSE(parley::detect_json_format("WEBVTT\n").has_value());
   CHECK_FALSE(parley::detect_json_format("{\"segments\": [").has_value());
-  CHECK(parley::read_transcript(readers_test::fixture_path("deepgram_onboarding.json")).segments.size() == 16);
+  CHECK(parley::read_transcript(readers_test::fixture_path("deepgram_onboarding.json")).segments.size() ==
+        16);
   CHECK(parley::read_transcript(readers_test::fixture_path("assemblyai_renewal.json")).segments.size() == 9);
-  check_error([] { parse_fixture("transcribe_discovery.json", TranscriptFormat::deepgram); }, ErrorCode::parse,
-              "transcribe_discovery.json: this is amazon-transcribe JSON, not deepgram");
+  check_error([] { parse_fixture("transcribe_discovery.json", TranscriptFormat::deepgram); },
+              ErrorCode::parse, "transcribe_discovery.json: this is amazon-transcribe JSON, not deepgram");
   check_error([] { parley::parse_transcript(R"({"hello": 1})", TranscriptFormat::parley_json, "h.json"); },
               ErrorCode::parse, "h.json: (document): missing field 'segments'");
 }
@@ -345,7 +438,8 @@ TEST_CASE("write_parley_json writes the documented form") {
   call.language = "de-DE";
   call.participants.push_back({"spk_0", "Dana", Role::seller, "u-1"});
   call.participants.push_back({"spk_1", "spk_1", Role::other, ""});
-  call.segments.push_back({1, 0, 1500, "Grüß Gott.", {{0, 700, "Grüß", 0.5}, {750, 1500, "Gott.", std::nullopt}}, 0.75});
+  call.segments.push_back(
+      {1, 0, 1500, "Grüß Gott.", {{0, 700, "Grüß", 0.5}, {750, 1500, "Gott.", std::nullopt}}, 0.75});
   const std::string expected = R"({
   "format": "parley-transcript",
   "version": 1,
@@ -418,7 +512,8 @@ TEST_CASE("round trip: every fixture read, written as parley JSON and read back 
     parley::assign_roles(call, rules);
     call.owner_seller_id = "user-1";
     call.start_time_ms = 1709647200000;
-    const Call back = parley::parse_transcript(parley::write_parley_json(call), TranscriptFormat::parley_json, "rt.json");
+    const Call back =
+        parley::parse_transcript(parley::write_parley_json(call), TranscriptFormat::parley_json, "rt.json");
     check_same_call(call, back);
   }
 }
@@ -431,21 +526,27 @@ TEST_CASE("read_transcript tells formats apart by content when the extension doe
     return directory + "/" + name;
   };
   // One line of JSON whose text holds "-->": still JSON, not an SRT timing line.
-  const Call json = parley::read_transcript(write("call.txt", R"({"segments": [{"speaker": "A", "start_ms": 0, "end_ms": 5, "text": "a --> b"}]})"));
+  const Call json = parley::read_transcript(write(
+      "call.txt", R"({"segments": [{"speaker": "A", "start_ms": 0, "end_ms": 5, "text": "a --> b"}]})"));
   CHECK(json.segments.at(0).text == "a --> b");
   CHECK(json.id == "call");
-  CHECK(parley::read_transcript(write("captions", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>hi\n")).segments.size() == 1);
-  CHECK(parley::read_transcript(write("diar.out", "SPEAKER f 1 0.5 1.0 <NA> <NA> A <NA> <NA>\n")).segments.size() == 1);
-  CHECK(parley::read_transcript(write("subs.txt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n")).segments.size() == 1);
+  CHECK(parley::read_transcript(write("captions", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>hi\n"))
+            .segments.size() == 1);
+  CHECK(parley::read_transcript(write("diar.out", "SPEAKER f 1 0.5 1.0 <NA> <NA> A <NA> <NA>\n"))
+            .segments.size() == 1);
+  CHECK(parley::read_transcript(write("subs.txt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n"))
+            .segments.size() == 1);
   const std::string notes = write("notes.txt", "Call notes: customer wants a discount.\n");
   check_error([&] { parley::read_transcript(notes); }, ErrorCode::invalid_argument,
               notes + ": cannot tell the transcript format from the file name or content; name the format");
   const std::string other = write("other.json", R"({"hello": "world"})");
   check_error([&] { parley::read_transcript(other); }, ErrorCode::invalid_argument,
-              other + ": a JSON document in none of the known transcript forms (parley-json, amazon-transcribe, "
-                      "assemblyai, deepgram); name the format");
+              other +
+                  ": a JSON document in none of the known transcript forms (parley-json, amazon-transcribe, "
+                  "assemblyai, deepgram); name the format");
   // The format named by the caller wins over the extension.
-  CHECK(parley::read_transcript(write("x.vtt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n"), {}, TranscriptFormat::srt)
+  CHECK(parley::read_transcript(write("x.vtt", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n"), {},
+                                TranscriptFormat::srt)
             .segments.size() == 1);
   std::filesystem::remove_all(directory);
 }

@@ -21,7 +21,9 @@ using readers_test::parse_fixture;
 namespace {
 
 // Speaker id of segment i.
-std::string speaker_of(const Call& call, std::size_t i) { return call.participants.at(call.segments.at(i).speaker).id; }
+std::string speaker_of(const Call& call, std::size_t i) {
+  return call.participants.at(call.segments.at(i).speaker).id;
+}
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -38,7 +40,8 @@ bool same_segments(const Call& a, const Call& b) {
   for (std::size_t i = 0; i < a.segments.size(); ++i) {
     const auto& x = a.segments[i];
     const auto& y = b.segments[i];
-    if (x.speaker != y.speaker || x.start_ms != y.start_ms || x.end_ms != y.end_ms || x.text != y.text) return false;
+    if (x.speaker != y.speaker || x.start_ms != y.start_ms || x.end_ms != y.end_ms || x.text != y.text)
+      return false;
   }
   return true;
 }
@@ -63,11 +66,13 @@ TEST_CASE("WebVTT from a meeting tool with <v> voice tags, NOTE blocks, multi-li
   CHECK(call.segments[3].start_ms == 14600);
   CHECK(call.segments[3].end_ms == 24870);
   CHECK(call.segments[3].text ==
-        "Great to meet you, Marta. So the plan for today: I'd like to understand how your team handles quotes & "
+        "Great to meet you, Marta. So the plan for today: I'd like to understand how your team handles "
+        "quotes & "
         "approvals right now, and then show you a short demo.");
-  CHECK(call.segments[6].text ==
-        "Ja, genau. And when the price is > 50.000 € it goes to the CFO as well. We lose deals because of it, "
-        "honestly.");
+  CHECK(
+      call.segments[6].text ==
+      "Ja, genau. And when the price is > 50.000 € it goes to the CFO as well. We lose deals because of it, "
+      "honestly.");
   // 00:01:09.500 = 60000 + 9500
   CHECK(call.segments[8].start_ms == 69500);
   CHECK(speaker_of(call, 8) == "Marta Nowak");
@@ -92,11 +97,13 @@ TEST_CASE("WebVTT with 'Name: text' speaker prefixes and numeric cue identifiers
   CHECK(call.segments[0].text == "Hi Tomás, can you hear me okay?");
   CHECK(speaker_of(call, 5) == "Tomás Herrera");
   CHECK(call.segments[5].text ==
-        "Mostly training. The onboarding was in English only and, well, half of them prefer Spanish. \"¿Dónde está "
+        "Mostly training. The onboarding was in English only and, well, half of them prefer Spanish. "
+        "\"¿Dónde está "
         "el botón de pronóstico?\" was the question I got every week.");
   // Only a prefix at the start of a line names a speaker: "Note:" mid-cue is text.
   CHECK(speaker_of(call, 10) == "Priya Raman");
-  CHECK(call.segments[10].text == "Absolutely. I'll send the proposal today. Note: it's valid until March 20.");
+  CHECK(call.segments[10].text ==
+        "Absolutely. I'll send the proposal today. Note: it's valid until March 20.");
   // 00:01:41.500 = 60000 + 41500
   CHECK(call.segments[11].start_ms == 101500);
   CHECK(call.segments[11].text == "Perfect. Gracias, Priya.");
@@ -138,14 +145,17 @@ TEST_CASE("WebVTT cue times in every form a tool writes") {
   };
   CHECK(time_of("00:00:05.320 --> 01:02:03.004") == std::pair<std::int64_t, std::int64_t>{5320, 3723004});
   CHECK(time_of("0:0:5.320 --> 0:0:6.5") == std::pair<std::int64_t, std::int64_t>{5320, 6500});
-  CHECK(time_of("00:05.320 --> 75:00.000") == std::pair<std::int64_t, std::int64_t>{5320, 4500000});  // 75 min
-  CHECK(time_of("00:00:05,320 --> 00:00:05,9996") == std::pair<std::int64_t, std::int64_t>{5320, 6000});  // rounded
+  CHECK(time_of("00:05.320 --> 75:00.000") ==
+        std::pair<std::int64_t, std::int64_t>{5320, 4500000});  // 75 min
+  CHECK(time_of("00:00:05,320 --> 00:00:05,9996") ==
+        std::pair<std::int64_t, std::int64_t>{5320, 6000});  // rounded
   CHECK(time_of("10:00:00.000-->10:00:01.000") == std::pair<std::int64_t, std::int64_t>{36000000, 36001000});
   check_error([&] { time_of("00:00:61.000 --> 00:01:02.000"); }, ErrorCode::parse,
               "t.vtt:3: bad timestamp '00:00:61.000' in cue timing");
   check_error([&] { time_of("1:60:00.000 --> 2:00:00.000"); }, ErrorCode::parse,
               "t.vtt:3: bad timestamp '1:60:00.000' in cue timing");
-  check_error([&] { time_of("5.320 --> 6.000"); }, ErrorCode::parse, "t.vtt:3: bad timestamp '5.320' in cue timing");
+  check_error([&] { time_of("5.320 --> 6.000"); }, ErrorCode::parse,
+              "t.vtt:3: bad timestamp '5.320' in cue timing");
   check_error([&] { time_of("00:00:01.000 -->"); }, ErrorCode::parse,
               "t.vtt:3: truncated cue timing '00:00:01.000 -->': no end time");
   check_error([&] { time_of(" --> 00:00:01.000"); }, ErrorCode::parse,
@@ -162,17 +172,24 @@ TEST_CASE("malformed WebVTT files are rejected with the file, line and what was 
   // 0x89 is the first byte of the PNG signature: not UTF-8.
   check_error([] { parse_fixture("binary_garbage.vtt", TranscriptFormat::webvtt); }, ErrorCode::invalid_utf8,
               "binary_garbage.vtt:1: invalid UTF-8 (byte 0x89 at offset 0)");
-  check_error([] { parley::parse_transcript(std::string("WEBVTT\n\n\0\0\0\x01", 12), TranscriptFormat::webvtt, "x.vtt"); },
-              ErrorCode::parse, "x.vtt:3: NUL byte: this is binary data, not a webvtt file");
-  check_error([] { parley::parse_transcript("1\n00:00:01.000 --> 00:00:02.000\nhi\n", TranscriptFormat::webvtt, "x.vtt"); },
-              ErrorCode::parse, "x.vtt:1: missing 'WEBVTT' header (found '1')");
+  check_error(
+      [] {
+        parley::parse_transcript(std::string("WEBVTT\n\n\0\0\0\x01", 12), TranscriptFormat::webvtt, "x.vtt");
+      },
+      ErrorCode::parse, "x.vtt:3: NUL byte: this is binary data, not a webvtt file");
+  check_error(
+      [] {
+        parley::parse_transcript("1\n00:00:01.000 --> 00:00:02.000\nhi\n", TranscriptFormat::webvtt, "x.vtt");
+      },
+      ErrorCode::parse, "x.vtt:1: missing 'WEBVTT' header (found '1')");
   check_error([] { parley::parse_transcript("", TranscriptFormat::webvtt, "empty.vtt"); }, ErrorCode::parse,
               "empty.vtt:1: missing 'WEBVTT' header (found '')");
   check_error([] { parley::parse_transcript("WEBVTT\n\nintro\n", TranscriptFormat::webvtt, "x.vtt"); },
               ErrorCode::parse, "x.vtt:3: cue 'intro' has no timing line (truncated cue or stray text)");
-  check_error([] { parley::parse_transcript("WEBVTT\n\nintro\nhello\n", TranscriptFormat::webvtt, "x.vtt"); },
-              ErrorCode::parse,
-              "x.vtt:4: expected a cue timing line ('start --> end') after cue identifier 'intro', found 'hello'");
+  check_error(
+      [] { parley::parse_transcript("WEBVTT\n\nintro\nhello\n", TranscriptFormat::webvtt, "x.vtt"); },
+      ErrorCode::parse,
+      "x.vtt:4: expected a cue timing line ('start --> end') after cue identifier 'intro', found 'hello'");
 }
 
 TEST_CASE("a cue without a speaker goes to the 'unknown' participant, or is an error if the host says so") {
@@ -185,11 +202,13 @@ TEST_CASE("a cue without a speaker goes to the 'unknown' participant, or is an e
 
   ReadOptions renamed;
   renamed.unknown_speaker_id = "(unattributed)";
-  CHECK(parse_fixture("missing_speaker.vtt", TranscriptFormat::webvtt, renamed).participants[1].id == "(unattributed)");
+  CHECK(parse_fixture("missing_speaker.vtt", TranscriptFormat::webvtt, renamed).participants[1].id ==
+        "(unattributed)");
 
   ReadOptions strict;
   strict.missing_speaker = parley::MissingSpeaker::error;
-  check_error([&] { parse_fixture("missing_speaker.vtt", TranscriptFormat::webvtt, strict); }, ErrorCode::parse,
+  check_error([&] { parse_fixture("missing_speaker.vtt", TranscriptFormat::webvtt, strict); },
+              ErrorCode::parse,
               "missing_speaker.vtt:7: cue has no speaker (no <v> voice tag or 'Name:' prefix)");
 }
 
@@ -218,9 +237,11 @@ TEST_CASE("speaker prefixes are read only where they look like names, and can be
 TEST_CASE("line endings, a BOM and trailing whitespace do not change what is read") {
   const std::string lf = readers_test::load_fixture("zoom_renewal.vtt");
   const Call expected = parley::parse_transcript(lf, TranscriptFormat::webvtt, "z.vtt");
-  const Call crlf = parley::parse_transcript(replace_all(lf, "\n", "\r\n"), TranscriptFormat::webvtt, "z.vtt");
+  const Call crlf =
+      parley::parse_transcript(replace_all(lf, "\n", "\r\n"), TranscriptFormat::webvtt, "z.vtt");
   const Call bom = parley::parse_transcript("\xEF\xBB\xBF" + lf, TranscriptFormat::webvtt, "z.vtt");
-  const Call spaces = parley::parse_transcript(replace_all(lf, "\n", " \t\n"), TranscriptFormat::webvtt, "z.vtt");
+  const Call spaces =
+      parley::parse_transcript(replace_all(lf, "\n", " \t\n"), TranscriptFormat::webvtt, "z.vtt");
   std::string no_final_newline = lf;
   no_final_newline.pop_back();
   const Call cut = parley::parse_transcript(no_final_newline, TranscriptFormat::webvtt, "z.vtt");
@@ -268,16 +289,25 @@ TEST_CASE("malformed SRT files are rejected with the file, line and what was wro
   // "1\n" is 2 bytes and the timing line 30, so 'é' (0xE9 in Latin-1) of "José" is at offset 35.
   check_error([] { parse_fixture("latin1.srt", TranscriptFormat::srt); }, ErrorCode::invalid_utf8,
               "latin1.srt:3: invalid UTF-8 (byte 0xE9 at offset 35)");
-  check_error([] { parley::parse_transcript("Hello there\n", TranscriptFormat::srt, "x.srt"); }, ErrorCode::parse,
+  check_error([] { parley::parse_transcript("Hello there\n", TranscriptFormat::srt, "x.srt"); },
+              ErrorCode::parse,
               "x.srt:1: expected a subtitle number or a timing line ('start --> end'), found 'Hello there'");
-  check_error([] { parley::parse_transcript("1\nHello there\n", TranscriptFormat::srt, "x.srt"); }, ErrorCode::parse,
-              "x.srt:2: expected a timing line ('start --> end') after subtitle number 1, found 'Hello there'");
-  check_error([] { parley::parse_transcript("1\n00:00:01,000 --> 00:00:0x,000\nA: b\n", TranscriptFormat::srt, "x.srt"); },
-              ErrorCode::parse, "x.srt:2: bad timestamp '00:00:0x,000' in cue timing");
+  check_error(
+      [] { parley::parse_transcript("1\nHello there\n", TranscriptFormat::srt, "x.srt"); }, ErrorCode::parse,
+      "x.srt:2: expected a timing line ('start --> end') after subtitle number 1, found 'Hello there'");
+  check_error(
+      [] {
+        parley::parse_transcript("1\n00:00:01,000 --> 00:00:0x,000\nA: b\n", TranscriptFormat::srt, "x.srt");
+      },
+      ErrorCode::parse, "x.srt:2: bad timestamp '00:00:0x,000' in cue timing");
   ReadOptions strict;
   strict.missing_speaker = parley::MissingSpeaker::error;
-  check_error([&] { parley::parse_transcript("1\n00:00:01,000 --> 00:00:02,000\n- Hi!\n", TranscriptFormat::srt, "x.srt", strict); },
-              ErrorCode::parse, "x.srt:3: subtitle has no speaker (no 'Name:' prefix)");
+  check_error(
+      [&] {
+        parley::parse_transcript("1\n00:00:01,000 --> 00:00:02,000\n- Hi!\n", TranscriptFormat::srt, "x.srt",
+                                 strict);
+      },
+      ErrorCode::parse, "x.srt:3: subtitle has no speaker (no 'Name:' prefix)");
 }
 
 TEST_CASE("invalid UTF-8 may be replaced with U+FFFD instead") {
@@ -322,21 +352,31 @@ TEST_CASE("malformed RTTM lines are rejected with the line") {
               "bad_start.rttm:2: bad start time 'abc' (expected seconds)");
   check_error([] { parley::parse_transcript("SPEAKER call 1 0.5 2.0\n", TranscriptFormat::rttm, "x.rttm"); },
               ErrorCode::parse,
-              "x.rttm:1: SPEAKER line has 5 fields, expected at least 8 (type file channel start duration ortho subtype "
+              "x.rttm:1: SPEAKER line has 5 fields, expected at least 8 (type file channel start duration "
+              "ortho subtype "
               "speaker)");
-  check_error([] { parley::parse_transcript("SPEAKER c 1 1.0 -2 <NA> <NA> A <NA> <NA>\n", TranscriptFormat::rttm, "x.rttm"); },
-              ErrorCode::parse, "x.rttm:1: bad duration '-2' (expected seconds)");
+  check_error(
+      [] {
+        parley::parse_transcript("SPEAKER c 1 1.0 -2 <NA> <NA> A <NA> <NA>\n", TranscriptFormat::rttm,
+                                 "x.rttm");
+      },
+      ErrorCode::parse, "x.rttm:1: bad duration '-2' (expected seconds)");
   ReadOptions strict;
   strict.missing_speaker = parley::MissingSpeaker::error;
-  check_error([&] { parley::parse_transcript("SPEAKER c 1 1.0 2 <NA> <NA> <NA> <NA> <NA>\n", TranscriptFormat::rttm, "x.rttm", strict); },
-              ErrorCode::parse, "x.rttm:1: SPEAKER line has no speaker name ('<NA>')");
+  check_error(
+      [&] {
+        parley::parse_transcript("SPEAKER c 1 1.0 2 <NA> <NA> <NA> <NA> <NA>\n", TranscriptFormat::rttm,
+                                 "x.rttm", strict);
+      },
+      ErrorCode::parse, "x.rttm:1: SPEAKER line has no speaker name ('<NA>')");
 }
 
 TEST_CASE("read_transcript picks the format from the extension or content, and names I/O failures") {
   const Call call = parley::read_transcript(readers_test::fixture_path("zoom_renewal.vtt"));
   CHECK(call.id == "zoom_renewal");
   CHECK(call.segments.size() == 12);
-  CHECK(parley::read_transcript(readers_test::fixture_path("pyannote_diarization.rttm")).segments.size() == 11);
+  CHECK(parley::read_transcript(readers_test::fixture_path("pyannote_diarization.rttm")).segments.size() ==
+        11);
   CHECK(parley::read_transcript(readers_test::fixture_path("wechat_followup.srt")).segments.size() == 11);
   check_error([] { parley::read_transcript("/nonexistent/dir/call.vtt"); }, ErrorCode::io,
               "cannot open '/nonexistent/dir/call.vtt': No such file or directory");
@@ -348,8 +388,10 @@ TEST_CASE("read_transcript picks the format from the extension or content, and n
   const std::string path = readers_test::fixture_path("zoom_renewal.vtt");
   check_error([&] { parley::read_transcript(path, small); }, ErrorCode::limit_exceeded,
               path + ": 1710 bytes, more than the limit of 100 (ReadOptions::max_input_bytes)");
-  check_error([&] { parley::parse_transcript(std::string(101, 'x'), TranscriptFormat::srt, "big.srt", small); },
-              ErrorCode::limit_exceeded, "big.srt: 101 bytes, more than the limit of 100 (ReadOptions::max_input_bytes)");
+  check_error(
+      [&] { parley::parse_transcript(std::string(101, 'x'), TranscriptFormat::srt, "big.srt", small); },
+      ErrorCode::limit_exceeded,
+      "big.srt: 101 bytes, more than the limit of 100 (ReadOptions::max_input_bytes)");
 }
 
 TEST_CASE("format names and extensions") {
@@ -357,8 +399,8 @@ TEST_CASE("format names and extensions") {
   using parley::format_name;
   using parley::parse_format_name;
   for (auto format : {TranscriptFormat::webvtt, TranscriptFormat::srt, TranscriptFormat::rttm,
-                      TranscriptFormat::parley_json, TranscriptFormat::amazon_transcribe, TranscriptFormat::assemblyai,
-                      TranscriptFormat::deepgram}) {
+                      TranscriptFormat::parley_json, TranscriptFormat::amazon_transcribe,
+                      TranscriptFormat::assemblyai, TranscriptFormat::deepgram}) {
     CHECK(parse_format_name(format_name(format)) == format);  // round trip for every format
   }
   CHECK(format_name(TranscriptFormat::amazon_transcribe) == "amazon-transcribe");
@@ -374,7 +416,8 @@ TEST_CASE("format names and extensions") {
 
 TEST_CASE("a file naming more speakers than the limit is rejected while it is read") {
   std::string vtt = "WEBVTT\n\n";
-  for (int i = 0; i < 20; ++i) vtt += fmt::format("00:{:02}.000 --> 00:{:02}.500\n<v Speaker {}>hello\n\n", i, i, i);
+  for (int i = 0; i < 20; ++i)
+    vtt += fmt::format("00:{:02}.000 --> 00:{:02}.500\n<v Speaker {}>hello\n\n", i, i, i);
   ReadOptions options;
   options.limits.max_participants = 10;
   check_error([&] { parley::parse_transcript(vtt, TranscriptFormat::webvtt, "many.vtt", options); },

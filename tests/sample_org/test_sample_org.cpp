@@ -85,7 +85,8 @@ TEST_CASE("sample calls use every requested language, tracked terms and prices")
     bool said = false;
     for (const auto& call : org.calls) {
       for (const auto& segment : call.segments) {
-        for (const auto& variant : term.variants) said = said || segment.text.find(variant) != std::string::npos;
+        for (const auto& variant : term.variants)
+          said = said || segment.text.find(variant) != std::string::npos;
       }
       if (said) break;
     }
@@ -204,7 +205,8 @@ TEST_CASE("bad generator options are errors naming the option") {
     FAIL("expected an error");
   } catch (const parley::Error& error) {
     CHECK(error.message() ==
-          "sample organisation: languages[1] = 'pl-PL' has no phrases (expected en-US, en-GB, de-DE, da-DK, fr-FR "
+          "sample organisation: languages[1] = 'pl-PL' has no phrases (expected en-US, en-GB, de-DE, da-DK, "
+          "fr-FR "
           "or es-ES)");
   }
 }
@@ -229,7 +231,8 @@ TEST_CASE("the truth names every inserted term in the segment that says it") {
       if (mention.kind == parley::SampleMentionKind::brand) {
         said = segment.text.find(mention.name) != std::string::npos;
       } else {
-        for (const auto& variant : terms.at(mention.name)->variants) said = said || segment.text.find(variant) != std::string::npos;
+        for (const auto& variant : terms.at(mention.name)->variants)
+          said = said || segment.text.find(variant) != std::string::npos;
       }
       CAPTURE(segment.text);
       CHECK(said);
@@ -243,13 +246,15 @@ TEST_CASE("sample analysis records follow the transcript") {
   parley::Call call;
   call.id = "hand";
   call.duration_ms = 30'000;
-  call.participants = {{"spk_0", "S", parley::Role::seller, "u"}, {"spk_1", "C", parley::Role::customer, "c"}};
+  call.participants = {{"spk_0", "S", parley::Role::seller, "u"},
+                       {"spk_1", "C", parley::Role::customer, "c"}};
   call.segments = {{0, 0, 10'000, "one two three", {}, {}},
                    {1, 11'000, 15'000, "Really?", {}, {}},
                    {0, 17'000, 27'000, "four five", {}, {}}};
   parley::SampleCallTruth truth;
   truth.customer_mood = "negative";
-  truth.mentions.push_back({"pricing", parley::SampleMentionKind::keyword, parley::Role::customer, 1, 11'000});
+  truth.mentions.push_back(
+      {"pricing", parley::SampleMentionKind::keyword, parley::Role::customer, 1, 11'000});
   truth.mentions.push_back({"Litware", parley::SampleMentionKind::brand, parley::Role::customer, 1, 11'000});
   const auto record = parley::sample_analysis_record(call, truth);
   CHECK(record.metrics.seller_talk_ms == 20'000);
@@ -257,7 +262,7 @@ TEST_CASE("sample analysis records follow the transcript") {
   CHECK(record.metrics.talk_ratio.value() == doctest::Approx(20.0 / 24.0));
   CHECK(record.metrics.switches == 2);
   CHECK(record.metrics.switch_rate_per_hour.value() == doctest::Approx(2 * 120.0));  // 2 per 30 s
-  CHECK(record.metrics.average_pause_ms.value() == doctest::Approx(1'500));  // (1 s + 2 s) / 2
+  CHECK(record.metrics.average_pause_ms.value() == doctest::Approx(1'500));          // (1 s + 2 s) / 2
   CHECK(record.metrics.patience_ms.value() == doctest::Approx(2'000));
   CHECK(record.metrics.longest_monologue_ms == 10'000);
   CHECK(record.metrics.longest_customer_monologue_ms == 4'000);
@@ -299,7 +304,8 @@ TEST_CASE("a stored sample organisation fills the home page and a seller's detai
 
     std::size_t comments = 0;
     for (const auto& seller : org.teams[0].seller_ids) {
-      const auto details = parley::seller_details(*store, parley::Viewer::manager("u-mgr-north"), seller, insight);
+      const auto details =
+          parley::seller_details(*store, parley::Viewer::manager("u-mgr-north"), seller, insight);
       CHECK(details.kpis.calls > 0);
       comments += details.comments.size();
     }

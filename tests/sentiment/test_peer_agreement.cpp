@@ -51,7 +51,9 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y) {
 
 SentimentLabel vader_label(double compound) {
   // VADER's own published thresholds, the same as parley's defaults.
-  return compound >= 0.05 ? SentimentLabel::positive : compound <= -0.05 ? SentimentLabel::negative : SentimentLabel::neutral;
+  return compound >= 0.05    ? SentimentLabel::positive
+         : compound <= -0.05 ? SentimentLabel::negative
+                             : SentimentLabel::neutral;
 }
 
 }  // namespace

@@ -129,7 +129,8 @@ TEST_CASE("German, French and Spanish rules with a host lexicon") {
     CHECK(scorer.score("Das Angebot ist nicht gut.").score == doctest::Approx(normalized(-1.48)));
     CHECK(scorer.score("Das Angebot ist sehr gut.").score == doctest::Approx(normalized(2.293)));
     // "aber": 2 * 0.5 + (-2) * 1.5 = -2.
-    CHECK(scorer.score("Die Demo war gut, aber der Preis ist schlecht.").score == doctest::Approx(normalized(-2.0)));
+    CHECK(scorer.score("Die Demo war gut, aber der Preis ist schlecht.").score ==
+          doctest::Approx(normalized(-2.0)));
     // Non-ASCII words go through the segmenter and case folding: "GROSSARTIG" folds like "großartig".
     CHECK(scorer.score("Die Integration ist großartig").score == doctest::Approx(normalized(3.0)));
     CHECK(scorer.score("Wir sind ENTTÄUSCHT von dem Support").score == doctest::Approx(normalized(-2.733)));
@@ -141,7 +142,8 @@ TEST_CASE("German, French and Spanish rules with a host lexicon") {
     SentimentScorer scorer(lexicon);
     CHECK(scorer.score("Ce n'est pas bon.").score == doctest::Approx(normalized(-1.48)));
     CHECK(scorer.score("C'est très bon").score == doctest::Approx(normalized(2.293)));
-    CHECK(scorer.score("Le produit est génial mais le prix est mauvais").score == doctest::Approx(normalized(-1.5)));
+    CHECK(scorer.score("Le produit est génial mais le prix est mauvais").score ==
+          doctest::Approx(normalized(-1.5)));
     CHECK(scorer.score("Nous sommes DÉÇUS").score == doctest::Approx(0.0));  // "déçus" is not in the fixture
     CHECK(scorer.score("Franchement, je suis DÉÇU du support").score == doctest::Approx(normalized(-2.733)));
   }
@@ -152,14 +154,16 @@ TEST_CASE("German, French and Spanish rules with a host lexicon") {
     CHECK(scorer.score("El servicio no es bueno").score == doctest::Approx(normalized(-1.48)));
     CHECK(scorer.score("¡Muy bueno!").score == doctest::Approx(normalized(2.293 + 0.292)));
     // pero: 3 * 0.5 + (-2) * 1.5 = -1.5.
-    CHECK(scorer.score("La demo fue excelente pero el soporte es malo").score == doctest::Approx(normalized(-1.5)));
+    CHECK(scorer.score("La demo fue excelente pero el soporte es malo").score ==
+          doctest::Approx(normalized(-1.5)));
     CHECK(scorer.score("Estoy decepcionado").score == doctest::Approx(normalized(-2.0)));
   }
 }
 
 TEST_CASE("Chinese and Japanese: emoji and full-width punctuation through the segmenter") {
-  SentimentScorer chinese(bundled_sentiment_lexicon("zh-CN", bundled_dir).merged_with(
-      SentimentLexicon::parse("\xE5\xA5\xBD\t2\n", "host.tsv", "zh-CN")));  // 好 = 2
+  SentimentScorer chinese(
+      bundled_sentiment_lexicon("zh-CN", bundled_dir)
+          .merged_with(SentimentLexicon::parse("\xE5\xA5\xBD\t2\n", "host.tsv", "zh-CN")));  // 好 = 2
   // 好 (2) + thumbs up (1.9) = 3.9, plus one full-width exclamation mark: 3.9 + 0.292.
   CHECK(chinese.score("\xE8\xBF\x99\xE4\xB8\xAA\xE5\xA5\xBD \U0001F44D\xEF\xBC\x81").score ==
         doctest::Approx(normalized(3.9 + 0.292)));
@@ -196,7 +200,9 @@ TEST_CASE("lexicon files: merge, override and malformed lines") {
   CHECK(error_message([] { load_sentiment_lexicon(data_dir + "/no_tab.tsv", "en"); }) ==
         data_dir + "/no_tab.tsv:2: expected 'term<TAB>value', found no tab");
   CHECK(error_message([] { load_sentiment_lexicon(data_dir + "/bad_kind.tsv", "en"); }) ==
-        data_dir + "/bad_kind.tsv:2: unknown kind 'flipper' of term 'not' (expected valence, negator, booster or contrast)");
+        data_dir +
+            "/bad_kind.tsv:2: unknown kind 'flipper' of term 'not' (expected valence, negator, booster or "
+            "contrast)");
   CHECK(error_message([] { SentimentLexicon::parse("ok\t1\nwow\t9\n", "x.tsv", "en"); }) ==
         "x.tsv:2: valence 9 of term 'wow' is outside [-4, 4]");
   CHECK(error_message([] { SentimentLexicon::parse("\xff\t1\n", "x.tsv", "en"); }) ==
@@ -276,11 +282,11 @@ TEST_CASE("aggregates: donut, over time, more negative than average") {
   const std::int64_t monday = 1'772'409'600'000;
   const std::int64_t day = 86'400'000;
   std::vector<CallSentimentRecord> records = {
-      {"a", "s1", "t1", monday + 3'600'000, 0.6, true},       // positive
-      {"b", "s1", "t1", monday + day, -0.4, true},            // negative
-      {"c", "s2", "t1", monday + 7 * day, 0.0, true},         // neutral
-      {"d", "s2", "t2", monday + 31 * day, 0.2, true},        // positive, April
-      {"e", "s3", "t2", monday + 31 * day, 0.0, false},       // no customer words: excluded
+      {"a", "s1", "t1", monday + 3'600'000, 0.6, true},  // positive
+      {"b", "s1", "t1", monday + day, -0.4, true},       // negative
+      {"c", "s2", "t1", monday + 7 * day, 0.0, true},    // neutral
+      {"d", "s2", "t2", monday + 31 * day, 0.2, true},   // positive, April
+      {"e", "s3", "t2", monday + 31 * day, 0.0, false},  // no customer words: excluded
   };
   const auto donut = sentiment_distribution(records);
   CHECK(donut.calls == 4);

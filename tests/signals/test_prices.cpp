@@ -19,7 +19,8 @@ struct Expected {
   std::string currency;
 };
 
-void check_prices(const std::string& sentence, const std::string& language, const std::vector<Expected>& expected) {
+void check_prices(const std::string& sentence, const std::string& language,
+                  const std::vector<Expected>& expected) {
   CAPTURE(sentence);
   CAPTURE(language);
   const auto prices = detector().find_prices(sentence, language);
@@ -47,7 +48,8 @@ TEST_CASE("prices: symbols and grouping in English") {
 
 TEST_CASE("prices: English spoken amounts") {
   // twelve hundred = 12 * 100 = 1200; five thousand = 5 * 1000.
-  check_prices("we were quoted twelve hundred dollars last year", "en-US", {{"twelve hundred dollars", "1200", "USD"}});
+  check_prices("we were quoted twelve hundred dollars last year", "en-US",
+               {{"twelve hundred dollars", "1200", "USD"}});
   check_prices("it would be five thousand euros per year", "en-US", {{"five thousand euros", "5000", "EUR"}});
   // two hundred fifty thousand = (2 * 100 + 50) * 1000 = 250000.
   check_prices("the budget is two hundred fifty thousand dollars", "en-US",
@@ -88,7 +90,8 @@ TEST_CASE("prices: Arabic, Hebrew, Chinese and Japanese") {
   check_prices("המחיר הוא 500 ש\"ח לחודש", "he-IL", {{"500 ש\"ח", "500", "ILS"}});
   check_prices("זה עולה ₪1,200", "he-IL", {{"₪1,200", "1200", "ILS"}});
   // 5万 = 5 * 10^4.
-  check_prices("这个方案每年5万元，另外培训3000元。", "zh-CN", {{"5万元", "50000", "CNY"}, {"3000元", "3000", "CNY"}});
+  check_prices("这个方案每年5万元，另外培训3000元。", "zh-CN",
+               {{"5万元", "50000", "CNY"}, {"3000元", "3000", "CNY"}});
   check_prices("价格是¥12,000。", "zh-CN", {{"¥12,000", "12000", "CNY"}});
   check_prices("月額は3万円です。", "ja-JP", {{"3万円", "30000", "JPY"}});
   check_prices("年間で100ドルです。", "ja-JP", {{"100ドル", "100", "USD"}});

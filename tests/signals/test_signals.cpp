@@ -24,7 +24,8 @@ parley::Call two_party_call(const std::string& language) {
   parley::Call call;
   call.id = "call-1";
   call.language = language;
-  call.participants = {{"rep", "Rep", parley::Role::seller, {}}, {"cust", "Customer", parley::Role::customer, {}}};
+  call.participants = {{"rep", "Rep", parley::Role::seller, {}},
+                       {"cust", "Customer", parley::Role::customer, {}}};
   return call;
 }
 
@@ -33,7 +34,9 @@ void add(parley::Call& call, std::uint32_t speaker, parley::Milliseconds start, 
   call.segments.push_back({speaker, start, end, std::move(text), {}, {}});
 }
 
-std::string data_path(const std::string& name) { return std::string(PARLEY_TEST_DATA_DIR) + "/signals/" + name; }
+std::string data_path(const std::string& name) {
+  return std::string(PARLEY_TEST_DATA_DIR) + "/signals/" + name;
+}
 
 }  // namespace
 
@@ -84,9 +87,11 @@ TEST_CASE("questions: the free function uses the bundled lists") {
 TEST_CASE("detect: fillers per participant, counted and per minute of talk") {
   auto call = two_party_call("en-US");
   // Seller talks 0-30 s and 20-60 s (union 60 s); customer 60-90 s (30 s).
-  add(call, 0, 0, 30'000, "Um, so, like, the plan is, you know, flexible.");  // um, like, (", like"), you know
-  add(call, 0, 20'000, 60'000, "Do you know our pricing? I like it. Uh, it's kind of simple.");  // uh, kind of
-  add(call, 1, 60'000, 90'000, "Hmm, I mean we like the demo.");  // hmm, i mean
+  add(call, 0, 0, 30'000,
+      "Um, so, like, the plan is, you know, flexible.");  // um, like, (", like"), you know
+  add(call, 0, 20'000, 60'000,
+      "Do you know our pricing? I like it. Uh, it's kind of simple.");  // uh, kind of
+  add(call, 1, 60'000, 90'000, "Hmm, I mean we like the demo.");        // hmm, i mean
   const auto signals = detector().detect(call);
   REQUIRE(signals.fillers.size() == 2);
   // Seller: um + ", like" + you know + uh + kind of = 5 in 60 s -> 5 per minute.
@@ -106,7 +111,8 @@ TEST_CASE("detect: fillers in other languages") {
   auto signals = detector().detect(call);
   CHECK(signals.fillers[1].count == 3);
   call.language = "fr-CA";
-  call.segments[0].text = "Euh, en fait, du coup on a trois sites, tu vois.";  // euh, en fait, du coup, tu vois
+  call.segments[0].text =
+      "Euh, en fait, du coup on a trois sites, tu vois.";  // euh, en fait, du coup, tu vois
   signals = detector().detect(call);
   CHECK(signals.fillers[1].count == 4);
   call.language = "ja-JP";
@@ -285,7 +291,8 @@ TEST_CASE("detect: results do not depend on segment order (property)") {
     for (auto& b : mapped.brand_counts) b.first_segment = permutation[b.first_segment];
     for (auto& a : mapped.action_items) a.segment = permutation[a.segment];
     std::vector<std::uint32_t> questions(call.segments.size());
-    for (std::size_t i = 0; i < permutation.size(); ++i) questions[permutation[i]] = signals.questions_per_segment[i];
+    for (std::size_t i = 0; i < permutation.size(); ++i)
+      questions[permutation[i]] = signals.questions_per_segment[i];
     CHECK(parley::to_json(mapped).size() > 0);
     CHECK(questions == reference.questions_per_segment);
     mapped.questions_per_segment = reference.questions_per_segment;
@@ -337,7 +344,8 @@ TEST_CASE("patterns: empty patterns and malformed files are errors naming where"
     parley::load_currency_tokens(data_path("bad_currencies.txt"));
     FAIL("expected an error");
   } catch (const parley::Error& error) {
-    CHECK(error.message() == data_path("bad_currencies.txt") + ":3: currency code 'sek' is not three capital letters");
+    CHECK(error.message() ==
+          data_path("bad_currencies.txt") + ":3: currency code 'sek' is not three capital letters");
   }
   try {
     parley::load_phrase_list(data_path("missing.txt"));
@@ -386,7 +394,8 @@ TEST_CASE("detect: a 50 MB segment without punctuation is handled in one pass") 
 
 TEST_CASE("patterns: bundled data covers every SPEC language") {
   const auto patterns = parley::load_signal_patterns();
-  for (const char* language : {"ar", "zh", "da", "nl", "en", "fi", "fr", "de", "he", "it", "ja", "nb", "pt", "es", "sv"}) {
+  for (const char* language :
+       {"ar", "zh", "da", "nl", "en", "fi", "fr", "de", "he", "it", "ja", "nb", "pt", "es", "sv"}) {
     CAPTURE(language);
     REQUIRE(patterns.languages.count(language) == 1);
     const auto& lists = patterns.languages.at(language);
@@ -404,8 +413,9 @@ TEST_CASE("patterns: bundled data covers every SPEC language") {
 TEST_CASE("json: a price mention's fields") {
   auto prices = detector().find_prices("It is €300.", "en-IE");
   REQUIRE(prices.size() == 1);
-  CHECK(parley::to_json(prices[0]) ==
-        R"({"amount":"300","begin":6,"currency":"EUR","end":12,"offset_ms":0,"role":"other","segment":0,"text":"€300","value":300.0})");
+  CHECK(
+      parley::to_json(prices[0]) ==
+      R"({"amount":"300","begin":6,"currency":"EUR","end":12,"offset_ms":0,"role":"other","segment":0,"text":"€300","value":300.0})");
 }
 
 TEST_CASE("detect: German nouns joined by articles or prepositions are not brands") {

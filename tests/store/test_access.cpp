@@ -20,9 +20,12 @@ struct NamedViewer {
 // s1 is the target; s2 (same team) and m2 (other team) are out of scope; dir at depth 1 sees the
 // managers but not their sellers; at depth 2 it sees s1.
 const std::vector<NamedViewer> viewers = {
-    {"s1", Viewer::seller("s1")},          {"s2", Viewer::seller("s2")},
-    {"m1", Viewer::manager("m1", 1)},      {"m2", Viewer::manager("m2", 1)},
-    {"dir1", Viewer::manager("dir", 1)},   {"dir2", Viewer::manager("dir", 2)},
+    {"s1", Viewer::seller("s1")},
+    {"s2", Viewer::seller("s2")},
+    {"m1", Viewer::manager("m1", 1)},
+    {"m2", Viewer::manager("m2", 1)},
+    {"dir1", Viewer::manager("dir", 1)},
+    {"dir2", Viewer::manager("dir", 2)},
     {"admin", admin},
 };
 
@@ -53,10 +56,18 @@ struct Fixture {
     note.segment_index = 1;
     note.text = "Good discovery question here.";
     m1_comment = store->add_comment(Viewer::manager("m1"), note);
-    TermList team_list{"tl-m1", "Team m1 keywords", StoredTermKind::keyword, TermListScope::team, "m1",
+    TermList team_list{"tl-m1",
+                       "Team m1 keywords",
+                       StoredTermKind::keyword,
+                       TermListScope::team,
+                       "m1",
                        {{"onboarding", {"on-boarding"}}}};
     store->put_term_list(admin, team_list);
-    TermList org_list{"tl-org", "Competitors", StoredTermKind::competitor, TermListScope::organisation, "",
+    TermList org_list{"tl-org",
+                      "Competitors",
+                      StoredTermKind::competitor,
+                      TermListScope::organisation,
+                      "",
                       {{"Contoso 360", {"Contoso"}}}};
     store->put_term_list(admin, org_list);
     Opportunity o{"o1", "Big deal", "account-1", "s1", OpportunityStatus::open, 5000, 0, "EUR", t0, {}};
@@ -94,110 +105,172 @@ CallFilter of_s1() {
 }  // namespace
 
 TEST_CASE("access: reads of one seller's data follow the hierarchy") {
-  check_matrix("user", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.user(v, "s1"); }, false);
-  check_matrix("load_call", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.load_call(v, "c1"); }, false);
-  check_matrix("call_summaries", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.call_summaries(v, of_s1()); }, false);
-  check_matrix("term_hits", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.term_hits(v, of_s1()); }, false);
-  check_matrix("term_counts", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.term_counts(v, of_s1(), Role::customer); }, false);
-  check_matrix("brand_mentions", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.brand_mentions(v, of_s1()); }, false);
-  check_matrix("brand_first_mentions", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.brand_first_mentions(v, of_s1()); }, false);
-  check_matrix("call_span", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.call_span(v, of_s1()); }, false);
-  check_matrix("call_totals", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.call_totals(v, of_s1(), {}); }, false);
-  check_matrix("mention_totals", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.mention_totals(v, of_s1(), {}, 5); }, false);
-  check_matrix("activity_totals", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    ActivityFilter f;
-    f.owner_ids = {"s1"};
-    s.activity_totals(v, f);
-  }, false);
-  check_matrix("comments_for_call", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.comments_for_call(v, "c1"); }, false);
-  check_matrix("comments_for_seller", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.comments_for_seller(v, "s1", 0, t0 + day_ms); }, false);
-  check_matrix("term_lists_for_seller", sees_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.term_lists_for_seller(v, "s1"); }, false);
-  check_matrix("opportunities", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    OpportunityFilter f;
-    f.owner_ids = {"s1"};
-    s.opportunities(v, f);
-  }, false);
-  check_matrix("activities", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    ActivityFilter f;
-    f.owner_ids = {"s1"};
-    s.activities(v, f);
-  }, false);
+  check_matrix(
+      "user", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.user(v, "s1"); }, false);
+  check_matrix(
+      "load_call", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.load_call(v, "c1"); }, false);
+  check_matrix(
+      "call_summaries", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.call_summaries(v, of_s1()); },
+      false);
+  check_matrix(
+      "term_hits", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.term_hits(v, of_s1()); }, false);
+  check_matrix(
+      "term_counts", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.term_counts(v, of_s1(), Role::customer); }, false);
+  check_matrix(
+      "brand_mentions", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.brand_mentions(v, of_s1()); },
+      false);
+  check_matrix(
+      "brand_first_mentions", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.brand_first_mentions(v, of_s1()); }, false);
+  check_matrix(
+      "call_span", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.call_span(v, of_s1()); }, false);
+  check_matrix(
+      "call_totals", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.call_totals(v, of_s1(), {}); },
+      false);
+  check_matrix(
+      "mention_totals", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.mention_totals(v, of_s1(), {}, 5); }, false);
+  check_matrix(
+      "activity_totals", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        ActivityFilter f;
+        f.owner_ids = {"s1"};
+        s.activity_totals(v, f);
+      },
+      false);
+  check_matrix(
+      "comments_for_call", sees_s1, [](Store& s, const Viewer& v, Fixture&) { s.comments_for_call(v, "c1"); },
+      false);
+  check_matrix(
+      "comments_for_seller", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.comments_for_seller(v, "s1", 0, t0 + day_ms); }, false);
+  check_matrix(
+      "term_lists_for_seller", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.term_lists_for_seller(v, "s1"); }, false);
+  check_matrix(
+      "opportunities", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        OpportunityFilter f;
+        f.owner_ids = {"s1"};
+        s.opportunities(v, f);
+      },
+      false);
+  check_matrix(
+      "activities", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        ActivityFilter f;
+        f.owner_ids = {"s1"};
+        s.activities(v, f);
+      },
+      false);
 }
 
 TEST_CASE("access: writes on one seller's data follow the hierarchy") {
-  check_matrix("ingest_calls", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    auto call = make_call("c9", "s1", t0 + 9);
-    s.ingest_calls(v, std::span(&call, 1), t0 + day_ms);
-  }, true);
-  check_matrix("re-ingest existing call", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    auto call = make_call("c1", "s1", t0 + 9);
-    s.ingest_calls(v, std::span(&call, 1), t0 + day_ms);
-  }, true);
-  check_matrix("add_comment", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    Comment note;
-    note.call_id = "c1";
-    note.text = "noted";
-    s.add_comment(v, note);
-  }, true);
-  check_matrix("delete_comment", deletes_m1_comment,
-               [](Store& s, const Viewer& v, Fixture& f) { s.delete_comment(v, f.m1_comment); }, true);
-  check_matrix("put_opportunities", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    Opportunity o{"o2", "Deal", "account-1", "s1", OpportunityStatus::won, 10, 12, "EUR", t0, t0 + 1};
-    s.put_opportunities(v, std::span(&o, 1));
-  }, true);
-  check_matrix("put_activities", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    Activity a;
-    a.id = "a2";
-    a.owner_id = "s1";
-    s.put_activities(v, std::span(&a, 1));
-  }, true);
-  check_matrix("log_processing", sees_s1, [](Store& s, const Viewer& v, Fixture&) {
-    s.log_processing(v, {"c8", "s1", ProcessingStatus::failed, "unreadable audio", t0});
-  }, true);
-  check_matrix("put_term_list (team m1)", changes_team_m1, [](Store& s, const Viewer& v, Fixture&) {
-    TermList list{"tl-new", "New", StoredTermKind::keyword, TermListScope::team, "m1", {{"roadmap", {}}}};
-    s.put_term_list(v, list);
-  }, true);
-  check_matrix("replace term list (team m1)", changes_team_m1, [](Store& s, const Viewer& v, Fixture&) {
-    TermList list{"tl-m1", "Renamed", StoredTermKind::keyword, TermListScope::team, "m1", {}};
-    s.put_term_list(v, list);
-  }, true);
-  check_matrix("delete_term_list (team m1)", changes_team_m1,
-               [](Store& s, const Viewer& v, Fixture&) { s.delete_term_list(v, "tl-m1"); }, true);
-  check_matrix("put_term_list (organisation)", admin_only, [](Store& s, const Viewer& v, Fixture&) {
-    TermList list{"tl-org2", "Org", StoredTermKind::keyword, TermListScope::organisation, "", {}};
-    s.put_term_list(v, list);
-  }, true);
-  check_matrix("delete_term_list (organisation)", admin_only,
-               [](Store& s, const Viewer& v, Fixture&) { s.delete_term_list(v, "tl-org"); }, true);
+  check_matrix(
+      "ingest_calls", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        auto call = make_call("c9", "s1", t0 + 9);
+        s.ingest_calls(v, std::span(&call, 1), t0 + day_ms);
+      },
+      true);
+  check_matrix(
+      "re-ingest existing call", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        auto call = make_call("c1", "s1", t0 + 9);
+        s.ingest_calls(v, std::span(&call, 1), t0 + day_ms);
+      },
+      true);
+  check_matrix(
+      "add_comment", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        Comment note;
+        note.call_id = "c1";
+        note.text = "noted";
+        s.add_comment(v, note);
+      },
+      true);
+  check_matrix(
+      "delete_comment", deletes_m1_comment,
+      [](Store& s, const Viewer& v, Fixture& f) { s.delete_comment(v, f.m1_comment); }, true);
+  check_matrix(
+      "put_opportunities", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        Opportunity o{"o2", "Deal", "account-1", "s1", OpportunityStatus::won, 10, 12, "EUR", t0, t0 + 1};
+        s.put_opportunities(v, std::span(&o, 1));
+      },
+      true);
+  check_matrix(
+      "put_activities", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        Activity a;
+        a.id = "a2";
+        a.owner_id = "s1";
+        s.put_activities(v, std::span(&a, 1));
+      },
+      true);
+  check_matrix(
+      "log_processing", sees_s1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        s.log_processing(v, {"c8", "s1", ProcessingStatus::failed, "unreadable audio", t0});
+      },
+      true);
+  check_matrix(
+      "put_term_list (team m1)", changes_team_m1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        TermList list{"tl-new", "New", StoredTermKind::keyword, TermListScope::team, "m1", {{"roadmap", {}}}};
+        s.put_term_list(v, list);
+      },
+      true);
+  check_matrix(
+      "replace term list (team m1)", changes_team_m1,
+      [](Store& s, const Viewer& v, Fixture&) {
+        TermList list{"tl-m1", "Renamed", StoredTermKind::keyword, TermListScope::team, "m1", {}};
+        s.put_term_list(v, list);
+      },
+      true);
+  check_matrix(
+      "delete_term_list (team m1)", changes_team_m1,
+      [](Store& s, const Viewer& v, Fixture&) { s.delete_term_list(v, "tl-m1"); }, true);
+  check_matrix(
+      "put_term_list (organisation)", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) {
+        TermList list{"tl-org2", "Org", StoredTermKind::keyword, TermListScope::organisation, "", {}};
+        s.put_term_list(v, list);
+      },
+      true);
+  check_matrix(
+      "delete_term_list (organisation)", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) { s.delete_term_list(v, "tl-org"); }, true);
 }
 
 TEST_CASE("access: administration, retention and deletion") {
-  check_matrix("put_users", admin_only, [](Store& s, const Viewer& v, Fixture&) {
-    User u{"s4", "New Seller", "", UserRole::seller, "m1", ""};
-    s.put_users(v, std::span(&u, 1));
-  }, true);
-  check_matrix("set_retention", admin_only, [](Store& s, const Viewer& v, Fixture&) {
-    s.set_retention(v, {TermListScope::team, "m1", 30});
-  }, true);
-  check_matrix("clear_retention", admin_only, [](Store& s, const Viewer& v, Fixture&) {
-    s.clear_retention(v, TermListScope::organisation, "");
-  }, true);
-  check_matrix("purge_expired", admin_only,
-               [](Store& s, const Viewer& v, Fixture&) { s.purge_expired(v, t0 + 400 * day_ms); }, true);
-  check_matrix("delete_contact_data", admin_only,
-               [](Store& s, const Viewer& v, Fixture&) { s.delete_contact_data(v, "contact-1"); }, true);
-  check_matrix("delete_seller_data", deletes_s1,
-               [](Store& s, const Viewer& v, Fixture&) { s.delete_seller_data(v, "s1"); }, true);
+  check_matrix(
+      "put_users", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) {
+        User u{"s4", "New Seller", "", UserRole::seller, "m1", ""};
+        s.put_users(v, std::span(&u, 1));
+      },
+      true);
+  check_matrix(
+      "set_retention", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) {
+        s.set_retention(v, {TermListScope::team, "m1", 30});
+      },
+      true);
+  check_matrix(
+      "clear_retention", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) { s.clear_retention(v, TermListScope::organisation, ""); },
+      true);
+  check_matrix(
+      "purge_expired", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) { s.purge_expired(v, t0 + 400 * day_ms); }, true);
+  check_matrix(
+      "delete_contact_data", admin_only,
+      [](Store& s, const Viewer& v, Fixture&) { s.delete_contact_data(v, "contact-1"); }, true);
+  check_matrix(
+      "delete_seller_data", deletes_s1,
+      [](Store& s, const Viewer& v, Fixture&) { s.delete_seller_data(v, "s1"); }, true);
 }
 
 TEST_CASE("access: unfiltered queries return exactly the viewer's scope") {

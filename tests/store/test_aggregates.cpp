@@ -22,12 +22,14 @@ constexpr std::int64_t hour_ms = 3'600'000;
 void run_sql(const std::string& path, std::initializer_list<const char*> statements) {
   sqlite3* raw = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-  for (const char* sql : statements) CHECK_MESSAGE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK, sql);
+  for (const char* sql : statements)
+    CHECK_MESSAGE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK, sql);
   sqlite3_close(raw);
 }
 
 CallWithAnalysis call_with(const std::string& id, const std::string& seller, std::int64_t start, int segments,
-                           std::optional<double> talk_ratio, SentimentRecord sentiment, const std::string& brand) {
+                           std::optional<double> talk_ratio, SentimentRecord sentiment,
+                           const std::string& brand) {
   CallWithAnalysis item = make_call(id, seller, start, segments, "contact-1", brand);
   item.analysis.metrics.talk_ratio = talk_ratio;
   item.analysis.customer_sentiment = std::move(sentiment);
@@ -44,11 +46,12 @@ std::vector<CallWithAnalysis> totals_fixture() {
   calls.push_back(call_with("a", "s1", t0 - day_ms, 6, 0.9, {-0.5, "negative"}, "contoso"));   // s1, -1
   calls.push_back(call_with("b", "s1", t0 + hour_ms, 6, 0.4, {0.25, "positive"}, "contoso"));  // s1, 0
   calls.push_back(call_with("c", "s1", t0 + day_ms + hour_ms, 1, std::nullopt, {}, ""));       // s1, 1
-  auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.1, "neutral"}, "");               // s1, 1
+  auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.1, "neutral"}, "");                // s1, 1
   d.analysis.term_hits.push_back({"Contoso 360", StoredTermKind::competitor, Role::customer, 2, 4000});
   calls.push_back(std::move(d));
   calls.push_back(call_with("e", "s2", t0 + 2 * hour_ms, 6, 0.5, {0.25, "positive"}, "contoso"));  // s2, 0
-  calls.push_back(call_with("f", "s2", t0 + 3 * day_ms, 6, 0.5, {0.25, "positive"}, "contoso"));   // s2, -1 (end)
+  calls.push_back(
+      call_with("f", "s2", t0 + 3 * day_ms, 6, 0.5, {0.25, "positive"}, "contoso"));  // s2, -1 (end)
   return calls;
 }
 
@@ -303,9 +306,11 @@ TEST_CASE("aggregates: bucket edges must ascend") {
   const std::vector<std::int64_t> flat = {t0, t0};
   auto [code, message] = error_of([&] { store->call_totals(admin, {}, flat); });
   CHECK(code == ErrorCode::invalid_argument);
-  CHECK(message == "bucket_edges: edge 1 (" + std::to_string(t0) + ") is not after edge 0 (" + std::to_string(t0) +
-                       "); edges must ascend strictly");
-  std::tie(code, message) = error_of([&] { store->mention_totals(admin, {}, std::vector<std::int64_t>{3, 2, 1}, 1); });
+  CHECK(message == "bucket_edges: edge 1 (" + std::to_string(t0) + ") is not after edge 0 (" +
+                       std::to_string(t0) + "); edges must ascend strictly");
+  std::tie(code, message) = error_of([&] {
+    store->mention_totals(admin, {}, std::vector<std::int64_t>{3, 2, 1}, 1);
+  });
   CHECK(code == ErrorCode::invalid_argument);
   CHECK(message == "bucket_edges: edge 1 (2) is not after edge 0 (3); edges must ascend strictly");
 }
@@ -376,7 +381,8 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
   CallFilter filter;
   filter.order = CallOrder::most_negative_first;
   // Ties on score by id; calls without a score last.
-  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high", "none"});
+  CHECK(ids(store->call_summaries(admin, filter)) ==
+        std::vector<std::string>{"n1", "n2", "low", "high", "none"});
   filter.limit = 2;
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2"});
   filter.limit = 1;  // a tie at the cut: by id
@@ -384,7 +390,8 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
   filter.limit = 4;  // exactly the scored calls
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high"});
   filter.limit = 5;  // the call without a score fills the last place
-  CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low", "high", "none"});
+  CHECK(ids(store->call_summaries(admin, filter)) ==
+        std::vector<std::string>{"n1", "n2", "low", "high", "none"});
   filter.limit = 3;
   filter.account_id = "account-1";  // the joined path
   CHECK(ids(store->call_summaries(admin, filter)) == std::vector<std::string>{"n1", "n2", "low"});
@@ -419,8 +426,9 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   const std::string path = stored_totals_fixture(dir);
   // Turn the file back into a version-1 file: without what migration 2 adds, with the version-1
   // index.
-  run_sql(path, {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time", "DROP INDEX activities_by_owner_time",
-                 "ALTER TABLE calls DROP COLUMN keyword_mentions", "ALTER TABLE calls DROP COLUMN competitor_mentions",
+  run_sql(path, {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time",
+                 "DROP INDEX activities_by_owner_time", "ALTER TABLE calls DROP COLUMN keyword_mentions",
+                 "ALTER TABLE calls DROP COLUMN competitor_mentions",
                  "ALTER TABLE calls DROP COLUMN brand_mentions",
                  "CREATE INDEX calls_by_seller_time ON calls(seller_id, start_time_ms)",
                  "CREATE INDEX activities_by_owner_time ON activities(owner_id, timestamp_ms)",
@@ -444,8 +452,9 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   const MentionSummary mentions = store->mention_totals(admin, {}, edges, 1);
   std::int64_t keyword = 0, competitor = 0, brand = 0;
   for (const auto& t : mentions.totals) {
-    (t.kind == StoredMentionKind::keyword ? keyword : t.kind == StoredMentionKind::competitor ? competitor : brand) +=
-        t.mentions;
+    (t.kind == StoredMentionKind::keyword      ? keyword
+     : t.kind == StoredMentionKind::competitor ? competitor
+                                               : brand) += t.mentions;
   }
   CHECK(keyword == 2 + 2 + 0 + 1 + 2 + 2);  // a, b, c, d, e, f
   CHECK(competitor == 1);
@@ -462,7 +471,8 @@ TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a cra
   auto [code, message] = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
   CHECK(code == ErrorCode::storage);
   CHECK(message == "corrupt call_mentions row: truncated entry");
-  run_sql(path, {"UPDATE call_mentions SET mentions = x'0701' WHERE call_key = (SELECT call_key FROM calls WHERE id = 'a')"});
+  run_sql(path, {"UPDATE call_mentions SET mentions = x'0701' WHERE call_key = (SELECT call_key FROM calls "
+                 "WHERE id = 'a')"});
   std::tie(code, message) = error_of([&] { store->mention_totals(admin, {}, edges, 1); });
   CHECK(code == ErrorCode::storage);
   CHECK(message == "corrupt call_mentions row: kind 7, role 1");

@@ -91,7 +91,8 @@ TEST_CASE("durability: a writer killed with SIGKILL mid-ingestion loses nothing 
     ::waitpid(child, &status, 0);
     CHECK(WIFSIGNALED(status));
     CHECK(WTERMSIG(status) == SIGKILL);
-    while (::read(fds[0], &first, sizeof first) == static_cast<ssize_t>(sizeof first)) reported.push_back(first);
+    while (::read(fds[0], &first, sizeof first) == static_cast<ssize_t>(sizeof first))
+      reported.push_back(first);
     ::close(fds[0]);
 
     sqlite3* db = nullptr;
@@ -110,7 +111,8 @@ TEST_CASE("durability: a writer killed with SIGKILL mid-ingestion loses nothing 
       sqlite3_stmt* stmt = nullptr;
       sqlite3_prepare_v2(db, "SELECT id, call_key FROM calls", -1, &stmt, nullptr);
       while (sqlite3_step(stmt) == SQLITE_ROW) {
-        calls.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), sqlite3_column_int64(stmt, 1));
+        calls.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+                           sqlite3_column_int64(stmt, 1));
       }
       sqlite3_finalize(stmt);
     }
@@ -127,7 +129,8 @@ TEST_CASE("durability: a writer killed with SIGKILL mid-ingestion loses nothing 
     }
     // Whole batches only: numbers 0 .. count-1 without a gap, a multiple of the batch size.
     CHECK(present.size() % batch_size == 0);
-    CHECK((present.empty() || (*present.begin() == 0 && *present.rbegin() == static_cast<int>(present.size()) - 1)));
+    CHECK((present.empty() ||
+           (*present.begin() == 0 && *present.rbegin() == static_cast<int>(present.size()) - 1)));
     // Every batch reported committed is there.
     for (int batch_first : reported) CHECK(present.count(batch_first + batch_size - 1) == 1);
     CHECK(scalar(db, "SELECT COUNT(*) FROM segments") ==

@@ -26,8 +26,10 @@ Tables snapshot(const std::string& path) {
   std::vector<std::string> names;
   {
     sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &stmt, nullptr);
-    while (sqlite3_step(stmt) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &stmt,
+                       nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
     sqlite3_finalize(stmt);
   }
   for (const auto& name : names) {
@@ -165,9 +167,9 @@ struct World {
 };
 
 bool is_call_row(const std::string& table) {
-  static const std::set<std::string> tables = {"participants", "segments", "call_metrics", "term_hits",
-                                               "brand_mentions", "price_mentions", "action_items", "comments",
-                                               "call_mentions"};
+  static const std::set<std::string> tables = {"participants", "segments",       "call_metrics",
+                                               "term_hits",    "brand_mentions", "price_mentions",
+                                               "action_items", "comments",       "call_mentions"};
   return tables.count(table) > 0;
 }
 
@@ -209,7 +211,9 @@ TEST_CASE("retention: without any period nothing is purged") {
   auto before = snapshot(w.path);
   CHECK(w.store->purge_expired(admin, w.now + 10000 * day_ms).calls_deleted == 0);
   CHECK(snapshot(w.path) == before);
-  auto [code, message] = error_of([&] { w.store->set_retention(admin, {TermListScope::organisation, "", 0}); });
+  auto [code, message] = error_of([&] {
+    w.store->set_retention(admin, {TermListScope::organisation, "", 0});
+  });
   CHECK(code == ErrorCode::invalid_argument);
   CHECK(message == "retention period must be at least 1 day, got 0");
 }
@@ -285,7 +289,7 @@ TEST_CASE("deletion: a seller's data goes everywhere, and nothing else") {
   CHECK(first[1].mentions == 2);
   auto pricing = w.store->term_counts(admin, {}, std::nullopt);
   REQUIRE(pricing.size() == 1);
-  CHECK(pricing[0].calls == 5);  // 8 calls - s1's 3
+  CHECK(pricing[0].calls == 5);      // 8 calls - s1's 3
   CHECK(pricing[0].mentions == 10);  // 2 hits per 6-segment call
   CHECK(w.store->call_summaries(admin, {}).size() == 5);
   CHECK(w.store->scope_user_ids(Viewer::manager("m1")) == std::vector<std::string>{"m1", "s2"});

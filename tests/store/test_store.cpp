@@ -219,8 +219,8 @@ TEST_CASE("store: summaries newest first and term hits oldest call first, ties b
   auto store = open_fresh(dir);
   // Ingested in an order unlike the expected one: c-b and c-a start together (day 1), c-z on day 0.
   // Six segments give hits at segments 1 and 4; c-b gets an extra first hit at segment 5.
-  std::vector<CallWithAnalysis> calls = {make_call("c-b", "s1", t0 + day_ms), make_call("c-a", "s2", t0 + day_ms),
-                                         make_call("c-z", "s1", t0)};
+  std::vector<CallWithAnalysis> calls = {make_call("c-b", "s1", t0 + day_ms),
+                                         make_call("c-a", "s2", t0 + day_ms), make_call("c-z", "s1", t0)};
   auto& b_hits = calls[0].analysis.term_hits;
   b_hits.insert(b_hits.begin(), {"pricing", StoredTermKind::keyword, Role::customer, 5, 10000});
   store->ingest_calls(admin, calls, t0 + 2 * day_ms);
@@ -246,7 +246,11 @@ TEST_CASE("store: summaries newest first and term hits oldest call first, ties b
 TEST_CASE("store: term lists, opportunities, activities and the processing log round-trip") {
   TempDir dir;
   auto store = open_fresh(dir);
-  TermList list{"tl", "Competitors", StoredTermKind::competitor, TermListScope::team, "m1",
+  TermList list{"tl",
+                "Competitors",
+                StoredTermKind::competitor,
+                TermListScope::team,
+                "m1",
                 {{"Contoso 360", {"Contoso", "C360"}}, {"Fabrikam", {}}}};
   store->put_term_list(Viewer::manager("m1"), list);
   auto lists = store->term_lists(Viewer::manager("m1"));
@@ -263,8 +267,8 @@ TEST_CASE("store: term lists, opportunities, activities and the processing log r
   CHECK(message == "term list 'x': term 0: a variant contains a newline");
 
   Opportunity won{"o1", "Won deal", "acc", "s1", OpportunityStatus::won, 1000, 1200, "EUR", t0, t0 + day_ms};
-  Opportunity old{"o2", "Old deal", "acc", "s1", OpportunityStatus::lost, 500, 0, "EUR", t0 - 90 * day_ms,
-                  t0 - 60 * day_ms};
+  Opportunity old{"o2",  "Old deal",       "acc",           "s1", OpportunityStatus::lost, 500, 0,
+                  "EUR", t0 - 90 * day_ms, t0 - 60 * day_ms};
   std::vector<Opportunity> opportunities = {won, old};
   store->put_opportunities(Viewer::seller("s1"), opportunities);
   OpportunityFilter recent;

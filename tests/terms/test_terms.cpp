@@ -37,7 +37,6 @@ TrackedTerm related(std::string name) {
   return term;
 }
 
-
 // "term name=original text of the hit" for each hit, in order.
 std::vector<std::string> hits_as_text(const parley::TrackedTermMatcher& matcher, const parley::Call& call) {
   std::vector<std::string> out;
@@ -48,7 +47,8 @@ std::vector<std::string> hits_as_text(const parley::TrackedTermMatcher& matcher,
   return out;
 }
 
-std::vector<std::string> find(std::vector<TrackedTerm> terms, const std::string& text, const std::string& language = "en-US",
+std::vector<std::string> find(std::vector<TrackedTerm> terms, const std::string& text,
+                              const std::string& language = "en-US",
                               parley::TermMatcherOptions options = {}) {
   if (options.languages == std::vector<std::string>{"en"}) options.languages = {language};
   const parley::TrackedTermMatcher matcher(terms, options);
@@ -85,7 +85,10 @@ TEST_CASE("overlapping terms: leftmost, then longest, wins (\"Contoso 360\" over
   // "Contoso 3600" is not "Contoso 360" (longer number) but still "Contoso".
   CHECK(find(terms, "Contoso 3600 is new") == Hits{"Contoso=Contoso"});
   // Phrase words separated by a no-break space (NFKC: U+00A0 -> space) still form the phrase.
-  CHECK(find(terms, "Contoso\xC2\xA0" "360 rocks") == Hits{"Contoso 360=Contoso\xC2\xA0" "360"});
+  CHECK(find(terms,
+             "Contoso\xC2\xA0"
+             "360 rocks") == Hits{"Contoso 360=Contoso\xC2\xA0"
+                                  "360"});
 }
 
 TEST_CASE("variants: a hit names the variant; a variant shared by two terms stays with the first") {
@@ -94,7 +97,8 @@ TEST_CASE("variants: a hit names the variant; a variant shared by two terms stay
   const parley::TrackedTermMatcher matcher(terms);
   REQUIRE(matcher.warnings().size() == 1);
   CHECK(matcher.warnings()[0] ==
-        "term 1 ('Contoso Cloud'): variant 1 'contoso' is the same as variant 1 of term 0 ('Contoso 360'), which keeps it");
+        "term 1 ('Contoso Cloud'): variant 1 'contoso' is the same as variant 1 of term 0 ('Contoso 360'), "
+        "which keeps it");
   const auto hits = matcher.find_hits(make_call({{Role::customer, "Is C360 cheaper than Contoso?"}}));
   REQUIRE(hits.size() == 2);
   CHECK(hits[0].term == 0);
@@ -113,7 +117,8 @@ TEST_CASE("every SPEC 3 language: hand-written hits in real sentences") {
   CHECK(find({make_term("licence", {"license"})}, "The licence fee and the license count.", "en-GB") ==
         Hits{"licence=licence", "licence=license"});
   // German: ß folds to ss both ways; no hit inside the compound "Straßenbahn".
-  CHECK(find({make_term("Straße")}, "Die STRASSE ist gesperrt, die Straßenbahn nicht.", "de-DE") == Hits{"Straße=STRASSE"});
+  CHECK(find({make_term("Straße")}, "Die STRASSE ist gesperrt, die Straßenbahn nicht.", "de-DE") ==
+        Hits{"Straße=STRASSE"});
   CHECK(find({related("Vertrag")}, "Die Verträge und der Vertrag sind da.", "de-DE") ==
         Hits{"Vertrag=Verträge", "Vertrag=Vertrag"});
   // French: elided article before the word is not part of it; accents count unless stripped.
@@ -123,18 +128,23 @@ TEST_CASE("every SPEC 3 language: hand-written hits in real sentences") {
   CHECK(find({make_term("equipe")}, "L'Équipe de Contoso et l'equipe.", "fr-CA", strip) ==
         Hits{"equipe=Équipe", "equipe=equipe"});
   // Portuguese and Spanish.
-  CHECK(find({make_term("aquisição")}, "As aquisições e a AQUISIÇÃO do ano.", "pt-BR") == Hits{"aquisição=AQUISIÇÃO"});
-  CHECK(find({make_term("renovação")}, "A renovação do contrato está prevista.", "pt-PT") == Hits{"renovação=renovação"});
-  CHECK(find({make_term("Núñez Tech")}, "¿Cuándo renovamos con NÚÑEZ TECH?", "es-ES") == Hits{"Núñez Tech=NÚÑEZ TECH"});
+  CHECK(find({make_term("aquisição")}, "As aquisições e a AQUISIÇÃO do ano.", "pt-BR") ==
+        Hits{"aquisição=AQUISIÇÃO"});
+  CHECK(find({make_term("renovação")}, "A renovação do contrato está prevista.", "pt-PT") ==
+        Hits{"renovação=renovação"});
+  CHECK(find({make_term("Núñez Tech")}, "¿Cuándo renovamos con NÚÑEZ TECH?", "es-ES") ==
+        Hits{"Núñez Tech=NÚÑEZ TECH"});
   CHECK(find({make_term("demostración")}, "La señora pidió una demostración.", "es-MX") ==
         Hits{"demostración=demostración"});
   // Italian: "più" after an apostrophe-free word, "Quest'anno" keeps "anno" findable after the apostrophe.
   CHECK(find({make_term("anno"), make_term("più")}, "Quest'anno l'azienda vorrebbe più licenze.", "it-IT") ==
         Hits{"anno=anno", "più=più"});
   // Dutch: "offertes" is a longer word.
-  CHECK(find({make_term("offerte")}, "De offerte en de offertes van vóór de zomer.", "nl-NL") == Hits{"offerte=offerte"});
+  CHECK(find({make_term("offerte")}, "De offerte en de offertes van vóór de zomer.", "nl-NL") ==
+        Hits{"offerte=offerte"});
   // Danish, Norwegian, Swedish letters fold by case only.
-  CHECK(find({make_term("tilbud")}, "Vi får et TILBUD på tirsdag, tilbuddet er godt.", "da-DK") == Hits{"tilbud=TILBUD"});
+  CHECK(find({make_term("tilbud")}, "Vi får et TILBUD på tirsdag, tilbuddet er godt.", "da-DK") ==
+        Hits{"tilbud=TILBUD"});
   CHECK(find({make_term("Østlandet")}, "Kundene på ØSTLANDET ønsker å forlenge avtalen.", "nb-NO") ==
         Hits{"Østlandet=ØSTLANDET"});
   CHECK(find({make_term("Åland")}, "Kunden på åland och Ålands skärgård.", "sv-SE") == Hits{"Åland=åland"});
@@ -145,14 +155,16 @@ TEST_CASE("every SPEC 3 language: hand-written hits in real sentences") {
   CHECK(find({make_term("العقد")}, "هل يمكننا تجديد العقد في الشهر القادم؟", "ar-BH") == Hits{"العقد=العقد"});
   CHECK(find({make_term("החוזה")}, "האם נוכל לחדש את החוזה בחודש הבא?", "he-IL") == Hits{"החוזה=החוזה"});
   // Chinese without spaces: found in unsegmented text; not inside 北京东路 ("Beijing East Road").
-  CHECK(find({make_term("华为", {}, TermKind::competitor)}, "我们在比较华为和阿里巴巴的价格。", "zh-CN") == Hits{"华为=华为"});
+  CHECK(find({make_term("华为", {}, TermKind::competitor)}, "我们在比较华为和阿里巴巴的价格。", "zh-CN") ==
+        Hits{"华为=华为"});
   CHECK(find({make_term("京东")}, "他住在北京东路。", "zh-CN") == Hits{});
   parley::TermMatcherOptions any_boundary;
   any_boundary.dictionary_boundaries_for_unspaced_scripts = false;
   CHECK(find({make_term("京东")}, "他住在北京东路。", "zh-CN", any_boundary) == Hits{"京东=京东"});
   CHECK(find({make_term("Contoso")}, "我们用Contoso的产品。", "zh-CN") == Hits{"Contoso=Contoso"});
   // Japanese: halfwidth katakana in the text maps back to the original halfwidth bytes.
-  CHECK(find({make_term("コンピューター")}, "新しいｺﾝﾋﾟｭｰﾀｰを買いました。", "ja-JP") == Hits{"コンピューター=ｺﾝﾋﾟｭｰﾀｰ"});
+  CHECK(find({make_term("コンピューター")}, "新しいｺﾝﾋﾟｭｰﾀｰを買いました。", "ja-JP") ==
+        Hits{"コンピューター=ｺﾝﾋﾟｭｰﾀｰ"});
 }
 
 TEST_CASE("a hit records segment, role and time offset from word timings or by proportion") {
@@ -167,7 +179,10 @@ TEST_CASE("a hit records segment, role and time offset from word timings or by p
   CHECK(hits[0].role == Role::customer);
   CHECK(hits[0].offset_ms == 6750);
   // With word timings the hit takes the start of its word.
-  call.segments[1].words = {{5000, 5200, "We", {}}, {5200, 5500, "use", {}}, {5600, 6100, "Contoso", {}}, {6100, 6500, "today", {}}};
+  call.segments[1].words = {{5000, 5200, "We", {}},
+                            {5200, 5500, "use", {}},
+                            {5600, 6100, "Contoso", {}},
+                            {6100, 6500, "today", {}}};
   hits = matcher.find_hits(call);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].offset_ms == 5600);
@@ -203,8 +218,9 @@ TEST_CASE("per call counts by term and by role") {
   CHECK(counts.by_seller == 1);
   CHECK(counts.by_customer == 3);
   CHECK(counts.by_other == 1);
-  CHECK(parley::to_json(counts) ==
-        R"({"by_customer":3,"by_other":1,"by_seller":1,"terms":[{"by_customer":2,"by_other":1,"by_seller":1,"kind":"competitor","name":"Contoso","term":0,"total":4},{"by_customer":1,"by_other":0,"by_seller":0,"kind":"keyword","name":"discount","term":1,"total":1}],"total":5})");
+  CHECK(
+      parley::to_json(counts) ==
+      R"({"by_customer":3,"by_other":1,"by_seller":1,"terms":[{"by_customer":2,"by_other":1,"by_seller":1,"kind":"competitor","name":"Contoso","term":0,"total":4},{"by_customer":1,"by_other":0,"by_seller":0,"kind":"keyword","name":"discount","term":1,"total":1}],"total":5})");
 }
 
 TEST_CASE("filters: said by our side, by the customer, or as part of a question") {
@@ -216,8 +232,9 @@ TEST_CASE("filters: said by our side, by the customer, or as part of a question"
   in_question.only_in_questions = true;
   const std::vector<TrackedTerm> terms{by_customer, by_seller, in_question};
   const parley::TrackedTermMatcher matcher(terms);
-  const auto call = make_call({{Role::seller, "No discount, but our roadmap is clear. What is your budget?"},
-                               {Role::customer, "Any discount? The roadmap? Our budget is fixed. Budget 1.5 million, ok?"}});
+  const auto call = make_call(
+      {{Role::seller, "No discount, but our roadmap is clear. What is your budget?"},
+       {Role::customer, "Any discount? The roadmap? Our budget is fixed. Budget 1.5 million, ok?"}});
   CHECK(hits_as_text(matcher, call) ==
         Hits{"roadmap=roadmap", "budget=budget", "discount=discount", "budget=Budget"});
   const auto hits = matcher.find_hits(call);
@@ -227,8 +244,9 @@ TEST_CASE("filters: said by our side, by the customer, or as part of a question"
   CHECK(hits[3].in_question);  // "1.5" is a decimal point, not the end of the sentence
   // "Any discount? The roadmap? Our budget is fixed. Budget 1.5 million, ok?" has 71 characters,
   // 4 before "discount": 5000 + 5000 * 4 / 71 = 5281 ms.
-  CHECK(parley::to_json(hits[2]) ==
-        R"({"begin":4,"end":12,"in_question":true,"offset_ms":5281,"role":"customer","segment":1,"term":0,"variant":0})");
+  CHECK(
+      parley::to_json(hits[2]) ==
+      R"({"begin":4,"end":12,"in_question":true,"offset_ms":5281,"role":"customer","segment":1,"term":0,"variant":0})");
 }
 
 TEST_CASE("bad terms: empty, punctuation only, invalid UTF-8, too many") {
@@ -242,11 +260,13 @@ TEST_CASE("bad terms: empty, punctuation only, invalid UTF-8, too many") {
       CHECK(error.message() == message);
     }
   };
-  expect_error({make_term("Contoso"), make_term("")}, parley::ErrorCode::invalid_argument, "term 1: empty name");
+  expect_error({make_term("Contoso"), make_term("")}, parley::ErrorCode::invalid_argument,
+               "term 1: empty name");
   expect_error({make_term("   ")}, parley::ErrorCode::invalid_argument, "term 0: empty name");
   expect_error({make_term("Contoso", {"C360", ""})}, parley::ErrorCode::invalid_argument,
                "term 0 ('Contoso'): empty variant 2");
-  expect_error({make_term("?!")}, parley::ErrorCode::invalid_argument, "term 0: name '?!' has no letter or digit");
+  expect_error({make_term("?!")}, parley::ErrorCode::invalid_argument,
+               "term 0: name '?!' has no letter or digit");
   expect_error({make_term("Contoso", {"C\xFF"})}, parley::ErrorCode::invalid_utf8,
                "term 0 ('Contoso'): variant 1 is not valid UTF-8 (byte offset 1)");
   parley::TermMatcherOptions small;
@@ -275,7 +295,8 @@ TEST_CASE("a term list of 10,000 entries compiles and matches") {
   for (int i = 0; i < 10'000; ++i) terms.push_back(make_term("product " + std::to_string(i) + " suite"));
   const parley::TrackedTermMatcher matcher(terms);
   CHECK(matcher.term_count() == 10'000);
-  CHECK(find(terms, "We bought product 9999 suite and product 12 suites.") == Hits{"product 9999 suite=product 9999 suite"});
+  CHECK(find(terms, "We bought product 9999 suite and product 12 suites.") ==
+        Hits{"product 9999 suite=product 9999 suite"});
 }
 
 TEST_CASE("a 50 MB single segment is matched in one piece") {
@@ -296,8 +317,9 @@ TEST_CASE("a 50 MB single segment is matched in one piece") {
 TEST_CASE("property: the matcher agrees with a naive whole-word search on random ASCII text") {
   // Independent method: lower-case the text, find every occurrence, keep those with non-letters
   // on both sides, then apply leftmost-longest by hand.
-  const std::vector<std::string> vocabulary{"contoso", "contoso 360", "fabrikam", "tailspin", "renew", "360",
-                                            "contosoft", "price", "the", "deal", "Contoso", "FABRIKAM", ",", "."};
+  const std::vector<std::string> vocabulary{"contoso", "contoso 360", "fabrikam", "tailspin", "renew",
+                                            "360",     "contosoft",   "price",    "the",      "deal",
+                                            "Contoso", "FABRIKAM",    ",",        "."};
   const std::vector<TrackedTerm> terms{make_term("contoso"), make_term("contoso 360"), make_term("fabrikam"),
                                        make_term("price"), make_term("360")};
   const parley::TrackedTermMatcher matcher(terms);
@@ -313,7 +335,8 @@ TEST_CASE("property: the matcher agrees with a naive whole-word search on random
     };
     std::vector<Found> found;
     for (const auto& term : terms) {
-      for (std::size_t at = lower.find(term.name); at != std::string::npos; at = lower.find(term.name, at + 1)) {
+      for (std::size_t at = lower.find(term.name); at != std::string::npos;
+           at = lower.find(term.name, at + 1)) {
         const std::size_t end = at + term.name.size();
         const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
         const bool right = end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
@@ -375,7 +398,8 @@ TEST_CASE("dictionary boundaries stay right when runs repeat across segments, ca
     for (const auto& hit : hits) CHECK(hit.term == 1);
   }
   // The same runs in one normalized buffer: 2 x 华为, 0 x 京东; then 京东 standing alone once.
-  CHECK(matcher.count_in_normalized("他住在北京东路。我们在比较华为和阿里巴巴的价格。他住在北京东路。比较华为和") == 2);
+  CHECK(matcher.count_in_normalized(
+            "他住在北京东路。我们在比较华为和阿里巴巴的价格。他住在北京东路。比较华为和") == 2);
   CHECK(matcher.count_in_normalized("他住在北京东路。京东。") == 1);
 }
 
@@ -391,8 +415,9 @@ TEST_CASE("term list file: the documented format loads") {
   CHECK(terms[5].only_in_questions);
   CHECK(terms[6].scope.level == parley::TermScope::Level::team);
   CHECK(terms[6].scope.team_id == "dach");
-  CHECK(parley::to_json_value(terms[6]).dump() ==
-        R"({"kind":"keyword","match_related_forms":true,"name":"Preisnachlass","only_in_questions":false,"said_by":"anyone","scope":{"level":"team","team_id":"dach"},"variants":["Rabatt"]})");
+  CHECK(
+      parley::to_json_value(terms[6]).dump() ==
+      R"({"kind":"keyword","match_related_forms":true,"name":"Preisnachlass","only_in_questions":false,"said_by":"anyone","scope":{"level":"team","team_id":"dach"},"variants":["Rabatt"]})");
 }
 
 TEST_CASE("terms for a seller: organisation-wide plus their teams', repeated names merged") {
@@ -421,15 +446,18 @@ TEST_CASE("term list file errors name the file and line") {
     }
   };
   expect("competitr\tContoso\n", "terms.tsv:1: unknown kind 'competitr' (expected keyword or competitor)");
-  expect("# header\nkeyword\n", "terms.tsv:2: expected at least 2 tab-separated fields (kind, name), found 1");
+  expect("# header\nkeyword\n",
+         "terms.tsv:2: expected at least 2 tab-separated fields (kind, name), found 1");
   expect("keyword\t \n", "terms.tsv:1: empty term name");
   expect("keyword\tprice\tcost||fee\n", "terms.tsv:1: empty variant 2 of 'price'");
-  expect("keyword\tprice\t\tdepartment\n", "terms.tsv:1: unknown scope 'department' (expected organisation or team:<team id>)");
+  expect("keyword\tprice\t\tdepartment\n",
+         "terms.tsv:1: unknown scope 'department' (expected organisation or team:<team id>)");
   expect("keyword\tprice\t\t\tstemming\n",
          "terms.tsv:1: unknown option 'stemming' (expected related_forms, only_in_questions, said_by=seller, "
          "said_by=customer or said_by=anyone)");
-  expect("keyword\tprice\t\t\t\textra\n",
-         "terms.tsv:1: expected at most 5 tab-separated fields (kind, name, variants, scope, options), found 6");
+  expect(
+      "keyword\tprice\t\t\t\textra\n",
+      "terms.tsv:1: expected at most 5 tab-separated fields (kind, name, variants, scope, options), found 6");
   expect("keyword\tpri\xC3\n", "terms.tsv:1: invalid UTF-8 at byte 12 of the line");
   const std::string dir = std::string(PARLEY_TEST_DATA_DIR) + "/terms/";
   auto expect_file = [&](const std::string& name, const std::string& message) {
@@ -441,7 +469,8 @@ TEST_CASE("term list file errors name the file and line") {
     }
   };
   expect_file("bad_duplicate.tsv", ":3: duplicate term 'CONTOSO' (first on line 1 in the same scope)");
-  expect_file("bad_conflict.tsv", ":3: term 'contoso' is a keyword here but a competitor on line 2 in the same scope");
+  expect_file("bad_conflict.tsv",
+              ":3: term 'contoso' is a keyword here but a competitor on line 2 in the same scope");
   expect_file("bad_empty.tsv", ":2: empty term name");
   try {
     (void)parley::load_term_list(dir + "missing.tsv");

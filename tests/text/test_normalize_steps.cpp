@@ -24,11 +24,12 @@ using Range = std::pair<std::size_t, std::size_t>;
 // forms, ligatures, ß, final sigma, dotted I, a soft hyphen (removed), an emoji, Hangul jamo.
 std::string random_text(std::mt19937& rng, std::size_t pieces) {
   static const std::vector<std::string> others{
-      "\xC3\xA9",     "\xC3\x89",     "\xC3\x9F",     "\xC3\xB6",         "\xC3\x9C",     "\xCE\xA3",     "\xCF\x82",
-      "\xD0\x94",     "\xD0\xB4",     "\xD9\x85",     "\xD9\x8F",         "\xD7\xA9",     "\xD7\x81",     "\xE5\x8D\x8E",
-      "\xE4\xB8\xBA", "\xE3\x82\xB3", "\xE3\x83\xBC", "\xE3\x80\x82",     "\xEF\xBC\x8C", "\xEF\xBC\xA1", "\xEF\xBD\xB6",
-      "\xEF\xBE\x9E", "\xEF\xAC\x81", "\xC4\xB0",     "\xC2\xAD",         "\xCC\x81",     "\xCC\xA3",     "\xE1\x84\x80",
-      "\xE1\x85\xA1", "\xE1\x86\xA8", "\xE2\x85\xA2", "\xF0\x9F\x98\x80", "\xC2\xA0",     "\xE2\x84\xAB"};
+      "\xC3\xA9",     "\xC3\x89",         "\xC3\x9F",     "\xC3\xB6",     "\xC3\x9C",     "\xCE\xA3",
+      "\xCF\x82",     "\xD0\x94",         "\xD0\xB4",     "\xD9\x85",     "\xD9\x8F",     "\xD7\xA9",
+      "\xD7\x81",     "\xE5\x8D\x8E",     "\xE4\xB8\xBA", "\xE3\x82\xB3", "\xE3\x83\xBC", "\xE3\x80\x82",
+      "\xEF\xBC\x8C", "\xEF\xBC\xA1",     "\xEF\xBD\xB6", "\xEF\xBE\x9E", "\xEF\xAC\x81", "\xC4\xB0",
+      "\xC2\xAD",     "\xCC\x81",         "\xCC\xA3",     "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",
+      "\xE2\x85\xA2", "\xF0\x9F\x98\x80", "\xC2\xA0",     "\xE2\x84\xAB"};
   std::uniform_int_distribution<std::size_t> pick(0, others.size() - 1), run(0, 20), ascii(32, 126);
   std::string text;
   for (std::size_t p = 0; p < pieces; ++p) {
@@ -61,7 +62,9 @@ TEST_CASE("property: long mixed text normalizes exactly like ICU's whole-text NF
   }
 }
 
-TEST_CASE("property: writing at an offset of a reused buffer leaves what is before it and equals a fresh normalization") {
+TEST_CASE(
+    "property: writing at an offset of a reused buffer leaves what is before it and equals a fresh "
+    "normalization") {
   // The matcher writes segment after segment into one buffer whose bytes after the cursor are
   // scratch left from earlier batches.
   std::mt19937 rng(77);
@@ -87,7 +90,9 @@ TEST_CASE("anchors: the original bytes of normalized ranges, by hand") {
   // Original bytes: "Die Stra" 0..7, "ß" 8..9, "e" 10, "," 11, " " 12, "Ａ" 13..15, "Ｂ" 16..18,
   // " und " 19..23, "ﬁ" 24..26. Normalized: "die stra" 0..7, "ss" 8..9, "e" 10, "," 11, " " 12,
   // "a" 13, "b" 14, " und " 15..19, "fi" 20..21.
-  const std::string text = "Die Stra\xC3\x9F" "e, \xEF\xBC\xA1\xEF\xBC\xA2 und \xEF\xAC\x81";
+  const std::string text =
+      "Die Stra\xC3\x9F"
+      "e, \xEF\xBC\xA1\xEF\xBC\xA2 und \xEF\xAC\x81";
   std::string out = "xy";  // appended after two bytes: anchors are relative to where the text starts
   std::vector<OffsetAnchor> anchors;
   const bool same_offsets = parley::text_detail::append_normalized(text, out, {}, &anchors);
@@ -120,9 +125,14 @@ TEST_CASE("anchors: the original bytes of normalized ranges, by hand") {
   // Characters that only change their bytes need no anchor: "Über" -> "über".
   std::string plain;
   anchors.clear();
-  CHECK(parley::text_detail::append_normalized("\xC3\x9C" "ber alles", plain, {}, &anchors));
+  CHECK(
+      parley::text_detail::append_normalized("\xC3\x9C"
+                                             "ber alles",
+                                             plain, {}, &anchors));
   CHECK(anchors.empty());
-  CHECK(plain == "\xC3\xBC" "ber alles");
+  CHECK(plain ==
+        "\xC3\xBC"
+        "ber alles");
 }
 
 TEST_CASE("property: anchors map every word back to original bytes covering ICU's finest edits") {
@@ -154,7 +164,8 @@ TEST_CASE("property: anchors map every word back to original bytes covering ICU'
       REQUIRE(fast.second <= text.size());
       REQUIRE(fast.first < fast.second);
       // The original bytes named normalize to text containing the word.
-      const std::string again = parley::normalize_for_matching(std::string_view(text).substr(fast.first, fast.second - fast.first));
+      const std::string again =
+          parley::normalize_for_matching(std::string_view(text).substr(fast.first, fast.second - fast.first));
       CHECK(again.find(normalized.substr(begin, end - begin)) != std::string::npos);
       begin = end;
     }
@@ -172,7 +183,8 @@ TEST_CASE("invalid UTF-8 inside a sixteen-byte step is reported at its byte offs
     return "no error";
   };
   // An overlong "a" (E0 81 A1) after 20 ASCII bytes, in the middle of a block.
-  CHECK(offset_of_error(std::string(20, 'a') + "\xE0\x81\xA1" + std::string(20, 'b')) == "invalid UTF-8 at byte offset 20");
+  CHECK(offset_of_error(std::string(20, 'a') + "\xE0\x81\xA1" + std::string(20, 'b')) ==
+        "invalid UTF-8 at byte offset 20");
   // A surrogate (ED A0 80) at 17, between letters that normalize to themselves (é is 2 bytes).
   CHECK(offset_of_error(std::string(17, 'A') + "\xED\xA0\x80" + std::string(10, 'x') + "\xC3\xA9") ==
         "invalid UTF-8 at byte offset 17");
@@ -186,7 +198,8 @@ TEST_CASE("invalid UTF-8 inside a sixteen-byte step is reported at its byte offs
   CHECK(offset_of_error(std::string(25, 'q') + "\xE5\x8D") == "invalid UTF-8 at byte offset 25");
 }
 
-TEST_CASE("every code point U+4000..U+9FFF normalizes to itself with a boundary before it (the Han fast path)") {
+TEST_CASE(
+    "every code point U+4000..U+9FFF normalizes to itself with a boundary before it (the Han fast path)") {
   // The sixteen-byte step copies three-byte characters with lead bytes E4..E9 without a look-up.
   // Each one after an ASCII letter it could combine with if it were a mark, and pairs of them:
   // ICU's whole-text result must be the text itself, and so must ours.

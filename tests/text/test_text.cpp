@@ -52,7 +52,8 @@ std::vector<WordsCase> load_words_fixture() {
     const auto tab1 = line.find('\t');
     const auto tab2 = line.find('\t', tab1 + 1);
     REQUIRE(tab2 != std::string::npos);
-    cases.push_back({line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), split_expected(line.substr(tab2 + 1))});
+    cases.push_back({line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1),
+                     split_expected(line.substr(tab2 + 1))});
   }
   return cases;
 }
@@ -152,15 +153,16 @@ TEST_CASE("segmenting invalid UTF-8 or using a bad language tag is a clear error
 
 TEST_CASE("normalize_for_matching: case folding, widths and compatibility forms") {
   using parley::normalize_for_matching;
-  CHECK(normalize_for_matching("Contoso 360") == "contoso 360");               // ASCII fast path
-  CHECK(normalize_for_matching("ＣＯＮＴＯＳＯ") == "contoso");                    // fullwidth Latin
+  CHECK(normalize_for_matching("Contoso 360") == "contoso 360");                // ASCII fast path
+  CHECK(normalize_for_matching("ＣＯＮＴＯＳＯ") == "contoso");                 // fullwidth Latin
   CHECK(normalize_for_matching("ｺﾝﾋﾟｭｰﾀｰ") == "コンピューター");                // halfwidth katakana
-  CHECK(normalize_for_matching("Straße GRÖSSE") == "strasse grösse");         // ß folds to ss
+  CHECK(normalize_for_matching("Straße GRÖSSE") == "strasse grösse");           // ß folds to ss
   CHECK(normalize_for_matching("ÅLAND ØRESUND ÆBLE") == "åland øresund æble");  // da/nb/sv letters kept
-  CHECK(normalize_for_matching("\xEF\xAC\x81nance") == "finance");             // U+FB01 ligature fi
-  CHECK(normalize_for_matching("Ça Coûte") == "ça coûte");                     // accents kept by default
-  CHECK(normalize_for_matching("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");  // e + U+0301 composes to é
-  CHECK(normalize_for_matching("Kunde\xC2\xAD" "n") == "kunden");              // soft hyphen is ignorable
+  CHECK(normalize_for_matching("\xEF\xAC\x81nance") == "finance");              // U+FB01 ligature fi
+  CHECK(normalize_for_matching("Ça Coûte") == "ça coûte");                      // accents kept by default
+  CHECK(normalize_for_matching("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");   // e + U+0301 composes to é
+  CHECK(normalize_for_matching("Kunde\xC2\xAD"
+                               "n") == "kunden");  // soft hyphen is ignorable
   CHECK(normalize_for_matching("") == "");
 }
 
@@ -180,14 +182,15 @@ TEST_CASE("accent stripping is optional and keeps what changes the word") {
   CHECK(normalize_for_matching("Crème Brûlée", strip) == "creme brulee");
   CHECK(normalize_for_matching("Vocês já conversaram", strip) == "voces ja conversaram");
   CHECK(normalize_for_matching("Núñez", strip) == "nunez");
-  CHECK(normalize_for_matching("Åland", strip) == "aland");     // å = a + ring above: stripped
+  CHECK(normalize_for_matching("Åland", strip) == "aland");      // å = a + ring above: stripped
   CHECK(normalize_for_matching("Øresund", strip) == "øresund");  // ø has no decomposition: kept
-  CHECK(normalize_for_matching("がぎ", strip) == "がぎ");          // kana voicing marks are kept
-  CHECK(normalize_for_matching("שָׁלוֹם", strip) == "שלום");         // Hebrew points removed
+  CHECK(normalize_for_matching("がぎ", strip) == "がぎ");        // kana voicing marks are kept
+  CHECK(normalize_for_matching("שָׁלוֹם", strip) == "שלום");        // Hebrew points removed
   CHECK(normalize_for_matching("مُحَمَّد", strip) == "محمد");        // Arabic harakat removed
 }
 
-TEST_CASE("normalization agrees with utf8proc's NFKC + casefold and is idempotent on every fixture sentence") {
+TEST_CASE(
+    "normalization agrees with utf8proc's NFKC + casefold and is idempotent on every fixture sentence") {
   for (const auto& c : load_words_fixture()) {
     CAPTURE(c.sentence);
     const std::string once = parley::normalize_for_matching(c.sentence);
@@ -208,7 +211,10 @@ TEST_CASE("invalid UTF-8 is an error naming the byte offset, or repaired on requ
   CHECK(!parley::is_valid_utf8("\xC0\xAF"));
   CHECK(!parley::is_valid_utf8("\xED\xA0\x80"));
   CHECK(parley::repair_utf8("Prix: 12\xE2\x82 net") == "Prix: 12\xEF\xBF\xBD net");
-  CHECK(parley::repair_utf8("\xFF" "ok\xC3") == "\xEF\xBF\xBD" "ok\xEF\xBF\xBD");
+  CHECK(parley::repair_utf8("\xFF"
+                            "ok\xC3") ==
+        "\xEF\xBF\xBD"
+        "ok\xEF\xBF\xBD");
   CHECK(parley::repair_utf8("på") == "på");
 }
 
@@ -226,14 +232,36 @@ TEST_CASE("a 50 MB single segment normalizes and segments without trouble") {
   CHECK(segmenter.count_words(big) == 3 * repetitions);
 }
 
-TEST_CASE("property: the table-driven normalizer equals ICU's whole-text NFKC_Casefold on random tricky text") {
+TEST_CASE(
+    "property: the table-driven normalizer equals ICU's whole-text NFKC_Casefold on random tricky text") {
   // Pieces that interact across characters: combining marks after ASCII and after precomposed
   // letters, Hangul jamo that compose, ligatures, fullwidth and halfwidth forms, ß, final sigma,
   // dotted I, an ignorable soft hyphen, an emoji outside the BMP, CJK, Arabic with harakat, Hebrew.
-  const std::vector<std::string> pieces{"a", "E", " ", "\xCC\x81", "\xCC\xA3", "\xC3\xA9", "\xC3\x85", "\xE1\x84\x80",
-                                        "\xE1\x85\xA1", "\xE1\x86\xA8", "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xEF\xBD\xB6",
-                                        "\xEF\xBE\x9E", "\xC3\x9F", "\xCE\xA3", "\xC4\xB0", "\xC2\xAD", "\xF0\x9F\x98\x80",
-                                        "\xE5\x8D\x8E", "\xD9\x85\xD9\x8F", "\xD7\xA9\xD7\x81", "\xE2\x84\xAB", "1", "."};
+  const std::vector<std::string> pieces{"a",
+                                        "E",
+                                        " ",
+                                        "\xCC\x81",
+                                        "\xCC\xA3",
+                                        "\xC3\xA9",
+                                        "\xC3\x85",
+                                        "\xE1\x84\x80",
+                                        "\xE1\x85\xA1",
+                                        "\xE1\x86\xA8",
+                                        "\xEF\xAC\x81",
+                                        "\xEF\xBC\xA1",
+                                        "\xEF\xBD\xB6",
+                                        "\xEF\xBE\x9E",
+                                        "\xC3\x9F",
+                                        "\xCE\xA3",
+                                        "\xC4\xB0",
+                                        "\xC2\xAD",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xE5\x8D\x8E",
+                                        "\xD9\x85\xD9\x8F",
+                                        "\xD7\xA9\xD7\x81",
+                                        "\xE2\x84\xAB",
+                                        "1",
+                                        "."};
   std::mt19937 rng(99);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::string fast;
@@ -290,9 +318,24 @@ TEST_CASE("a hit inside a run of unchanged characters maps one to one after a ch
 }
 
 TEST_CASE("property: hits map back to original bytes covering what ICU's edits give, and no less") {
-  const std::vector<std::string> pieces{"a", "E", " ", " ", "\xCC\x81", "\xC3\xA9", "\xE1\x84\x80", "\xE1\x85\xA1",
-                                        "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xEF\xBD\xB6", "\xEF\xBE\x9E", "\xC3\x9F",
-                                        "\xC4\xB0", "\xC2\xAD", "\xF0\x9F\x98\x80", "\xE5\x8D\x8E", "\xE2\x84\xAB"};
+  const std::vector<std::string> pieces{"a",
+                                        "E",
+                                        " ",
+                                        " ",
+                                        "\xCC\x81",
+                                        "\xC3\xA9",
+                                        "\xE1\x84\x80",
+                                        "\xE1\x85\xA1",
+                                        "\xEF\xAC\x81",
+                                        "\xEF\xBC\xA1",
+                                        "\xEF\xBD\xB6",
+                                        "\xEF\xBE\x9E",
+                                        "\xC3\x9F",
+                                        "\xC4\xB0",
+                                        "\xC2\xAD",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xE5\x8D\x8E",
+                                        "\xE2\x84\xAB"};
   std::mt19937 rng(5);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::string normalized;
@@ -322,7 +365,8 @@ TEST_CASE("property: hits map back to original bytes covering what ICU's edits g
       // it names normalize to text containing the hit.
       CHECK(fast.first <= icu_range.first);
       CHECK(fast.second >= icu_range.second);
-      const std::string renormalized = parley::normalize_for_matching(std::string_view(text).substr(fast.first, fast.second - fast.first));
+      const std::string renormalized =
+          parley::normalize_for_matching(std::string_view(text).substr(fast.first, fast.second - fast.first));
       CHECK(renormalized.find(normalized.substr(begin, end - begin)) != std::string::npos);
       begin = end;
     }

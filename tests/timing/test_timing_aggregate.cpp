@@ -23,7 +23,8 @@ const parley::MetricSummary& summary_of(const parley::TimingAggregate& aggregate
 // Five calls; talk ratio 0.2, 0.9, 0.4, undefined, 0.5 -> 4 values, sorted 0.2 0.4 0.5 0.9.
 // mean = 2.0 / 4 = 0.5; median: h = 3 * 0.5 = 1.5 -> 0.4 + 0.5 * (0.5 - 0.4) = 0.45;
 // p90: h = 3 * 0.9 = 2.7 -> 0.5 + 0.7 * (0.9 - 0.5) = 0.78.
-// Switches 10, 20, 30, 40, 50 (defined on every call): mean 30, median 30, p90: h = 3.6 -> 40 + 0.6 * 10 = 46.
+// Switches 10, 20, 30, 40, 50 (defined on every call): mean 30, median 30, p90: h = 3.6 -> 40 + 0.6 * 10
+// = 46.
 TEST_CASE("aggregate: mean, median and p90 with calls lacking a metric left out") {
   std::vector<parley::CallTiming> calls(5);
   const std::optional<double> ratios[] = {0.2, 0.9, 0.4, std::nullopt, 0.5};

@@ -326,7 +326,8 @@ TEST_CASE("100,000-segment call") {
   parley::Call call = make_call({Role::seller, Role::customer});
   constexpr int kCount = 100000;
   call.segments.reserve(kCount);
-  for (int i = 0; i < kCount; ++i) add(call, static_cast<std::uint32_t>(i % 2), i * 3000LL, i * 3000LL + 2500, "we can do that?");
+  for (int i = 0; i < kCount; ++i)
+    add(call, static_cast<std::uint32_t>(i % 2), i * 3000LL, i * 3000LL + 2500, "we can do that?");
   std::mt19937 rng(7);
   std::shuffle(call.segments.begin(), call.segments.end(), rng);
   const CallTiming t = parley::compute_timing(call);
@@ -418,10 +419,10 @@ TEST_CASE("low-confidence share") {
 
 TEST_CASE("built-in word and question count") {
   parley::Call call = make_call({Role::seller, Role::customer});
-  add(call, kSeller, 0, 1000, "Really?! Are you sure ? — ok");       // 5 words, 2 questions
-  add(call, kCustomer, 1000, 2000, "你们的价格是多少？ 可以吗？");      // 2 tokens, 2 questions
-  add(call, kCustomer, 2000, 3000, "هل هذا ممكن؟");                    // 3 words, 1 question
-  add(call, kSeller, 3000, 4000, "Done. Great!");                    // 2 words, 0 questions
+  add(call, kSeller, 0, 1000, "Really?! Are you sure ? — ok");      // 5 words, 2 questions
+  add(call, kCustomer, 1000, 2000, "你们的价格是多少？ 可以吗？");  // 2 tokens, 2 questions
+  add(call, kCustomer, 2000, 3000, "هل هذا ممكن؟");                 // 3 words, 1 question
+  add(call, kSeller, 3000, 4000, "Done. Great!");                   // 2 words, 0 questions
   const CallTiming t = parley::compute_timing(call);
   CHECK(t.seller.words == 7);
   CHECK(t.seller.questions == 2);
@@ -475,8 +476,9 @@ TEST_CASE("bad options are rejected with the field named") {
               "TimingOptions: field 'low_confidence_threshold' is 1.5, must be within 0..1");
   options = {};
   options.interactivity_full_scale_switches_per_minute = 0;
-  check_error([&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
-              "TimingOptions: field 'interactivity_full_scale_switches_per_minute' is 0, must be a positive number");
+  check_error(
+      [&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
+      "TimingOptions: field 'interactivity_full_scale_switches_per_minute' is 0, must be a positive number");
 }
 
 // Interactivity saturates: 12 switches in one minute is 12/min, above the 6/min full scale -> 10.

@@ -53,10 +53,11 @@ TEST_CASE("property: splitting a segment into two adjacent halves changes nothin
     for (std::size_t i = 0; i < call.segments.size() && splits < 20; ++i) {
       const parley::Segment& segment = call.segments[i];
       const std::size_t space = segment.text.find(' ');
-      const bool duplicated = std::count_if(call.segments.begin(), call.segments.end(), [&](const parley::Segment& s) {
-                                return s.speaker == segment.speaker && s.start_ms == segment.start_ms &&
-                                       s.end_ms == segment.end_ms && s.text == segment.text;
-                              }) > 1;
+      const bool duplicated =
+          std::count_if(call.segments.begin(), call.segments.end(), [&](const parley::Segment& s) {
+            return s.speaker == segment.speaker && s.start_ms == segment.start_ms &&
+                   s.end_ms == segment.end_ms && s.text == segment.text;
+          }) > 1;
       if (segment.end_ms - segment.start_ms < 2 || space == std::string::npos || duplicated) continue;
       CAPTURE(i);
       parley::Call split = call;
@@ -210,12 +211,15 @@ TEST_CASE("property: order independence on large calls, shuffled and nearly sort
   for (const std::uint32_t seed : {5u, 6u}) {
     CAPTURE(seed);
     parley::Call call = timing_test::random_call(seed, 6000, seed == 6);
-    std::sort(call.segments.begin(), call.segments.end(), [](const parley::Segment& a, const parley::Segment& b) {
-      return std::tie(a.start_ms, a.end_ms, a.speaker, a.text) < std::tie(b.start_ms, b.end_ms, b.speaker, b.text);
-    });
+    std::sort(call.segments.begin(), call.segments.end(),
+              [](const parley::Segment& a, const parley::Segment& b) {
+                return std::tie(a.start_ms, a.end_ms, a.speaker, a.text) <
+                       std::tie(b.start_ms, b.end_ms, b.speaker, b.text);
+              });
     const std::string expected = parley::to_json(parley::compute_timing(call));
     parley::Call nearly = call;
-    for (std::size_t i = 0; i + 1 < nearly.segments.size(); i += 97) std::swap(nearly.segments[i], nearly.segments[i + 1]);
+    for (std::size_t i = 0; i + 1 < nearly.segments.size(); i += 97)
+      std::swap(nearly.segments[i], nearly.segments[i + 1]);
     CHECK(parley::to_json(parley::compute_timing(nearly)) == expected);
     std::reverse(nearly.segments.begin(), nearly.segments.end());
     CHECK(parley::to_json(parley::compute_timing(nearly)) == expected);

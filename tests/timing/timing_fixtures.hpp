@@ -57,8 +57,8 @@ inline parley::Call make_call(std::vector<parley::Role> roles, parley::Milliseco
   return call;
 }
 
-inline void add(parley::Call& call, std::uint32_t speaker, parley::Milliseconds start, parley::Milliseconds end,
-                std::string text = "so") {
+inline void add(parley::Call& call, std::uint32_t speaker, parley::Milliseconds start,
+                parley::Milliseconds end, std::string text = "so") {
   parley::Segment segment;
   segment.speaker = speaker;
   segment.start_ms = start;
@@ -70,9 +70,9 @@ inline void add(parley::Call& call, std::uint32_t speaker, parley::Milliseconds 
 // A messy two- or three-party call: gaps, cross-talk, backchannels, zero-length and duplicated
 // segments, some segment confidences; segments shuffled. Times are whole multiples of 10 ms.
 inline parley::Call random_call(std::uint32_t seed, std::size_t segment_count, bool with_other = false) {
-  static const char* const kWords[] = {"the",   "pricing", "renewal", "seats", "we",    "could", "maybe",
-                                       "right", "uh-huh",  "budget",  "team",  "next",  "week",  "demo",
-                                       "okay",  "contract", "sure",   "why",   "when",  "cost"};
+  static const char* const kWords[] = {"the",   "pricing",  "renewal", "seats", "we",   "could", "maybe",
+                                       "right", "uh-huh",   "budget",  "team",  "next", "week",  "demo",
+                                       "okay",  "contract", "sure",    "why",   "when", "cost"};
   std::mt19937 rng(seed);
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   std::vector<parley::Role> roles = {parley::Role::seller, parley::Role::customer};
@@ -86,9 +86,9 @@ inline parley::Call random_call(std::uint32_t seed, std::size_t segment_count, b
     }
     const auto speaker = static_cast<std::uint32_t>(uniform(0, static_cast<int>(roles.size()) - 1));
     const int kind = uniform(0, 9);
-    parley::Milliseconds length = 10 * uniform(150, 1500);     // 1.5 s .. 15 s
-    if (kind == 0) length = 0;                                  // zero-length
-    if (kind == 1) length = 10 * uniform(20, 150);             // backchannel-sized
+    parley::Milliseconds length = 10 * uniform(150, 1500);  // 1.5 s .. 15 s
+    if (kind == 0) length = 0;                              // zero-length
+    if (kind == 1) length = 10 * uniform(20, 150);          // backchannel-sized
     const parley::Milliseconds start = std::max<parley::Milliseconds>(0, cursor + 10 * uniform(-300, 400));
     std::string text;
     const int words = uniform(1, 12);

@@ -6,7 +6,8 @@
 
 int main() {
   parley::Call call;
-  call.participants = {{"s", "Seller", parley::Role::seller, {}}, {"c", "Customer", parley::Role::customer, {}}};
+  call.participants = {{"s", "Seller", parley::Role::seller, {}},
+                       {"c", "Customer", parley::Role::customer, {}}};
   call.segments = {{0, 0, 6000, "Hello there", {}, {}}, {1, 6000, 10000, "Hi", {}, {}}};
   const parley::CallTiming timing = parley::compute_timing(call);
   std::printf("parley %s talk ratio %.2f\n", parley::version(), timing.talk_ratio.value_or(-1));
