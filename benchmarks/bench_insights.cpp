@@ -17,7 +17,7 @@
 #include <string>
 
 #include "parley/insights.hpp"
-#include "parley/sample_org.hpp"
+#include "sample_org.hpp"
 #include "parley/store.hpp"
 
 namespace {

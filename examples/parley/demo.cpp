@@ -11,7 +11,7 @@
 #include "commands.hpp"
 #include "parley/ingest.hpp"
 #include "parley/insights.hpp"
-#include "parley/sample_org.hpp"
+#include "sample_org.hpp"
 
 namespace parley_cli {
 

@@ -9,7 +9,6 @@
 #include "parley/period.hpp"
 #include "parley/readers.hpp"
 #include "parley/resources.hpp"
-#include "parley/sample_org.hpp"
 #include "parley/sentiment.hpp"
 #include "parley/signals.hpp"
 #include "parley/store.hpp"

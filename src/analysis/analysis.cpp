@@ -4,10 +4,10 @@
 
 #include <map>
 
-#include "json/sentiment_json.hpp"
-#include "json/signals_json.hpp"
-#include "json/terms_json.hpp"
-#include "json/timing_json.hpp"
+#include "sentiment/sentiment_json.hpp"
+#include "signals/signals_json.hpp"
+#include "terms/terms_json.hpp"
+#include "timing/timing_json.hpp"
 #include "parley/resources.hpp"
 #include "parley/text.hpp"
 

@@ -1,7 +1,7 @@
 // JSON forms of the insight results: snake_case, times in ms, ratios 0..1, absent figures as null.
-#include "json/insights_json.hpp"
+#include "insights/insights_json.hpp"
 
-#include "json/store_json.hpp"
+#include "store/store_json.hpp"
 
 namespace parley {
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <chrono>
 
-#include "json/readers_json.hpp"
+#include "readers/readers_json.hpp"
 #include "readers/reader_support.hpp"
 
 namespace parley {

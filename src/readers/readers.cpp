@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "json/readers_json.hpp"
+#include "readers/readers_json.hpp"
 #include "parley/text.hpp"
 #include "readers/reader_support.hpp"
 

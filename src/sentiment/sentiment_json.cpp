@@ -1,5 +1,5 @@
 // JSON shapes of the sentiment results (docs/sentiment.md, "JSON").
-#include "json/sentiment_json.hpp"
+#include "sentiment/sentiment_json.hpp"
 
 namespace parley {
 

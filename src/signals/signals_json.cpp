@@ -1,4 +1,4 @@
-#include "json/signals_json.hpp"
+#include "signals/signals_json.hpp"
 
 namespace parley {
 

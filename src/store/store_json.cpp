@@ -1,5 +1,5 @@
 // JSON forms of users, CRM records, call summaries, term lists and store reports.
-#include "json/store_json.hpp"
+#include "store/store_json.hpp"
 
 namespace parley {
 namespace {

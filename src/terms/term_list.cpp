@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "json/terms_json.hpp"
+#include "terms/terms_json.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "parley/text.hpp"

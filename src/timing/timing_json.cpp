@@ -1,4 +1,4 @@
-#include "json/timing_json.hpp"
+#include "timing/timing_json.hpp"
 
 namespace parley {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "parley/error.hpp"
 #include "parley/insights.hpp"
-#include "parley/sample_org.hpp"
+#include "sample_org.hpp"
 
 namespace {
 

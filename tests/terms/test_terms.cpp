@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "json/terms_json.hpp"
+#include "terms/terms_json.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "terms_test_support.hpp"

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json/timing_json.hpp"
+#include "timing/timing_json.hpp"
 #include "parley/timing.hpp"
 #include "timing/timing_fixtures.hpp"
 

@@ -1,6 +1,6 @@
 // Phrase banks of the sample generator, written for parley (English, German, Danish, French,
 // Spanish). The companies, products and people are fictional.
-#include "sample_org/phrases.hpp"
+#include "phrases.hpp"
 
 namespace parley::sample {
 

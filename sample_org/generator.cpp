@@ -12,9 +12,9 @@
 #include <utility>
 
 #include "parley/error.hpp"
-#include "parley/sample_org.hpp"
-#include "sample_org/phrases.hpp"
-#include "sample_org/sample_random.hpp"
+#include "sample_org.hpp"
+#include "phrases.hpp"
+#include "sample_random.hpp"
 
 namespace parley {
 

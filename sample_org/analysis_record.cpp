@@ -5,7 +5,7 @@
 #include <numeric>
 #include <vector>
 
-#include "parley/sample_org.hpp"
+#include "sample_org.hpp"
 
 namespace parley {
 

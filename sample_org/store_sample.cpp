@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "parley/error.hpp"
-#include "parley/sample_org.hpp"
+#include "sample_org.hpp"
 #include "parley/store.hpp"
 
 namespace parley {
