@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/model.hpp"
@@ -27,6 +28,12 @@ struct AnalysisOptions {
   std::string default_language = "en";
   // Directory of the bundled pattern lists and lexicons; empty = default_data_dir().
   std::string data_dir;
+
+  // Validates every field, the nested options by their own validate() with their path
+  // ("AnalysisOptions.timing.turn_merge_gap_ms = -1: must be >= 0"), default_language as a known
+  // BCP 47 tag, and signals.fallback_language equal to default_language (which CallAnalyzer uses
+  // in every area). Throws Error(invalid_argument).
+  void validate(std::string_view where = "AnalysisOptions") const;
 };
 
 struct CallAnalysis {
@@ -41,8 +48,9 @@ struct CallAnalysis {
 
 class CallAnalyzer {
  public:
-  // Loads the bundled pattern lists and every bundled sentiment lexicon, and compiles
-  // `tracked_terms` (may be empty). Throws parley::Error if a data file is missing or malformed.
+  // Validates `options` (AnalysisOptions::validate), loads the bundled pattern lists and every bundled
+  // sentiment lexicon, and compiles `tracked_terms` (may be empty). Throws parley::Error for a bad
+  // option or term, or a data file that is missing or malformed.
   explicit CallAnalyzer(AnalysisOptions options = {}, std::vector<TrackedTerm> tracked_terms = {});
   ~CallAnalyzer();
   CallAnalyzer(CallAnalyzer&&) noexcept;

@@ -69,6 +69,10 @@ struct ModelLimits {
   std::size_t max_segment_text_bytes = 64u << 20;  // 64 MiB in one segment
   std::size_t max_words_per_segment = 10'000'000;
   Milliseconds max_call_duration_ms = 7LL * 24 * 3600 * 1000;  // a week
+
+  // Throws Error(invalid_argument) naming a field that is not > 0 ("ModelLimits.max_segments = 0:
+  // must be > 0"); `where` names this struct in the message.
+  void validate(std::string_view where = "ModelLimits") const;
 };
 
 // Throws parley::Error naming the segment, word or participant at fault and the field.

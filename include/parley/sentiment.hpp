@@ -22,7 +22,7 @@ enum class SentimentLabel : std::uint8_t { negative, neutral, positive };
 std::string_view sentiment_label_name(SentimentLabel label) noexcept;
 
 // Every tunable of the scorer and of the call level, with the defaults documented in
-// docs/sentiment.md ("Rules"). validate() throws Error(invalid_argument) naming the field.
+// docs/sentiment.md ("Rules").
 struct SentimentOptions {
   // Labels: score >= positive_threshold is positive, score <= negative_threshold negative, else
   // neutral. Defaults are VADER's published thresholds for its compound score.
@@ -50,7 +50,9 @@ struct SentimentOptions {
   // invalid bytes are treated as spaces.
   bool replace_invalid_utf8 = false;
 
-  void validate() const;
+  // Throws Error(invalid_argument) naming the field, its value and the allowed range
+  // ("SentimentOptions.negation_window = 65: must be <= 64"); `where` names this struct in the message.
+  void validate(std::string_view where = "SentimentOptions") const;
 };
 
 // What a lexicon entry does. A term may carry a valence and one role at once only if it is a

@@ -107,6 +107,11 @@ struct SignalOptions {
   bool detect_action_items = true;
   bool detect_questions = true;
   bool detect_fillers = true;
+
+  // Throws Error(invalid_argument) naming the field, its value and the allowed range: the fallback
+  // language must be a known BCP 47 tag, names and exclusions valid UTF-8 and gazetteer names not
+  // empty, 1 <= min_name_words <= max_name_words. `where` names this struct in the message.
+  void validate(std::string_view where = "SignalOptions") const;
 };
 
 // A money amount with its currency, as said in a segment.

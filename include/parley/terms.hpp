@@ -53,6 +53,10 @@ struct TermMatcherOptions {
   bool dictionary_boundaries_for_unspaced_scripts = true;
   // Term lists larger than this are refused (ErrorCode::limit_exceeded).
   std::size_t max_terms = 100'000;
+
+  // Throws Error(invalid_argument) naming the field, its value and the allowed range: every language
+  // a known BCP 47 tag (is_known_language_tag), max_terms > 0. `where` names this struct in the message.
+  void validate(std::string_view where = "TermMatcherOptions") const;
 };
 
 // One mention of a tracked term in a call.
@@ -89,8 +93,9 @@ struct NormalizedTextMatch {
 // normalized variant in two terms belongs to the first and the conflict is listed in warnings().
 class TrackedTermMatcher {
  public:
-  // Throws Error(invalid_argument) naming the term for an empty name or variant, or one with no
-  // letter or digit; Error(limit_exceeded) beyond options.max_terms.
+  // Throws Error(invalid_argument) for options that fail options.validate(), and naming the term for
+  // an empty name or variant, one with no letter or digit, or one said twice in the term (names and
+  // variants compared as they are matched); Error(limit_exceeded) beyond options.max_terms.
   explicit TrackedTermMatcher(std::span<const TrackedTerm> terms, const TermMatcherOptions& options = {});
   ~TrackedTermMatcher();
   TrackedTermMatcher(const TrackedTermMatcher&);

@@ -19,6 +19,11 @@ inline bool is_valid_utf8(std::string_view text) noexcept {
   return find_invalid_utf8(text) == std::string_view::npos;
 }
 
+// Whether `tag` is a well-formed BCP 47 language tag ("en", "pt-BR", "zh-Hant-TW"; '_' is accepted
+// for '-') whose primary language subtag is an ISO 639 code ICU knows. Options that name a language
+// are checked with it.
+bool is_known_language_tag(std::string_view tag) noexcept;
+
 // (issue 4) Options of normalize_for_matching.
 struct NormalizeOptions {
   bool strip_accents = false;  // also remove combining marks after decomposition ("café" -> "cafe")

@@ -25,7 +25,7 @@ enum class TalkRatioDenominator : std::uint8_t {
 };
 
 // Every threshold of the timing metrics, with its default. All durations are in milliseconds and
-// must be >= 0; compute_timing throws Error(invalid_argument) naming the field otherwise.
+// must be >= 0; compute_timing validates the options first.
 struct TimingOptions {
   // A speaker's speech separated by a silence shorter than this, with nobody else speaking in the
   // gap, stays one turn.
@@ -44,6 +44,10 @@ struct TimingOptions {
   double low_confidence_threshold = 0.5;
   // Switches per minute at which interactivity reaches 10: interactivity = 10 * min(1, spm / this).
   double interactivity_full_scale_switches_per_minute = 6.0;
+
+  // Throws Error(invalid_argument) naming the field, its value and the allowed range
+  // ("TimingOptions.turn_merge_gap_ms = -1: must be >= 0"); `where` names this struct in the message.
+  void validate(std::string_view where = "TimingOptions") const;
 };
 
 // Words and questions of one segment, as counted by the text pipeline.

@@ -49,7 +49,6 @@ struct CallAnalyzer::Resources {
         signal_detector(
             load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
             signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
-    options.sentiment.validate();
     if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
     const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
     for (const std::string& language : bundled_sentiment_languages(data_dir)) {
@@ -60,8 +59,10 @@ struct CallAnalyzer::Resources {
   }
 };
 
-CallAnalyzer::CallAnalyzer(AnalysisOptions options, std::vector<TrackedTerm> tracked_terms)
-    : resources_(std::make_unique<const Resources>(std::move(options), std::move(tracked_terms))) {}
+CallAnalyzer::CallAnalyzer(AnalysisOptions options, std::vector<TrackedTerm> tracked_terms) {
+  options.validate();  // before any data is loaded: a bad option is named as the host set it
+  resources_ = std::make_unique<const Resources>(std::move(options), std::move(tracked_terms));
+}
 CallAnalyzer::~CallAnalyzer() = default;
 CallAnalyzer::CallAnalyzer(CallAnalyzer&&) noexcept = default;
 CallAnalyzer& CallAnalyzer::operator=(CallAnalyzer&&) noexcept = default;

@@ -81,31 +81,6 @@ std::string_view sentiment_label_name(SentimentLabel label) noexcept {
   return "neutral";
 }
 
-void SentimentOptions::validate() const {
-  auto fail = [](std::string_view field, std::string_view why) {
-    throw Error(ErrorCode::invalid_argument, fmt::format("SentimentOptions.{} {}", field, why));
-  };
-  if (!std::isfinite(positive_threshold) || positive_threshold < -1 || positive_threshold > 1) {
-    fail("positive_threshold", "must be in [-1, 1]");
-  }
-  if (!std::isfinite(negative_threshold) || negative_threshold < -1 || negative_threshold > 1) {
-    fail("negative_threshold", "must be in [-1, 1]");
-  }
-  if (negative_threshold >= positive_threshold)
-    fail("negative_threshold", "must be below positive_threshold");
-  if (negation_window > 64) fail("negation_window", "must be at most 64");
-  if (booster_window > 64) fail("booster_window", "must be at most 64");
-  if (!std::isfinite(caps_increment) || caps_increment < 0) fail("caps_increment", "must be >= 0");
-  if (!std::isfinite(exclamation_increment) || exclamation_increment < 0)
-    fail("exclamation_increment", "must be >= 0");
-  if (!std::isfinite(question_increment) || question_increment < 0)
-    fail("question_increment", "must be >= 0");
-  if (!std::isfinite(contrast_before_weight) || contrast_before_weight < 0)
-    fail("contrast_before_weight", "must be >= 0");
-  if (!std::isfinite(normalization_alpha) || normalization_alpha <= 0)
-    fail("normalization_alpha", "must be > 0");
-}
-
 struct SentimentScorer::Impl {
   static constexpr std::size_t max_text_bytes = std::size_t{1} << 30;  // 1 GiB
   SentimentLexicon lexicon;

@@ -328,19 +328,15 @@ struct SignalDetector::Impl {
 
   Impl(const SignalPatterns& patterns, SignalOptions opts)
       : options(std::move(opts)), prices(patterns.currencies, patterns.multipliers) {
+    options.validate();
     for (const auto& [name, language] : patterns.languages) {
       languages.emplace(lowered_ascii(name), compile_language(name, language));
     }
     for (std::size_t i = 0; i < options.gazetteer.size(); ++i) {
       const GazetteerEntry& entry = options.gazetteer[i];
       const std::string where = "gazetteer entry " + std::to_string(i + 1);
-      const auto add = [&](const std::string& phrase) {
-        if (phrase.empty()) throw Error(ErrorCode::invalid_argument, where + ": empty name");
-        if (!is_valid_utf8(phrase)) throw Error(ErrorCode::invalid_argument, where + ": invalid UTF-8");
-        gazetteer.add(phrase, static_cast<std::uint32_t>(i));
-      };
-      add(entry.name);
-      for (const std::string& variant : entry.variants) add(variant);
+      gazetteer.add(entry.name, static_cast<std::uint32_t>(i));
+      for (const std::string& variant : entry.variants) gazetteer.add(variant, static_cast<std::uint32_t>(i));
       gazetteer_names.push_back(entry.name);
       gazetteer_keys.push_back(brand_key(entry.name));
       if (gazetteer_keys.back().empty()) {
@@ -349,16 +345,9 @@ struct SignalDetector::Impl {
       }
     }
     gazetteer.compile();
-    for (std::size_t i = 0; i < options.brand_exclusions.size(); ++i) {
-      if (!is_valid_utf8(options.brand_exclusions[i])) {
-        throw Error(ErrorCode::invalid_argument,
-                    "brand exclusion " + std::to_string(i + 1) + ": invalid UTF-8");
-      }
-      std::string key = brand_key(options.brand_exclusions[i]);
+    for (const std::string& exclusion : options.brand_exclusions) {
+      std::string key = brand_key(exclusion);
       if (!key.empty()) exclusion_keys.push_back(std::move(key));
-    }
-    if (options.min_name_words < 1 || options.max_name_words < options.min_name_words) {
-      throw Error(ErrorCode::invalid_argument, "SignalOptions: need 1 <= min_name_words <= max_name_words");
     }
   }
 

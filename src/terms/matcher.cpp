@@ -551,6 +551,7 @@ std::string describe(std::size_t index, const TrackedTerm& term) {
 
 terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, const TermMatcherOptions& opts)
     : terms(input.begin(), input.end()), options(opts) {
+  options.validate();
   if (terms.size() > options.max_terms) {
     throw Error(ErrorCode::limit_exceeded, "term list of " + std::to_string(terms.size()) +
                                                " terms exceeds the limit of " +
@@ -647,10 +648,23 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
       const auto [owner, inserted] =
           owners.try_emplace(key, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(v));
       if (!inserted) {
-        if (owner->second.first != t) {
-          const std::uint32_t first_term = owner->second.first;
+        const auto [first_term, first_variant] = owner->second;
+        // Within one term, the same text twice is a mistake in the list; related forms that share
+        // their stems ("renew", "renewal") are not.
+        if (first_term == t) {
+          const std::string& first_raw = first_variant == 0 ? term.name : term.variants[first_variant - 1];
+          if (normalize_term_text(first_raw, normalize) == literal) {
+            const std::string first_label =
+                first_variant == 0
+                    ? std::string("the name")
+                    : std::string("variant ") + std::to_string(first_variant) + " ('" + first_raw + "')";
+            throw Error(ErrorCode::invalid_argument,
+                        describe(t, term) + ": " + label + " '" + raw + "' is the same as " + first_label);
+          }
+        }
+        if (first_term != t) {
           warnings.push_back(describe(t, term) + ": " + label + " '" + raw + "' is the same as variant " +
-                             std::to_string(owner->second.second) + " of " +
+                             std::to_string(first_variant) + " of " +
                              describe(first_term, terms[first_term]) + ", which keeps it");
         }
         continue;

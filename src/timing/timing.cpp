@@ -257,40 +257,6 @@ SegmentTextCounts count_text(std::string_view text) noexcept {
   return {words + ((step >> 3) & 1), questions + (step >> 4)};
 }
 
-void check_duration_option(Milliseconds value, std::string_view field) {
-  if (value < 0) {
-    throw Error(ErrorCode::invalid_argument,
-                fmt::format("TimingOptions: field '{}' is {} ms, must be >= 0", field, value));
-  }
-}
-
-void check_options(const TimingOptions& options) {
-  check_duration_option(options.turn_merge_gap_ms, "turn_merge_gap_ms");
-  check_duration_option(options.backchannel_max_ms, "backchannel_max_ms");
-  check_duration_option(options.monologue_max_silence_ms, "monologue_max_silence_ms");
-  if (!(options.low_confidence_threshold >= 0.0 && options.low_confidence_threshold <= 1.0)) {
-    throw Error(ErrorCode::invalid_argument,
-                fmt::format("TimingOptions: field 'low_confidence_threshold' is {}, must be within 0..1",
-                            options.low_confidence_threshold));
-  }
-  const double full_scale = options.interactivity_full_scale_switches_per_minute;
-  if (!(full_scale > 0.0 && std::isfinite(full_scale))) {
-    throw Error(
-        ErrorCode::invalid_argument,
-        fmt::format("TimingOptions: field 'interactivity_full_scale_switches_per_minute' is {}, must be a "
-                    "positive number",
-                    full_scale));
-  }
-  switch (options.talk_ratio_denominator) {
-    case TalkRatioDenominator::speech_time:
-    case TalkRatioDenominator::call_duration: break;
-    default:
-      throw Error(ErrorCode::invalid_argument,
-                  fmt::format("TimingOptions: field 'talk_ratio_denominator' has the unknown value {}",
-                              static_cast<int>(options.talk_ratio_denominator)));
-  }
-}
-
 // Sorts and merges intervals in place, returning the length of their union.
 Milliseconds union_length(std::vector<std::pair<Milliseconds, Milliseconds>>& intervals) {
   std::sort(intervals.begin(), intervals.end());
@@ -336,7 +302,7 @@ double gini(std::vector<double> values) {
 
 CallTiming compute_timing(const Call& call, const TimingOptions& options,
                           std::span<const SegmentTextCounts> text_counts) {
-  check_options(options);
+  options.validate();
   const std::size_t segment_count = call.segments.size();
   const std::size_t participant_count = call.participants.size();
   const std::string call_name = call.id.empty() ? std::string("call") : fmt::format("call '{}'", call.id);

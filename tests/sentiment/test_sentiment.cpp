@@ -234,7 +234,7 @@ TEST_CASE("bad input: empty, huge, invalid UTF-8") {
   SentimentOptions wrong;
   wrong.negative_threshold = 0.5;
   CHECK(error_message([&] { SentimentScorer s(tiny(), wrong); }) ==
-        "SentimentOptions.negative_threshold must be below positive_threshold");
+        "SentimentOptions.negative_threshold = 0.5: must be below positive_threshold (0.05)");
 }
 
 TEST_CASE("property: scores stay in [-1, 1] and negation never keeps the sign of a lone word") {

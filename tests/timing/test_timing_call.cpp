@@ -469,16 +469,15 @@ TEST_CASE("bad options are rejected with the field named") {
   parley::TimingOptions options;
   options.turn_merge_gap_ms = -1;
   check_error([&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
-              "TimingOptions: field 'turn_merge_gap_ms' is -1 ms, must be >= 0");
+              "TimingOptions.turn_merge_gap_ms = -1: must be >= 0");
   options = {};
   options.low_confidence_threshold = 1.5;
   check_error([&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
-              "TimingOptions: field 'low_confidence_threshold' is 1.5, must be within 0..1");
+              "TimingOptions.low_confidence_threshold = 1.5: must be in [0, 1]");
   options = {};
   options.interactivity_full_scale_switches_per_minute = 0;
-  check_error(
-      [&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
-      "TimingOptions: field 'interactivity_full_scale_switches_per_minute' is 0, must be a positive number");
+  check_error([&] { parley::compute_timing(call, options); }, parley::ErrorCode::invalid_argument,
+              "TimingOptions.interactivity_full_scale_switches_per_minute = 0: must be finite and > 0");
 }
 
 // Interactivity saturates: 12 switches in one minute is 12/min, above the 6/min full scale -> 10.
