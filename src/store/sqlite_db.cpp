@@ -3,9 +3,19 @@
 #include <string>
 
 namespace parley::sqlite {
+namespace {
+
+// "<file>: " in front of a message about a database on disk, so that it names the store (a file
+// that is not a database is only found out at its first statement, after a successful open).
+std::string file_prefix(sqlite3* db) {
+  const char* file = db != nullptr ? sqlite3_db_filename(db, "main") : nullptr;
+  return file != nullptr && *file != '\0' ? std::string(file) + ": " : std::string();
+}
+
+}  // namespace
 
 void throw_storage(sqlite3* db, std::string_view what) {
-  std::string message = "SQLite error";
+  std::string message = file_prefix(db) + "SQLite error";
   if (db != nullptr) {
     message += " (";
     message += sqlite3_errstr(sqlite3_extended_errcode(db));
@@ -23,7 +33,10 @@ Database::Database(const std::string& path, int flags) {
   db_.reset(raw);
   if (rc != SQLITE_OK) {
     if (raw == nullptr) throw Error(ErrorCode::storage, "SQLite could not allocate a connection");
-    throw_storage(raw, "opening '" + path + "'");
+    // The connection may have no file name yet: name the path in the message itself.
+    throw Error(ErrorCode::storage, "SQLite error (" +
+                                        std::string(sqlite3_errstr(sqlite3_extended_errcode(raw))) +
+                                        "): " + sqlite3_errmsg(raw) + " while opening '" + path + "'");
   }
   sqlite3_extended_result_codes(raw, 1);
 }
@@ -34,7 +47,8 @@ void Database::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errmsg(db_.get());
     sqlite3_free(error);
-    throw Error(ErrorCode::storage, "SQLite error (" + std::string(sqlite3_errstr(rc)) + "): " + message +
+    throw Error(ErrorCode::storage, file_prefix(db_.get()) + "SQLite error (" +
+                                        std::string(sqlite3_errstr(rc)) + "): " + message +
                                         " while running: " + sql);
   }
 }
