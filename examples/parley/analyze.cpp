@@ -215,7 +215,11 @@ int run_analyze(std::span<const std::string_view> arguments) {
   std::vector<std::string> json_calls;
   for (const std::string& file : parsed.files) {
     try {
-      parley::Call call = parley::read_transcript(file, parsed.read_options, parsed.input_format);
+      parley::ReadResult read =
+          parley::read_transcript_with_warnings(file, parsed.read_options, parsed.input_format);
+      for (const parley::ReadWarning& warning : read.warnings)
+        fmt::print(stderr, "{}\n", parley::to_string(warning));
+      parley::Call& call = read.call;
       const std::vector<std::string> unmatched = parley::assign_roles(call, parsed.role_rules);
       for (const std::string& speaker : unmatched) {
         fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file,

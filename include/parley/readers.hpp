@@ -10,12 +10,16 @@
 // Errors are parley::Error: ErrorCode::parse with "<source>:<line>: <what>" for line-based formats
 // and "<source>:<line>:<column>: <what>" or "<source>: <json.path>: <what>" for JSON;
 // ErrorCode::invalid_utf8 with the line; ErrorCode::limit_exceeded for oversize input;
-// ErrorCode::io naming the path and the operating system's reason. docs/transcript-formats.md
-// describes every format, quirk and message.
+// ErrorCode::io naming the path and the operating system's reason; ErrorCode::invalid_argument for
+// options out of range (ReadOptions::validate). What a reader skips or repairs without failing is
+// returned as warnings (read_transcript_with_warnings). docs/transcript-formats.md describes every
+// format, quirk, message and warning.
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/model.hpp"
 
@@ -72,6 +76,32 @@ struct ReadOptions {
   bool split_segments_at_sentence_end = true;
   // ... and, if > 0, wherever the silence between two words of one speaker exceeds this.
   Milliseconds split_segments_at_gap_ms = 0;
+  // Warnings beyond this many are counted, not listed: one last warning says how many more there were.
+  std::size_t max_warnings = 100;
+
+  // Throws Error(invalid_argument) naming the field, its value and the allowed range:
+  // "ReadOptions.max_input_bytes = 0: must be > 0". `where` names this struct in the message.
+  void validate(std::string_view where = "ReadOptions") const;
+};
+
+// Something a reader skipped or repaired, or a doubt about the input; the call was still read.
+struct ReadWarning {
+  std::string source;     // the input's name: the path, or parse_transcript's source_name
+  std::size_t line = 0;   // line (from 1) the warning is about; 0 for a JSON path or the whole input
+  std::string json_path;  // JSON forms: the path of the value concerned ("results.items[3]"); else empty
+  std::string message;    // what was skipped or repaired, and why
+};
+
+// One line, as compilers write warnings: "<source>:<line>: warning: <message>",
+// "<source>: <json_path>: warning: <message>" or "<source>: warning: <message>".
+std::string to_string(const ReadWarning& warning);
+// A JSON array of objects {"source", "line" (null when 0), "json_path" (null when empty), "message"}.
+std::string to_json(std::span<const ReadWarning> warnings);
+
+// A call and what was skipped or repaired while reading it.
+struct ReadResult {
+  Call call;
+  std::vector<ReadWarning> warnings;  // in the order the reader met them
 };
 
 // Reads a transcript file. Without `format`, the format comes from the extension (format_from_path)
@@ -84,6 +114,12 @@ Call read_transcript(const std::string& path, const ReadOptions& options = {},
 // options.call_id is empty, gives the call id (its file name without extension).
 Call parse_transcript(std::string_view content, TranscriptFormat format, std::string_view source_name,
                       const ReadOptions& options = {});
+
+// The same two, returning the warnings too (read_transcript and parse_transcript drop them).
+ReadResult read_transcript_with_warnings(const std::string& path, const ReadOptions& options = {},
+                                         std::optional<TranscriptFormat> format = {});
+ReadResult parse_transcript_with_warnings(std::string_view content, TranscriptFormat format,
+                                          std::string_view source_name, const ReadOptions& options = {});
 
 // parley's own JSON form (docs/transcript-formats.md), pretty-printed with two-space indentation.
 // parse_transcript(write_parley_json(call), TranscriptFormat::parley_json, ...) gives the call back.

@@ -4,14 +4,6 @@
 namespace parley::readers {
 namespace {
 
-// A line quoted in a message: at most 60 bytes, cut on a UTF-8 boundary.
-std::string excerpt(std::string_view line) {
-  if (line.size() <= 60) return std::string(line);
-  std::size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}...", line.substr(0, cut));
-}
-
 bool has_arrow(std::string_view line) noexcept { return line.find("-->") != std::string_view::npos; }
 
 bool all_digits(std::string_view text) noexcept {
@@ -22,13 +14,16 @@ bool all_digits(std::string_view text) noexcept {
   return true;
 }
 
-// Whether every line left is blank (the file ended).
+// Whether every line left is blank (the file ended). Reads only up to the first line that is not.
 bool rest_is_blank(LineCursor cursor) noexcept {
   while (auto line = cursor.next()) {
     if (!is_blank(*line)) return false;
   }
   return true;
 }
+
+// A cue or subtitle whose block the file ends in (a file cut short loses at most its last cue).
+constexpr std::string_view kTruncated = "is skipped (truncated file?)";
 
 // Whether a code point is CJK punctuation, kana, an ideograph or a full-width form, which
 // Chinese and Japanese write without spaces between them.
@@ -97,9 +92,11 @@ class CueAssembler {
     speaker_ = {};
     voice_seen_ = false;
     piece_line_ = 0;
+    segments_ = 0;
   }
 
-  void add_line(std::string_view line, std::size_t line_number) {
+  // Returns the unterminated tag that hid the rest of the line, or "".
+  std::string_view add_line(std::string_view line, std::size_t line_number) {
     line_number_ = line_number;
     if (piece_line_ == 0) piece_line_ = line_number;
     const std::size_t join = text_.size();
@@ -118,7 +115,7 @@ class CueAssembler {
       switch_speaker(name);
       rest = after;
     }
-    append_cue_line(rest, text_, [this](std::string_view voice) {
+    const std::string_view dropped = append_cue_line(rest, text_, [this](std::string_view voice) {
       voice_seen_ = true;
       switch_speaker(voice);
     });
@@ -127,9 +124,14 @@ class CueAssembler {
         is_cjk_at(text_, join + 1)) {
       text_.erase(join, 1);
     }
+    return dropped;
   }
 
-  void finish() { flush(); }
+  // Whether the cue made at least one segment.
+  bool finish() {
+    flush();
+    return segments_ > 0;
+  }
 
  private:
   void switch_speaker(std::string_view name) {
@@ -150,6 +152,7 @@ class CueAssembler {
     segment.end_ms = timing_.end_ms;
     segment.text.assign(text_);
     text_.clear();
+    ++segments_;
   }
 
   Call& call_;
@@ -163,13 +166,14 @@ class CueAssembler {
   bool voice_seen_ = false;
   std::size_t line_number_ = 0;
   std::size_t piece_line_ = 0;
+  std::size_t segments_ = 0;  // of the current cue
 };
 
 // Reads the text lines of a cue up to a blank line, the next cue's timing line or the end.
 // `srt` also ends the cue at a subtitle number followed by a timing line (a missing blank line).
-void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, std::string_view source,
-                   bool srt) {
-  bool any_text = false;
+// The caller has made sure the file does not end right after the timing line.
+void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, bool srt,
+                   WarningList& warnings) {
   while (true) {
     const LineCursor before = cursor;  // to give back the line that ends the cue
     const auto line = cursor.next();
@@ -184,13 +188,30 @@ void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_lin
         break;
       }
     }
-    cue.add_line(*line, cursor.line_number());
-    any_text = true;
+    const std::string_view dropped = cue.add_line(*line, cursor.line_number());
+    if (!dropped.empty()) {
+      warnings.at_line(cursor.line_number(),
+                       cursor.peek() ? fmt::format("unterminated tag '{}': the rest of the line is dropped",
+                                                   excerpt(dropped))
+                                     : fmt::format("the file ends inside the tag '{}': the rest of the line "
+                                                   "is dropped (truncated file?)",
+                                                   excerpt(dropped)));
+    }
   }
-  if (!any_text && rest_is_blank(cursor)) {
-    fail_at_line(source, timing_line, "truncated cue: the file ends after the cue timing, with no text");
-  }
-  cue.finish();
+  if (!cue.finish())
+    warnings.at_line(timing_line, srt ? "subtitle has no text: skipped" : "cue has no text: skipped");
+}
+
+// Whether a line could be the start of a timing line cut short ("00:03.0", "00:03.000 --").
+bool is_cut_timing(std::string_view line) noexcept {
+  return !line.empty() && line[0] >= '0' && line[0] <= '9' &&
+         line.find_first_not_of("0123456789:.,- \t>") == std::string_view::npos;
+}
+
+// Whether only blank lines, if any, follow the cursor: the file ends here.
+bool file_ends_after(const LineCursor& cursor) noexcept {
+  const auto next = cursor.peek();
+  return !next || (is_blank(*next) && rest_is_blank(cursor));
 }
 
 bool is_skipped_vtt_block(std::string_view line) noexcept {
@@ -200,12 +221,15 @@ bool is_skipped_vtt_block(std::string_view line) noexcept {
 
 }  // namespace
 
-Call read_webvtt(std::string_view content, std::string_view source, const ReadOptions& options) {
+Call read_webvtt(std::string_view content, std::string_view source, const ReadOptions& options,
+                 WarningList& warnings) {
   Call call;
   LineCursor cursor(content);
   const auto first = cursor.next();
   if (!first || !starts_with_word(*first, "WEBVTT")) {
-    fail_at_line(source, 1, fmt::format("missing 'WEBVTT' header (found '{}')", excerpt(first.value_or(""))));
+    fail_at_line(source, 1,
+                 fmt::format("missing 'WEBVTT' header (found '{}'){}", excerpt(first.value_or("")),
+                             other_format_hint(content, TranscriptFormat::webvtt)));
   }
   // Header lines ("Kind: captions", "Language: en-US") up to the first blank line or cue timing.
   while (auto peeked = cursor.peek()) {
@@ -229,12 +253,25 @@ Call read_webvtt(std::string_view content, std::string_view source, const ReadOp
     if (!has_arrow(*line)) {
       // A cue identifier ("1", "a3f-17"), then the timing line.
       const auto next = cursor.next();
-      if (!next || is_blank(*next)) {
+      if (!next || (is_blank(*next) && rest_is_blank(cursor))) {
+        warnings.at_line(
+            block_line,
+            fmt::format("the file ends after cue identifier '{}', with no timing line: the cue {}",
+                        excerpt(*line), kTruncated));
+        break;
+      }
+      if (is_blank(*next)) {
         fail_at_line(
             source, block_line,
             fmt::format("cue '{}' has no timing line (truncated cue or stray text)", excerpt(*line)));
       }
       if (!has_arrow(*next)) {
+        if (is_cut_timing(*next) && file_ends_after(cursor)) {
+          warnings.at_line(cursor.line_number(),
+                           fmt::format("the file ends inside the timing line of cue '{}': the cue {}",
+                                       excerpt(*line), kTruncated));
+          break;
+        }
         fail_at_line(
             source, cursor.line_number(),
             fmt::format("expected a cue timing line ('start --> end') after cue identifier '{}', found '{}'",
@@ -243,16 +280,24 @@ Call read_webvtt(std::string_view content, std::string_view source, const ReadOp
       timing_text = *next;
       timing_line = cursor.line_number();
     }
+    if (file_ends_after(cursor)) {
+      warnings.at_line(
+          timing_line,
+          fmt::format("the file ends after the cue timing, with no text: the cue {}", kTruncated));
+      break;
+    }
     cue.begin(parse_timing(timing_text, timing_line, source));
-    read_cue_text(cursor, cue, timing_line, source, false);
+    read_cue_text(cursor, cue, timing_line, false, warnings);
   }
   return call;
 }
 
-Call read_srt(std::string_view content, std::string_view source, const ReadOptions& options) {
+Call read_srt(std::string_view content, std::string_view source, const ReadOptions& options,
+              WarningList& warnings) {
   Call call;
   LineCursor cursor(content);
   CueAssembler cue(call, options, source, "subtitle has no speaker (no 'Name:' prefix)");
+  bool first_block = true;
   while (auto line = cursor.next()) {
     if (is_blank(*line)) continue;
     const std::size_t block_line = cursor.line_number();
@@ -261,16 +306,30 @@ Call read_srt(std::string_view content, std::string_view source, const ReadOptio
     if (!has_arrow(*line)) {
       const std::string_view number = trim(*line);
       if (!all_digits(number)) {
-        fail_at_line(source, block_line,
-                     fmt::format("expected a subtitle number or a timing line ('start --> end'), found '{}'",
-                                 excerpt(*line)));
+        fail_at_line(
+            source, block_line,
+            fmt::format("expected a subtitle number or a timing line ('start --> end'), found '{}'{}",
+                        excerpt(*line),
+                        first_block ? other_format_hint(content, TranscriptFormat::srt) : ""));
       }
       const auto next = cursor.next();
-      if (!next || is_blank(*next)) {
-        fail_at_line(source, block_line,
-                     fmt::format("subtitle {} has no timing line (truncated file?)", number));
+      if (!next || (is_blank(*next) && rest_is_blank(cursor))) {
+        warnings.at_line(block_line,
+                         fmt::format("the file ends after subtitle number {}, with no timing line: the "
+                                     "subtitle {}",
+                                     number, kTruncated));
+        break;
+      }
+      if (is_blank(*next)) {
+        fail_at_line(source, block_line, fmt::format("subtitle {} has no timing line", number));
       }
       if (!has_arrow(*next)) {
+        if (is_cut_timing(*next) && file_ends_after(cursor)) {
+          warnings.at_line(cursor.line_number(),
+                           fmt::format("the file ends inside the timing line of subtitle {}: the subtitle {}",
+                                       number, kTruncated));
+          break;
+        }
         fail_at_line(
             source, cursor.line_number(),
             fmt::format("expected a timing line ('start --> end') after subtitle number {}, found '{}'",
@@ -279,8 +338,15 @@ Call read_srt(std::string_view content, std::string_view source, const ReadOptio
       timing_text = *next;
       timing_line = cursor.line_number();
     }
+    first_block = false;
+    if (file_ends_after(cursor)) {
+      warnings.at_line(timing_line, fmt::format("the file ends after the timing line, with no text: the "
+                                                "subtitle {}",
+                                                kTruncated));
+      break;
+    }
     cue.begin(parse_timing(timing_text, timing_line, source));
-    read_cue_text(cursor, cue, timing_line, source, true);
+    read_cue_text(cursor, cue, timing_line, true, warnings);
   }
   return call;
 }

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <chrono>
 
-#include "readers/readers_json.hpp"
 #include "readers/reader_support.hpp"
+#include "readers/readers_json.hpp"
 
 namespace parley {
 namespace {
@@ -40,10 +40,11 @@ struct JsonPath {
   }
 };
 
-// What a reader needs to name its errors.
+// What a reader needs to name its errors and report what it skips.
 struct JsonContext {
   std::string_view source;
   const ReadOptions& options;
+  readers::WarningList& warnings;
 };
 
 [[noreturn]] void fail(const JsonContext& context, const JsonPath& path, std::string_view what) {
@@ -435,6 +436,10 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
   if (const json* language = find(results, "language_code"); language != nullptr && language->is_string()) {
     call.language = normalize_language(language->get_ref<const std::string&>());
   }
+  if (find(results, "channel_labels") != nullptr) {
+    context.warnings.at_path(results_path.member("channel_labels").str(),
+                             "channel identification is not read: speakers come from speaker_label only");
+  }
   WordGrouper grouper(call, context.options);
   readers::SpeakerTable speakers(call, context.options, context.source);
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -451,7 +456,10 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
     const std::string_view content =
         as_string(context, require(context, best, best_path, "content"), best_path.member("content"));
     if (type == "punctuation") {
-      grouper.add_punctuation(content);
+      if (!grouper.add_punctuation(content)) {
+        context.warnings.at_path(path.str(), fmt::format("punctuation '{}' before the first word: dropped",
+                                                         readers::excerpt(content)));
+      }
       continue;
     }
     if (type != "pronunciation") {
@@ -734,8 +742,9 @@ nlohmann::json parse_json_text(std::string_view content, std::string_view source
 }
 
 Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format,
-                          std::string_view source_name, const ReadOptions& options) {
-  const JsonContext context{source_name, options};
+                          std::string_view source_name, const ReadOptions& options,
+                          readers::WarningList& warnings) {
+  const JsonContext context{source_name, options, warnings};
   switch (format) {
     case TranscriptFormat::parley_json: return read_parley_json(document, context);
     case TranscriptFormat::amazon_transcribe: return read_amazon_transcribe(document, context);

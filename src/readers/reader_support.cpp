@@ -1,5 +1,6 @@
 #include "readers/reader_support.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -7,6 +8,34 @@ namespace parley::readers {
 
 void fail_at_line(std::string_view source, std::size_t line, std::string_view what) {
   throw Error(ErrorCode::parse, fmt::format("{}:{}: {}", source, line, what));
+}
+
+void WarningList::add(std::size_t line, std::string json_path, std::string message) {
+  if (warnings_.size() >= limit_) {
+    ++not_listed_;
+    return;
+  }
+  warnings_.push_back(ReadWarning{std::string(source_), line, std::move(json_path), std::move(message)});
+}
+
+std::vector<ReadWarning> WarningList::take() {
+  if (not_listed_ > 0) {
+    warnings_.push_back(
+        ReadWarning{std::string(source_),
+                    0,
+                    {},
+                    fmt::format("{} more {} not listed (ReadOptions::max_warnings = {})", not_listed_,
+                                not_listed_ == 1 ? "warning" : "warnings", limit_)});
+    not_listed_ = 0;
+  }
+  return std::move(warnings_);
+}
+
+std::string excerpt(std::string_view line) {
+  if (line.size() <= 60) return std::string(line);
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}...", line.substr(0, cut));
 }
 
 namespace {
@@ -302,12 +331,40 @@ void WordGrouper::add_word(std::uint32_t speaker, Milliseconds start_ms, Millise
   sentence_ended_ = ends_sentence(text);
 }
 
-void WordGrouper::add_punctuation(std::string_view text) {
-  if (!open_) return;  // punctuation before the first word has nothing to attach to
+bool WordGrouper::add_punctuation(std::string_view text) {
+  if (!open_) return false;  // punctuation before the first word has nothing to attach to
   Segment& current = call_.segments.back();
   current.text.append(text);
   if (!current.words.empty()) current.words.back().text.append(text);
   sentence_ended_ = ends_sentence(text);
+  return true;
+}
+
+std::optional<TranscriptFormat> sniff_format(std::string_view text) noexcept {
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != std::string_view::npos && text[start] == '{') return detect_json_format(text);
+  LineCursor cursor(text);
+  std::optional<std::string_view> first;
+  while ((first = cursor.next()) && is_blank(*first)) {
+  }
+  if (!first) return std::nullopt;
+  const std::string_view line = trim(*first);
+  if (starts_with_word(line, "WEBVTT")) return TranscriptFormat::webvtt;
+  if (starts_with_word(line, "SPEAKER") || line.starts_with(";;")) return TranscriptFormat::rttm;
+  if (line.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
+  if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (const auto second = cursor.next(); second && second->find("-->") != std::string_view::npos) {
+      return TranscriptFormat::srt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string other_format_hint(std::string_view text, TranscriptFormat expected) {
+  const auto looks_like = sniff_format(text);
+  if (!looks_like || *looks_like == expected) return {};
+  const std::string_view name = format_name(*looks_like);
+  return fmt::format(": the content looks like {}; read it as {} (--input-format {})", name, name, name);
 }
 
 std::string call_id_from_source(std::string_view source_name) {

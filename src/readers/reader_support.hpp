@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "parley/error.hpp"
 #include "parley/model.hpp"
@@ -20,6 +22,37 @@ namespace parley::readers {
 
 // "<source>:<line>: <what>" as ErrorCode::parse.
 [[noreturn]] void fail_at_line(std::string_view source, std::size_t line, std::string_view what);
+
+// A read's warnings, up to ReadOptions::max_warnings; those beyond are counted.
+class WarningList {
+ public:
+  WarningList(std::string_view source, std::size_t limit) : source_(source), limit_(limit) {}
+  void at_line(std::size_t line, std::string message) { add(line, {}, std::move(message)); }
+  void at_path(std::string json_path, std::string message) {
+    add(0, std::move(json_path), std::move(message));
+  }
+  void about_input(std::string message) { add(0, {}, std::move(message)); }
+  // The warnings, with a last one saying how many more there were beyond the limit.
+  std::vector<ReadWarning> take();
+
+ private:
+  void add(std::size_t line, std::string json_path, std::string message);
+
+  std::string_view source_;
+  std::size_t limit_;
+  std::size_t not_listed_ = 0;
+  std::vector<ReadWarning> warnings_;
+};
+
+// A line quoted in a message: at most 60 bytes, cut on a UTF-8 boundary.
+std::string excerpt(std::string_view line);
+
+// The format text looks like from its first lines (WEBVTT, SPEAKER or ";;", a timing line or a
+// subtitle number then one), or from its top-level keys for a JSON object; std::nullopt if none.
+std::optional<TranscriptFormat> sniff_format(std::string_view text) noexcept;
+// For an error about text read as `expected`: ": the content looks like srt; read it as srt
+// (--input-format srt)" when it looks like another format, else "".
+std::string other_format_hint(std::string_view text, TranscriptFormat expected);
 
 // Reads lines from text without copying: CR LF and LF both end a line, a last line without a
 // newline is a line, trailing spaces and tabs are dropped. Line numbers start at 1.
@@ -55,8 +88,9 @@ std::optional<Milliseconds> seconds_to_ms(double seconds) noexcept;
 // {\an8}) and entities decoded (&amp; &lt; &gt; &quot; &apos; &nbsp; &lrm; &rlm; &#N; &#xN;); runs of
 // spaces and tabs become one space. <v Name> voice tags are reported through on_voice(name) at the
 // point they occur so the caller can split the cue between speakers.
+// Returns the unterminated tag that hides the rest of the line ("<v Marco"), or "" if none.
 template <typename OnVoice>
-void append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice);
+std::string_view append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice);
 
 // Whether `line` starts with "Name: " where Name looks like a speaker name; returns the name and
 // the rest of the line.
@@ -115,8 +149,9 @@ class WordGrouper {
   WordGrouper(Call& call, const ReadOptions& options) noexcept : call_(call), options_(options) {}
   void add_word(std::uint32_t speaker, Milliseconds start_ms, Milliseconds end_ms, std::string_view text,
                 std::optional<double> confidence);
-  // Punctuation without timing (Amazon Transcribe): joins the previous word.
-  void add_punctuation(std::string_view text);
+  // Punctuation without timing (Amazon Transcribe): joins the previous word. false: there is no
+  // word yet, and the punctuation is dropped.
+  bool add_punctuation(std::string_view text);
 
  private:
   Call& call_;
@@ -132,20 +167,23 @@ std::string call_id_from_source(std::string_view source_name);
 Call finish_call(Call call, std::string_view source_name, const ReadOptions& options);
 
 // Line-based readers; `content` is valid UTF-8 without a BOM.
-Call read_webvtt(std::string_view content, std::string_view source, const ReadOptions& options);
-Call read_srt(std::string_view content, std::string_view source, const ReadOptions& options);
-Call read_rttm(std::string_view content, std::string_view source, const ReadOptions& options);
+Call read_webvtt(std::string_view content, std::string_view source, const ReadOptions& options,
+                 WarningList& warnings);
+Call read_srt(std::string_view content, std::string_view source, const ReadOptions& options,
+              WarningList& warnings);
+Call read_rttm(std::string_view content, std::string_view source, const ReadOptions& options,
+               WarningList& warnings);
 
 // ---- template definitions ----
 
 template <typename OnVoice>
-void append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice) {
+std::string_view append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice) {
   std::size_t i = 0;
   while (i < line.size()) {
     const char c = line[i];
     if (c == '<') {
       const std::size_t close = line.find('>', i + 1);
-      if (close == std::string_view::npos) return;  // an unterminated tag hides the rest of the line
+      if (close == std::string_view::npos) return line.substr(i);  // it hides the rest of the line
       const std::string_view tag = line.substr(i + 1, close - i - 1);
       if (tag.size() >= 2 && tag[0] == 'v' && (tag[1] == ' ' || tag[1] == '\t' || tag[1] == '.')) {
         // <v Name> or <v.class Name>: the name follows the first space or tab.
@@ -186,6 +224,7 @@ void append_cue_line(std::string_view line, std::string& out, OnVoice&& on_voice
       i = end;
     }
   }
+  return {};
 }
 
 }  // namespace parley::readers

@@ -8,9 +8,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "readers/readers_json.hpp"
 #include "parley/text.hpp"
 #include "readers/reader_support.hpp"
+#include "readers/readers_json.hpp"
 
 namespace parley {
 namespace {
@@ -36,46 +36,116 @@ struct CheckedInput {
   std::string_view text;
 };
 
-CheckedInput check_input(std::string_view content, std::string_view source, const ReadOptions& options) {
+std::string_view transcript_name(std::optional<TranscriptFormat> format) noexcept {
+  return format ? format_name(*format) : std::string_view("transcript");
+}
+
+// File signatures of what is sent by mistake instead of a transcript: recordings, documents, images.
+struct Signature {
+  std::size_t offset;
+  std::string_view bytes;
+  std::string_view what;
+};
+constexpr Signature kSignatures[] = {
+    {0, "\x89PNG\r\n\x1A\n", "a PNG image"},
+    {0, "\xFF\xD8\xFF", "a JPEG image"},
+    {0, "GIF8", "a GIF image"},
+    {0, "%PDF-", "a PDF document"},
+    {0, "PK\x03\x04", "a ZIP archive (or a .docx or .xlsx document)"},
+    {0, "\x1F\x8B", "a gzip archive"},
+    {8, "WAVE", "a WAV audio file"},  // after "RIFF" and the size (checked below)
+    {0, "ID3", "an MP3 audio file"},
+    {0, "\xFF\xFB", "an MP3 audio file"},
+    {0, "\xFF\xF3", "an MP3 audio file"},
+    {0, "\xFF\xF2", "an MP3 audio file"},
+    {0, "OggS", "an Ogg audio file"},
+    {0, "fLaC", "a FLAC audio file"},
+    {4, "ftyp", "an MP4 or M4A media file"},
+    {0, "\x1A\x45\xDF\xA3", "a WebM or Matroska media file"},
+    {0, std::string_view("SQLite format 3\0", 16), "an SQLite database"},
+};
+
+// UTF-16 text of ASCII characters: every other byte of its first code units is NUL.
+std::optional<std::string_view> utf16_byte_order(std::string_view content) noexcept {
+  const std::size_t window = std::min<std::size_t>(content.size(), 64) & ~std::size_t{1};
+  if (window < 4) return std::nullopt;
+  bool little = true, big = true;
+  for (std::size_t i = 0; i < window; i += 2) {
+    little = little && content[i] != '\0' && content[i + 1] == '\0';
+    big = big && content[i] == '\0' && content[i + 1] != '\0';
+  }
+  if (little) return "little-endian";
+  if (big) return "big-endian";
+  return std::nullopt;
+}
+
+// Binary data and UTF-16 text are named as what they are, before any UTF-8 check would call them
+// invalid UTF-8: no transcript format (JSON included) holds a NUL byte.
+void reject_binary(std::string_view content, std::string_view source,
+                   std::optional<TranscriptFormat> format) {
+  for (const std::string_view mark : {std::string_view("\xFF\xFE"), std::string_view("\xFE\xFF")}) {
+    if (content.starts_with(mark)) {
+      throw Error(
+          ErrorCode::invalid_utf8,
+          fmt::format("{}:1: UTF-16 text (byte order mark {:02X} {:02X}), not UTF-8: convert it to UTF-8",
+                      source, static_cast<unsigned char>(mark[0]), static_cast<unsigned char>(mark[1])));
+    }
+  }
+  for (const Signature& signature : kSignatures) {
+    if (content.substr(std::min(signature.offset, content.size())).starts_with(signature.bytes) &&
+        (signature.bytes != "WAVE" || content.starts_with("RIFF"))) {
+      readers::fail_at_line(
+          source, 1,
+          fmt::format("{}: this is binary data, not a {} file", signature.what, transcript_name(format)));
+    }
+  }
+  const std::size_t nul = content.find('\0');
+  if (nul == std::string_view::npos) return;
+  if (const auto order = utf16_byte_order(content)) {
+    throw Error(ErrorCode::invalid_utf8,
+                fmt::format("{}:1: UTF-16 text ({}), not UTF-8: convert it to UTF-8", source, *order));
+  }
+  readers::fail_at_line(source, line_of_offset(content, nul),
+                        fmt::format("NUL byte: this is binary data, not a {} file", transcript_name(format)));
+}
+
+std::size_t count_replacement_characters(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (std::size_t at = text.find("\xEF\xBF\xBD"); at != std::string_view::npos;
+       at = text.find("\xEF\xBF\xBD", at + 3)) {
+    ++count;
+  }
+  return count;
+}
+
+CheckedInput check_input(std::string_view content, std::string_view source,
+                         std::optional<TranscriptFormat> format, const ReadOptions& options,
+                         readers::WarningList& warnings) {
   if (content.size() > options.max_input_bytes) {
     throw Error(ErrorCode::limit_exceeded,
                 fmt::format("{}: {} bytes, more than the limit of {} (ReadOptions::max_input_bytes)", source,
                             content.size(), options.max_input_bytes));
   }
+  reject_binary(content, source, format);
   CheckedInput input;
   std::size_t skipped = 0;
   if (content.starts_with("\xEF\xBB\xBF")) skipped = 3;  // UTF-8 byte order mark
   input.text = content.substr(skipped);
-  std::size_t bad = find_invalid_utf8(input.text);
+  const std::size_t bad = find_invalid_utf8(input.text);
   if (bad == std::string_view::npos) return input;
+  const std::string where =
+      fmt::format("byte 0x{:02X} at offset {}", static_cast<unsigned char>(input.text[bad]), bad + skipped);
+  const std::size_t line = line_of_offset(content, bad + skipped);
   if (options.invalid_utf8 == InvalidUtf8::error) {
-    throw Error(ErrorCode::invalid_utf8,
-                fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02X} at offset {})", source,
-                            line_of_offset(content, bad + skipped),
-                            static_cast<unsigned char>(input.text[bad]), bad + skipped));
+    throw Error(ErrorCode::invalid_utf8, fmt::format("{}:{}: invalid UTF-8 ({})", source, line, where));
   }
-  // Replace each ill-formed sequence (a bad byte and the continuation bytes after it) by U+FFFD.
-  std::string_view rest = input.text;
-  input.storage.reserve(rest.size() + 16);
-  while (bad != std::string_view::npos) {
-    input.storage.append(rest.substr(0, bad));
-    input.storage.append("\xEF\xBF\xBD");
-    std::size_t next = bad + 1;
-    while (next < rest.size() && (static_cast<unsigned char>(rest[next]) & 0xC0) == 0x80) ++next;
-    rest.remove_prefix(next);
-    bad = find_invalid_utf8(rest);
-  }
-  input.storage.append(rest);
+  input.storage = repair_utf8(input.text);
+  const std::size_t replaced =
+      count_replacement_characters(input.storage) - count_replacement_characters(input.text);
+  warnings.at_line(line, fmt::format("{} invalid UTF-8 {} replaced with U+FFFD; the first is {}", replaced,
+                                     replaced == 1 ? "sequence" : "sequences", where));
   input.text = input.storage;
   return input;
-}
-
-void reject_binary(std::string_view text, std::string_view source, std::optional<TranscriptFormat> format) {
-  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    readers::fail_at_line(source, line_of_offset(text, nul),
-                          fmt::format("NUL byte: this is binary data, not a {} file",
-                                      format ? format_name(*format) : std::string_view("transcript")));
-  }
 }
 
 bool is_json_format(TranscriptFormat format) noexcept {
@@ -83,35 +153,14 @@ bool is_json_format(TranscriptFormat format) noexcept {
          format == TranscriptFormat::assemblyai || format == TranscriptFormat::deepgram;
 }
 
-// The format of checked text whose extension did not tell, or nullopt.
-std::optional<TranscriptFormat> sniff_text_format(std::string_view text) noexcept {
-  readers::LineCursor cursor(text);
-  std::optional<std::string_view> first;
-  while ((first = cursor.next()) && readers::is_blank(*first)) {
-  }
-  if (!first) return std::nullopt;
-  const std::string_view line = readers::trim(*first);
-  if (readers::starts_with_word(line, "WEBVTT")) return TranscriptFormat::webvtt;
-  if (readers::starts_with_word(line, "SPEAKER") || line.starts_with(";;")) return TranscriptFormat::rttm;
-  if (line.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
-  if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    if (const auto second = cursor.next(); second && second->find("-->") != std::string_view::npos) {
-      return TranscriptFormat::srt;
-    }
-  }
-  return std::nullopt;
-}
-
 Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format, std::string_view source,
-                   const ReadOptions& options) {
+                   const ReadOptions& options, readers::WarningList& warnings) {
   Call call;
-  // No transcript format (JSON included) holds a raw NUL byte: binary data is named as such.
-  reject_binary(text, source, format);
   if (!format) {
     // JSON first: a one-line JSON document may well contain "-->" in its text.
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     const bool json_object = first != std::string_view::npos && text[first] == '{';
-    if (!json_object) format = sniff_text_format(text);
+    if (!json_object) format = readers::sniff_format(text);
     if (!format && json_object) {
       const nlohmann::json document = parse_json_text(text, source);
       format = detect_json_document_format(document);
@@ -121,7 +170,8 @@ Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format
                                 "amazon-transcribe, assemblyai, deepgram); name the format",
                                 source));
       }
-      return readers::finish_call(call_from_json_value(document, *format, source, options), source, options);
+      return readers::finish_call(call_from_json_value(document, *format, source, options, warnings), source,
+                                  options);
     }
     if (!format) {
       throw Error(
@@ -137,12 +187,12 @@ Call parse_checked(std::string_view text, std::optional<TranscriptFormat> format
       throw Error(ErrorCode::parse, fmt::format("{}: this is {} JSON, not {}", source, format_name(*detected),
                                                 format_name(*format)));
     }
-    call = call_from_json_value(document, *format, source, options);
+    call = call_from_json_value(document, *format, source, options, warnings);
   } else {
     switch (*format) {
-      case TranscriptFormat::webvtt: call = readers::read_webvtt(text, source, options); break;
-      case TranscriptFormat::srt: call = readers::read_srt(text, source, options); break;
-      default: call = readers::read_rttm(text, source, options); break;
+      case TranscriptFormat::webvtt: call = readers::read_webvtt(text, source, options, warnings); break;
+      case TranscriptFormat::srt: call = readers::read_srt(text, source, options, warnings); break;
+      default: call = readers::read_rttm(text, source, options, warnings); break;
     }
   }
   return readers::finish_call(std::move(call), source, options);
@@ -259,18 +309,34 @@ std::optional<TranscriptFormat> detect_json_format(std::string_view content) noe
   }
 }
 
+ReadResult parse_transcript_with_warnings(std::string_view content, TranscriptFormat format,
+                                          std::string_view source_name, const ReadOptions& options) {
+  options.validate();
+  readers::WarningList warnings(source_name, options.max_warnings);
+  const CheckedInput input = check_input(content, source_name, format, options, warnings);
+  Call call = parse_checked(input.text, format, source_name, options, warnings);
+  return ReadResult{std::move(call), warnings.take()};
+}
+
+ReadResult read_transcript_with_warnings(const std::string& path, const ReadOptions& options,
+                                         std::optional<TranscriptFormat> format) {
+  options.validate();
+  const std::string content = read_file(path, options.max_input_bytes);
+  if (!format) format = format_from_path(path);
+  readers::WarningList warnings(path, options.max_warnings);
+  const CheckedInput input = check_input(content, path, format, options, warnings);
+  Call call = parse_checked(input.text, format, path, options, warnings);
+  return ReadResult{std::move(call), warnings.take()};
+}
+
 Call parse_transcript(std::string_view content, TranscriptFormat format, std::string_view source_name,
                       const ReadOptions& options) {
-  const CheckedInput input = check_input(content, source_name, options);
-  return parse_checked(input.text, format, source_name, options);
+  return parse_transcript_with_warnings(content, format, source_name, options).call;
 }
 
 Call read_transcript(const std::string& path, const ReadOptions& options,
                      std::optional<TranscriptFormat> format) {
-  const std::string content = read_file(path, options.max_input_bytes);
-  const CheckedInput input = check_input(content, path, options);
-  if (!format) format = format_from_path(path);
-  return parse_checked(input.text, format, path, options);
+  return read_transcript_with_warnings(path, options, format).call;
 }
 
 }  // namespace parley

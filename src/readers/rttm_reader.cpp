@@ -1,7 +1,7 @@
 // NIST RTTM: "SPEAKER <file> <channel> <start s> <duration s> <ortho> <stype> <name> <conf> <slat>".
 // Speaker timing only (segments have no text). Read leniently, as diarization tools write it:
-// other line types and comments are skipped, fields are split on any run of spaces or tabs, and
-// the trailing fields after the name may be missing.
+// other line types and comments are skipped (lines of no RTTM type with a warning), fields are
+// split on any run of spaces or tabs, and the trailing fields after the name may be missing.
 #include <charconv>
 
 #include "readers/reader_support.hpp"
@@ -31,9 +31,22 @@ bool is_not_given(std::string_view field) noexcept {
   return field == "<NA>" || field == "<na>" || field == "-";
 }
 
+// The record types of the RTTM format (NIST Rich Transcription evaluations).
+bool is_rttm_type(std::string_view field) noexcept {
+  static constexpr std::string_view kTypes[] = {
+      "SEGMENT",    "NOSCORE", "NO_RT_METADATA", "LEXEME",   "NON-LEX",
+      "NON-SPEECH", "FILLER",  "EDIT",           "IP",       "CB",
+      "A/P",        "SU",      "SPEAKER",        "SPKR-INFO"};
+  for (const std::string_view type : kTypes) {
+    if (field == type) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-Call read_rttm(std::string_view content, std::string_view source, const ReadOptions& options) {
+Call read_rttm(std::string_view content, std::string_view source, const ReadOptions& options,
+               WarningList& warnings) {
   Call call;
   LineCursor cursor(content);
   std::string_view fields[kMaxFields];
@@ -42,9 +55,18 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
     const std::string_view text = trim(*line);
     if (text.empty() || text.starts_with(";;") || text.starts_with('#')) continue;
     const std::size_t count = split_fields(text, fields);
-    if (fields[0] != "SPEAKER") continue;  // SPKR-INFO, LEXEME, NON-SPEECH, ...: not speaker turns
     const std::size_t line_number = cursor.line_number();
+    if (fields[0] != "SPEAKER") {  // SPKR-INFO, LEXEME, NON-SPEECH, ...: not speaker turns
+      if (!is_rttm_type(fields[0])) {
+        warnings.at_line(line_number, fmt::format("not an RTTM line ('{}'): skipped", excerpt(text)));
+      }
+      continue;
+    }
     if (count < 8) {
+      if (!cursor.peek() && !content.ends_with('\n')) {
+        warnings.at_line(line_number, "the file ends inside this SPEAKER line: skipped (truncated file?)");
+        break;
+      }
       fail_at_line(source, line_number,
                    fmt::format("SPEAKER line has {} fields, expected at least 8 "
                                "(type file channel start duration ortho subtype speaker)",
@@ -76,6 +98,11 @@ Call read_rttm(std::string_view content, std::string_view source, const ReadOpti
       }
     }
     if (call.id.empty() && !is_not_given(fields[1])) call.id = std::string(fields[1]);
+  }
+  if (call.segments.empty()) {
+    const std::string hint = other_format_hint(content, TranscriptFormat::rttm);
+    if (!hint.empty()) throw Error(ErrorCode::parse, fmt::format("{}: no SPEAKER line{}", source, hint));
+    warnings.about_input("no SPEAKER line: the call has no segments");
   }
   return call;
 }
