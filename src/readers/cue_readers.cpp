@@ -171,9 +171,10 @@ class CueAssembler {
 
 // Reads the text lines of a cue up to a blank line, the next cue's timing line or the end.
 // `srt` also ends the cue at a subtitle number followed by a timing line (a missing blank line).
-// The caller has made sure the file does not end right after the timing line.
-void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, bool srt,
+// Returns false, adding nothing, when the file ends after the timing line (a cut file).
+bool read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_line, bool srt,
                    WarningList& warnings) {
+  bool any_text = false;
   while (true) {
     const LineCursor before = cursor;  // to give back the line that ends the cue
     const auto line = cursor.next();
@@ -188,6 +189,7 @@ void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_lin
         break;
       }
     }
+    any_text = true;
     const std::string_view dropped = cue.add_line(*line, cursor.line_number());
     if (!dropped.empty()) {
       warnings.at_line(cursor.line_number(),
@@ -198,20 +200,27 @@ void read_cue_text(LineCursor& cursor, CueAssembler& cue, std::size_t timing_lin
                                                    excerpt(dropped)));
     }
   }
+  if (!any_text && rest_is_blank(cursor)) return false;
   if (!cue.finish())
     warnings.at_line(timing_line, srt ? "subtitle has no text: skipped" : "cue has no text: skipped");
+  return true;
+}
+
+// The timing of a cue, or nullopt when it is malformed on the last line of the file (a cut file).
+std::optional<CueTiming> parse_timing_unless_cut(std::string_view line, std::size_t line_number,
+                                                 std::string_view source, const LineCursor& cursor) {
+  try {
+    return parse_timing(line, line_number, source);
+  } catch (const Error&) {
+    if (rest_is_blank(cursor)) return std::nullopt;
+    throw;
+  }
 }
 
 // Whether a line could be the start of a timing line cut short ("00:03.0", "00:03.000 --").
 bool is_cut_timing(std::string_view line) noexcept {
   return !line.empty() && line[0] >= '0' && line[0] <= '9' &&
          line.find_first_not_of("0123456789:.,- \t>") == std::string_view::npos;
-}
-
-// Whether only blank lines, if any, follow the cursor: the file ends here.
-bool file_ends_after(const LineCursor& cursor) noexcept {
-  const auto next = cursor.peek();
-  return !next || (is_blank(*next) && rest_is_blank(cursor));
 }
 
 bool is_skipped_vtt_block(std::string_view line) noexcept {
@@ -266,7 +275,7 @@ Call read_webvtt(std::string_view content, std::string_view source, const ReadOp
             fmt::format("cue '{}' has no timing line (truncated cue or stray text)", excerpt(*line)));
       }
       if (!has_arrow(*next)) {
-        if (is_cut_timing(*next) && file_ends_after(cursor)) {
+        if (is_cut_timing(*next) && rest_is_blank(cursor)) {
           warnings.at_line(cursor.line_number(),
                            fmt::format("the file ends inside the timing line of cue '{}': the cue {}",
                                        excerpt(*line), kTruncated));
@@ -280,14 +289,14 @@ Call read_webvtt(std::string_view content, std::string_view source, const ReadOp
       timing_text = *next;
       timing_line = cursor.line_number();
     }
-    if (file_ends_after(cursor)) {
+    const auto timing = parse_timing_unless_cut(timing_text, timing_line, source, cursor);
+    if (timing) cue.begin(*timing);
+    if (!timing || !read_cue_text(cursor, cue, timing_line, false, warnings)) {
       warnings.at_line(
           timing_line,
           fmt::format("the file ends after the cue timing, with no text: the cue {}", kTruncated));
       break;
     }
-    cue.begin(parse_timing(timing_text, timing_line, source));
-    read_cue_text(cursor, cue, timing_line, false, warnings);
   }
   return call;
 }
@@ -324,7 +333,7 @@ Call read_srt(std::string_view content, std::string_view source, const ReadOptio
         fail_at_line(source, block_line, fmt::format("subtitle {} has no timing line", number));
       }
       if (!has_arrow(*next)) {
-        if (is_cut_timing(*next) && file_ends_after(cursor)) {
+        if (is_cut_timing(*next) && rest_is_blank(cursor)) {
           warnings.at_line(cursor.line_number(),
                            fmt::format("the file ends inside the timing line of subtitle {}: the subtitle {}",
                                        number, kTruncated));
@@ -339,14 +348,14 @@ Call read_srt(std::string_view content, std::string_view source, const ReadOptio
       timing_line = cursor.line_number();
     }
     first_block = false;
-    if (file_ends_after(cursor)) {
+    const auto timing = parse_timing_unless_cut(timing_text, timing_line, source, cursor);
+    if (timing) cue.begin(*timing);
+    if (!timing || !read_cue_text(cursor, cue, timing_line, true, warnings)) {
       warnings.at_line(timing_line, fmt::format("the file ends after the timing line, with no text: the "
                                                 "subtitle {}",
                                                 kTruncated));
       break;
     }
-    cue.begin(parse_timing(timing_text, timing_line, source));
-    read_cue_text(cursor, cue, timing_line, true, warnings);
   }
   return call;
 }
