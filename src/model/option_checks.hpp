@@ -13,20 +13,12 @@
 
 namespace parley::option_checks {
 
-// A text value as quoted in a message: at most 60 bytes, cut on a character boundary.
-inline std::string quoted(std::string_view text) {
-  if (text.size() <= 60) return fmt::format("'{}'", text);
-  std::size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("'{}...'", text.substr(0, cut));
-}
-
 template <typename Value>
 [[noreturn]] void fail(std::string_view where, std::string_view field, const Value& value,
                        std::string_view rule) {
   if constexpr (std::is_convertible_v<const Value&, std::string_view>) {
     throw Error(ErrorCode::invalid_argument,
-                fmt::format("{}.{} = {}: {}", where, field, quoted(std::string_view(value)), rule));
+                fmt::format("{}.{} = '{}': {}", where, field, std::string_view(value), rule));
   } else if constexpr (std::is_enum_v<Value>) {
     throw Error(ErrorCode::invalid_argument,
                 fmt::format("{}.{} = {}: {}", where, field, static_cast<long long>(value), rule));
@@ -88,14 +80,13 @@ inline void text(std::string_view where, std::string_view field, std::string_vie
 inline void language(std::string_view where, std::string_view field, std::string_view value, bool known) {
   if (known) return;
   std::string shown;
-  for (const char c : value.substr(0, 60)) {
+  for (const char c : value) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x20 && byte < 0x7F)
       shown.push_back(c);
     else
       shown += fmt::format("\\x{:02X}", byte);
   }
-  if (value.size() > 60) shown += "...";
   throw Error(ErrorCode::invalid_argument,
               fmt::format("{}.{} = '{}': must be a BCP 47 tag of a known language, such as 'en' or 'pt-BR'",
                           where, field, shown));
