@@ -29,10 +29,10 @@ struct AnalysisOptions {
   // Directory of the bundled pattern lists and lexicons; empty = default_data_dir().
   std::string data_dir;
 
-  // Validates every field, the nested options by their own validate() with their path
+  // Validates the nested options by their own validate() with their path
   // ("AnalysisOptions.timing.turn_merge_gap_ms = -1: must be >= 0"), default_language as a known
   // BCP 47 tag, and signals.fallback_language equal to default_language (which CallAnalyzer uses
-  // in every area). Throws Error(invalid_argument).
+  // in every area); data_dir is checked when the data is loaded. Throws Error(invalid_argument).
   void validate(std::string_view where = "AnalysisOptions") const;
 };
 
