@@ -18,10 +18,23 @@ int run_demo(std::span<const std::string_view> arguments) {
   std::string database = "parley-demo.sqlite";
   std::uint64_t seed = 2026;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
+    if (is_help_option(arguments[i])) {
+      fmt::print("{}", usage_text("demo"));
+      return 0;
+    }
     if (arguments[i] == "--db" && i + 1 < arguments.size()) {
       database = std::string(arguments[++i]);
     } else if (arguments[i] == "--seed" && i + 1 < arguments.size()) {
-      seed = std::stoull(std::string(arguments[++i]));
+      const std::string value(arguments[++i]);
+      std::size_t used = 0;
+      try {
+        seed = std::stoull(value, &used);
+      } catch (const std::logic_error&) {
+        used = 0;
+      }
+      if (used == 0 || used != value.size() || value.front() == '-') {
+        throw UsageError(fmt::format("demo: --seed wants a non-negative integer, got '{}'", value));
+      }
     } else {
       throw UsageError(fmt::format("demo: unexpected argument '{}'", arguments[i]));
     }
