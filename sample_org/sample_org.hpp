@@ -80,7 +80,7 @@ struct SampleOrganisationOptions {
   int months = 6;            // span of calls ending at end_utc_ms (1..60)
   // The organisation's "now" (UTC ms). Default: 2026-11-23T00:00Z, so output is reproducible.
   std::int64_t end_utc_ms = 1'795'392'000'000;
-  // Languages of the calls (SPEC 3 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
+  // Languages of the calls (BCP 47 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
   // Each seller speaks one of them mostly and English otherwise.
   std::vector<std::string> languages = {"en-US", "de-DE", "da-DK", "fr-FR", "es-ES", "en-GB"};
   int opportunities_per_seller = 14;   // over the span, a third created before it (0..1000)
