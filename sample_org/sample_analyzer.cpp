@@ -44,7 +44,9 @@ CallAnalysisRecord SampleAnalyzer::analysis_record(const Call& call) const {
 
 std::vector<CallAnalysisRecord> SampleAnalyzer::analysis_records(std::span<const Call> calls,
                                                                  unsigned threads) const {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = std::thread::hardware_concurrency();
+  threads =
+      static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(calls.size(), 1)));
   std::vector<CallAnalysisRecord> records(calls.size());
   // Each thread takes the next call not yet taken; every record lands in its call's slot.
   std::atomic<std::size_t> next{0};
