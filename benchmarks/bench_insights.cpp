@@ -2,14 +2,18 @@
 // SQLite baseline that only reads the same call and term-hit rows in the same run.
 //
 // Data: the sample organisation generated in 20 chunks of 5,000 calls (seeds 1..20, six months,
-// 12 sellers in two teams), analysed with sample_analysis_record, and stored in an SQLite file
-// built once (PARLEY_BENCH_DB, default /tmp/parley_bench_insights_100k.sqlite). The stored
-// transcripts are thinned to the segments that term hits point at: the home page never reads
-// segments, and 20 million segment rows would only slow the setup.
+// 12 sellers in two teams), analysed with the real CallAnalyzer (SampleAnalyzer, on every core),
+// and stored in an SQLite file built once and reused while it exists (PARLEY_BENCH_DB, default
+// insights_100k.sqlite in the benchmarks' build directory; delete it after changing the analysis
+// or the store). The stored transcripts are thinned to the segments that hits, prices and action
+// items point at: the home page never reads segments, and 20 million segment rows would only slow
+// the setup.
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -17,8 +21,8 @@
 #include <string>
 
 #include "parley/insights.hpp"
-#include "sample_org.hpp"
 #include "parley/store.hpp"
+#include "sample_org.hpp"
 
 namespace {
 
@@ -28,19 +32,24 @@ constexpr std::int64_t now_ms = 1'795'392'000'000;  // 2026-11-23T00:00Z, the sa
 
 std::string database_path() {
   const char* configured = std::getenv("PARLEY_BENCH_DB");
-  return configured != nullptr ? configured : "/tmp/parley_bench_insights_100k.sqlite";
+  return configured != nullptr ? configured : PARLEY_BENCH_BUILD_DIR "/insights_100k.sqlite";
 }
 
 void thin_transcript(parley::CallWithAnalysis& item) {
+  parley::CallAnalysisRecord& analysis = item.analysis;
   std::map<std::uint32_t, std::uint32_t> kept;  // old segment index -> new
-  for (const auto& hit : item.analysis.term_hits) kept.emplace(hit.segment_index, 0);
+  for (const auto& hit : analysis.term_hits) kept.emplace(hit.segment_index, 0);
+  for (const auto& price : analysis.prices) kept.emplace(price.segment_index, 0);
+  for (const auto& action : analysis.action_items) kept.emplace(action.segment_index, 0);
   if (kept.empty()) kept.emplace(0, 0);
   std::vector<parley::Segment> segments;
   for (auto& [old_index, new_index] : kept) {
     new_index = static_cast<std::uint32_t>(segments.size());
     segments.push_back(std::move(item.call.segments[old_index]));
   }
-  for (auto& hit : item.analysis.term_hits) hit.segment_index = kept[hit.segment_index];
+  for (auto& hit : analysis.term_hits) hit.segment_index = kept[hit.segment_index];
+  for (auto& price : analysis.prices) price.segment_index = kept[price.segment_index];
+  for (auto& action : analysis.action_items) action.segment_index = kept[action.segment_index];
   item.call.segments = std::move(segments);
 }
 
@@ -59,11 +68,12 @@ void build_database(const std::string& path) {
       auto org = parley::generate_sample_organisation(static_cast<std::uint64_t>(chunk + 1), generate);
       const std::string prefix = "k" + std::to_string(chunk) + "-";
       if (chunk == 0) store->put_users(admin, org.users);
+      std::vector<parley::CallAnalysisRecord> records =
+          parley::SampleAnalyzer(org).analysis_records(org.calls);
       std::vector<parley::CallWithAnalysis> calls;
       calls.reserve(org.calls.size());
       for (std::size_t i = 0; i < org.calls.size(); ++i) {
-        parley::CallAnalysisRecord record = parley::sample_analysis_record(org.calls[i], org.truth[i]);
-        parley::CallWithAnalysis item{std::move(org.calls[i]), std::move(record)};
+        parley::CallWithAnalysis item{std::move(org.calls[i]), std::move(records[i])};
         item.call.id = prefix + item.call.id;
         item.call.opportunity_id = item.call.opportunity_id.empty() ? "" : prefix + item.call.opportunity_id;
         thin_transcript(item);
@@ -86,7 +96,18 @@ void build_database(const std::string& path) {
 parley::Store& shared_store() {
   static std::unique_ptr<parley::Store> store = [] {
     const std::string path = database_path();
-    if (!std::filesystem::exists(path)) build_database(path);
+    if (std::filesystem::exists(path)) {
+      std::fprintf(stderr, "bench_insights: reusing the stored calls in %s (delete it to rebuild)\n",
+                   path.c_str());
+    } else {
+      std::fprintf(stderr,
+                   "bench_insights: building %s: %d calls analysed with CallAnalyzer, once (minutes)\n",
+                   path.c_str(), chunks * calls_per_chunk);
+      const auto started = std::chrono::steady_clock::now();
+      build_database(path);
+      std::fprintf(stderr, "bench_insights: built in %.0f s\n",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    }
     return parley::open_sqlite_store(path);
   }();
   return *store;

@@ -1,4 +1,4 @@
-// Sentiment scorer throughput (SPEC 5): sentences per second on one core, in process.
+// Sentiment scorer throughput: sentences per second on one core, in process.
 // The sentences come from $PARLEY_SENTIMENT_SENTENCES (one per line; benchmarks/sentiment_vs_npm.sh
 // passes the 100,000 it generates for the npm peers too), else the 3,000 test sentences.
 #include <benchmark/benchmark.h>

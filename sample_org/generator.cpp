@@ -216,7 +216,7 @@ class Generator {
     }
     for (int i = 0; i < total; ++i) {
       SellerProfile seller;
-      seller.id = numbered("u-s", static_cast<std::size_t>(i + 1), 2);
+      seller.id = numbered("u-s", static_cast<std::size_t>(i) + 1, 2);
       seller.name = i < static_cast<int>(std::size(seller_names)) ? std::string(seller_names[i])
                                                                   : "Seller " + std::to_string(i + 1);
       const bool north = i < per_team;
@@ -305,9 +305,11 @@ class Generator {
             account.name + " - " + std::string(random_.pick(std::span<const std::string_view>(plans)));
         opportunity.owner_id = seller.id;
         opportunity.currency = std::string(seller.language->currency);
+        // Created between a third of the span before it and a week before its end (whole ms).
+        const std::int64_t created_window_ms = span + span / 3 - 7 * day_ms;
         opportunity.created_ms =
             org_.start_utc_ms - span / 3 +
-            static_cast<std::int64_t>(random_.unit() * static_cast<double>(span + span / 3 - 7 * day_ms));
+            static_cast<std::int64_t>(random_.unit() * static_cast<double>(created_window_ms));
         const double revenue =
             std::exp(random_.uniform(std::log(8000.0), std::log(150000.0))) * seller.deal_factor;
         opportunity.estimated_revenue = std::round(revenue / 100.0) * 100.0;

@@ -4,10 +4,12 @@
 // activities and comments. Deterministic: the same seed and options give the same organisation on
 // every platform (the generator uses its own distributions, not the standard library's).
 #include <cstdint>
-#include <functional>
+#include <map>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "parley/analysis.hpp"
 #include "parley/crm.hpp"
 #include "parley/model.hpp"
 #include "parley/store.hpp"
@@ -78,7 +80,7 @@ struct SampleOrganisationOptions {
   int months = 6;            // span of calls ending at end_utc_ms (1..60)
   // The organisation's "now" (UTC ms). Default: 2026-11-23T00:00Z, so output is reproducible.
   std::int64_t end_utc_ms = 1'795'392'000'000;
-  // Languages of the calls (SPEC 3 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
+  // Languages of the calls (BCP 47 tags; supported here: en-US, en-GB, de-DE, da-DK, fr-FR, es-ES).
   // Each seller speaks one of them mostly and English otherwise.
   std::vector<std::string> languages = {"en-US", "de-DE", "da-DK", "fr-FR", "es-ES", "en-GB"};
   int opportunities_per_seller = 14;   // over the span, a third created before it (0..1000)
@@ -86,19 +88,30 @@ struct SampleOrganisationOptions {
   double comment_share = 0.03;         // share of calls a manager comments on (0..1)
 };
 
-// A stand-in for parley's analysis of a sample call, for demos and benchmarks of storage and
-// insights without the analysis cost: timing KPIs from the segments (overlaps ignored, turns =
-// runs of one role's segments), questions from '?', term hits and brands from the truth, customer
-// sentiment from the mood. Not a substitute for CallAnalyzer.
-CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTruth& truth);
+// The organisation's calls through parley's real analysis: CallAnalyzer with the organisation-wide
+// terms plus the seller's team's own (sample_term_lists), the brand gazetteer, and the
+// organisation's own name never reported as another brand; results mapped by make_analysis_record.
+// One analyzer per team, built once; immutable, so it may be used by several threads at once.
+class SampleAnalyzer {
+ public:
+  explicit SampleAnalyzer(const SampleOrganisation& org);
+  // Throws Error(invalid_argument) when the call's owner sells in none of the organisation's teams.
+  CallAnalysis analyze(const Call& call) const;
+  // analyze() in storage form.
+  CallAnalysisRecord analysis_record(const Call& call) const;
+  // One record per call, in order, analysed by `threads` threads (0 = hardware concurrency); the
+  // result does not depend on the number of threads.
+  std::vector<CallAnalysisRecord> analysis_records(std::span<const Call> calls, unsigned threads = 0) const;
 
-// How store_sample_organisation analyses each call (e.g. a lambda running CallAnalyzer and mapping
-// its result); empty = sample_analysis_record.
-using SampleAnalysisFunction = std::function<CallAnalysisRecord(const Call&, const SampleCallTruth&)>;
+ private:
+  const CallAnalyzer& analyzer_for(const Call& call) const;
+  std::vector<CallAnalyzer> analyzers_;                // one per team
+  std::map<std::string, std::size_t> team_of_seller_;  // seller id -> index in analyzers_
+};
 
 struct SampleStoreOptions {
-  SampleAnalysisFunction analyse;  // empty: sample_analysis_record
-  std::size_t batch_size = 500;    // calls per ingest transaction (>= 1)
+  std::size_t batch_size = 500;  // calls per ingest transaction (>= 1)
+  unsigned threads = 0;          // threads analysing each batch; 0 = std::thread::hardware_concurrency()
 };
 
 // The organisation's tracked terms as an administrator and the managers would store them: one
@@ -106,8 +119,8 @@ struct SampleStoreOptions {
 std::vector<TermList> sample_term_lists(const SampleOrganisation& org);
 
 // Writes the organisation into a store as its administrator: users, tracked-term lists
-// (organisation keywords and competitors, each team's own keywords), calls with their analyses
-// (ingested at end_utc_ms - 1), opportunities, activities and the managers' comments.
+// (organisation keywords and competitors, each team's own keywords), calls with their analyses by
+// SampleAnalyzer (ingested at end_utc_ms - 1), opportunities, activities and the managers' comments.
 void store_sample_organisation(Store& store, const SampleOrganisation& org,
                                const SampleStoreOptions& options = {});
 

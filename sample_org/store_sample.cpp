@@ -1,9 +1,10 @@
 // Writing a sample organisation into a Store, as its administrator would.
 #include <algorithm>
+#include <span>
 
 #include "parley/error.hpp"
-#include "sample_org.hpp"
 #include "parley/store.hpp"
+#include "sample_org.hpp"
 
 namespace parley {
 
@@ -51,11 +52,6 @@ void store_sample_organisation(Store& store, const SampleOrganisation& org,
     throw Error(ErrorCode::invalid_argument,
                 "store_sample_organisation: option batch_size = 0 is outside [1, inf)");
   }
-  if (org.truth.size() != org.calls.size()) {
-    throw Error(ErrorCode::invalid_argument, "store_sample_organisation: truth has " +
-                                                 std::to_string(org.truth.size()) + " entries for " +
-                                                 std::to_string(org.calls.size()) + " calls");
-  }
   const auto admin_user = std::find_if(org.users.begin(), org.users.end(),
                                        [](const User& u) { return u.role == UserRole::administrator; });
   if (admin_user == org.users.end()) {
@@ -65,16 +61,15 @@ void store_sample_organisation(Store& store, const SampleOrganisation& org,
   const Viewer admin = Viewer::administrator(admin_user->id);
   store.put_users(admin, org.users);
   for (const TermList& list : sample_term_lists(org)) store.put_term_list(admin, list);
+  const SampleAnalyzer analyzer(org);
   std::vector<CallWithAnalysis> batch;
-  batch.reserve(options.batch_size);
-  for (std::size_t i = 0; i < org.calls.size(); ++i) {
-    CallAnalysisRecord record = options.analyse ? options.analyse(org.calls[i], org.truth[i])
-                                                : sample_analysis_record(org.calls[i], org.truth[i]);
-    batch.push_back({org.calls[i], std::move(record)});
-    if (batch.size() == options.batch_size || i + 1 == org.calls.size()) {
-      store.ingest_calls(admin, batch, org.end_utc_ms - 1);
-      batch.clear();
-    }
+  for (std::size_t first = 0; first < org.calls.size(); first += options.batch_size) {
+    const std::span<const Call> calls =
+        std::span(org.calls).subspan(first, std::min(options.batch_size, org.calls.size() - first));
+    std::vector<CallAnalysisRecord> records = analyzer.analysis_records(calls, options.threads);
+    batch.clear();
+    for (std::size_t i = 0; i < calls.size(); ++i) batch.push_back({calls[i], std::move(records[i])});
+    store.ingest_calls(admin, batch, org.end_utc_ms - 1);
   }
   store.put_opportunities(admin, org.opportunities);
   store.put_activities(admin, org.activities);

@@ -56,7 +56,7 @@ void write_file(const std::string& path, const std::string& content) {
   if (!out) throw parley::Error(parley::ErrorCode::io, path + ": cannot write");
 }
 
-// Real sentences in the SPEC 3 languages; "{}" takes a product or company name.
+// Real sentences in the languages of docs/text.md; "{}" takes a product or company name.
 const std::vector<std::string> sentences = {
     "We'll renew the {} contract in Q3, won't we?",
     "Can you send me the pricing for {} before Friday?",

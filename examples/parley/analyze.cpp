@@ -22,6 +22,7 @@ struct AnalyzeArguments {
   std::vector<parley::TrackedTerm> tracked_terms;
   OutputFormat output_format = OutputFormat::text;
   std::vector<std::string> files;
+  bool help = false;  // --help: print the usage, analyse nothing
 };
 
 std::string_view take_value(std::span<const std::string_view> arguments, std::size_t& i) {
@@ -33,6 +34,10 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
   AnalyzeArguments parsed;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
     const std::string_view argument = arguments[i];
+    if (is_help_option(argument)) {
+      parsed.help = true;
+      return parsed;
+    }
     if (argument == "--role") {
       const std::string_view value = take_value(arguments, i);
       const std::size_t equals = value.rfind('=');
@@ -207,6 +212,10 @@ void print_text_report(const std::string& file, const parley::Call& call,
 
 int run_analyze(std::span<const std::string_view> arguments) {
   const AnalyzeArguments parsed = parse_arguments(arguments);
+  if (parsed.help) {
+    fmt::print("{}", usage_text("analyze"));
+    return 0;
+  }
   parley::AnalysisOptions options;
   if (!parsed.read_options.default_language.empty())
     options.default_language = parsed.read_options.default_language;

@@ -16,6 +16,10 @@ int run_sentiment(std::span<const std::string_view> arguments) {
   std::string language = "en";
   bool json = false;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
+    if (is_help_option(arguments[i])) {
+      fmt::print("{}", usage_text("sentiment"));
+      return 0;
+    }
     if (arguments[i] == "--lang" && i + 1 < arguments.size()) {
       language = std::string(arguments[++i]);
     } else if (arguments[i] == "--format" && i + 1 < arguments.size()) {

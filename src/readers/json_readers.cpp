@@ -702,7 +702,7 @@ bool has(const json& object, std::string_view name) { return object.is_object() 
 
 }  // namespace
 
-std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json& document) noexcept {
+std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json& document) {
   if (!document.is_object()) return std::nullopt;
   if (const json* format = find(document, "format"); format != nullptr && *format == "parley-transcript") {
     return TranscriptFormat::parley_json;

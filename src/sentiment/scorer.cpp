@@ -39,9 +39,6 @@ struct Token {
 };
 
 inline bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
-inline bool is_ascii_alnum(unsigned char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 inline bool is_sentence_end(unsigned char c) noexcept { return c == '.' || c == '!' || c == '?' || c == ';'; }
 inline bool is_clause_end(unsigned char c) noexcept { return c == ',' || c == ':'; }
 

@@ -177,7 +177,7 @@ SignalPatterns load_signal_patterns(const std::string& data_dir) {
   }
   for (const auto& entry : fs::directory_iterator(root)) {
     if (!entry.is_directory()) continue;
-    const fs::path dir = entry.path();
+    const fs::path& dir = entry.path();
     LanguageSignalPatterns language;
     if (fs::exists(dir / "action_items.txt"))
       language.action_items = load_action_patterns((dir / "action_items.txt").string());

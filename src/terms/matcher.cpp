@@ -620,6 +620,7 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
         std::size_t shortest_stem = SIZE_MAX, common = words[0].size();
         for (const StemmerPtr& stemmer : stemmers) {
           std::vector<std::string> stems;
+          stems.reserve(words.size());
           for (const std::string_view word : words) stems.emplace_back(stem(stemmer.get(), word));
           const std::string& first = stems[0];
           std::size_t same = 0;
@@ -845,9 +846,9 @@ bool ends_in_question(std::string_view text, std::size_t from) {
   // Bytes that can start a sentence end: the ASCII marks and the lead bytes of the others (a lead
   // byte is never a continuation byte, so scanning bytes finds exactly the characters).
   static constexpr auto candidates = [] {
-    std::array<bool, 256> table{};
+    std::array<std::uint8_t, 256> table{};  // bytes, not bools: four are or-ed without branches below
     for (const int c : {int{'?'}, int{'.'}, int{'!'}, 0xD8, 0xE2, 0xE3, 0xEF})
-      table[static_cast<std::size_t>(c)] = true;
+      table[static_cast<std::size_t>(c)] = 1;
     return table;
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());

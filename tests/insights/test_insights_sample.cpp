@@ -4,14 +4,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "parley/insights.hpp"
-#include "sample_org.hpp"
 #include "parley/store.hpp"
+#include "sample_org.hpp"
+#include "store/store_test_support.hpp"
 
 namespace {
 
@@ -57,19 +57,11 @@ TEST_CASE("home page over a sample organisation agrees with independent SQL") {
   options.call_count = 800;
   options.months = 3;
   const auto org = parley::generate_sample_organisation(11, options);
-  const auto path = std::filesystem::temp_directory_path() / "parley_insights_sample.sqlite";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  const store_test::TempDir dir;
+  const std::string path = dir.file("sample.sqlite");
   {
-    auto store = parley::open_sqlite_store(path.string());
-    const auto admin = parley::Viewer::administrator("u-admin");
-    store->put_users(admin, org.users);
-    std::vector<parley::CallWithAnalysis> calls;
-    for (std::size_t i = 0; i < org.calls.size(); ++i) {
-      calls.push_back({org.calls[i], parley::sample_analysis_record(org.calls[i], org.truth[i])});
-    }
-    store->ingest_calls(admin, calls, org.end_utc_ms - 1);
-    store->put_opportunities(admin, org.opportunities);
-    store->put_activities(admin, org.activities);
+    auto store = parley::open_sqlite_store(path);
+    parley::store_sample_organisation(*store, org);
 
     parley::InsightOptions insight;
     insight.period.kind = parley::PeriodKind::this_month;
@@ -158,5 +150,4 @@ TEST_CASE("home page over a sample organisation agrees with independent SQL") {
     CHECK(ours == new_brands);
     CHECK(!ours.empty());  // the generator's recent brands
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }

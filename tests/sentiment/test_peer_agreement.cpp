@@ -2,7 +2,8 @@
 // port of VADER, whose published lexicon parley's English lexicon is). Both score the same 3,000
 // sales-call sentences (tests/data/sentiment/sales_sentences.txt, made by
 // tests/peers/make_sentences.js); the test asserts the Pearson correlation of the scores and the
-// share of identical labels. Needs `npm ci --prefix tests/peers`; skips with a message otherwise.
+// share of identical labels. Needs `npm ci --prefix tests/peers`; without it CTest reports the test
+// skipped.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "parley/sentiment.hpp"
+#include "test_skip.hpp"
 
 using namespace parley;
 
@@ -61,14 +63,15 @@ SentimentLabel vader_label(double compound) {
 TEST_CASE("agreement with vader-sentiment (npm) on 3,000 English sales-call sentences") {
   const std::string modules = source_dir + "/tests/peers/node_modules/vader-sentiment";
   if (!std::filesystem::is_directory(modules)) {
-    MESSAGE("SKIPPED: tests/peers/node_modules is absent; run `npm ci --prefix tests/peers` first");
+    parley_test::report_skipped(
+        "tests/peers/node_modules is absent; run `npm ci --prefix tests/peers` first");
     return;
   }
   const std::string sentences_path = PARLEY_TEST_DATA_DIR "/sentiment/sales_sentences.txt";
   const std::string output =
       run("node '" + source_dir + "/tests/peers/score_peers.js' '" + sentences_path + "' 2>/dev/null");
   if (output.empty()) {
-    MESSAGE("SKIPPED: could not run node on tests/peers/score_peers.js");
+    parley_test::report_skipped("could not run node on tests/peers/score_peers.js");
     return;
   }
   std::ifstream sentences(sentences_path);
