@@ -6,18 +6,7 @@
 
 #include "parley/error.hpp"
 
-namespace parley {
-
-std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept {
-  switch (kind) {
-    case StoredMentionKind::keyword: return "keyword";
-    case StoredMentionKind::competitor: return "competitor";
-    case StoredMentionKind::brand: return "brand";
-  }
-  return "keyword";
-}
-
-namespace aggregates {
+namespace parley::aggregates {
 
 void check_bucket_edges(std::span<const std::int64_t> edges) {
   if (edges.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
@@ -317,5 +306,4 @@ MentionSummary MentionTotalsBuilder::finish() {
   return summary;
 }
 
-}  // namespace aggregates
-}  // namespace parley
+}  // namespace parley::aggregates
