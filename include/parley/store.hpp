@@ -372,31 +372,37 @@ struct ActivityFilter {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The interface. An SQLite file is the embedded default; a server database can implement the same.
+// The interface, in cohesive parts that Store combines: a host holds one Store; a function that
+// needs only one part (or a test double) may take that part. An SQLite file is the embedded
+// default; a server database can implement the same.
 
-class Store {
+// Users and hierarchy.
+class UserStore {
  public:
-  virtual ~Store() = default;
-
-  // Users and hierarchy. put_users: administrators only; inserts or replaces by id, checks that
-  // every manager exists (in the store or the batch) and that the hierarchy has no cycle. On an
-  // empty store (no administrator yet) an administrator viewer is accepted so the first users can
-  // be created.
+  virtual ~UserStore() = default;
+  // Administrators only; inserts or replaces by id, checks that every manager exists (in the store
+  // or the batch) and that the hierarchy has no cycle. On an empty store (no administrator yet) an
+  // administrator viewer is accepted so the first users can be created.
   virtual void put_users(const Viewer& viewer, std::span<const User> users) = 0;
   // The viewer and every user in their scope.
   virtual std::vector<User> users(const Viewer& viewer) = 0;
   virtual User user(const Viewer& viewer, std::string_view user_id) = 0;
   // Ids of the users in the viewer's scope (the viewer first), as access checks see them.
   virtual std::vector<std::string> scope_user_ids(const Viewer& viewer) = 0;
+};
 
-  // Calls. ingest_calls stores every call with its analysis in one transaction (all or nothing)
-  // and logs an `analysed` processing event per call. Re-ingesting an existing call id replaces
-  // the call and its analysis, and keeps its comments whose anchor still exists (documented in
-  // docs/store.md). Each call's owner seller must be a stored user in the viewer's scope.
+// Calls with their analysis: storing them, and reading them row by row.
+class CallStore {
+ public:
+  virtual ~CallStore() = default;
+  // Stores every call with its analysis in one transaction (all or nothing) and logs an
+  // `analysed` processing event per call. Re-ingesting an existing call id replaces the call and
+  // its analysis, and keeps its comments whose anchor still exists (documented in docs/store.md).
+  // Each call's owner seller must be a stored user in the viewer's scope.
   virtual void ingest_calls(const Viewer& viewer, std::span<const CallWithAnalysis> calls,
                             std::int64_t now_ms) = 0;
   virtual CallWithAnalysis load_call(const Viewer& viewer, std::string_view call_id) = 0;
-  // Newest first.
+  // In filter.order (newest first by default).
   virtual std::vector<CallSummary> call_summaries(const Viewer& viewer, const CallFilter& filter) = 0;
   virtual std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) = 0;
   // Counts per term, most mentioned first; `role` restricts to hits said by that role.
@@ -407,8 +413,13 @@ class Store {
   // range, oldest first.
   virtual std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
                                                                     const CallFilter& filter) = 0;
+};
 
-  // Aggregates (see above), over the calls of the filter (limit and order do not apply).
+// Aggregates for dashboards (see above), over the calls of the filter (limit and order do not
+// apply).
+class AggregateStore {
+ public:
+  virtual ~AggregateStore() = default;
   virtual CallSpan call_span(const Viewer& viewer, const CallFilter& filter) = 0;
   // Grouped by seller and bucket, ordered by seller id, then bucket.
   virtual std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
@@ -420,8 +431,12 @@ class Store {
                                         std::size_t recent_calls) = 0;
   // Grouped by owner, type and direction, ordered that way.
   virtual std::vector<ActivityTotals> activity_totals(const Viewer& viewer, const ActivityFilter& filter) = 0;
+};
 
-  // Tracked-term lists.
+// Tracked-term lists.
+class TermListStore {
+ public:
+  virtual ~TermListStore() = default;
   virtual void put_term_list(const Viewer& viewer, const TermList& list) = 0;
   virtual void delete_term_list(const Viewer& viewer, std::string_view list_id) = 0;
   // Organisation lists and the team lists of teams the viewer may see.
@@ -429,8 +444,13 @@ class Store {
   // The lists that apply to a seller's calls: organisation lists and the lists of every team the
   // seller belongs to (their manager, that manager's manager...).
   virtual std::vector<TermList> term_lists_for_seller(const Viewer& viewer, std::string_view seller_id) = 0;
+};
 
-  // Comments: anyone who may see the call may comment; the author or an administrator may delete.
+// Comments on calls: anyone who may see the call may comment; the author or an administrator may
+// delete.
+class CommentStore {
+ public:
+  virtual ~CommentStore() = default;
   // Returns the comment's id.
   virtual std::string add_comment(const Viewer& viewer, const Comment& comment) = 0;
   virtual void delete_comment(const Viewer& viewer, std::string_view comment_id) = 0;
@@ -439,17 +459,25 @@ class Store {
   // Comments on the seller's calls started in [from_ms, to_ms), newest first.
   virtual std::vector<Comment> comments_for_seller(const Viewer& viewer, std::string_view seller_id,
                                                    std::int64_t from_ms, std::int64_t to_ms) = 0;
+};
 
-  // Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
+// Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
+class CrmRecordStore {
+ public:
+  virtual ~CrmRecordStore() = default;
   virtual void put_opportunities(const Viewer& viewer, std::span<const Opportunity> items) = 0;
   virtual std::vector<Opportunity> opportunities(const Viewer& viewer, const OpportunityFilter& filter) = 0;
   virtual void put_activities(const Viewer& viewer, std::span<const Activity> items) = 0;
   // Oldest first.
   virtual std::vector<Activity> activities(const Viewer& viewer, const ActivityFilter& filter) = 0;
+};
 
-  // Retention and deletion. set_retention / purge_expired / delete_contact_data: administrators.
-  // delete_seller_data: administrators, or a manager for a user in their scope other than
-  // themself. Deletions remove everything about the person and nothing else (docs/store.md).
+// Retention and deletion. set_retention / purge_expired / delete_contact_data: administrators.
+// delete_seller_data: administrators, or a manager for a user in their scope other than themself.
+// Deletions remove everything about the person and nothing else (docs/store.md).
+class RetentionStore {
+ public:
+  virtual ~RetentionStore() = default;
   virtual void set_retention(const Viewer& viewer, const RetentionPolicy& policy) = 0;
   virtual void clear_retention(const Viewer& viewer, TermListScope scope,
                                std::string_view team_manager_id) = 0;
@@ -457,15 +485,29 @@ class Store {
   virtual PurgeReport purge_expired(const Viewer& viewer, std::int64_t now_ms) = 0;
   virtual DeletionReport delete_seller_data(const Viewer& viewer, std::string_view seller_id) = 0;
   virtual DeletionReport delete_contact_data(const Viewer& viewer, std::string_view contact_id) = 0;
+};
 
-  // Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
-  // `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+// Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
+// `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+class ProcessingLogStore {
+ public:
+  virtual ~ProcessingLogStore() = default;
   virtual void log_processing(const Viewer& viewer, const ProcessingEvent& event) = 0;
   virtual ProcessingSummary processing_summary(const Viewer& viewer, std::int64_t from_ms,
                                                std::int64_t to_ms) = 0;
   virtual std::vector<ProcessingEvent> processing_events(const Viewer& viewer, std::int64_t from_ms,
                                                          std::int64_t to_ms) = 0;
 };
+
+// Everything a host stores and reads, on one handle.
+class Store : public UserStore,
+              public CallStore,
+              public AggregateStore,
+              public TermListStore,
+              public CommentStore,
+              public CrmRecordStore,
+              public RetentionStore,
+              public ProcessingLogStore {};
 
 // Options of open_sqlite_store.
 struct SqliteStoreOptions {
