@@ -5,7 +5,8 @@
 //
 // Access: every function runs on behalf of a Viewer and reads only through the Store's
 // viewer-scoped queries. Asking for a seller or a team outside the viewer's scope throws
-// Error(ErrorCode::not_permitted) and returns nothing; an unknown user is ErrorCode::not_found.
+// Error(ErrorCode::not_permitted) and returns nothing. An unknown user is not_permitted too, except
+// for an administrator, who gets not_found (the store's rule: scope before existence).
 //
 // Optional figures are absent (std::nullopt, JSON null) when nothing defines them (no calls, no
 // closed deals, a previous count of zero for a growth rate...), never a made-up 0.

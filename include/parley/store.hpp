@@ -4,14 +4,26 @@
 // Every method takes the Viewer on whose behalf it runs first. A seller sees their own calls; a
 // manager sees themself and the users below them down to Viewer::hierarchy_depth levels; an
 // administrator sees everything. A request outside the viewer's scope throws
-// Error(ErrorCode::not_permitted) naming the viewer and the object, and returns no data.
+// Error(ErrorCode::not_permitted) naming the viewer, the action and the id asked for (never the
+// object's owner), and returns no data.
+//
+// Scope before existence: every method checks an id against the viewer's scope before it checks
+// that the object exists, so a viewer cannot learn which ids exist outside their scope. For a
+// viewer other than an administrator, an id outside the scope and an id that names nothing give
+// the same not_permitted error with the same message ("not permitted: seller 's2' may not see
+// call 'c9'"). An administrator's scope is everything, so for them an unknown id is not_found
+// ("call 'c9' does not exist"). Filters select within the scope: naming an out-of-scope or
+// unknown seller is not_permitted for those viewers too, and an administrator's filter naming an
+// unknown seller selects nothing. The one thing a write can reveal is that an id the host chose
+// for a new call, opportunity, activity, comment or term list is taken outside the scope
+// ("may not replace call 'c9'"): ids are unique across the store.
 //
 // Threading: a Store handle is one-thread-at-a-time. For concurrency open one handle per thread on
 // the same file (WAL mode: readers never block the writer; each read method runs in one read
 // transaction, so it sees one consistent snapshot).
 //
-// Errors: not_permitted (scope), not_found (unknown call, user, comment...), invalid_argument
-// (bad values), storage (SQLite failures, with SQLite's message).
+// Errors: not_permitted (scope), not_found (unknown call, user, comment... for an administrator),
+// invalid_argument (bad values), storage (SQLite failures, with SQLite's message).
 #include <cstdint>
 #include <limits>
 #include <memory>

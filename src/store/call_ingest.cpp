@@ -45,7 +45,7 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
       s.bind(1, std::string_view(call.id));
       if (s.step()) {
         if (!scope.contains(s.text(1))) {
-          not_permitted(viewer, "replace call " + in_quotes(call.id) + " of seller " + in_quotes(s.text(1)));
+          not_permitted(viewer, "replace call " + in_quotes(call.id));
         }
         old_key = s.int64(0);
       }

@@ -79,11 +79,11 @@ CallWithAnalysis SqliteStore::load_call(const Viewer& viewer, std::string_view c
   {
     auto s = db_.prepare("SELECT " PARLEY_CALL_COLUMNS " FROM calls c WHERE c.id = ?1");
     s.bind(1, call_id);
-    if (!s.step()) not_found("call " + in_quotes(call_id));
-    CallSummary summary = read_summary(s);
-    if (!scope.contains(summary.seller_id)) {
-      not_permitted(viewer, "see call " + in_quotes(call_id) + " of seller " + in_quotes(summary.seller_id));
+    const bool exists = s.step();
+    if (!exists || !scope.contains(s.text_view(4))) {
+      refuse(viewer, scope, exists, "see call " + in_quotes(call_id), "call " + in_quotes(call_id));
     }
+    CallSummary summary = read_summary(s);
     key = s.int64(32);
     out.analysis.translation_language = s.text(33);
     Call& call = out.call;

@@ -39,11 +39,8 @@ std::string SqliteStore::add_comment(const Viewer& viewer, const Comment& commen
   }
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
-  auto [key, seller, segments] = call_owner(comment.call_id);
-  if (!scope.contains(seller)) {
-    not_permitted(viewer,
-                  "comment on call " + in_quotes(comment.call_id) + " of seller " + in_quotes(seller));
-  }
+  const auto [key, segments] =
+      call_in_scope(viewer, scope, comment.call_id, "comment on call " + in_quotes(comment.call_id));
   if (comment.segment_index && *comment.segment_index >= segments) {
     throw Error(ErrorCode::invalid_argument, "comment on call " + in_quotes(comment.call_id) + ": segment " +
                                                  std::to_string(*comment.segment_index) +
@@ -76,15 +73,14 @@ std::string SqliteStore::add_comment(const Viewer& viewer, const Comment& commen
 void SqliteStore::delete_comment(const Viewer& viewer, std::string_view comment_id) {
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
-  std::string author;
   {
     auto s = db_.prepare("SELECT author_id FROM comments WHERE id = ?1");
     s.bind(1, comment_id);
-    if (!s.step()) not_found("comment " + in_quotes(comment_id));
-    author = s.text(0);
-  }
-  if (!scope.everything && author != viewer.user_id) {
-    not_permitted(viewer, "delete comment " + in_quotes(comment_id) + " of " + in_quotes(author));
+    const bool exists = s.step();
+    if (!exists || (!scope.everything && s.text_view(0) != viewer.user_id)) {
+      refuse(viewer, scope, exists, "delete comment " + in_quotes(comment_id),
+             "comment " + in_quotes(comment_id));
+    }
   }
   auto s = db_.prepare("DELETE FROM comments WHERE id = ?1");
   s.bind(1, comment_id);
@@ -95,11 +91,8 @@ void SqliteStore::delete_comment(const Viewer& viewer, std::string_view comment_
 std::vector<Comment> SqliteStore::comments_for_call(const Viewer& viewer, std::string_view call_id) {
   Transaction tx(db_, Transaction::Kind::read);
   Scope scope = resolve(viewer);
-  auto [key, seller, segments] = call_owner(call_id);
-  if (!scope.contains(seller)) {
-    not_permitted(viewer,
-                  "see the comments on call " + in_quotes(call_id) + " of seller " + in_quotes(seller));
-  }
+  const std::int64_t key =
+      call_in_scope(viewer, scope, call_id, "see the comments on call " + in_quotes(call_id)).key;
   auto s = db_.prepare(
       "SELECT m.id, c.id, m.author_id, m.created_ms, m.offset_ms, m.segment_index, m.text FROM "
       "comments m JOIN calls c ON c.call_key = m.call_key WHERE m.call_key = ?1 ORDER BY "
@@ -115,10 +108,7 @@ std::vector<Comment> SqliteStore::comments_for_seller(const Viewer& viewer, std:
                                                       std::int64_t from_ms, std::int64_t to_ms) {
   Transaction tx(db_, Transaction::Kind::read);
   Scope scope = resolve(viewer);
-  if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
-  if (!scope.contains(seller_id)) {
-    not_permitted(viewer, "see the comments on the calls of seller " + in_quotes(seller_id));
-  }
+  user_in_scope(viewer, scope, seller_id, "see the comments on the calls of seller " + in_quotes(seller_id));
   auto s = db_.prepare(
       "SELECT m.id, c.id, m.author_id, m.created_ms, m.offset_ms, m.segment_index, m.text FROM "
       "comments m JOIN calls c ON c.call_key = m.call_key WHERE c.seller_id = ?1 AND "
@@ -130,11 +120,14 @@ std::vector<Comment> SqliteStore::comments_for_seller(const Viewer& viewer, std:
   return out;
 }
 
-SqliteStore::CallOwner SqliteStore::call_owner(std::string_view call_id) {
+SqliteStore::CallRef SqliteStore::call_in_scope(const Viewer& viewer, const Scope& scope,
+                                                std::string_view call_id, const std::string& action) {
   auto s = db_.prepare("SELECT call_key, seller_id, segment_count FROM calls WHERE id = ?1");
   s.bind(1, call_id);
-  if (!s.step()) not_found("call " + in_quotes(call_id));
-  return {s.int64(0), s.text(1), s.int64(2)};
+  const bool exists = s.step();
+  if (!exists || !scope.contains(s.text_view(1)))
+    refuse(viewer, scope, exists, action, "call " + in_quotes(call_id));
+  return {s.int64(0), s.int64(2)};
 }
 
 }  // namespace parley::sqlite

@@ -18,7 +18,7 @@ void SqliteStore::put_opportunities(const Viewer& viewer, std::span<const Opport
       auto s = db_.prepare("SELECT owner_id FROM opportunities WHERE id = ?1");
       s.bind(1, std::string_view(o.id));
       if (s.step() && !scope.contains(s.text(0))) {
-        not_permitted(viewer, "change opportunity " + in_quotes(o.id) + " of " + in_quotes(s.text(0)));
+        not_permitted(viewer, "replace opportunity " + in_quotes(o.id));
       }
     }
     auto s = db_.prepare(
@@ -164,7 +164,7 @@ void SqliteStore::put_activity(const Viewer& viewer, const Scope& scope, const A
     s.bind(1, std::string_view(a.id));
     if (s.step()) {
       if (!scope.contains(s.text(0))) {
-        not_permitted(viewer, "replace activity " + in_quotes(a.id) + " of " + in_quotes(s.text(0)));
+        not_permitted(viewer, "replace activity " + in_quotes(a.id));
       }
       auto d = db_.prepare("DELETE FROM activities WHERE id = ?1");
       d.bind(1, std::string_view(a.id));

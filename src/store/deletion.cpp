@@ -6,11 +6,12 @@ namespace parley::sqlite {
 DeletionReport SqliteStore::delete_seller_data(const Viewer& viewer, std::string_view seller_id) {
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
-  if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
+  // Scope before existence: for a manager, a user outside the scope (or unknown) is refused alike.
   if (!scope.everything &&
       (!scope.contains(seller_id) || seller_id == viewer.user_id || viewer.kind != ViewerKind::manager)) {
     not_permitted(viewer, "delete the data of user " + in_quotes(seller_id));
   }
+  if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
   DeletionReport report;
   auto run = [&](const char* sql) {
     auto s = db_.prepare(sql);

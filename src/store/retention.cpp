@@ -29,6 +29,7 @@ void SqliteStore::set_retention(const Viewer& viewer, const RetentionPolicy& pol
   Scope scope = resolve(viewer);
   if (!scope.everything) not_permitted(viewer, "set retention periods");
   std::string key = retention_key(policy.scope, policy.team_manager_id);
+  if (!key.empty() && !user_exists(key)) not_found("user " + in_quotes(key));
   auto s = db_.prepare(
       "INSERT INTO retention_policies (scope_key, days) VALUES (?1, ?2) ON CONFLICT(scope_key) "
       "DO UPDATE SET days = excluded.days");

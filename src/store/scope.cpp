@@ -77,8 +77,13 @@ std::string SqliteStore::filter_sellers(const Viewer& viewer, const std::vector<
 void SqliteStore::check_owner(const Viewer& viewer, const Scope& scope, std::string_view owner,
                               const std::string& action) {
   require_id(owner, action + "an owner: id");
-  if (!scope.contains(owner)) not_permitted(viewer, action + "user " + in_quotes(owner));
-  if (!user_exists(owner)) not_found("user " + in_quotes(owner));
+  user_in_scope(viewer, scope, owner, action + "user " + in_quotes(owner));
+}
+
+void SqliteStore::user_in_scope(const Viewer& viewer, const Scope& scope, std::string_view user_id,
+                                const std::string& action) {
+  if (!scope.contains(user_id)) not_permitted(viewer, action);
+  if (!user_exists(user_id)) not_found("user " + in_quotes(user_id));
 }
 
 bool SqliteStore::user_exists(std::string_view id) {

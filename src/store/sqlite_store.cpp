@@ -49,6 +49,12 @@ void require_id(std::string_view value, const std::string& field) {
   require_text(value, field);
 }
 
+void refuse(const Viewer& viewer, const Scope& scope, bool exists, const std::string& action,
+            const std::string& object) {
+  if (scope.everything && !exists) not_found(object);
+  not_permitted(viewer, action);
+}
+
 std::string json_array(const std::vector<std::string>& ids) {
   nlohmann::json array = nlohmann::json::array();
   for (const auto& id : ids) array.push_back(id);

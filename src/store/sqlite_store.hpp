@@ -40,6 +40,13 @@ struct Scope {
 
 std::string json_array(const std::vector<std::string>& ids);
 
+// Scope before existence: the answer for an object the viewer may not reach, or that does not
+// exist (`exists` false). A viewer who sees everything learns that it is missing: not_found
+// ("<object> does not exist"). Any other viewer gets not_permitted ("... may not <action>") for
+// both, naming only the id asked for, so the answer does not tell whether the object exists.
+[[noreturn]] void refuse(const Viewer& viewer, const Scope& scope, bool exists, const std::string& action,
+                         const std::string& object);
+
 // The columns of a CallSummary, in this order, after `c.` (read by read_summary).
 #define PARLEY_CALL_COLUMNS                                                                      \
   "c.id, c.start_time_ms, c.duration_ms, c.language, c.seller_id, c.account_id, c.contact_id, "  \
@@ -156,6 +163,11 @@ class SqliteStore final : public Store {
   // whole scope.
   std::string filter_sellers(const Viewer& viewer, const std::vector<std::string>& requested,
                              const std::string& action);
+  // A user the viewer may reach: not_permitted with `action` outside the scope (which holds only
+  // stored users, unless it is everything), not_found for an unknown id in an everything scope.
+  void user_in_scope(const Viewer& viewer, const Scope& scope, std::string_view user_id,
+                     const std::string& action);
+  // The owner named by a record being written: a non-empty id, then as user_in_scope.
   void check_owner(const Viewer& viewer, const Scope& scope, std::string_view owner,
                    const std::string& action);
   bool user_exists(std::string_view id);
@@ -174,17 +186,19 @@ class SqliteStore final : public Store {
   void insert_call_mentions(std::int64_t key, const Call& call, const CallAnalysisRecord& a);
 
   // comments.cpp
-  struct CallOwner {
+  struct CallRef {
     std::int64_t key;
-    std::string seller;
     std::int64_t segments;
   };
-  CallOwner call_owner(std::string_view call_id);
+  // The call, if the viewer may reach it (else refuse() with `action`).
+  CallRef call_in_scope(const Viewer& viewer, const Scope& scope, std::string_view call_id,
+                        const std::string& action);
 
   // term_lists.cpp
   std::optional<std::pair<TermListScope, std::string>> term_list_owner(std::string_view list_id);
+  // May the viewer change (`action`) a list of this scope? Refuses like user_in_scope.
   void check_term_list_change(const Viewer& viewer, const Scope& scope, TermListScope list_scope,
-                              const std::string& team_manager_id, std::string_view list_id);
+                              const std::string& team_manager_id, const std::string& action);
   // Organisation lists plus the team lists of the given managers (JSON array).
   std::vector<TermList> load_term_lists(const std::string& teams_json);
 

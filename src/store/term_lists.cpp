@@ -6,6 +6,10 @@ namespace parley::sqlite {
 void SqliteStore::put_term_list(const Viewer& viewer, const TermList& list) {
   require_id(list.id, "term list id");
   require_text(list.name, "term list " + in_quotes(list.id) + ": name");
+  if (list.scope == TermListScope::team && list.team_manager_id.empty()) {
+    throw Error(ErrorCode::invalid_argument,
+                "term list " + in_quotes(list.id) + ": a team list needs team_manager_id");
+  }
   for (std::size_t i = 0; i < list.terms.size(); ++i) {
     std::string where = "term list " + in_quotes(list.id) + ": term " + std::to_string(i);
     require_id(list.terms[i].name, where + ": name");
@@ -18,9 +22,15 @@ void SqliteStore::put_term_list(const Viewer& viewer, const TermList& list) {
   }
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
-  check_term_list_change(viewer, scope, list.scope, list.team_manager_id, list.id);
+  check_term_list_change(
+      viewer, scope, list.scope, list.team_manager_id,
+      list.scope == TermListScope::organisation
+          ? "change organisation term list " + in_quotes(list.id)
+          : "change term list " + in_quotes(list.id) + " of the team of " + in_quotes(list.team_manager_id));
   if (auto existing = term_list_owner(list.id)) {
-    check_term_list_change(viewer, scope, existing->first, existing->second, list.id);
+    // Names neither the existing list's scope nor its team.
+    check_term_list_change(viewer, scope, existing->first, existing->second,
+                           "replace term list " + in_quotes(list.id));
     auto del = db_.prepare("DELETE FROM term_lists WHERE id = ?1");
     del.bind(1, std::string_view(list.id));
     del.run();
@@ -55,9 +65,10 @@ void SqliteStore::put_term_list(const Viewer& viewer, const TermList& list) {
 void SqliteStore::delete_term_list(const Viewer& viewer, std::string_view list_id) {
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
+  const std::string action = "delete term list " + in_quotes(list_id);
   auto existing = term_list_owner(list_id);
-  if (!existing) not_found("term list " + in_quotes(list_id));
-  check_term_list_change(viewer, scope, existing->first, existing->second, list_id);
+  if (!existing) refuse(viewer, scope, false, action, "term list " + in_quotes(list_id));
+  check_term_list_change(viewer, scope, existing->first, existing->second, action);
   auto del = db_.prepare("DELETE FROM term_lists WHERE id = ?1");
   del.bind(1, list_id);
   del.run();
@@ -75,10 +86,7 @@ std::vector<TermList> SqliteStore::term_lists(const Viewer& viewer) {
 std::vector<TermList> SqliteStore::term_lists_for_seller(const Viewer& viewer, std::string_view seller_id) {
   Transaction tx(db_, Transaction::Kind::read);
   Scope scope = resolve(viewer);
-  if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
-  if (!scope.contains(seller_id)) {
-    not_permitted(viewer, "see the term lists of seller " + in_quotes(seller_id));
-  }
+  user_in_scope(viewer, scope, seller_id, "see the term lists of seller " + in_quotes(seller_id));
   std::vector<std::string> teams = chain_up(seller_id);
   auto out = load_term_lists(json_array(teams));
   tx.commit();
@@ -93,20 +101,13 @@ std::optional<std::pair<TermListScope, std::string>> SqliteStore::term_list_owne
 }
 
 void SqliteStore::check_term_list_change(const Viewer& viewer, const Scope& scope, TermListScope list_scope,
-                                         const std::string& team_manager_id, std::string_view list_id) {
+                                         const std::string& team_manager_id, const std::string& action) {
   if (list_scope == TermListScope::organisation) {
-    if (!scope.everything) not_permitted(viewer, "change organisation term list " + in_quotes(list_id));
+    if (!scope.everything) not_permitted(viewer, action);
     return;
   }
-  if (team_manager_id.empty()) {
-    throw Error(ErrorCode::invalid_argument,
-                "term list " + in_quotes(list_id) + ": a team list needs team_manager_id");
-  }
-  if (!scope.everything && (viewer.kind != ViewerKind::manager || !scope.contains(team_manager_id))) {
-    not_permitted(viewer,
-                  "change term list " + in_quotes(list_id) + " of the team of " + in_quotes(team_manager_id));
-  }
-  if (!user_exists(team_manager_id)) not_found("user " + in_quotes(team_manager_id));
+  if (!scope.everything && viewer.kind != ViewerKind::manager) not_permitted(viewer, action);
+  user_in_scope(viewer, scope, team_manager_id, action);
 }
 
 // Organisation lists plus the team lists of the given managers (JSON array).

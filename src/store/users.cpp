@@ -92,8 +92,10 @@ User SqliteStore::user(const Viewer& viewer, std::string_view user_id) {
   auto stmt =
       db_.prepare("SELECT id, display_name, email, role, manager_id, time_zone FROM users WHERE id = ?1");
   stmt.bind(1, user_id);
-  if (!stmt.step()) not_found("user " + in_quotes(user_id));
-  if (!scope.contains(user_id)) not_permitted(viewer, "see user " + in_quotes(user_id));
+  const bool exists = stmt.step();
+  if (!exists || !scope.contains(user_id)) {
+    refuse(viewer, scope, exists, "see user " + in_quotes(user_id), "user " + in_quotes(user_id));
+  }
   User out = read_user(stmt);
   return out;
 }
