@@ -86,7 +86,7 @@ std::vector<CallWithAnalysis> make_calls(int count) {
     for (int h = 0; h < 5; ++h) {
       auto seg = static_cast<std::uint32_t>(next() % static_cast<std::uint32_t>(segments));
       a.term_hits.push_back({h % 2 ? "pricing" : "Contoso 360",
-                             h % 2 ? StoredTermKind::keyword : StoredTermKind::competitor,
+                             h % 2 ? TermKind::keyword : TermKind::competitor,
                              seg % 2 ? Role::customer : Role::seller, seg, call.segments[seg].start_ms});
     }
     a.brands.push_back({"fabrikam", "Fabrikam", 2});

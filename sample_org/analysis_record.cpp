@@ -121,7 +121,7 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
 
   std::map<std::string, std::pair<std::string, std::int64_t>> brands;  // normalized -> (display, count)
   for (const auto& mention : truth.mentions) {
-    if (mention.kind == SampleMentionKind::brand) {
+    if (mention.kind == MentionKind::brand) {
       std::string key = mention.name;
       for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       auto& entry = brands[key];
@@ -130,8 +130,7 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
       continue;
     }
     record.term_hits.push_back(
-        {mention.name,
-         mention.kind == SampleMentionKind::competitor ? StoredTermKind::competitor : StoredTermKind::keyword,
+        {mention.name, mention.kind == MentionKind::competitor ? TermKind::competitor : TermKind::keyword,
          mention.role, mention.segment_index, mention.offset_ms});
   }
   for (auto& [key, entry] : brands) record.brands.push_back({key, entry.first, entry.second});

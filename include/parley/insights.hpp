@@ -96,10 +96,6 @@ struct SentimentPoint {
   std::int64_t positive = 0, neutral = 0, negative = 0;
 };
 
-enum class MentionKind : std::uint8_t { keyword, competitor, brand };
-// "keyword", "competitor", "brand".
-std::string_view mention_kind_name(MentionKind kind) noexcept;
-
 // A tracked term or brand with its mentions in the period, its growth and the calls behind it.
 struct TermInsight {
   std::string term;  // canonical term name, or a brand's display name

@@ -36,6 +36,7 @@
 
 #include "parley/crm.hpp"
 #include "parley/model.hpp"
+#include "parley/terms.hpp"
 
 namespace parley {
 
@@ -90,14 +91,9 @@ struct SentimentRecord {
   std::string label;            // empty when score is absent
 };
 
-// The kind of a tracked term.
-enum class StoredTermKind : std::uint8_t { keyword, competitor };
-// "keyword", "competitor".
-std::string_view stored_term_kind_name(StoredTermKind kind) noexcept;
-
 struct TermHitRecord {
   std::string term;  // the tracked term's canonical name (not the variant said)
-  StoredTermKind kind = StoredTermKind::keyword;
+  TermKind kind = TermKind::keyword;
   Role role = Role::other;  // who said it
   std::uint32_t segment_index = 0;
   std::int64_t offset_ms = 0;  // from call start
@@ -193,7 +189,7 @@ struct TermHitRow {
 // Mentions of one tracked term over the filtered calls.
 struct StoredTermCount {
   std::string term;
-  StoredTermKind kind = StoredTermKind::keyword;
+  TermKind kind = TermKind::keyword;
   std::int64_t mentions = 0;
   std::int64_t calls = 0;  // distinct calls mentioning it
 };
@@ -248,14 +244,19 @@ struct CallTotals {
   std::int64_t calls_with_competitors_or_brands = 0;
 };
 
-// What a mention is of: a tracked keyword or competitor, or another brand or organisation.
-enum class StoredMentionKind : std::uint8_t { keyword, competitor, brand };
+// What a mention is of: a tracked keyword or competitor (a TermKind), or another brand or
+// organisation (found by the signals, not tracked).
+enum class MentionKind : std::uint8_t { keyword, competitor, brand };
 // "keyword", "competitor", "brand".
-std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept;
+std::string_view mention_kind_name(MentionKind kind) noexcept;
+// The kind of a tracked term's mentions.
+constexpr MentionKind mention_kind_of(TermKind kind) noexcept {
+  return kind == TermKind::competitor ? MentionKind::competitor : MentionKind::keyword;
+}
 
 // Mentions of one name, said by one role, in one seller's calls of one time bucket.
 struct MentionTotals {
-  StoredMentionKind kind = StoredMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   std::string name;          // a tracked term's canonical name, or a brand's normalized name
   std::optional<Role> role;  // who said it; brands are counted per call, without a speaker
   std::string seller_id;
@@ -268,7 +269,7 @@ struct MentionTotals {
 
 // One (kind, name, role) that has mentions: how to show it and the calls behind it.
 struct MentionSubject {
-  StoredMentionKind kind = StoredMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   std::string name;
   std::optional<Role> role;
   // Terms: the name. Brands: as written in the earliest mentioning call of the filter (then by
@@ -301,22 +302,21 @@ struct ActivityTotals {
 
 // ---------------------------------------------------------------------------------------------
 // Tracked-term lists (SPEC 4): organisation-wide (set by an administrator) or team-scoped (set by
-// the team's manager or an administrator; applies to the sellers below that manager).
-
-enum class TermListScope : std::uint8_t { organisation, team };
-
-struct TrackedTermEntry {
-  std::string name;                   // canonical name ("Contoso 360")
-  std::vector<std::string> variants;  // other ways to say it ("Contoso"); no newlines
-};
-
+// the team's manager or an administrator; applies to the sellers below that manager). A list holds
+// TrackedTerms, the type the matcher takes, and the store keeps every option of each term.
+//
+// In the store a team is named by its manager: a team scope's team_id is the manager's user id
+// (the team is the subtree below them).
+//
+// One truth per property. Scope belongs to the list: every term of a list has the list's scope
+// (put_term_list rejects a term whose scope differs, naming it), and terms read back carry it.
+// Kind belongs to the term: one list may hold keywords and competitors.
 struct TermList {
   std::string id;    // chosen by the host; putting an existing id replaces the list
   std::string name;  // display name
-  StoredTermKind kind = StoredTermKind::keyword;
-  TermListScope scope = TermListScope::organisation;
-  std::string team_manager_id;  // team scope: the manager whose team it applies to
-  std::vector<TrackedTermEntry> terms;
+  TermScope scope;   // organisation, or team (team_id = the team manager's user id)
+  // Names and variants non-empty, variants without newlines; every option is stored as given.
+  std::vector<TrackedTerm> terms;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -325,9 +325,8 @@ struct TermList {
 // that has one, else the organisation's; with none, calls are kept.
 
 struct RetentionPolicy {
-  TermListScope scope = TermListScope::organisation;  // organisation or team
-  std::string team_manager_id;                        // team scope only
-  std::int64_t days = 0;                              // >= 1
+  TermScope scope;        // organisation, or team (team_id = the team manager's user id)
+  std::int64_t days = 0;  // >= 1
 };
 
 struct PurgeReport {
@@ -491,8 +490,7 @@ class RetentionStore {
  public:
   virtual ~RetentionStore() = default;
   virtual void set_retention(const Viewer& viewer, const RetentionPolicy& policy) = 0;
-  virtual void clear_retention(const Viewer& viewer, TermListScope scope,
-                               std::string_view team_manager_id) = 0;
+  virtual void clear_retention(const Viewer& viewer, const TermScope& scope) = 0;
   virtual std::vector<RetentionPolicy> retention_policies(const Viewer& viewer) = 0;
   virtual PurgeReport purge_expired(const Viewer& viewer, std::int64_t now_ms) = 0;
   virtual DeletionReport delete_seller_data(const Viewer& viewer, std::string_view seller_id) = 0;
@@ -533,7 +531,7 @@ struct SqliteStoreOptions {
 };
 
 // The current schema version written by this parley (PRAGMA user_version).
-inline constexpr int sqlite_schema_version = 2;
+inline constexpr int sqlite_schema_version = 3;
 
 // Opens (and creates or migrates forward) an SQLite store: one file, WAL mode, foreign keys on.
 // A file written by a newer parley (higher schema version) is refused with ErrorCode::storage.

@@ -12,10 +12,6 @@ SentimentRecord sentiment_record(const SentimentSummary& summary) {
   return {summary.score, std::string(sentiment_label_name(summary.label))};
 }
 
-StoredTermKind stored_kind(TermKind kind) {
-  return kind == TermKind::competitor ? StoredTermKind::competitor : StoredTermKind::keyword;
-}
-
 }  // namespace
 
 CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<const TrackedTerm> terms) {
@@ -59,7 +55,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
                                                    std::to_string(terms.size()) + " terms");
     }
     const TrackedTerm& term = terms[hit.term];
-    record.term_hits.push_back({term.name, stored_kind(term.kind), hit.role, hit.segment, hit.offset_ms});
+    record.term_hits.push_back({term.name, term.kind, hit.role, hit.segment, hit.offset_ms});
   }
   for (const BrandCount& brand : analysis.signals.brand_counts) {
     record.brands.push_back({brand.key, brand.name, brand.count});
@@ -75,19 +71,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
 
 std::vector<TrackedTerm> tracked_terms_from_lists(std::span<const TermList> lists) {
   std::vector<TrackedTerm> terms;
-  for (const TermList& list : lists) {
-    for (const TrackedTermEntry& entry : list.terms) {
-      TrackedTerm term;
-      term.name = entry.name;
-      term.variants = entry.variants;
-      term.kind = list.kind == StoredTermKind::competitor ? TermKind::competitor : TermKind::keyword;
-      if (list.scope == TermListScope::team) {
-        term.scope.level = TermScope::Level::team;
-        term.scope.team_id = list.team_manager_id;
-      }
-      terms.push_back(std::move(term));
-    }
-  }
+  for (const TermList& list : lists) terms.insert(terms.end(), list.terms.begin(), list.terms.end());
   return terms;
 }
 

@@ -12,15 +12,6 @@
 
 namespace parley {
 
-std::string_view mention_kind_name(MentionKind kind) noexcept {
-  switch (kind) {
-    case MentionKind::keyword: return "keyword";
-    case MentionKind::competitor: return "competitor";
-    case MentionKind::brand: return "brand";
-  }
-  return "unknown";
-}
-
 namespace insights {
 
 namespace {
@@ -246,12 +237,9 @@ std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& tota
   return points;
 }
 
-std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
+std::vector<TermInsight> mention_insights(const MentionSummary& summary, MentionKind kind,
                                           std::optional<Role> role, const BucketPlan& plan,
                                           std::size_t limit) {
-  const MentionKind shown = kind == StoredMentionKind::keyword      ? MentionKind::keyword
-                            : kind == StoredMentionKind::competitor ? MentionKind::competitor
-                                                                    : MentionKind::brand;
   // Totals and subjects are both ordered by (kind, name, role): walk them together.
   std::vector<TermInsight> result;
   auto total = summary.totals.begin();
@@ -263,7 +251,7 @@ std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredM
     if (subject.kind != kind || subject.role != role) continue;
     TermInsight insight;
     insight.term = subject.display_name;
-    insight.kind = shown;
+    insight.kind = kind;
     insight.over_time.assign(plan.buckets.count(), 0);
     for (; total != summary.totals.end() && same(*total); ++total) {
       if (total->bucket < 0) {
@@ -349,9 +337,9 @@ SellerDetails seller_details(Store& store, const Viewer& viewer, std::string_vie
   const MentionSummary mentions =
       store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   details.top_keywords =
-      mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
-  details.top_competitors = mention_insights(mentions, StoredMentionKind::competitor, Role::customer,
-                                             calls.plan, options.top_terms);
+      mention_insights(mentions, MentionKind::keyword, Role::customer, calls.plan, options.top_terms);
+  details.top_competitors =
+      mention_insights(mentions, MentionKind::competitor, Role::customer, calls.plan, options.top_terms);
   details.comments = store.comments_for_seller(viewer, details.seller.id, period.current.start_utc_ms,
                                                period.current.end_utc_ms);
   return details;

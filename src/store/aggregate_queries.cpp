@@ -95,7 +95,7 @@ MentionSummary SqliteStore::mention_totals(const Viewer& viewer, const CallFilte
     aggregates::PackedMentionReader reader(s.blob(3));
     while (reader.next(mention)) {
       builder.add(mention.kind, mention.name, mention.role, mention.mentions,
-                  mention.kind == StoredMentionKind::brand ? mention.display_name : mention.name);
+                  mention.kind == MentionKind::brand ? mention.display_name : mention.name);
     }
   }
   MentionSummary summary = builder.finish();  // looks up the listed calls' ids, inside the read

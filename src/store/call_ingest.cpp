@@ -84,7 +84,7 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
         "?34, ?35, ?36, ?37)");
     std::int64_t keyword_mentions = 0, competitor_mentions = 0, brand_mentions = 0;
     for (const auto& hit : a.term_hits) {
-      ++(hit.kind == StoredTermKind::keyword ? keyword_mentions : competitor_mentions);
+      ++(hit.kind == TermKind::keyword ? keyword_mentions : competitor_mentions);
     }
     for (const auto& brand : a.brands) brand_mentions += brand.count;
     s.bind(1, std::string_view(call.id))
@@ -261,7 +261,7 @@ void SqliteStore::check_analysis(const CallWithAnalysis& item) {
     if (a.term_hits[i].term.empty() || !is_valid_utf8(a.term_hits[i].term)) {
       require_id(a.term_hits[i].term, where("term hit", i) + ": term");
     }
-    if (a.term_hits[i].kind != StoredTermKind::keyword && a.term_hits[i].kind != StoredTermKind::competitor) {
+    if (a.term_hits[i].kind != TermKind::keyword && a.term_hits[i].kind != TermKind::competitor) {
       throw Error(ErrorCode::invalid_argument, where("term hit", i) + ": kind " +
                                                    std::to_string(static_cast<int>(a.term_hits[i].kind)) +
                                                    " is neither keyword (0) nor competitor (1)");

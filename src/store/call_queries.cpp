@@ -143,7 +143,7 @@ CallWithAnalysis SqliteStore::load_call(const Viewer& viewer, std::string_view c
         "idx");
     s.bind(1, key);
     while (s.step()) {
-      analysis.term_hits.push_back({s.text(0), static_cast<StoredTermKind>(s.int64(1)),
+      analysis.term_hits.push_back({s.text(0), static_cast<TermKind>(s.int64(1)),
                                     static_cast<Role>(s.int64(2)), static_cast<std::uint32_t>(s.int64(3)),
                                     s.int64(4)});
     }
@@ -287,7 +287,7 @@ std::vector<TermHitRow> SqliteStore::term_hits(const Viewer& viewer, const CallF
       out.push_back({call.id,
                      call.seller_id,
                      call.start_ms,
-                     {h.text(0), static_cast<StoredTermKind>(h.int64(1)), static_cast<Role>(h.int64(2)),
+                     {h.text(0), static_cast<TermKind>(h.int64(1)), static_cast<Role>(h.int64(2)),
                       static_cast<std::uint32_t>(h.int64(3)), h.int64(4)}});
     }
     h.reset();
@@ -308,7 +308,7 @@ std::vector<StoredTermCount> SqliteStore::term_counts(const Viewer& viewer, cons
   if (role) s.bind(9, static_cast<int>(*role));
   std::vector<StoredTermCount> out;
   while (s.step()) {
-    out.push_back({s.text(0), static_cast<StoredTermKind>(s.int64(1)), s.int64(2), s.int64(3)});
+    out.push_back({s.text(0), static_cast<TermKind>(s.int64(1)), s.int64(2), s.int64(3)});
   }
   tx.commit();
   return out;

@@ -30,7 +30,7 @@ DeletionReport SqliteStore::delete_seller_data(const Viewer& viewer, std::string
   report.activity_participations_removed +=
       run("UPDATE activities SET initiator_id = '' WHERE initiator_id = ?1");
   report.opportunities_deleted = run("DELETE FROM opportunities WHERE owner_id = ?1");
-  report.term_lists_deleted = run("DELETE FROM term_lists WHERE team_manager_id = ?1");
+  report.term_lists_deleted = run("DELETE FROM term_lists WHERE team_id = ?1");
   run("DELETE FROM retention_policies WHERE scope_key = ?1");
   // The user's reports move up to the user's own manager, so the hierarchy stays whole.
   run("UPDATE users SET manager_id = (SELECT manager_id FROM users WHERE id = ?1) WHERE manager_id = ?1");

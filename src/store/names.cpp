@@ -3,10 +3,6 @@
 
 namespace parley {
 
-std::string_view stored_term_kind_name(StoredTermKind kind) noexcept {
-  return kind == StoredTermKind::keyword ? "keyword" : "competitor";
-}
-
 std::string_view processing_status_name(ProcessingStatus status) noexcept {
   switch (status) {
     case ProcessingStatus::received: return "received";
@@ -16,11 +12,11 @@ std::string_view processing_status_name(ProcessingStatus status) noexcept {
   return "received";
 }
 
-std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept {
+std::string_view mention_kind_name(MentionKind kind) noexcept {
   switch (kind) {
-    case StoredMentionKind::keyword: return "keyword";
-    case StoredMentionKind::competitor: return "competitor";
-    case StoredMentionKind::brand: return "brand";
+    case MentionKind::keyword: return "keyword";
+    case MentionKind::competitor: return "competitor";
+    case MentionKind::brand: return "brand";
   }
   return "keyword";
 }

@@ -10,12 +10,10 @@ namespace {
 
 constexpr std::int64_t ms_per_day = 86'400'000;
 
-std::string retention_key(TermListScope scope, std::string_view team_manager_id) {
-  if (scope == TermListScope::organisation) return {};
-  if (team_manager_id.empty()) {
-    throw Error(ErrorCode::invalid_argument, "a team retention period needs team_manager_id");
-  }
-  return std::string(team_manager_id);
+// retention_policies.scope_key: '' for the organisation, else the team manager's id.
+std::string retention_key(const TermScope& scope) {
+  require_scope(scope, "retention period");
+  return scope.level == TermScope::Level::team ? scope.team_id : std::string();
 }
 
 }  // namespace
@@ -25,10 +23,10 @@ void SqliteStore::set_retention(const Viewer& viewer, const RetentionPolicy& pol
     throw Error(ErrorCode::invalid_argument,
                 "retention period must be at least 1 day, got " + std::to_string(policy.days));
   }
+  const std::string key = retention_key(policy.scope);
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
   if (!scope.everything) not_permitted(viewer, "set retention periods");
-  std::string key = retention_key(policy.scope, policy.team_manager_id);
   if (!key.empty() && !user_exists(key)) not_found("user " + in_quotes(key));
   auto s = db_.prepare(
       "INSERT INTO retention_policies (scope_key, days) VALUES (?1, ?2) ON CONFLICT(scope_key) "
@@ -38,12 +36,11 @@ void SqliteStore::set_retention(const Viewer& viewer, const RetentionPolicy& pol
   tx.commit();
 }
 
-void SqliteStore::clear_retention(const Viewer& viewer, TermListScope scope_kind,
-                                  std::string_view team_manager_id) {
+void SqliteStore::clear_retention(const Viewer& viewer, const TermScope& retention_scope) {
+  const std::string key = retention_key(retention_scope);
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
   if (!scope.everything) not_permitted(viewer, "clear retention periods");
-  std::string key = retention_key(scope_kind, team_manager_id);
   auto s = db_.prepare("DELETE FROM retention_policies WHERE scope_key = ?1");
   s.bind(1, std::string_view(key));
   s.run();
@@ -58,9 +55,9 @@ std::vector<RetentionPolicy> SqliteStore::retention_policies(const Viewer& viewe
   while (s.step()) {
     std::string key = s.text(0);
     if (key.empty()) {
-      out.push_back({TermListScope::organisation, {}, s.int64(1)});
+      out.push_back({{TermScope::Level::organisation, {}}, s.int64(1)});
     } else if (scope.contains(key)) {
-      out.push_back({TermListScope::team, key, s.int64(1)});
+      out.push_back({{TermScope::Level::team, key}, s.int64(1)});
     }
   }
   tx.commit();

@@ -55,6 +55,27 @@ void refuse(const Viewer& viewer, const Scope& scope, bool exists, const std::st
   not_permitted(viewer, action);
 }
 
+void require_scope(const TermScope& scope, const std::string& where) {
+  switch (scope.level) {
+    case TermScope::Level::organisation:
+      if (!scope.team_id.empty()) {
+        throw Error(ErrorCode::invalid_argument, where + ": the organisation scope names no team_id (got " +
+                                                     in_quotes(scope.team_id) + ")");
+      }
+      return;
+    case TermScope::Level::team:
+      require_id(scope.team_id, where + ": a team scope's team_id (the team manager's user id)");
+      return;
+  }
+  throw Error(ErrorCode::invalid_argument, where + ": scope level " +
+                                               std::to_string(static_cast<int>(scope.level)) +
+                                               " is neither organisation (0) nor team (1)");
+}
+
+std::string scope_text(const TermScope& scope) {
+  return scope.level == TermScope::Level::team ? "team " + in_quotes(scope.team_id) : "organisation";
+}
+
 std::string json_array(const std::vector<std::string>& ids) {
   nlohmann::json array = nlohmann::json::array();
   for (const auto& id : ids) array.push_back(id);

@@ -27,6 +27,11 @@ std::string describe(const Viewer& viewer);
 [[noreturn]] void not_found(const std::string& what);
 void require_text(std::string_view value, const std::string& field);
 void require_id(std::string_view value, const std::string& field);
+// A term list's or retention period's scope: a team names its manager (team_id), the organisation
+// names none. `where` starts the message.
+void require_scope(const TermScope& scope, const std::string& where);
+// "organisation", "team 'm1'".
+std::string scope_text(const TermScope& scope);
 
 // The set of users a viewer may see, resolved once per method inside its transaction.
 struct Scope {
@@ -139,8 +144,7 @@ class SqliteStore final : public Store {
 
   // retention.cpp
   void set_retention(const Viewer& viewer, const RetentionPolicy& policy) override;
-  void clear_retention(const Viewer& viewer, TermListScope scope_kind,
-                       std::string_view team_manager_id) override;
+  void clear_retention(const Viewer& viewer, const TermScope& scope) override;
   std::vector<RetentionPolicy> retention_policies(const Viewer& viewer) override;
   PurgeReport purge_expired(const Viewer& viewer, std::int64_t now_ms) override;
 
@@ -195,10 +199,10 @@ class SqliteStore final : public Store {
                         const std::string& action);
 
   // term_lists.cpp
-  std::optional<std::pair<TermListScope, std::string>> term_list_owner(std::string_view list_id);
+  std::optional<TermScope> term_list_scope(std::string_view list_id);
   // May the viewer change (`action`) a list of this scope? Refuses like user_in_scope.
-  void check_term_list_change(const Viewer& viewer, const Scope& scope, TermListScope list_scope,
-                              const std::string& team_manager_id, const std::string& action);
+  void check_term_list_change(const Viewer& viewer, const Scope& scope, const TermScope& list_scope,
+                              const std::string& action);
   // Organisation lists plus the team lists of the given managers (JSON array).
   std::vector<TermList> load_term_lists(const std::string& teams_json);
 

@@ -1,6 +1,8 @@
 // JSON forms of users, CRM records, call summaries, term lists and store reports.
 #include "store/store_json.hpp"
 
+#include "terms/terms_json.hpp"
+
 namespace parley {
 namespace {
 
@@ -158,7 +160,7 @@ nlohmann::json to_json_value(const MentionSummary& summary) {
   };
   nlohmann::json totals = nlohmann::json::array();
   for (const auto& t : summary.totals) {
-    totals.push_back({{"kind", stored_mention_kind_name(t.kind)},
+    totals.push_back({{"kind", mention_kind_name(t.kind)},
                       {"name", t.name},
                       {"role", role(t.role)},
                       {"seller_id", t.seller_id},
@@ -168,7 +170,7 @@ nlohmann::json to_json_value(const MentionSummary& summary) {
   }
   nlohmann::json subjects = nlohmann::json::array();
   for (const auto& s : summary.subjects) {
-    subjects.push_back({{"kind", stored_mention_kind_name(s.kind)},
+    subjects.push_back({{"kind", mention_kind_name(s.kind)},
                         {"name", s.name},
                         {"role", role(s.role)},
                         {"display_name", s.display_name},
@@ -187,14 +189,8 @@ nlohmann::json to_json_value(const ActivityTotals& t) {
 
 nlohmann::json to_json_value(const TermList& list) {
   nlohmann::json terms = nlohmann::json::array();
-  for (const auto& t : list.terms) terms.push_back({{"name", t.name}, {"variants", t.variants}});
-  return {{"id", list.id},
-          {"name", list.name},
-          {"kind", stored_term_kind_name(list.kind)},
-          {"scope", list.scope == TermListScope::organisation ? "organisation" : "team"},
-          {"team_manager_id",
-           list.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(list.team_manager_id)},
-          {"terms", terms}};
+  for (const auto& term : list.terms) terms.push_back(to_json_value(term));
+  return {{"id", list.id}, {"name", list.name}, {"scope", to_json_value(list.scope)}, {"terms", terms}};
 }
 
 nlohmann::json to_json_value(const ProcessingSummary& s) {

@@ -34,7 +34,7 @@ constexpr std::int64_t minute = 60'000;
 
 struct HitSpec {
   const char* term;
-  parley::StoredTermKind kind;
+  parley::TermKind kind;
   parley::Role role;
   int count;
 };
@@ -60,9 +60,9 @@ struct CallSpec {
 
 inline std::vector<CallSpec> call_specs() {
   using parley::Role;
-  using parley::StoredTermKind;
-  constexpr auto kw = StoredTermKind::keyword;
-  constexpr auto comp = StoredTermKind::competitor;
+  using parley::TermKind;
+  constexpr auto kw = TermKind::keyword;
+  constexpr auto comp = TermKind::competitor;
   return {
       {"c1",
        "s1",

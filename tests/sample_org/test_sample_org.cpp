@@ -214,7 +214,7 @@ TEST_CASE("bad generator options are errors naming the option") {
 TEST_CASE("the truth names every inserted term in the segment that says it") {
   const auto& org = default_org();
   REQUIRE(org.truth.size() == org.calls.size());
-  std::map<std::string, const parley::SampleTrackedTerm*> terms;
+  std::map<std::string, const parley::TrackedTerm*> terms;
   for (const auto& term : org.tracked_terms) terms[term.name] = &term;
   std::size_t mentions = 0;
   for (std::size_t i = 0; i < org.calls.size(); ++i) {
@@ -228,9 +228,10 @@ TEST_CASE("the truth names every inserted term in the segment that says it") {
       CHECK(segment.start_ms == mention.offset_ms);
       CHECK(call.participants[segment.speaker].role == mention.role);
       bool said = false;
-      if (mention.kind == parley::SampleMentionKind::brand) {
+      if (mention.kind == parley::MentionKind::brand) {
         said = segment.text.find(mention.name) != std::string::npos;
       } else {
+        said = segment.text.find(mention.name) != std::string::npos;
         for (const auto& variant : terms.at(mention.name)->variants)
           said = said || segment.text.find(variant) != std::string::npos;
       }
@@ -253,9 +254,8 @@ TEST_CASE("sample analysis records follow the transcript") {
                    {0, 17'000, 27'000, "four five", {}, {}}};
   parley::SampleCallTruth truth;
   truth.customer_mood = "negative";
-  truth.mentions.push_back(
-      {"pricing", parley::SampleMentionKind::keyword, parley::Role::customer, 1, 11'000});
-  truth.mentions.push_back({"Litware", parley::SampleMentionKind::brand, parley::Role::customer, 1, 11'000});
+  truth.mentions.push_back({"pricing", parley::MentionKind::keyword, parley::Role::customer, 1, 11'000});
+  truth.mentions.push_back({"Litware", parley::MentionKind::brand, parley::Role::customer, 1, 11'000});
   const auto record = parley::sample_analysis_record(call, truth);
   CHECK(record.metrics.seller_talk_ms == 20'000);
   CHECK(record.metrics.customer_talk_ms == 4'000);

@@ -57,19 +57,11 @@ struct Fixture {
     note.segment_index = 1;
     note.text = "Good discovery question here.";
     m1_comment = store->add_comment(Viewer::manager("m1"), note);
-    TermList team_list{"tl-m1",
-                       "Team m1 keywords",
-                       StoredTermKind::keyword,
-                       TermListScope::team,
-                       "m1",
-                       {{"onboarding", {"on-boarding"}}}};
+    TermList team_list = term_list("tl-m1", "Team m1 keywords", team_scope("m1"), TermKind::keyword,
+                                   {{"onboarding", {"on-boarding"}}});
     store->put_term_list(admin, team_list);
-    TermList org_list{"tl-org",
-                      "Competitors",
-                      StoredTermKind::competitor,
-                      TermListScope::organisation,
-                      "",
-                      {{"Contoso 360", {"Contoso"}}}};
+    TermList org_list =
+        term_list("tl-org", "Competitors", {}, TermKind::competitor, {{"Contoso 360", {"Contoso"}}});
     store->put_term_list(admin, org_list);
     Opportunity o{"o1", "Big deal", "account-1", "s1", OpportunityStatus::open, 5000, 0, "EUR", t0, {}};
     store->put_opportunities(admin, std::span(&o, 1));
@@ -219,14 +211,14 @@ TEST_CASE("access: writes on one seller's data follow the hierarchy") {
   check_matrix(
       "put_term_list (team m1)", changes_team_m1,
       [](Store& s, const Viewer& v, Fixture&) {
-        TermList list{"tl-new", "New", StoredTermKind::keyword, TermListScope::team, "m1", {{"roadmap", {}}}};
+        TermList list = term_list("tl-new", "New", team_scope("m1"), TermKind::keyword, {{"roadmap", {}}});
         s.put_term_list(v, list);
       },
       true);
   check_matrix(
       "replace term list (team m1)", changes_team_m1,
       [](Store& s, const Viewer& v, Fixture&) {
-        TermList list{"tl-m1", "Renamed", StoredTermKind::keyword, TermListScope::team, "m1", {}};
+        TermList list{"tl-m1", "Renamed", team_scope("m1"), {}};
         s.put_term_list(v, list);
       },
       true);
@@ -236,7 +228,7 @@ TEST_CASE("access: writes on one seller's data follow the hierarchy") {
   check_matrix(
       "put_term_list (organisation)", admin_only,
       [](Store& s, const Viewer& v, Fixture&) {
-        TermList list{"tl-org2", "Org", StoredTermKind::keyword, TermListScope::organisation, "", {}};
+        TermList list{"tl-org2", "Org", {}, {}};
         s.put_term_list(v, list);
       },
       true);
@@ -256,12 +248,11 @@ TEST_CASE("access: administration, retention and deletion") {
   check_matrix(
       "set_retention", admin_only,
       [](Store& s, const Viewer& v, Fixture&) {
-        s.set_retention(v, {TermListScope::team, "m1", 30});
+        s.set_retention(v, {team_scope("m1"), 30});
       },
       true);
   check_matrix(
-      "clear_retention", admin_only,
-      [](Store& s, const Viewer& v, Fixture&) { s.clear_retention(v, TermListScope::organisation, ""); },
+      "clear_retention", admin_only, [](Store& s, const Viewer& v, Fixture&) { s.clear_retention(v, {}); },
       true);
   check_matrix(
       "purge_expired", admin_only,
@@ -314,7 +305,7 @@ TEST_CASE("access: unfiltered queries return exactly the viewer's scope") {
   auto keyword_mentions = [&](const Viewer& v) {
     std::int64_t mentions = 0;
     for (const auto& t : s.mention_totals(v, {}, {}, 0).totals) {
-      if (t.kind == StoredMentionKind::keyword) mentions += t.mentions;
+      if (t.kind == MentionKind::keyword) mentions += t.mentions;
     }
     return mentions;
   };
@@ -440,7 +431,7 @@ TEST_CASE("access: scope before existence, for every method that takes an id") {
   note.call_id = "c3";
   note.text = "m2's note";
   const std::string m2_comment = s.add_comment(Viewer::manager("m2"), note);
-  TermList m2_list{"tl-m2", "Team m2", StoredTermKind::keyword, TermListScope::team, "m2", {{"renewal", {}}}};
+  TermList m2_list = term_list("tl-m2", "Team m2", team_scope("m2"), TermKind::keyword, {{"renewal", {}}});
   s.put_term_list(admin, m2_list);
   Opportunity o3{"o3", "Deal", "account-1", "s3", OpportunityStatus::open, 1, 0, "EUR", t0, {}};
   s.put_opportunities(admin, std::span(&o3, 1));
@@ -474,13 +465,13 @@ TEST_CASE("access: scope before existence, for every method that takes an id") {
        [](Store& st, const Viewer& v, Id id) { st.delete_term_list(v, id); }},
       {"put_term_list (team)", "m2", not_seeing_m2,
        [](Store& st, const Viewer& v, Id id) {
-         st.put_term_list(v, {"tl-new", "New", StoredTermKind::keyword, TermListScope::team, id, {}});
+         st.put_term_list(v, {"tl-new", "New", team_scope(id), {}});
        }},
       {"delete_seller_data", "s3", not_seeing_s3,
        [](Store& st, const Viewer& v, Id id) { st.delete_seller_data(v, id); }},
       {"set_retention (team)", "m2", non_admins,
        [](Store& st, const Viewer& v, Id id) {
-         st.set_retention(v, {TermListScope::team, id, 30});
+         st.set_retention(v, {team_scope(id), 30});
        }},
       {"delete_contact_data", "contact-1", non_admins,
        [](Store& st, const Viewer& v, Id id) { st.delete_contact_data(v, id); }},
@@ -574,12 +565,12 @@ TEST_CASE("access: scope before existence, for every method that takes an id") {
       {"term list 'ghost' does not exist", [&] { s.delete_term_list(admin, missing); }},
       {"user 'ghost' does not exist",
        [&] {
-         s.put_term_list(admin, {"tl-new", "New", StoredTermKind::keyword, TermListScope::team, missing, {}});
+         s.put_term_list(admin, {"tl-new", "New", team_scope(missing), {}});
        }},
       {"user 'ghost' does not exist", [&] { s.delete_seller_data(admin, missing); }},
       {"user 'ghost' does not exist",
        [&] {
-         s.set_retention(admin, {TermListScope::team, missing, 30});
+         s.set_retention(admin, {team_scope(missing), 30});
        }},
   };
   for (const auto& [expected, lookup] : admin_lookups) {
