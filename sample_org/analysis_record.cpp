@@ -48,9 +48,9 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   std::int64_t pauses = 0, patience_count = 0;
   auto close_run = [&] {
     if (run_role == Role::seller)
-      m.longest_monologue_ms = std::max(m.longest_monologue_ms, run_end - run_start);
+      m.seller_longest_monologue_ms = std::max(m.seller_longest_monologue_ms, run_end - run_start);
     if (run_role == Role::customer) {
-      m.longest_customer_monologue_ms = std::max(m.longest_customer_monologue_ms, run_end - run_start);
+      m.customer_longest_monologue_ms = std::max(m.customer_longest_monologue_ms, run_end - run_start);
     }
   };
   for (std::size_t index : order) {
@@ -97,7 +97,7 @@ CallAnalysisRecord sample_analysis_record(const Call& call, const SampleCallTrut
   const double hours = static_cast<double>(call.effective_duration_ms()) / 3'600'000.0;
   if (hours > 0) {
     m.switch_rate_per_hour = static_cast<double>(m.switches) / hours;
-    m.question_rate_per_hour = static_cast<double>(m.seller_questions) / hours;
+    m.seller_question_rate_per_hour = static_cast<double>(m.seller_questions) / hours;
   }
   if (pauses > 0) m.average_pause_ms = pause_sum / static_cast<double>(pauses);
   if (patience_count > 0) m.patience_ms = patience_sum / static_cast<double>(patience_count);

@@ -55,17 +55,17 @@ struct PeriodInfo {
 // of the calls that have one (`calls_with_...` says how many), absent when none has.
 struct ConversationKpis {
   std::int64_t calls = 0;
-  std::int64_t recorded_ms = 0;            // sum of call durations
-  std::optional<double> talk_ratio;        // seller share of speech, 0..1
-  std::optional<double> listen_ratio;      // 1 - talk_ratio
-  std::optional<double> words_per_minute;  // seller talking speed
+  std::int64_t recorded_ms = 0;                   // sum of call durations
+  std::optional<double> talk_ratio;               // seller share of speech, 0..1
+  std::optional<double> listen_ratio;             // 1 - talk_ratio
+  std::optional<double> seller_words_per_minute;  // talking speed
   std::optional<double> switches_per_call;
   std::optional<double> switch_rate_per_hour;
   std::optional<double> average_pause_ms;
   std::optional<double> patience_ms;
-  std::optional<double> longest_monologue_ms;           // seller
-  std::optional<double> longest_customer_monologue_ms;  // "longest customer story"
-  std::optional<double> question_rate_per_hour;
+  std::optional<double> seller_longest_monologue_ms;
+  std::optional<double> customer_longest_monologue_ms;  // "longest customer story"
+  std::optional<double> seller_question_rate_per_hour;
   std::optional<double> customer_sentiment;  // mean customer sentiment score, -1..1
   std::optional<double> negative_share;      // share of calls labelled negative, 0..1
   std::int64_t calls_with_talk_ratio = 0;

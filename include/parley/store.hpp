@@ -72,17 +72,19 @@ struct CallMetricsRecord {
   std::int64_t switches = 0;                   // seller <-> customer role changes
   std::optional<double> switch_rate_per_hour;  // switches per hour of call duration
   std::optional<double> average_pause_ms;
-  std::optional<double> patience_ms;               // mean pause before a seller turn after a customer turn
-  std::int64_t longest_monologue_ms = 0;           // seller
-  std::int64_t longest_customer_monologue_ms = 0;  // "longest customer story"
+  std::optional<double> patience_ms;  // mean pause before a seller turn after a customer turn
+  // The longest monologue of the seller side and of the customer side ("longest customer story");
+  // CallTiming::longest_monologue_ms is anyone's, RoleTiming's is per role, as here.
+  std::int64_t seller_longest_monologue_ms = 0;
+  std::int64_t customer_longest_monologue_ms = 0;
   std::optional<double> seller_words_per_minute;
   std::optional<double> customer_words_per_minute;
   std::int64_t seller_questions = 0;
   std::int64_t customer_questions = 0;
-  std::optional<double> question_rate_per_hour;  // seller questions per hour
-  std::optional<double> interactivity;           // 0..10
+  std::optional<double> seller_question_rate_per_hour;  // seller questions per call hour
+  std::optional<double> interactivity;                  // 0..10
   std::int64_t interruptions = 0;
-  std::optional<double> filler_words_per_minute;
+  std::optional<double> seller_filler_words_per_minute;  // seller fillers per minute of seller talk
 };
 
 // A sentiment result: score in [-1, 1] and its label ("positive", "neutral", "negative").
@@ -234,7 +236,7 @@ struct CallTotals {
   std::int64_t first_start_ms = 0;  // the earliest call start in the group
   std::int64_t last_start_ms = 0;   // the latest
   MetricTotal talk_ratio, seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms,
-      patience_ms, longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour,
+      patience_ms, seller_longest_monologue_ms, customer_longest_monologue_ms, seller_question_rate_per_hour,
       customer_sentiment;
   // Calls by customer sentiment label; `neutral` counts every other non-empty label.
   std::int64_t positive_calls = 0, neutral_calls = 0, negative_calls = 0;

@@ -25,13 +25,13 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
   metrics.switch_rate_per_hour = timing.switch_rate_per_hour;
   metrics.average_pause_ms = timing.average_pause_ms;
   metrics.patience_ms = timing.patience_ms;
-  metrics.longest_monologue_ms = timing.seller.longest_monologue_ms;
-  metrics.longest_customer_monologue_ms = timing.customer.longest_monologue_ms;
+  metrics.seller_longest_monologue_ms = timing.seller.longest_monologue_ms;
+  metrics.customer_longest_monologue_ms = timing.customer.longest_monologue_ms;
   metrics.seller_words_per_minute = timing.seller.words_per_minute;
   metrics.customer_words_per_minute = timing.customer.words_per_minute;
   metrics.seller_questions = timing.seller.questions;
   metrics.customer_questions = timing.customer.questions;
-  metrics.question_rate_per_hour = timing.seller.question_rate_per_hour;
+  metrics.seller_question_rate_per_hour = timing.seller.question_rate_per_hour;
   metrics.interactivity = timing.interactivity;
   metrics.interruptions = static_cast<std::int64_t>(timing.interruptions.size());
   std::uint64_t seller_fillers = 0;
@@ -39,7 +39,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
     if (fillers.role == Role::seller) seller_fillers += fillers.count;
   }
   if (timing.seller.talk_ms > 0) {
-    metrics.filler_words_per_minute =
+    metrics.seller_filler_words_per_minute =
         static_cast<double>(seller_fillers) * 60000.0 / static_cast<double>(timing.seller.talk_ms);
   }
 

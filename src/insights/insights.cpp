@@ -34,9 +34,9 @@ void KpiAccumulator::add(const CallTotals& group) {
                                     &group.switch_rate_per_hour,
                                     &group.average_pause_ms,
                                     &group.patience_ms,
-                                    &group.longest_monologue_ms,
-                                    &group.longest_customer_monologue_ms,
-                                    &group.question_rate_per_hour,
+                                    &group.seller_longest_monologue_ms,
+                                    &group.customer_longest_monologue_ms,
+                                    &group.seller_question_rate_per_hour,
                                     &group.customer_sentiment};
   for (std::size_t i = 0; i < totals_.size(); ++i) {
     totals_[i].sum += metrics[i]->sum;
@@ -52,14 +52,14 @@ ConversationKpis KpiAccumulator::result() const {
   k.recorded_ms = recorded_ms_;
   k.talk_ratio = mean(totals_[0]);
   if (k.talk_ratio) k.listen_ratio = 1.0 - *k.talk_ratio;
-  k.words_per_minute = mean(totals_[1]);
+  k.seller_words_per_minute = mean(totals_[1]);
   k.switches_per_call = mean(totals_[2]);
   k.switch_rate_per_hour = mean(totals_[3]);
   k.average_pause_ms = mean(totals_[4]);
   k.patience_ms = mean(totals_[5]);
-  k.longest_monologue_ms = mean(totals_[6]);
-  k.longest_customer_monologue_ms = mean(totals_[7]);
-  k.question_rate_per_hour = mean(totals_[8]);
+  k.seller_longest_monologue_ms = mean(totals_[6]);
+  k.customer_longest_monologue_ms = mean(totals_[7]);
+  k.seller_question_rate_per_hour = mean(totals_[8]);
   k.customer_sentiment = mean(totals_[9]);
   k.negative_share = mean(MetricTotal{static_cast<double>(negative_), labelled_});
   k.calls_with_talk_ratio = totals_[0].count;
@@ -285,15 +285,16 @@ std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const Conversation
   };
   add("calls", static_cast<double>(now.calls), static_cast<double>(before.calls));
   add("talk_ratio", now.talk_ratio, before.talk_ratio);
-  add("words_per_minute", now.words_per_minute, before.words_per_minute);
+  add("seller_words_per_minute", now.seller_words_per_minute, before.seller_words_per_minute);
   add("switches_per_call", now.switches_per_call, before.switches_per_call);
   add("switch_rate_per_hour", now.switch_rate_per_hour, before.switch_rate_per_hour);
   add("average_pause_ms", now.average_pause_ms, before.average_pause_ms);
   add("patience_ms", now.patience_ms, before.patience_ms);
-  add("longest_monologue_ms", now.longest_monologue_ms, before.longest_monologue_ms);
-  add("longest_customer_monologue_ms", now.longest_customer_monologue_ms,
-      before.longest_customer_monologue_ms);
-  add("question_rate_per_hour", now.question_rate_per_hour, before.question_rate_per_hour);
+  add("seller_longest_monologue_ms", now.seller_longest_monologue_ms, before.seller_longest_monologue_ms);
+  add("customer_longest_monologue_ms", now.customer_longest_monologue_ms,
+      before.customer_longest_monologue_ms);
+  add("seller_question_rate_per_hour", now.seller_question_rate_per_hour,
+      before.seller_question_rate_per_hour);
   add("customer_sentiment", now.customer_sentiment, before.customer_sentiment);
   add("negative_share", now.negative_share, before.negative_share);
   return trends;

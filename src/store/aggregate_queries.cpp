@@ -31,8 +31,8 @@ std::vector<CallTotals> SqliteStore::call_totals(const Viewer& viewer, const Cal
 #define PARLEY_TOTALS_COLUMNS                                                                     \
   "SELECT c.seller_id, c.start_time_ms, c.duration_ms, c.talk_ratio, c.seller_words_per_minute, " \
   "c.switches, "                                                                                  \
-  "c.switch_rate_per_hour, c.average_pause_ms, c.patience_ms, c.longest_monologue_ms, "           \
-  "c.longest_customer_monologue_ms, c.question_rate_per_hour, c.customer_sentiment, "             \
+  "c.switch_rate_per_hour, c.average_pause_ms, c.patience_ms, c.seller_longest_monologue_ms, "    \
+  "c.customer_longest_monologue_ms, c.seller_question_rate_per_hour, c.customer_sentiment, "      \
   "c.customer_sentiment_label, c.keyword_mentions, c.competitor_mentions, c.brand_mentions FROM calls c "
   // Every column read is in calls_by_seller_time: the plain form is an index-only range scan.
   auto s =

@@ -64,9 +64,9 @@ void CallTotalsBuilder::add(const CallRow& row) {
                               &g.switch_rate_per_hour,
                               &g.average_pause_ms,
                               &g.patience_ms,
-                              &g.longest_monologue_ms,
-                              &g.longest_customer_monologue_ms,
-                              &g.question_rate_per_hour,
+                              &g.seller_longest_monologue_ms,
+                              &g.customer_longest_monologue_ms,
+                              &g.seller_question_rate_per_hour,
                               &g.customer_sentiment};
   for (int i = 0; i < 10; ++i) {
     if (row.metrics[i]) {

@@ -34,7 +34,7 @@ struct CallRow {
   std::int64_t start_ms = 0;
   std::int64_t duration_ms = 0;
   // talk_ratio, seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms,
-  // patience_ms, longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour,
+  // patience_ms, seller_longest_monologue_ms, customer_longest_monologue_ms, seller_question_rate_per_hour,
   // customer_sentiment: the order of CallTotals' MetricTotal members.
   std::optional<double> metrics[10];
   std::string_view customer_sentiment_label;

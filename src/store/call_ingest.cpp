@@ -74,10 +74,10 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
         "INSERT INTO calls (id, start_time_ms, duration_ms, language, seller_id, account_id, "
         "contact_id, lead_id, opportunity_id, segment_count, participant_count, ingested_ms, "
         "translation_language, talk_ratio, seller_talk_ms, customer_talk_ms, switches, "
-        "switch_rate_per_hour, average_pause_ms, patience_ms, longest_monologue_ms, "
-        "longest_customer_monologue_ms, seller_words_per_minute, customer_words_per_minute, "
-        "seller_questions, customer_questions, question_rate_per_hour, interactivity, "
-        "interruptions, filler_words_per_minute, customer_sentiment, customer_sentiment_label, "
+        "switch_rate_per_hour, average_pause_ms, patience_ms, seller_longest_monologue_ms, "
+        "customer_longest_monologue_ms, seller_words_per_minute, customer_words_per_minute, "
+        "seller_questions, customer_questions, seller_question_rate_per_hour, interactivity, "
+        "interruptions, seller_filler_words_per_minute, customer_sentiment, customer_sentiment_label, "
         "seller_sentiment, seller_sentiment_label, keyword_mentions, competitor_mentions, "
         "brand_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
         "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, "
@@ -108,16 +108,16 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
         .bind(18, m.switch_rate_per_hour)
         .bind(19, m.average_pause_ms)
         .bind(20, m.patience_ms)
-        .bind(21, m.longest_monologue_ms)
-        .bind(22, m.longest_customer_monologue_ms)
+        .bind(21, m.seller_longest_monologue_ms)
+        .bind(22, m.customer_longest_monologue_ms)
         .bind(23, m.seller_words_per_minute)
         .bind(24, m.customer_words_per_minute)
         .bind(25, m.seller_questions)
         .bind(26, m.customer_questions)
-        .bind(27, m.question_rate_per_hour)
+        .bind(27, m.seller_question_rate_per_hour)
         .bind(28, m.interactivity)
         .bind(29, m.interruptions)
-        .bind(30, m.filler_words_per_minute)
+        .bind(30, m.seller_filler_words_per_minute)
         .bind(31, a.customer_sentiment.score)
         .bind_text_or_null(32, a.customer_sentiment.label)
         .bind(33, a.seller_sentiment.score)

@@ -53,15 +53,15 @@ std::string json_array(const std::vector<std::string>& ids);
                          const std::string& object);
 
 // The columns of a CallSummary, in this order, after `c.` (read by read_summary).
-#define PARLEY_CALL_COLUMNS                                                                      \
-  "c.id, c.start_time_ms, c.duration_ms, c.language, c.seller_id, c.account_id, c.contact_id, "  \
-  "c.lead_id, c.opportunity_id, c.segment_count, c.participant_count, c.talk_ratio, "            \
-  "c.seller_talk_ms, c.customer_talk_ms, c.switches, c.switch_rate_per_hour, "                   \
-  "c.average_pause_ms, c.patience_ms, c.longest_monologue_ms, c.longest_customer_monologue_ms, " \
-  "c.seller_words_per_minute, c.customer_words_per_minute, c.seller_questions, "                 \
-  "c.customer_questions, c.question_rate_per_hour, c.interactivity, c.interruptions, "           \
-  "c.filler_words_per_minute, c.customer_sentiment, c.customer_sentiment_label, "                \
-  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language, "           \
+#define PARLEY_CALL_COLUMNS                                                                             \
+  "c.id, c.start_time_ms, c.duration_ms, c.language, c.seller_id, c.account_id, c.contact_id, "         \
+  "c.lead_id, c.opportunity_id, c.segment_count, c.participant_count, c.talk_ratio, "                   \
+  "c.seller_talk_ms, c.customer_talk_ms, c.switches, c.switch_rate_per_hour, "                          \
+  "c.average_pause_ms, c.patience_ms, c.seller_longest_monologue_ms, c.customer_longest_monologue_ms, " \
+  "c.seller_words_per_minute, c.customer_words_per_minute, c.seller_questions, "                        \
+  "c.customer_questions, c.seller_question_rate_per_hour, c.interactivity, c.interruptions, "           \
+  "c.seller_filler_words_per_minute, c.customer_sentiment, c.customer_sentiment_label, "                \
+  "c.seller_sentiment, c.seller_sentiment_label, c.call_key, c.translation_language, "                  \
   "c.keyword_mentions, c.competitor_mentions, c.brand_mentions "
 
 // A CallFilter in SQL (bound by bind_call_filter): ?1 sellers (JSON array), ?2 from, ?3 to,

@@ -88,16 +88,16 @@ nlohmann::json to_json_value(const CallMetricsRecord& m) {
           {"switch_rate_per_hour", optional_number(m.switch_rate_per_hour)},
           {"average_pause_ms", optional_number(m.average_pause_ms)},
           {"patience_ms", optional_number(m.patience_ms)},
-          {"longest_monologue_ms", m.longest_monologue_ms},
-          {"longest_customer_monologue_ms", m.longest_customer_monologue_ms},
+          {"seller_longest_monologue_ms", m.seller_longest_monologue_ms},
+          {"customer_longest_monologue_ms", m.customer_longest_monologue_ms},
           {"seller_words_per_minute", optional_number(m.seller_words_per_minute)},
           {"customer_words_per_minute", optional_number(m.customer_words_per_minute)},
           {"seller_questions", m.seller_questions},
           {"customer_questions", m.customer_questions},
-          {"question_rate_per_hour", optional_number(m.question_rate_per_hour)},
+          {"seller_question_rate_per_hour", optional_number(m.seller_question_rate_per_hour)},
           {"interactivity", optional_number(m.interactivity)},
           {"interruptions", m.interruptions},
-          {"filler_words_per_minute", optional_number(m.filler_words_per_minute)}};
+          {"seller_filler_words_per_minute", optional_number(m.seller_filler_words_per_minute)}};
 }
 
 nlohmann::json to_json_value(const SentimentRecord& s) {
@@ -133,9 +133,9 @@ nlohmann::json to_json_value(const CallTotals& t) {
       {"switch_rate_per_hour", &t.switch_rate_per_hour},
       {"average_pause_ms", &t.average_pause_ms},
       {"patience_ms", &t.patience_ms},
-      {"longest_monologue_ms", &t.longest_monologue_ms},
-      {"longest_customer_monologue_ms", &t.longest_customer_monologue_ms},
-      {"question_rate_per_hour", &t.question_rate_per_hour},
+      {"seller_longest_monologue_ms", &t.seller_longest_monologue_ms},
+      {"customer_longest_monologue_ms", &t.customer_longest_monologue_ms},
+      {"seller_question_rate_per_hour", &t.seller_question_rate_per_hour},
       {"customer_sentiment", &t.customer_sentiment}};
   for (const auto& [name, total] : named) metrics[name] = {{"sum", total->sum}, {"count", total->count}};
   return {{"seller_id", t.seller_id},

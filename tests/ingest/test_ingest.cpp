@@ -36,7 +36,7 @@ TEST_CASE(
   CHECK(record.metrics.seller_talk_ms == 10'000);
   CHECK(record.metrics.customer_talk_ms == 30'000);
   CHECK(record.metrics.switches == 1);
-  CHECK(record.metrics.longest_customer_monologue_ms == 30'000);
+  CHECK(record.metrics.customer_longest_monologue_ms == 30'000);
 
   REQUIRE(record.term_hits.size() == 1);
   CHECK(record.term_hits[0].term == "Contoso 360");  // stored by canonical name, not the variant said

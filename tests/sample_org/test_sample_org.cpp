@@ -264,8 +264,8 @@ TEST_CASE("sample analysis records follow the transcript") {
   CHECK(record.metrics.switch_rate_per_hour.value() == doctest::Approx(2 * 120.0));  // 2 per 30 s
   CHECK(record.metrics.average_pause_ms.value() == doctest::Approx(1'500));          // (1 s + 2 s) / 2
   CHECK(record.metrics.patience_ms.value() == doctest::Approx(2'000));
-  CHECK(record.metrics.longest_monologue_ms == 10'000);
-  CHECK(record.metrics.longest_customer_monologue_ms == 4'000);
+  CHECK(record.metrics.seller_longest_monologue_ms == 10'000);
+  CHECK(record.metrics.customer_longest_monologue_ms == 4'000);
   CHECK(record.metrics.customer_questions == 1);
   CHECK(record.metrics.seller_words_per_minute.value() == doctest::Approx(5 * 3.0));  // 5 words in 20 s
   CHECK(record.customer_sentiment.label == "negative");

@@ -100,7 +100,7 @@ inline parley::CallWithAnalysis make_call(const std::string& id, const std::stri
   a.metrics.switches = segments - 1;
   a.metrics.switch_rate_per_hour = 100.0;
   a.metrics.average_pause_ms = 100.0;
-  a.metrics.longest_monologue_ms = 1900;
+  a.metrics.seller_longest_monologue_ms = 1900;
   a.metrics.seller_questions = 2;
   a.customer_sentiment = {0.25, "positive"};
   a.seller_sentiment = {0.0, "neutral"};

@@ -49,6 +49,9 @@ std::vector<CallWithAnalysis> totals_fixture() {
   calls.push_back(call_with("c", "s1", t0 + day_ms + hour_ms, 1, std::nullopt, {}, ""));       // s1, 1
   auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.1, "neutral"}, "");                // s1, 1
   d.analysis.term_hits.push_back({"Contoso 360", TermKind::competitor, Role::customer, 2, 4000});
+  d.analysis.metrics.customer_longest_monologue_ms = 2500;
+  d.analysis.metrics.seller_question_rate_per_hour = 30.0;
+  d.analysis.metrics.seller_filler_words_per_minute = 4.5;
   calls.push_back(std::move(d));
   calls.push_back(call_with("e", "s2", t0 + 2 * hour_ms, 6, 0.5, {0.25, "positive"}, "contoso"));  // s2, 0
   calls.push_back(
@@ -65,9 +68,14 @@ std::string stored_totals_fixture(const TempDir& dir) {
 }
 
 // Turns a current (version 3) file back into the version-2 form: term lists carry the kind,
-// term_entries only names and variants.
+// term_entries only names and variants, the seller's figures have their old column names.
 void back_to_version_2(const std::string& path) {
-  run_sql(path, {"ALTER TABLE term_lists RENAME COLUMN team_id TO team_manager_id",
+  run_sql(path, {"ALTER TABLE calls RENAME COLUMN seller_longest_monologue_ms TO longest_monologue_ms",
+                 "ALTER TABLE calls RENAME COLUMN customer_longest_monologue_ms TO "
+                 "longest_customer_monologue_ms",
+                 "ALTER TABLE calls RENAME COLUMN seller_question_rate_per_hour TO question_rate_per_hour",
+                 "ALTER TABLE calls RENAME COLUMN seller_filler_words_per_minute TO filler_words_per_minute",
+                 "ALTER TABLE term_lists RENAME COLUMN team_id TO team_manager_id",
                  "ALTER TABLE term_lists ADD COLUMN kind INTEGER NOT NULL DEFAULT 0",
                  "UPDATE term_lists SET kind = COALESCE((SELECT MAX(t.kind) FROM tracked_terms t WHERE "
                  "t.list_id = term_lists.id), 0)",
@@ -477,7 +485,7 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   CHECK(brand == 2 * 4);  // a, b, e, f name contoso, count 2
 }
 
-TEST_CASE("store: a schema-2 file is migrated to 3: its term lists and calls read back") {
+TEST_CASE("store: a schema-2 file is migrated to 3: its term lists, calls and figures read back") {
   TempDir dir;
   const std::string path = stored_totals_fixture(dir);
   {
@@ -526,6 +534,16 @@ TEST_CASE("store: a schema-2 file is migrated to 3: its term lists and calls rea
   // The calls are untouched: d's competitor hit and every call's summary.
   CHECK(store->call_summaries(admin, {}).size() == 6);
   const CallWithAnalysis d = store->load_call(admin, "d");
+  // The renamed figures keep their values (make_call: 1,900 ms seller monologue; the fixture's
+  // call d has one more figure of each renamed kind, set below before the file was turned back).
+  CHECK(d.analysis.metrics.seller_longest_monologue_ms == 1900);
+  CHECK(d.analysis.metrics.customer_longest_monologue_ms == 2500);
+  CHECK(d.analysis.metrics.seller_question_rate_per_hour == 30.0);
+  CHECK(d.analysis.metrics.seller_filler_words_per_minute == 4.5);
+  const auto totals = store->call_totals(admin, {}, {});
+  REQUIRE(totals.size() == 2);  // s1, s2 in bucket -1
+  CHECK(totals[0].seller_longest_monologue_ms.sum == 4 * 1900);
+  CHECK(totals[0].seller_longest_monologue_ms.count == 4);
   REQUIRE(d.analysis.term_hits.size() == 2);
   CHECK(d.analysis.term_hits[1].term == "Contoso 360");
   CHECK(d.analysis.term_hits[1].kind == TermKind::competitor);
