@@ -225,19 +225,7 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
         .bind(4, std::string_view(a.action_items[i].text));
     s.run();
   }
-  for (const Comment& c : kept_comments) {
-    auto s = db_.prepare(
-        "INSERT INTO comments (id, call_key, author_id, created_ms, offset_ms, segment_index, text) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.bind(1, std::string_view(c.id))
-        .bind(2, key)
-        .bind(3, std::string_view(c.author_id))
-        .bind(4, c.created_ms)
-        .bind(5, c.offset_ms);
-    if (c.segment_index) s.bind(6, static_cast<std::int64_t>(*c.segment_index));
-    s.bind(7, std::string_view(c.text));
-    s.run();
-  }
+  for (const Comment& c : kept_comments) insert_comment(key, c);
   insert_log(call.id, call.owner_seller_id, ProcessingStatus::analysed, {}, now_ms);
 }
 

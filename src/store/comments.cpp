@@ -55,19 +55,26 @@ std::string SqliteStore::add_comment(const Viewer& viewer, const Comment& commen
       throw Error(ErrorCode::invalid_argument, "comment " + in_quotes(id) + " already exists");
     }
   }
+  Comment stored = comment;
+  stored.id = id;
+  stored.author_id = viewer.user_id;
+  insert_comment(key, stored);
+  tx.commit();
+  return id;
+}
+
+void SqliteStore::insert_comment(std::int64_t call_key, const Comment& c) {
   auto s = db_.prepare(
       "INSERT INTO comments (id, call_key, author_id, created_ms, offset_ms, segment_index, text) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  s.bind(1, std::string_view(id))
-      .bind(2, key)
-      .bind(3, std::string_view(viewer.user_id))
-      .bind(4, comment.created_ms)
-      .bind(5, comment.offset_ms);
-  if (comment.segment_index) s.bind(6, static_cast<std::int64_t>(*comment.segment_index));
-  s.bind(7, std::string_view(comment.text));
+  s.bind(1, std::string_view(c.id))
+      .bind(2, call_key)
+      .bind(3, std::string_view(c.author_id))
+      .bind(4, c.created_ms)
+      .bind(5, c.offset_ms);
+  if (c.segment_index) s.bind(6, static_cast<std::int64_t>(*c.segment_index));
+  s.bind(7, std::string_view(c.text));
   s.run();
-  tx.commit();
-  return id;
 }
 
 void SqliteStore::delete_comment(const Viewer& viewer, std::string_view comment_id) {

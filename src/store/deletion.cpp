@@ -3,6 +3,18 @@
 
 namespace parley::sqlite {
 
+namespace {
+
+// Runs one statement whose ?1 is the person's id; returns the rows it changed.
+std::int64_t run_for_id(Database& db, const char* sql, std::string_view id) {
+  auto s = db.prepare(sql);
+  s.bind(1, id);
+  s.run();
+  return db.changes();
+}
+
+}  // namespace
+
 DeletionReport SqliteStore::delete_seller_data(const Viewer& viewer, std::string_view seller_id) {
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
@@ -13,12 +25,7 @@ DeletionReport SqliteStore::delete_seller_data(const Viewer& viewer, std::string
   }
   if (!user_exists(seller_id)) not_found("user " + in_quotes(seller_id));
   DeletionReport report;
-  auto run = [&](const char* sql) {
-    auto s = db_.prepare(sql);
-    s.bind(1, seller_id);
-    s.run();
-    return db_.changes();
-  };
+  auto run = [&](const char* sql) { return run_for_id(db_, sql, seller_id); };
   run("DELETE FROM processing_log WHERE seller_id = ?1");
   report.calls_deleted = run("DELETE FROM calls WHERE seller_id = ?1");
   report.comments_deleted = run("DELETE FROM comments WHERE author_id = ?1");
@@ -45,12 +52,7 @@ DeletionReport SqliteStore::delete_contact_data(const Viewer& viewer, std::strin
   Scope scope = resolve(viewer);
   if (!scope.everything) not_permitted(viewer, "delete the data of contact " + in_quotes(contact_id));
   DeletionReport report;
-  auto run = [&](const char* sql) {
-    auto s = db_.prepare(sql);
-    s.bind(1, contact_id);
-    s.run();
-    return db_.changes();
-  };
+  auto run = [&](const char* sql) { return run_for_id(db_, sql, contact_id); };
   // Every call linked to the contact or in which the contact spoke.
   run("DELETE FROM processing_log WHERE call_id IN (SELECT id FROM calls WHERE contact_id = ?1 "
       "OR call_key IN (SELECT call_key FROM participants WHERE crm_id = ?1))");

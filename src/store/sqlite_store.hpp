@@ -194,6 +194,8 @@ class SqliteStore final : public Store {
     std::int64_t key;
     std::int64_t segments;
   };
+  // A comment row on the call (id and author as given; call_id is not read).
+  void insert_comment(std::int64_t call_key, const Comment& comment);
   // The call, if the viewer may reach it (else refuse() with `action`).
   CallRef call_in_scope(const Viewer& viewer, const Scope& scope, std::string_view call_id,
                         const std::string& action);
