@@ -210,8 +210,9 @@ void BM_bare_sqlite_rows(benchmark::State& state, parley::PeriodKind kind) {
   const std::int64_t from = previous.empty() ? current.start_utc_ms : previous.start_utc_ms;
   const char* queries[] = {
       "SELECT id, start_time_ms, duration_ms, seller_id, talk_ratio, switches, switch_rate_per_hour, "
-      "average_pause_ms, patience_ms, longest_customer_monologue_ms, seller_words_per_minute, "
-      "question_rate_per_hour, customer_sentiment, customer_sentiment_label FROM calls WHERE start_time_ms "
+      "average_pause_ms, patience_ms, customer_longest_monologue_ms, seller_words_per_minute, "
+      "seller_question_rate_per_hour, customer_sentiment, customer_sentiment_label FROM calls WHERE "
+      "start_time_ms "
       ">= ?1 "
       "AND start_time_ms < ?2",
       "SELECT c.id, c.seller_id, c.start_time_ms, h.term, h.kind, h.role FROM calls c JOIN term_hits h ON "

@@ -86,7 +86,7 @@ std::vector<CallWithAnalysis> make_calls(int count) {
     for (int h = 0; h < 5; ++h) {
       auto seg = static_cast<std::uint32_t>(next() % static_cast<std::uint32_t>(segments));
       a.term_hits.push_back({h % 2 ? "pricing" : "Contoso 360",
-                             h % 2 ? StoredTermKind::keyword : StoredTermKind::competitor,
+                             h % 2 ? TermKind::keyword : TermKind::competitor,
                              seg % 2 ? Role::customer : Role::seller, seg, call.segments[seg].start_ms});
     }
     a.brands.push_back({"fabrikam", "Fabrikam", 2});
@@ -200,10 +200,10 @@ void bare_ingest(const std::string& path, const std::vector<CallWithAnalysis>& d
       "INSERT INTO calls (id, start_time_ms, duration_ms, language, seller_id, account_id, "
       "contact_id, lead_id, opportunity_id, segment_count, participant_count, ingested_ms, "
       "translation_language, talk_ratio, seller_talk_ms, customer_talk_ms, switches, "
-      "switch_rate_per_hour, average_pause_ms, patience_ms, longest_monologue_ms, "
-      "longest_customer_monologue_ms, seller_words_per_minute, customer_words_per_minute, "
-      "seller_questions, customer_questions, question_rate_per_hour, interactivity, "
-      "interruptions, filler_words_per_minute, customer_sentiment, customer_sentiment_label, "
+      "switch_rate_per_hour, average_pause_ms, patience_ms, seller_longest_monologue_ms, "
+      "customer_longest_monologue_ms, seller_words_per_minute, customer_words_per_minute, "
+      "seller_questions, customer_questions, seller_question_rate_per_hour, interactivity, "
+      "interruptions, seller_filler_words_per_minute, customer_sentiment, customer_sentiment_label, "
       "seller_sentiment, seller_sentiment_label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
       "?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
@@ -251,16 +251,16 @@ void bare_ingest(const std::string& path, const std::vector<CallWithAnalysis>& d
     real(s, 18, m.switch_rate_per_hour);
     real(s, 19, m.average_pause_ms);
     real(s, 20, m.patience_ms);
-    sqlite3_bind_int64(s, 21, m.longest_monologue_ms);
-    sqlite3_bind_int64(s, 22, m.longest_customer_monologue_ms);
+    sqlite3_bind_int64(s, 21, m.seller_longest_monologue_ms);
+    sqlite3_bind_int64(s, 22, m.customer_longest_monologue_ms);
     real(s, 23, m.seller_words_per_minute);
     real(s, 24, m.customer_words_per_minute);
     sqlite3_bind_int64(s, 25, m.seller_questions);
     sqlite3_bind_int64(s, 26, m.customer_questions);
-    real(s, 27, m.question_rate_per_hour);
+    real(s, 27, m.seller_question_rate_per_hour);
     real(s, 28, m.interactivity);
     sqlite3_bind_int64(s, 29, m.interruptions);
-    real(s, 30, m.filler_words_per_minute);
+    real(s, 30, m.seller_filler_words_per_minute);
     real(s, 31, a.customer_sentiment.score);
     text(s, 32, a.customer_sentiment.label);
     real(s, 33, a.seller_sentiment.score);

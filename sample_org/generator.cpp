@@ -12,8 +12,8 @@
 #include <utility>
 
 #include "parley/error.hpp"
-#include "sample_org.hpp"
 #include "phrases.hpp"
+#include "sample_org.hpp"
 #include "sample_random.hpp"
 
 namespace parley {
@@ -243,17 +243,17 @@ class Generator {
 
   void make_terms() {
     for (const auto& spec : sample::sample_terms()) {
-      SampleTrackedTerm term;
+      TrackedTerm term;
       term.name = spec.name;
-      term.kind = spec.competitor ? SampleTermKind::competitor : SampleTermKind::keyword;
+      term.kind = spec.competitor ? TermKind::competitor : TermKind::keyword;
       auto add_variant = [&term](std::string_view v) {
-        if (std::find(term.variants.begin(), term.variants.end(), v) == term.variants.end())
+        if (v != term.name && std::find(term.variants.begin(), term.variants.end(), v) == term.variants.end())
           term.variants.emplace_back(v);
       };
       for (auto form : spec.forms) add_variant(form);
       for (auto extra : spec.extra_variants) add_variant(extra);
-      if (spec.team == "north") term.team_manager_id = "u-mgr-north";
-      if (spec.team == "south") term.team_manager_id = "u-mgr-south";
+      if (spec.team == "north") term.scope = {TermScope::Level::team, "u-mgr-north"};
+      if (spec.team == "south") term.scope = {TermScope::Level::team, "u-mgr-south"};
       org_.tracked_terms.push_back(std::move(term));
     }
     for (auto brand : sample::sample_brands()) org_.brand_gazetteer.emplace_back(brand);
@@ -597,17 +597,17 @@ class Generator {
       if (kind == PhraseKind::seller_keyword || kind == PhraseKind::customer_keyword_question) {
         const auto& term = sample::sample_terms()[pick_keyword(seller, time_fraction, speaker == 0)];
         slots.keyword = term.forms[static_cast<std::size_t>(language->bank)];
-        mention = SampleMention{std::string(term.name), SampleMentionKind::keyword, role, 0, 0};
+        mention = SampleMention{std::string(term.name), MentionKind::keyword, role, 0, 0};
       }
       if (kind == PhraseKind::customer_competitor) {
         const auto [index, said] = pick_competitor(time_fraction);
         slots.competitor = said;
-        mention = SampleMention{std::string(sample::sample_terms()[index].name),
-                                SampleMentionKind::competitor, role, 0, 0};
+        mention = SampleMention{std::string(sample::sample_terms()[index].name), MentionKind::competitor,
+                                role, 0, 0};
       }
       if (kind == PhraseKind::customer_brand) {
         slots.brand = pick_brand(call.start_time_ms);
-        mention = SampleMention{std::string(slots.brand), SampleMentionKind::brand, role, 0, 0};
+        mention = SampleMention{std::string(slots.brand), MentionKind::brand, role, 0, 0};
       }
       if (kind == PhraseKind::seller_price) {
         constexpr int amounts[] = {49, 99, 250, 1200, 4800, 12000, 45000, 60000};

@@ -16,18 +16,6 @@
 
 namespace parley {
 
-enum class SampleTermKind : std::uint8_t { keyword, competitor };
-
-// A tracked keyword or competitor as an administrator or manager would configure it: a name and
-// the variants it may be said as (one or more per language). Organisation-wide when
-// team_manager_id is empty, otherwise scoped to that manager's team.
-struct SampleTrackedTerm {
-  std::string name;
-  SampleTermKind kind = SampleTermKind::keyword;
-  std::vector<std::string> variants;
-  std::string team_manager_id;
-};
-
 // A team: a manager and the sellers reporting to them.
 struct SampleTeam {
   std::string id;
@@ -36,13 +24,11 @@ struct SampleTeam {
   std::vector<std::string> seller_ids;
 };
 
-enum class SampleMentionKind : std::uint8_t { keyword, competitor, brand };
-
 // One tracked term or brand the generator put into a call: the answer key a term matcher or brand
 // detector can be checked against.
 struct SampleMention {
   std::string name;  // the tracked term's canonical name, or the brand as written
-  SampleMentionKind kind = SampleMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   Role role = Role::other;  // who said it
   std::uint32_t segment_index = 0;
   std::int64_t offset_ms = 0;  // the segment's start
@@ -61,7 +47,10 @@ struct SampleOrganisation {
   // reporting to the managers (so the director sees the sellers at depth 2).
   std::vector<User> users;
   std::vector<SampleTeam> teams;
-  std::vector<SampleTrackedTerm> tracked_terms;
+  // Tracked keywords and competitors as an administrator or manager would configure them: a name
+  // and the other ways it may be said (one or more per language); organisation-wide, or scoped to
+  // a team (team_id = the team manager's user id, as the store names teams).
+  std::vector<TrackedTerm> tracked_terms;
   // Other organisations customers mention (a gazetteer for brand discovery); they are not tracked.
   std::vector<std::string> brand_gazetteer;
   std::vector<Call> calls;             // sorted by start time; each passes validate_call

@@ -10,22 +10,16 @@ namespace parley {
 
 namespace {
 
-TermList term_list(std::string id, std::string name, StoredTermKind kind, const SampleOrganisation& org,
-                   SampleTermKind sample_kind, const std::string& team_manager_id) {
+// The organisation's terms of one kind and scope, as one list.
+TermList term_list(std::string id, std::string name, const SampleOrganisation& org, TermKind kind,
+                   const TermScope& scope) {
   TermList list;
   list.id = std::move(id);
   list.name = std::move(name);
-  list.kind = kind;
-  list.scope = team_manager_id.empty() ? TermListScope::organisation : TermListScope::team;
-  list.team_manager_id = team_manager_id;
+  list.scope = scope;
   for (const auto& term : org.tracked_terms) {
-    if (term.kind != sample_kind || term.team_manager_id != team_manager_id) continue;
-    TrackedTermEntry entry;
-    entry.name = term.name;
-    for (const auto& variant : term.variants) {
-      if (variant != term.name) entry.variants.push_back(variant);
-    }
-    list.terms.push_back(std::move(entry));
+    if (term.kind == kind && term.scope.level == scope.level && term.scope.team_id == scope.team_id)
+      list.terms.push_back(term);
   }
   return list;
 }
@@ -33,14 +27,13 @@ TermList term_list(std::string id, std::string name, StoredTermKind kind, const 
 }  // namespace
 
 std::vector<TermList> sample_term_lists(const SampleOrganisation& org) {
+  const TermScope organisation;
   std::vector<TermList> lists;
-  lists.push_back(
-      term_list("sample-keywords", "Keywords", StoredTermKind::keyword, org, SampleTermKind::keyword, ""));
-  lists.push_back(term_list("sample-competitors", "Competitors", StoredTermKind::competitor, org,
-                            SampleTermKind::competitor, ""));
+  lists.push_back(term_list("sample-keywords", "Keywords", org, TermKind::keyword, organisation));
+  lists.push_back(term_list("sample-competitors", "Competitors", org, TermKind::competitor, organisation));
   for (const auto& team : org.teams) {
-    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", StoredTermKind::keyword,
-                              org, SampleTermKind::keyword, team.manager_id);
+    TermList list = term_list("sample-keywords-" + team.id, team.name + " keywords", org, TermKind::keyword,
+                              {TermScope::Level::team, team.manager_id});
     if (!list.terms.empty()) lists.push_back(std::move(list));
   }
   return lists;

@@ -14,8 +14,8 @@ namespace parley {
 // rate is the seller side's: seller filler words per minute of seller talk time.
 CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<const TrackedTerm> terms);
 
-// Stored term lists as matcher terms: one TrackedTerm per entry, its kind and scope from its list
-// (a team list's scope team id is the team manager's id, as teams are manager subtrees).
+// The terms of stored lists, in list order, for a matcher (terms_for_seller, CallAnalyzer): the
+// lists hold TrackedTerms with every option, so this only concatenates them.
 std::vector<TrackedTerm> tracked_terms_from_lists(std::span<const TermList> lists);
 
 }  // namespace parley

@@ -5,7 +5,8 @@
 //
 // Access: every function runs on behalf of a Viewer and reads only through the Store's
 // viewer-scoped queries. Asking for a seller or a team outside the viewer's scope throws
-// Error(ErrorCode::not_permitted) and returns nothing; an unknown user is ErrorCode::not_found.
+// Error(ErrorCode::not_permitted) and returns nothing. An unknown user is not_permitted too, except
+// for an administrator, who gets not_found (the store's rule: scope before existence).
 //
 // Optional figures are absent (std::nullopt, JSON null) when nothing defines them (no calls, no
 // closed deals, a previous count of zero for a growth rate...), never a made-up 0.
@@ -54,17 +55,17 @@ struct PeriodInfo {
 // of the calls that have one (`calls_with_...` says how many), absent when none has.
 struct ConversationKpis {
   std::int64_t calls = 0;
-  std::int64_t recorded_ms = 0;            // sum of call durations
-  std::optional<double> talk_ratio;        // seller share of speech, 0..1
-  std::optional<double> listen_ratio;      // 1 - talk_ratio
-  std::optional<double> words_per_minute;  // seller talking speed
+  std::int64_t recorded_ms = 0;                   // sum of call durations
+  std::optional<double> talk_ratio;               // seller share of speech, 0..1
+  std::optional<double> listen_ratio;             // 1 - talk_ratio
+  std::optional<double> seller_words_per_minute;  // talking speed
   std::optional<double> switches_per_call;
   std::optional<double> switch_rate_per_hour;
   std::optional<double> average_pause_ms;
   std::optional<double> patience_ms;
-  std::optional<double> longest_monologue_ms;           // seller
-  std::optional<double> longest_customer_monologue_ms;  // "longest customer story"
-  std::optional<double> question_rate_per_hour;
+  std::optional<double> seller_longest_monologue_ms;
+  std::optional<double> customer_longest_monologue_ms;  // "longest customer story"
+  std::optional<double> seller_question_rate_per_hour;
   std::optional<double> customer_sentiment;  // mean customer sentiment score, -1..1
   std::optional<double> negative_share;      // share of calls labelled negative, 0..1
   std::int64_t calls_with_talk_ratio = 0;
@@ -94,10 +95,6 @@ struct SentimentPoint {
   std::optional<double> average_customer_sentiment;
   std::int64_t positive = 0, neutral = 0, negative = 0;
 };
-
-enum class MentionKind : std::uint8_t { keyword, competitor, brand };
-// "keyword", "competitor", "brand".
-std::string_view mention_kind_name(MentionKind kind) noexcept;
 
 // A tracked term or brand with its mentions in the period, its growth and the calls behind it.
 struct TermInsight {

@@ -4,14 +4,26 @@
 // Every method takes the Viewer on whose behalf it runs first. A seller sees their own calls; a
 // manager sees themself and the users below them down to Viewer::hierarchy_depth levels; an
 // administrator sees everything. A request outside the viewer's scope throws
-// Error(ErrorCode::not_permitted) naming the viewer and the object, and returns no data.
+// Error(ErrorCode::not_permitted) naming the viewer, the action and the id asked for (never the
+// object's owner), and returns no data.
+//
+// Scope before existence: every method checks an id against the viewer's scope before it checks
+// that the object exists, so a viewer cannot learn which ids exist outside their scope. For a
+// viewer other than an administrator, an id outside the scope and an id that names nothing give
+// the same not_permitted error with the same message ("not permitted: seller 's2' may not see
+// call 'c9'"). An administrator's scope is everything, so for them an unknown id is not_found
+// ("call 'c9' does not exist"). Filters select within the scope: naming an out-of-scope or
+// unknown seller is not_permitted for those viewers too, and an administrator's filter naming an
+// unknown seller selects nothing. The one thing a write can reveal is that an id the host chose
+// for a new call, opportunity, activity, comment or term list is taken outside the scope
+// ("may not replace call 'c9'"): ids are unique across the store.
 //
 // Threading: a Store handle is one-thread-at-a-time. For concurrency open one handle per thread on
 // the same file (WAL mode: readers never block the writer; each read method runs in one read
 // transaction, so it sees one consistent snapshot).
 //
-// Errors: not_permitted (scope), not_found (unknown call, user, comment...), invalid_argument
-// (bad values), storage (SQLite failures, with SQLite's message).
+// Errors: not_permitted (scope), not_found (unknown call, user, comment... for an administrator),
+// invalid_argument (bad values), storage (SQLite failures, with SQLite's message).
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -24,6 +36,7 @@
 
 #include "parley/crm.hpp"
 #include "parley/model.hpp"
+#include "parley/terms.hpp"
 
 namespace parley {
 
@@ -59,17 +72,19 @@ struct CallMetricsRecord {
   std::int64_t switches = 0;                   // seller <-> customer role changes
   std::optional<double> switch_rate_per_hour;  // switches per hour of call duration
   std::optional<double> average_pause_ms;
-  std::optional<double> patience_ms;               // mean pause before a seller turn after a customer turn
-  std::int64_t longest_monologue_ms = 0;           // seller
-  std::int64_t longest_customer_monologue_ms = 0;  // "longest customer story"
+  std::optional<double> patience_ms;  // mean pause before a seller turn after a customer turn
+  // The longest monologue of the seller side and of the customer side ("longest customer story");
+  // CallTiming::longest_monologue_ms is anyone's, RoleTiming's is per role, as here.
+  std::int64_t seller_longest_monologue_ms = 0;
+  std::int64_t customer_longest_monologue_ms = 0;
   std::optional<double> seller_words_per_minute;
   std::optional<double> customer_words_per_minute;
   std::int64_t seller_questions = 0;
   std::int64_t customer_questions = 0;
-  std::optional<double> question_rate_per_hour;  // seller questions per hour
-  std::optional<double> interactivity;           // 0..10
+  std::optional<double> seller_question_rate_per_hour;  // seller questions per call hour
+  std::optional<double> interactivity;                  // 0..10
   std::int64_t interruptions = 0;
-  std::optional<double> filler_words_per_minute;
+  std::optional<double> seller_filler_words_per_minute;  // seller fillers per minute of seller talk
 };
 
 // A sentiment result: score in [-1, 1] and its label ("positive", "neutral", "negative").
@@ -78,14 +93,9 @@ struct SentimentRecord {
   std::string label;            // empty when score is absent
 };
 
-// The kind of a tracked term.
-enum class StoredTermKind : std::uint8_t { keyword, competitor };
-// "keyword", "competitor".
-std::string_view stored_term_kind_name(StoredTermKind kind) noexcept;
-
 struct TermHitRecord {
   std::string term;  // the tracked term's canonical name (not the variant said)
-  StoredTermKind kind = StoredTermKind::keyword;
+  TermKind kind = TermKind::keyword;
   Role role = Role::other;  // who said it
   std::uint32_t segment_index = 0;
   std::int64_t offset_ms = 0;  // from call start
@@ -181,7 +191,7 @@ struct TermHitRow {
 // Mentions of one tracked term over the filtered calls.
 struct StoredTermCount {
   std::string term;
-  StoredTermKind kind = StoredTermKind::keyword;
+  TermKind kind = TermKind::keyword;
   std::int64_t mentions = 0;
   std::int64_t calls = 0;  // distinct calls mentioning it
 };
@@ -226,7 +236,7 @@ struct CallTotals {
   std::int64_t first_start_ms = 0;  // the earliest call start in the group
   std::int64_t last_start_ms = 0;   // the latest
   MetricTotal talk_ratio, seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms,
-      patience_ms, longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour,
+      patience_ms, seller_longest_monologue_ms, customer_longest_monologue_ms, seller_question_rate_per_hour,
       customer_sentiment;
   // Calls by customer sentiment label; `neutral` counts every other non-empty label.
   std::int64_t positive_calls = 0, neutral_calls = 0, negative_calls = 0;
@@ -236,14 +246,19 @@ struct CallTotals {
   std::int64_t calls_with_competitors_or_brands = 0;
 };
 
-// What a mention is of: a tracked keyword or competitor, or another brand or organisation.
-enum class StoredMentionKind : std::uint8_t { keyword, competitor, brand };
+// What a mention is of: a tracked keyword or competitor (a TermKind), or another brand or
+// organisation (found by the signals, not tracked).
+enum class MentionKind : std::uint8_t { keyword, competitor, brand };
 // "keyword", "competitor", "brand".
-std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept;
+std::string_view mention_kind_name(MentionKind kind) noexcept;
+// The kind of a tracked term's mentions.
+constexpr MentionKind mention_kind_of(TermKind kind) noexcept {
+  return kind == TermKind::competitor ? MentionKind::competitor : MentionKind::keyword;
+}
 
 // Mentions of one name, said by one role, in one seller's calls of one time bucket.
 struct MentionTotals {
-  StoredMentionKind kind = StoredMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   std::string name;          // a tracked term's canonical name, or a brand's normalized name
   std::optional<Role> role;  // who said it; brands are counted per call, without a speaker
   std::string seller_id;
@@ -256,7 +271,7 @@ struct MentionTotals {
 
 // One (kind, name, role) that has mentions: how to show it and the calls behind it.
 struct MentionSubject {
-  StoredMentionKind kind = StoredMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   std::string name;
   std::optional<Role> role;
   // Terms: the name. Brands: as written in the earliest mentioning call of the filter (then by
@@ -289,22 +304,21 @@ struct ActivityTotals {
 
 // ---------------------------------------------------------------------------------------------
 // Tracked-term lists (SPEC 4): organisation-wide (set by an administrator) or team-scoped (set by
-// the team's manager or an administrator; applies to the sellers below that manager).
-
-enum class TermListScope : std::uint8_t { organisation, team };
-
-struct TrackedTermEntry {
-  std::string name;                   // canonical name ("Contoso 360")
-  std::vector<std::string> variants;  // other ways to say it ("Contoso"); no newlines
-};
-
+// the team's manager or an administrator; applies to the sellers below that manager). A list holds
+// TrackedTerms, the type the matcher takes, and the store keeps every option of each term.
+//
+// In the store a team is named by its manager: a team scope's team_id is the manager's user id
+// (the team is the subtree below them).
+//
+// One truth per property. Scope belongs to the list: every term of a list has the list's scope
+// (put_term_list rejects a term whose scope differs, naming it), and terms read back carry it.
+// Kind belongs to the term: one list may hold keywords and competitors.
 struct TermList {
   std::string id;    // chosen by the host; putting an existing id replaces the list
   std::string name;  // display name
-  StoredTermKind kind = StoredTermKind::keyword;
-  TermListScope scope = TermListScope::organisation;
-  std::string team_manager_id;  // team scope: the manager whose team it applies to
-  std::vector<TrackedTermEntry> terms;
+  TermScope scope;   // organisation, or team (team_id = the team manager's user id)
+  // Names and variants non-empty, variants without newlines; every option is stored as given.
+  std::vector<TrackedTerm> terms;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -313,9 +327,8 @@ struct TermList {
 // that has one, else the organisation's; with none, calls are kept.
 
 struct RetentionPolicy {
-  TermListScope scope = TermListScope::organisation;  // organisation or team
-  std::string team_manager_id;                        // team scope only
-  std::int64_t days = 0;                              // >= 1
+  TermScope scope;        // organisation, or team (team_id = the team manager's user id)
+  std::int64_t days = 0;  // >= 1
 };
 
 struct PurgeReport {
@@ -372,31 +385,37 @@ struct ActivityFilter {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The interface. An SQLite file is the embedded default; a server database can implement the same.
+// The interface, in cohesive parts that Store combines: a host holds one Store; a function that
+// needs only one part (or a test double) may take that part. An SQLite file is the embedded
+// default; a server database can implement the same.
 
-class Store {
+// Users and hierarchy.
+class UserStore {
  public:
-  virtual ~Store() = default;
-
-  // Users and hierarchy. put_users: administrators only; inserts or replaces by id, checks that
-  // every manager exists (in the store or the batch) and that the hierarchy has no cycle. On an
-  // empty store (no administrator yet) an administrator viewer is accepted so the first users can
-  // be created.
+  virtual ~UserStore() = default;
+  // Administrators only; inserts or replaces by id, checks that every manager exists (in the store
+  // or the batch) and that the hierarchy has no cycle. On an empty store (no administrator yet) an
+  // administrator viewer is accepted so the first users can be created.
   virtual void put_users(const Viewer& viewer, std::span<const User> users) = 0;
   // The viewer and every user in their scope.
   virtual std::vector<User> users(const Viewer& viewer) = 0;
   virtual User user(const Viewer& viewer, std::string_view user_id) = 0;
   // Ids of the users in the viewer's scope (the viewer first), as access checks see them.
   virtual std::vector<std::string> scope_user_ids(const Viewer& viewer) = 0;
+};
 
-  // Calls. ingest_calls stores every call with its analysis in one transaction (all or nothing)
-  // and logs an `analysed` processing event per call. Re-ingesting an existing call id replaces
-  // the call and its analysis, and keeps its comments whose anchor still exists (documented in
-  // docs/store.md). Each call's owner seller must be a stored user in the viewer's scope.
+// Calls with their analysis: storing them, and reading them row by row.
+class CallStore {
+ public:
+  virtual ~CallStore() = default;
+  // Stores every call with its analysis in one transaction (all or nothing) and logs an
+  // `analysed` processing event per call. Re-ingesting an existing call id replaces the call and
+  // its analysis, and keeps its comments whose anchor still exists (documented in docs/store.md).
+  // Each call's owner seller must be a stored user in the viewer's scope.
   virtual void ingest_calls(const Viewer& viewer, std::span<const CallWithAnalysis> calls,
                             std::int64_t now_ms) = 0;
   virtual CallWithAnalysis load_call(const Viewer& viewer, std::string_view call_id) = 0;
-  // Newest first.
+  // In filter.order (newest first by default).
   virtual std::vector<CallSummary> call_summaries(const Viewer& viewer, const CallFilter& filter) = 0;
   virtual std::vector<TermHitRow> term_hits(const Viewer& viewer, const CallFilter& filter) = 0;
   // Counts per term, most mentioned first; `role` restricts to hits said by that role.
@@ -407,8 +426,13 @@ class Store {
   // range, oldest first.
   virtual std::vector<StoredBrandFirstMention> brand_first_mentions(const Viewer& viewer,
                                                                     const CallFilter& filter) = 0;
+};
 
-  // Aggregates (see above), over the calls of the filter (limit and order do not apply).
+// Aggregates for dashboards (see above), over the calls of the filter (limit and order do not
+// apply).
+class AggregateStore {
+ public:
+  virtual ~AggregateStore() = default;
   virtual CallSpan call_span(const Viewer& viewer, const CallFilter& filter) = 0;
   // Grouped by seller and bucket, ordered by seller id, then bucket.
   virtual std::vector<CallTotals> call_totals(const Viewer& viewer, const CallFilter& filter,
@@ -420,8 +444,12 @@ class Store {
                                         std::size_t recent_calls) = 0;
   // Grouped by owner, type and direction, ordered that way.
   virtual std::vector<ActivityTotals> activity_totals(const Viewer& viewer, const ActivityFilter& filter) = 0;
+};
 
-  // Tracked-term lists.
+// Tracked-term lists.
+class TermListStore {
+ public:
+  virtual ~TermListStore() = default;
   virtual void put_term_list(const Viewer& viewer, const TermList& list) = 0;
   virtual void delete_term_list(const Viewer& viewer, std::string_view list_id) = 0;
   // Organisation lists and the team lists of teams the viewer may see.
@@ -429,8 +457,13 @@ class Store {
   // The lists that apply to a seller's calls: organisation lists and the lists of every team the
   // seller belongs to (their manager, that manager's manager...).
   virtual std::vector<TermList> term_lists_for_seller(const Viewer& viewer, std::string_view seller_id) = 0;
+};
 
-  // Comments: anyone who may see the call may comment; the author or an administrator may delete.
+// Comments on calls: anyone who may see the call may comment; the author or an administrator may
+// delete.
+class CommentStore {
+ public:
+  virtual ~CommentStore() = default;
   // Returns the comment's id.
   virtual std::string add_comment(const Viewer& viewer, const Comment& comment) = 0;
   virtual void delete_comment(const Viewer& viewer, std::string_view comment_id) = 0;
@@ -439,33 +472,54 @@ class Store {
   // Comments on the seller's calls started in [from_ms, to_ms), newest first.
   virtual std::vector<Comment> comments_for_seller(const Viewer& viewer, std::string_view seller_id,
                                                    std::int64_t from_ms, std::int64_t to_ms) = 0;
+};
 
-  // Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
+// Opportunities and activities (owner must be in the viewer's scope). Put = insert or replace.
+class CrmRecordStore {
+ public:
+  virtual ~CrmRecordStore() = default;
   virtual void put_opportunities(const Viewer& viewer, std::span<const Opportunity> items) = 0;
   virtual std::vector<Opportunity> opportunities(const Viewer& viewer, const OpportunityFilter& filter) = 0;
   virtual void put_activities(const Viewer& viewer, std::span<const Activity> items) = 0;
   // Oldest first.
   virtual std::vector<Activity> activities(const Viewer& viewer, const ActivityFilter& filter) = 0;
+};
 
-  // Retention and deletion. set_retention / purge_expired / delete_contact_data: administrators.
-  // delete_seller_data: administrators, or a manager for a user in their scope other than
-  // themself. Deletions remove everything about the person and nothing else (docs/store.md).
+// Retention and deletion. set_retention / purge_expired / delete_contact_data: administrators.
+// delete_seller_data: administrators, or a manager for a user in their scope other than themself.
+// Deletions remove everything about the person and nothing else (docs/store.md).
+class RetentionStore {
+ public:
+  virtual ~RetentionStore() = default;
   virtual void set_retention(const Viewer& viewer, const RetentionPolicy& policy) = 0;
-  virtual void clear_retention(const Viewer& viewer, TermListScope scope,
-                               std::string_view team_manager_id) = 0;
+  virtual void clear_retention(const Viewer& viewer, const TermScope& scope) = 0;
   virtual std::vector<RetentionPolicy> retention_policies(const Viewer& viewer) = 0;
   virtual PurgeReport purge_expired(const Viewer& viewer, std::int64_t now_ms) = 0;
   virtual DeletionReport delete_seller_data(const Viewer& viewer, std::string_view seller_id) = 0;
   virtual DeletionReport delete_contact_data(const Viewer& viewer, std::string_view contact_id) = 0;
+};
 
-  // Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
-  // `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+// Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
+// `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+class ProcessingLogStore {
+ public:
+  virtual ~ProcessingLogStore() = default;
   virtual void log_processing(const Viewer& viewer, const ProcessingEvent& event) = 0;
   virtual ProcessingSummary processing_summary(const Viewer& viewer, std::int64_t from_ms,
                                                std::int64_t to_ms) = 0;
   virtual std::vector<ProcessingEvent> processing_events(const Viewer& viewer, std::int64_t from_ms,
                                                          std::int64_t to_ms) = 0;
 };
+
+// Everything a host stores and reads, on one handle.
+class Store : public UserStore,
+              public CallStore,
+              public AggregateStore,
+              public TermListStore,
+              public CommentStore,
+              public CrmRecordStore,
+              public RetentionStore,
+              public ProcessingLogStore {};
 
 // Options of open_sqlite_store.
 struct SqliteStoreOptions {
@@ -479,7 +533,7 @@ struct SqliteStoreOptions {
 };
 
 // The current schema version written by this parley (PRAGMA user_version).
-inline constexpr int sqlite_schema_version = 2;
+inline constexpr int sqlite_schema_version = 3;
 
 // Opens (and creates or migrates forward) an SQLite store: one file, WAL mode, foreign keys on.
 // A file written by a newer parley (higher schema version) is refused with ErrorCode::storage.

@@ -12,10 +12,6 @@ SentimentRecord sentiment_record(const SentimentSummary& summary) {
   return {summary.score, std::string(sentiment_label_name(summary.label))};
 }
 
-StoredTermKind stored_kind(TermKind kind) {
-  return kind == TermKind::competitor ? StoredTermKind::competitor : StoredTermKind::keyword;
-}
-
 }  // namespace
 
 CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<const TrackedTerm> terms) {
@@ -29,13 +25,13 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
   metrics.switch_rate_per_hour = timing.switch_rate_per_hour;
   metrics.average_pause_ms = timing.average_pause_ms;
   metrics.patience_ms = timing.patience_ms;
-  metrics.longest_monologue_ms = timing.seller.longest_monologue_ms;
-  metrics.longest_customer_monologue_ms = timing.customer.longest_monologue_ms;
+  metrics.seller_longest_monologue_ms = timing.seller.longest_monologue_ms;
+  metrics.customer_longest_monologue_ms = timing.customer.longest_monologue_ms;
   metrics.seller_words_per_minute = timing.seller.words_per_minute;
   metrics.customer_words_per_minute = timing.customer.words_per_minute;
   metrics.seller_questions = timing.seller.questions;
   metrics.customer_questions = timing.customer.questions;
-  metrics.question_rate_per_hour = timing.seller.question_rate_per_hour;
+  metrics.seller_question_rate_per_hour = timing.seller.question_rate_per_hour;
   metrics.interactivity = timing.interactivity;
   metrics.interruptions = static_cast<std::int64_t>(timing.interruptions.size());
   std::uint64_t seller_fillers = 0;
@@ -43,7 +39,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
     if (fillers.role == Role::seller) seller_fillers += fillers.count;
   }
   if (timing.seller.talk_ms > 0) {
-    metrics.filler_words_per_minute =
+    metrics.seller_filler_words_per_minute =
         static_cast<double>(seller_fillers) * 60000.0 / static_cast<double>(timing.seller.talk_ms);
   }
 
@@ -59,7 +55,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
                                                    std::to_string(terms.size()) + " terms");
     }
     const TrackedTerm& term = terms[hit.term];
-    record.term_hits.push_back({term.name, stored_kind(term.kind), hit.role, hit.segment, hit.offset_ms});
+    record.term_hits.push_back({term.name, term.kind, hit.role, hit.segment, hit.offset_ms});
   }
   for (const BrandCount& brand : analysis.signals.brand_counts) {
     record.brands.push_back({brand.key, brand.name, brand.count});
@@ -75,19 +71,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
 
 std::vector<TrackedTerm> tracked_terms_from_lists(std::span<const TermList> lists) {
   std::vector<TrackedTerm> terms;
-  for (const TermList& list : lists) {
-    for (const TrackedTermEntry& entry : list.terms) {
-      TrackedTerm term;
-      term.name = entry.name;
-      term.variants = entry.variants;
-      term.kind = list.kind == StoredTermKind::competitor ? TermKind::competitor : TermKind::keyword;
-      if (list.scope == TermListScope::team) {
-        term.scope.level = TermScope::Level::team;
-        term.scope.team_id = list.team_manager_id;
-      }
-      terms.push_back(std::move(term));
-    }
-  }
+  for (const TermList& list : lists) terms.insert(terms.end(), list.terms.begin(), list.terms.end());
   return terms;
 }
 

@@ -185,19 +185,19 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   customers.buckets = calls.plan.labels;
   customers.sentiment_over_time = sentiment_series(calls.totals, calls.plan);
   customers.top_keywords =
-      mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
-  customers.top_competitors = mention_insights(mentions, StoredMentionKind::competitor, Role::customer,
-                                               calls.plan, options.top_terms);
+      mention_insights(mentions, MentionKind::keyword, Role::customer, calls.plan, options.top_terms);
+  customers.top_competitors =
+      mention_insights(mentions, MentionKind::competitor, Role::customer, calls.plan, options.top_terms);
   std::unordered_set<std::string> new_names;
   for (const auto& mention : first_mentions) new_names.insert(mention.normalized_name);
   std::unordered_set<std::string> new_displays;
   for (const auto& subject : mentions.subjects) {
-    if (subject.kind == StoredMentionKind::brand && (all_time || new_names.contains(subject.name))) {
+    if (subject.kind == MentionKind::brand && (all_time || new_names.contains(subject.name))) {
       new_displays.insert(subject.display_name);
     }
   }
-  std::vector<TermInsight> brands = mention_insights(mentions, StoredMentionKind::brand, std::nullopt,
-                                                     calls.plan, std::numeric_limits<std::size_t>::max());
+  std::vector<TermInsight> brands = mention_insights(mentions, MentionKind::brand, std::nullopt, calls.plan,
+                                                     std::numeric_limits<std::size_t>::max());
   for (auto& brand : brands) {
     brand.is_new = new_displays.contains(brand.term);
     if (brand.is_new) customers.new_brands.push_back(brand);
@@ -233,7 +233,7 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   // Best-practice keywords: seller mentions per call, top sellers against the whole team.
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> seller_mentions;  // term -> (top, team)
   for (const auto& group : mentions.totals) {
-    if (group.kind != StoredMentionKind::keyword || group.role != Role::seller || group.bucket < 0) continue;
+    if (group.kind != MentionKind::keyword || group.role != Role::seller || group.bucket < 0) continue;
     auto& counts = seller_mentions[group.name];
     counts.second += group.mentions;
     if (top_ids.contains(group.seller_id)) counts.first += group.mentions;

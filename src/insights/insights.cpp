@@ -12,15 +12,6 @@
 
 namespace parley {
 
-std::string_view mention_kind_name(MentionKind kind) noexcept {
-  switch (kind) {
-    case MentionKind::keyword: return "keyword";
-    case MentionKind::competitor: return "competitor";
-    case MentionKind::brand: return "brand";
-  }
-  return "unknown";
-}
-
 namespace insights {
 
 namespace {
@@ -43,9 +34,9 @@ void KpiAccumulator::add(const CallTotals& group) {
                                     &group.switch_rate_per_hour,
                                     &group.average_pause_ms,
                                     &group.patience_ms,
-                                    &group.longest_monologue_ms,
-                                    &group.longest_customer_monologue_ms,
-                                    &group.question_rate_per_hour,
+                                    &group.seller_longest_monologue_ms,
+                                    &group.customer_longest_monologue_ms,
+                                    &group.seller_question_rate_per_hour,
                                     &group.customer_sentiment};
   for (std::size_t i = 0; i < totals_.size(); ++i) {
     totals_[i].sum += metrics[i]->sum;
@@ -61,14 +52,14 @@ ConversationKpis KpiAccumulator::result() const {
   k.recorded_ms = recorded_ms_;
   k.talk_ratio = mean(totals_[0]);
   if (k.talk_ratio) k.listen_ratio = 1.0 - *k.talk_ratio;
-  k.words_per_minute = mean(totals_[1]);
+  k.seller_words_per_minute = mean(totals_[1]);
   k.switches_per_call = mean(totals_[2]);
   k.switch_rate_per_hour = mean(totals_[3]);
   k.average_pause_ms = mean(totals_[4]);
   k.patience_ms = mean(totals_[5]);
-  k.longest_monologue_ms = mean(totals_[6]);
-  k.longest_customer_monologue_ms = mean(totals_[7]);
-  k.question_rate_per_hour = mean(totals_[8]);
+  k.seller_longest_monologue_ms = mean(totals_[6]);
+  k.customer_longest_monologue_ms = mean(totals_[7]);
+  k.seller_question_rate_per_hour = mean(totals_[8]);
   k.customer_sentiment = mean(totals_[9]);
   k.negative_share = mean(MetricTotal{static_cast<double>(negative_), labelled_});
   k.calls_with_talk_ratio = totals_[0].count;
@@ -246,12 +237,9 @@ std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& tota
   return points;
 }
 
-std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
+std::vector<TermInsight> mention_insights(const MentionSummary& summary, MentionKind kind,
                                           std::optional<Role> role, const BucketPlan& plan,
                                           std::size_t limit) {
-  const MentionKind shown = kind == StoredMentionKind::keyword      ? MentionKind::keyword
-                            : kind == StoredMentionKind::competitor ? MentionKind::competitor
-                                                                    : MentionKind::brand;
   // Totals and subjects are both ordered by (kind, name, role): walk them together.
   std::vector<TermInsight> result;
   auto total = summary.totals.begin();
@@ -263,7 +251,7 @@ std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredM
     if (subject.kind != kind || subject.role != role) continue;
     TermInsight insight;
     insight.term = subject.display_name;
-    insight.kind = shown;
+    insight.kind = kind;
     insight.over_time.assign(plan.buckets.count(), 0);
     for (; total != summary.totals.end() && same(*total); ++total) {
       if (total->bucket < 0) {
@@ -297,15 +285,16 @@ std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const Conversation
   };
   add("calls", static_cast<double>(now.calls), static_cast<double>(before.calls));
   add("talk_ratio", now.talk_ratio, before.talk_ratio);
-  add("words_per_minute", now.words_per_minute, before.words_per_minute);
+  add("seller_words_per_minute", now.seller_words_per_minute, before.seller_words_per_minute);
   add("switches_per_call", now.switches_per_call, before.switches_per_call);
   add("switch_rate_per_hour", now.switch_rate_per_hour, before.switch_rate_per_hour);
   add("average_pause_ms", now.average_pause_ms, before.average_pause_ms);
   add("patience_ms", now.patience_ms, before.patience_ms);
-  add("longest_monologue_ms", now.longest_monologue_ms, before.longest_monologue_ms);
-  add("longest_customer_monologue_ms", now.longest_customer_monologue_ms,
-      before.longest_customer_monologue_ms);
-  add("question_rate_per_hour", now.question_rate_per_hour, before.question_rate_per_hour);
+  add("seller_longest_monologue_ms", now.seller_longest_monologue_ms, before.seller_longest_monologue_ms);
+  add("customer_longest_monologue_ms", now.customer_longest_monologue_ms,
+      before.customer_longest_monologue_ms);
+  add("seller_question_rate_per_hour", now.seller_question_rate_per_hour,
+      before.seller_question_rate_per_hour);
   add("customer_sentiment", now.customer_sentiment, before.customer_sentiment);
   add("negative_share", now.negative_share, before.negative_share);
   return trends;
@@ -349,9 +338,9 @@ SellerDetails seller_details(Store& store, const Viewer& viewer, std::string_vie
   const MentionSummary mentions =
       store.mention_totals(viewer, filter, calls.plan.edges, options.calls_per_term);
   details.top_keywords =
-      mention_insights(mentions, StoredMentionKind::keyword, Role::customer, calls.plan, options.top_terms);
-  details.top_competitors = mention_insights(mentions, StoredMentionKind::competitor, Role::customer,
-                                             calls.plan, options.top_terms);
+      mention_insights(mentions, MentionKind::keyword, Role::customer, calls.plan, options.top_terms);
+  details.top_competitors =
+      mention_insights(mentions, MentionKind::competitor, Role::customer, calls.plan, options.top_terms);
   details.comments = store.comments_for_seller(viewer, details.seller.id, period.current.start_utc_ms,
                                                period.current.end_utc_ms);
   return details;

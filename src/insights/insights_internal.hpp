@@ -70,7 +70,7 @@ void finish_donut(SentimentDonut& donut);
 std::vector<SentimentPoint> sentiment_series(const std::vector<CallTotals>& totals, const BucketPlan& plan);
 // Ranked mentions of one kind said by one role (brands: no role) in the current period, with
 // previous-period counts and per-bucket series. `limit` caps the list.
-std::vector<TermInsight> mention_insights(const MentionSummary& summary, StoredMentionKind kind,
+std::vector<TermInsight> mention_insights(const MentionSummary& summary, MentionKind kind,
                                           std::optional<Role> role, const BucketPlan& plan,
                                           std::size_t limit);
 std::vector<KpiTrend> kpi_trends(const ConversationKpis& now, const ConversationKpis& before);

@@ -189,13 +189,14 @@ std::string render_seller_details_text(const SellerDetails& d) {
   row("Calls", std::to_string(k.calls), std::to_string(p.calls));
   row("Talk / listen", percent(k.talk_ratio) + " / " + percent(k.listen_ratio),
       percent(p.talk_ratio) + " / " + percent(p.listen_ratio));
-  row("Talking speed (words/min)", number(k.words_per_minute, 0), number(p.words_per_minute, 0));
+  row("Talking speed (words/min)", number(k.seller_words_per_minute, 0),
+      number(p.seller_words_per_minute, 0));
   row("Switches per call", number(k.switches_per_call), number(p.switches_per_call));
   row("Average pause", seconds(k.average_pause_ms), seconds(p.average_pause_ms));
   row("Patience", seconds(k.patience_ms), seconds(p.patience_ms));
-  row("Longest customer story", seconds(k.longest_customer_monologue_ms),
-      seconds(p.longest_customer_monologue_ms));
-  row("Questions per hour", number(k.question_rate_per_hour), number(p.question_rate_per_hour));
+  row("Longest customer story", seconds(k.customer_longest_monologue_ms),
+      seconds(p.customer_longest_monologue_ms));
+  row("Questions per hour", number(k.seller_question_rate_per_hour), number(p.seller_question_rate_per_hour));
   row("Average customer sentiment", number(k.customer_sentiment, 2), number(p.customer_sentiment, 2));
   out += "\nCustomer sentiment: " + donut_line(d.sentiment) + "\n";
   out += fmt::format("Sentiment over time (by {}):\n", bucket_size_name(d.buckets.size));
@@ -232,7 +233,7 @@ std::string render_team_view_text(const TeamView& view) {
                      "sw/call", "pause s", "sentim.");
   auto line = [&out](const std::string& name, const ConversationKpis& k) {
     out += fmt::format("  {:<22} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}\n", name, k.calls, percent(k.talk_ratio),
-                       number(k.words_per_minute, 0), number(k.switches_per_call),
+                       number(k.seller_words_per_minute, 0), number(k.switches_per_call),
                        k.average_pause_ms ? fmt::format("{:.1f}", *k.average_pause_ms / 1000.0) : "-",
                        number(k.customer_sentiment, 2));
   };

@@ -6,18 +6,7 @@
 
 #include "parley/error.hpp"
 
-namespace parley {
-
-std::string_view stored_mention_kind_name(StoredMentionKind kind) noexcept {
-  switch (kind) {
-    case StoredMentionKind::keyword: return "keyword";
-    case StoredMentionKind::competitor: return "competitor";
-    case StoredMentionKind::brand: return "brand";
-  }
-  return "keyword";
-}
-
-namespace aggregates {
+namespace parley::aggregates {
 
 void check_bucket_edges(std::span<const std::int64_t> edges) {
   if (edges.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
@@ -75,9 +64,9 @@ void CallTotalsBuilder::add(const CallRow& row) {
                               &g.switch_rate_per_hour,
                               &g.average_pause_ms,
                               &g.patience_ms,
-                              &g.longest_monologue_ms,
-                              &g.longest_customer_monologue_ms,
-                              &g.question_rate_per_hour,
+                              &g.seller_longest_monologue_ms,
+                              &g.customer_longest_monologue_ms,
+                              &g.seller_question_rate_per_hour,
                               &g.customer_sentiment};
   for (int i = 0; i < 10; ++i) {
     if (row.metrics[i]) {
@@ -146,16 +135,14 @@ std::string pack_call_mentions(std::span<const TermHitRecord> hits,
   }
   std::string out;
   for (const auto& count : counts) {
-    out.push_back(static_cast<char>(count.first->kind == StoredTermKind::keyword
-                                        ? StoredMentionKind::keyword
-                                        : StoredMentionKind::competitor));
+    out.push_back(static_cast<char>(mention_kind_of(count.first->kind)));
     out.push_back(static_cast<char>(count.first->role));
     put_u32(out, count.mentions);
     put_text(out, count.first->term);
     put_u32(out, 0);
   }
   for (const auto& brand : brands) {
-    out.push_back(static_cast<char>(StoredMentionKind::brand));
+    out.push_back(static_cast<char>(MentionKind::brand));
     out.push_back(static_cast<char>(packed_no_role));
     put_u32(out, static_cast<std::uint32_t>(brand.count));  // 1..10^9, checked at ingestion
     put_text(out, brand.normalized_name);
@@ -185,11 +172,11 @@ bool PackedMentionReader::next(PackedMention& out) {
   const std::string_view head = bytes(2);
   const auto kind = static_cast<std::uint8_t>(head[0]);
   const auto role = static_cast<std::uint8_t>(head[1]);
-  if (kind > static_cast<std::uint8_t>(StoredMentionKind::brand) || role > packed_no_role) {
+  if (kind > static_cast<std::uint8_t>(MentionKind::brand) || role > packed_no_role) {
     throw Error(ErrorCode::storage,
                 "corrupt call_mentions row: kind " + std::to_string(kind) + ", role " + std::to_string(role));
   }
-  out.kind = static_cast<StoredMentionKind>(kind);
+  out.kind = static_cast<MentionKind>(kind);
   out.role = role == packed_no_role ? std::nullopt : std::optional<Role>(static_cast<Role>(role));
   out.mentions = u32();
   out.name = bytes(u32());
@@ -233,7 +220,7 @@ void MentionTotalsBuilder::offer_recent(Subject& subject, std::uint32_t call) {
   if (recent.size() > recent_limit_) recent.pop_back();
 }
 
-void MentionTotalsBuilder::add(StoredMentionKind kind, std::string_view name, std::optional<Role> role,
+void MentionTotalsBuilder::add(MentionKind kind, std::string_view name, std::optional<Role> role,
                                std::int64_t mentions, std::string_view display_name) {
   if (calls_.empty()) throw Error(ErrorCode::internal, "mention totals: a mention before its call");
   const auto call = static_cast<std::uint32_t>(calls_.size() - 1);
@@ -317,5 +304,4 @@ MentionSummary MentionTotalsBuilder::finish() {
   return summary;
 }
 
-}  // namespace aggregates
-}  // namespace parley
+}  // namespace parley::aggregates

@@ -34,7 +34,7 @@ struct CallRow {
   std::int64_t start_ms = 0;
   std::int64_t duration_ms = 0;
   // talk_ratio, seller_words_per_minute, switches, switch_rate_per_hour, average_pause_ms,
-  // patience_ms, longest_monologue_ms, longest_customer_monologue_ms, question_rate_per_hour,
+  // patience_ms, seller_longest_monologue_ms, customer_longest_monologue_ms, seller_question_rate_per_hour,
   // customer_sentiment: the order of CallTotals' MetricTotal members.
   std::optional<double> metrics[10];
   std::string_view customer_sentiment_label;
@@ -56,11 +56,11 @@ class CallTotalsBuilder {
 };
 
 // One call's mentions in call_mentions.mentions (schema 2), packed so that a team's period is one
-// row per call rather than one per mention. Per entry, little-endian: u8 kind (StoredMentionKind),
+// row per call rather than one per mention. Per entry, little-endian: u8 kind (MentionKind),
 // u8 role (Role; 3 = none, for brands), u32 mentions, u32 name length, name bytes, u32 display
 // name length, display name bytes (brands only; 0 for terms).
 struct PackedMention {
-  StoredMentionKind kind = StoredMentionKind::keyword;
+  MentionKind kind = MentionKind::keyword;
   std::optional<Role> role;
   std::int64_t mentions = 0;
   std::string_view name;
@@ -93,7 +93,7 @@ class MentionTotalsBuilder {
                        CallIdLookup call_id)
       : edges_(bucket_edges), recent_limit_(recent_calls), call_id_(std::move(call_id)) {}
   void begin_call(std::int64_t call_key, std::string_view seller_id, std::int64_t start_ms);
-  void add(StoredMentionKind kind, std::string_view name, std::optional<Role> role, std::int64_t mentions,
+  void add(MentionKind kind, std::string_view name, std::optional<Role> role, std::int64_t mentions,
            std::string_view display_name);
   MentionSummary finish();
 
@@ -106,7 +106,7 @@ class MentionTotalsBuilder {
     std::optional<std::string> id;  // looked up on first need
   };
   struct Subject {
-    StoredMentionKind kind;
+    MentionKind kind;
     std::string name;
     std::optional<Role> role;
     std::string display_name;

@@ -285,6 +285,30 @@ CREATE TABLE call_mentions (
 CREATE INDEX call_mentions_by_call ON call_mentions(call_key);
 )sql";
 
+// Version 3: one tracked term, one name per figure.
+// - term_entries becomes tracked_terms and keeps every option of a TrackedTerm (kind,
+//   match_related_forms, said_by as SpeakerFilter, only_in_questions); the kind moves from the
+//   list to each term (a list's terms took its kind before, so every existing term gets its
+//   list's). A list keeps the scope its terms share; its team column is named as TermScope names
+//   it (team_id, the team manager's user id).
+// - The seller's figures among the call KPIs say so, as CallMetricsRecord does (timing's
+//   longest_monologue_ms is anyone's): the indexes that carry them follow the renames.
+constexpr const char* migration_3 = R"sql(
+ALTER TABLE term_entries RENAME TO tracked_terms;
+ALTER TABLE tracked_terms ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracked_terms ADD COLUMN match_related_forms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracked_terms ADD COLUMN said_by INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracked_terms ADD COLUMN only_in_questions INTEGER NOT NULL DEFAULT 0;
+UPDATE tracked_terms SET kind = (SELECT l.kind FROM term_lists l WHERE l.id = tracked_terms.list_id);
+ALTER TABLE term_lists DROP COLUMN kind;
+ALTER TABLE term_lists RENAME COLUMN team_manager_id TO team_id;
+
+ALTER TABLE calls RENAME COLUMN longest_monologue_ms TO seller_longest_monologue_ms;
+ALTER TABLE calls RENAME COLUMN longest_customer_monologue_ms TO customer_longest_monologue_ms;
+ALTER TABLE calls RENAME COLUMN question_rate_per_hour TO seller_question_rate_per_hour;
+ALTER TABLE calls RENAME COLUMN filler_words_per_minute TO seller_filler_words_per_minute;
+)sql";
+
 // Packs every stored call's hits and brands into call_mentions (the hits in their stored order).
 void fill_call_mentions(Database& db) {
   auto calls = db.prepare(
@@ -305,7 +329,7 @@ void fill_call_mentions(Database& db) {
     hits.bind(1, key);
     while (hits.step()) {
       hit_records.push_back(
-          {hits.text(0), static_cast<StoredTermKind>(hits.int64(1)), static_cast<Role>(hits.int64(2)), 0, 0});
+          {hits.text(0), static_cast<TermKind>(hits.int64(1)), static_cast<Role>(hits.int64(2)), 0, 0});
     }
     hits.reset();
     brands.bind(1, key);
@@ -324,8 +348,9 @@ struct Migration {
   void (*fill)(Database&);  // data the SQL cannot compute, or nullptr
 };
 
-constexpr std::array<Migration, 2> migrations = {Migration{migration_1, nullptr},
-                                                 Migration{migration_2, &fill_call_mentions}};
+constexpr std::array<Migration, 3> migrations = {Migration{migration_1, nullptr},
+                                                 Migration{migration_2, &fill_call_mentions},
+                                                 Migration{migration_3, nullptr}};
 static_assert(migrations.size() == static_cast<std::size_t>(sqlite_schema_version));
 
 int user_version(Database& db) {

@@ -1,6 +1,8 @@
 // JSON forms of users, CRM records, call summaries, term lists and store reports.
 #include "store/store_json.hpp"
 
+#include "terms/terms_json.hpp"
+
 namespace parley {
 namespace {
 
@@ -86,16 +88,16 @@ nlohmann::json to_json_value(const CallMetricsRecord& m) {
           {"switch_rate_per_hour", optional_number(m.switch_rate_per_hour)},
           {"average_pause_ms", optional_number(m.average_pause_ms)},
           {"patience_ms", optional_number(m.patience_ms)},
-          {"longest_monologue_ms", m.longest_monologue_ms},
-          {"longest_customer_monologue_ms", m.longest_customer_monologue_ms},
+          {"seller_longest_monologue_ms", m.seller_longest_monologue_ms},
+          {"customer_longest_monologue_ms", m.customer_longest_monologue_ms},
           {"seller_words_per_minute", optional_number(m.seller_words_per_minute)},
           {"customer_words_per_minute", optional_number(m.customer_words_per_minute)},
           {"seller_questions", m.seller_questions},
           {"customer_questions", m.customer_questions},
-          {"question_rate_per_hour", optional_number(m.question_rate_per_hour)},
+          {"seller_question_rate_per_hour", optional_number(m.seller_question_rate_per_hour)},
           {"interactivity", optional_number(m.interactivity)},
           {"interruptions", m.interruptions},
-          {"filler_words_per_minute", optional_number(m.filler_words_per_minute)}};
+          {"seller_filler_words_per_minute", optional_number(m.seller_filler_words_per_minute)}};
 }
 
 nlohmann::json to_json_value(const SentimentRecord& s) {
@@ -131,9 +133,9 @@ nlohmann::json to_json_value(const CallTotals& t) {
       {"switch_rate_per_hour", &t.switch_rate_per_hour},
       {"average_pause_ms", &t.average_pause_ms},
       {"patience_ms", &t.patience_ms},
-      {"longest_monologue_ms", &t.longest_monologue_ms},
-      {"longest_customer_monologue_ms", &t.longest_customer_monologue_ms},
-      {"question_rate_per_hour", &t.question_rate_per_hour},
+      {"seller_longest_monologue_ms", &t.seller_longest_monologue_ms},
+      {"customer_longest_monologue_ms", &t.customer_longest_monologue_ms},
+      {"seller_question_rate_per_hour", &t.seller_question_rate_per_hour},
       {"customer_sentiment", &t.customer_sentiment}};
   for (const auto& [name, total] : named) metrics[name] = {{"sum", total->sum}, {"count", total->count}};
   return {{"seller_id", t.seller_id},
@@ -158,7 +160,7 @@ nlohmann::json to_json_value(const MentionSummary& summary) {
   };
   nlohmann::json totals = nlohmann::json::array();
   for (const auto& t : summary.totals) {
-    totals.push_back({{"kind", stored_mention_kind_name(t.kind)},
+    totals.push_back({{"kind", mention_kind_name(t.kind)},
                       {"name", t.name},
                       {"role", role(t.role)},
                       {"seller_id", t.seller_id},
@@ -168,7 +170,7 @@ nlohmann::json to_json_value(const MentionSummary& summary) {
   }
   nlohmann::json subjects = nlohmann::json::array();
   for (const auto& s : summary.subjects) {
-    subjects.push_back({{"kind", stored_mention_kind_name(s.kind)},
+    subjects.push_back({{"kind", mention_kind_name(s.kind)},
                         {"name", s.name},
                         {"role", role(s.role)},
                         {"display_name", s.display_name},
@@ -187,14 +189,8 @@ nlohmann::json to_json_value(const ActivityTotals& t) {
 
 nlohmann::json to_json_value(const TermList& list) {
   nlohmann::json terms = nlohmann::json::array();
-  for (const auto& t : list.terms) terms.push_back({{"name", t.name}, {"variants", t.variants}});
-  return {{"id", list.id},
-          {"name", list.name},
-          {"kind", stored_term_kind_name(list.kind)},
-          {"scope", list.scope == TermListScope::organisation ? "organisation" : "team"},
-          {"team_manager_id",
-           list.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(list.team_manager_id)},
-          {"terms", terms}};
+  for (const auto& term : list.terms) terms.push_back(to_json_value(term));
+  return {{"id", list.id}, {"name", list.name}, {"scope", to_json_value(list.scope)}, {"terms", terms}};
 }
 
 nlohmann::json to_json_value(const ProcessingSummary& s) {

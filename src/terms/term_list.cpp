@@ -6,10 +6,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "terms/terms_json.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
+#include "terms/terms_json.hpp"
 
 namespace parley {
 namespace {
@@ -274,13 +274,17 @@ nlohmann::json to_json_value(const CallTermCounts& counts) {
                         {"by_other", counts.by_other}};
 }
 
+nlohmann::json to_json_value(const TermScope& scope) {
+  nlohmann::json out{{"level", scope_level_name(scope.level)}};
+  if (scope.level == TermScope::Level::team) out["team_id"] = scope.team_id;
+  return out;
+}
+
 nlohmann::json to_json_value(const TrackedTerm& term) {
-  nlohmann::json scope{{"level", scope_level_name(term.scope.level)}};
-  if (term.scope.level == TermScope::Level::team) scope["team_id"] = term.scope.team_id;
   return nlohmann::json{{"name", term.name},
                         {"kind", term_kind_name(term.kind)},
                         {"variants", term.variants},
-                        {"scope", std::move(scope)},
+                        {"scope", to_json_value(term.scope)},
                         {"match_related_forms", term.match_related_forms},
                         {"said_by", speaker_filter_name(term.said_by)},
                         {"only_in_questions", term.only_in_questions}};

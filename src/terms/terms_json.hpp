@@ -10,5 +10,6 @@ nlohmann::json to_json_value(const TermHit& hit);
 nlohmann::json to_json_value(const TermCount& count);
 nlohmann::json to_json_value(const CallTermCounts& counts);
 nlohmann::json to_json_value(const TrackedTerm& term);
+nlohmann::json to_json_value(const TermScope& scope);
 
 }  // namespace parley

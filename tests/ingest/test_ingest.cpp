@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "parley/ingest.hpp"
+#include "store/store_test_support.hpp"
 
 namespace {
 
@@ -35,11 +36,11 @@ TEST_CASE(
   CHECK(record.metrics.seller_talk_ms == 10'000);
   CHECK(record.metrics.customer_talk_ms == 30'000);
   CHECK(record.metrics.switches == 1);
-  CHECK(record.metrics.longest_customer_monologue_ms == 30'000);
+  CHECK(record.metrics.customer_longest_monologue_ms == 30'000);
 
   REQUIRE(record.term_hits.size() == 1);
   CHECK(record.term_hits[0].term == "Contoso 360");  // stored by canonical name, not the variant said
-  CHECK(record.term_hits[0].kind == parley::StoredTermKind::competitor);
+  CHECK(record.term_hits[0].kind == parley::TermKind::competitor);
   CHECK(record.term_hits[0].role == parley::Role::customer);
   CHECK(record.term_hits[0].segment_index == 1);
 
@@ -60,28 +61,59 @@ TEST_CASE(
     CHECK(brand.display_name.find("Contoso") == std::string::npos);
 }
 
-TEST_CASE("tracked_terms_from_lists keeps each list's kind and team scope") {
-  parley::TermList competitors{"l1",
-                               "Competitors",
-                               parley::StoredTermKind::competitor,
-                               parley::TermListScope::organisation,
-                               "",
-                               {{"Contoso 360", {"Contoso"}}}};
-  parley::TermList team_keywords{"l2",
-                                 "EMEA keywords",
-                                 parley::StoredTermKind::keyword,
-                                 parley::TermListScope::team,
-                                 "mgr-1",
-                                 {{"renewal", {}}, {"pilot", {"trial"}}}};
-  const std::vector<parley::TermList> lists{competitors, team_keywords};
-  const std::vector<parley::TrackedTerm> terms = parley::tracked_terms_from_lists(lists);
-  REQUIRE(terms.size() == 3);
-  CHECK(terms[0].name == "Contoso 360");
-  CHECK(terms[0].kind == parley::TermKind::competitor);
-  CHECK(terms[0].scope.level == parley::TermScope::Level::organisation);
-  CHECK(terms[2].name == "pilot");
-  CHECK(terms[2].variants == std::vector<std::string>{"trial"});
-  CHECK(terms[2].kind == parley::TermKind::keyword);
-  CHECK(terms[2].scope.level == parley::TermScope::Level::team);
-  CHECK(terms[2].scope.team_id == "mgr-1");
+TEST_CASE("the terms of stored lists give the matcher the terms that were stored") {
+  store_test::TempDir dir;
+  auto store = store_test::open_fresh(dir);
+  // One option of each kind per term, so that a lost option changes the hits below.
+  parley::TrackedTerm contoso;  // a competitor the customer names, by its short name too
+  contoso.name = "Contoso 360";
+  contoso.kind = parley::TermKind::competitor;
+  contoso.variants = {"Contoso"};
+  contoso.said_by = parley::SpeakerFilter::customer;
+  parley::TrackedTerm renew;  // other word forms count
+  renew.name = "renew";
+  renew.match_related_forms = true;
+  parley::TrackedTerm budget;  // only asked about
+  budget.name = "budget";
+  budget.only_in_questions = true;
+  budget.scope = store_test::team_scope("m1");
+  const parley::TermList organisation{"org", "Organisation terms", {}, {contoso, renew}};
+  const parley::TermList team{"team-m1", "Team m1 terms", store_test::team_scope("m1"), {budget}};
+  store->put_term_list(store_test::admin, organisation);
+  store->put_term_list(store_test::admin, team);
+
+  const auto stored = store->term_lists_for_seller(parley::Viewer::seller("s1"), "s1");
+  const std::vector<parley::TrackedTerm> terms = parley::tracked_terms_from_lists(stored);
+  const std::vector<parley::TrackedTerm> put = {contoso, renew, budget};
+  REQUIRE(terms.size() == put.size());
+  for (std::size_t i = 0; i < put.size(); ++i) {
+    CAPTURE(put[i].name);
+    CHECK(terms[i].name == put[i].name);
+    CHECK(terms[i].kind == put[i].kind);
+    CHECK(terms[i].variants == put[i].variants);
+    CHECK(terms[i].scope.level == put[i].scope.level);
+    CHECK(terms[i].scope.team_id == put[i].scope.team_id);
+    CHECK(terms[i].match_related_forms == put[i].match_related_forms);
+    CHECK(terms[i].said_by == put[i].said_by);
+    CHECK(terms[i].only_in_questions == put[i].only_in_questions);
+  }
+
+  // The matcher built from the stored terms finds what the options say, by hand: the seller's
+  // "Contoso" is not the customer's; "renewed" is a form of "renew"; "budget" counts only in the
+  // question.
+  parley::Call call;
+  call.id = "terms-1";
+  call.language = "en-US";
+  call.participants = {{"s", "Sam", parley::Role::seller, {}}, {"c", "Carla", parley::Role::customer, {}}};
+  call.segments = {{0, 0, 5'000, "We beat Contoso on budget.", {}, {}},
+                   {1, 5'000, 10'000, "We renewed with Contoso last year. What is your budget?", {}, {}}};
+  const parley::TrackedTermMatcher matcher(terms);
+  const std::vector<parley::TermHit> hits = matcher.find_hits(call);
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[0].term == 1);  // "renewed"
+  CHECK(hits[0].segment == 1);
+  CHECK(hits[1].term == 0);  // the customer's "Contoso"
+  CHECK(hits[1].segment == 1);
+  CHECK(hits[2].term == 2);  // "budget?" in the question
+  CHECK(hits[2].segment == 1);
 }

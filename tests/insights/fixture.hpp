@@ -34,7 +34,7 @@ constexpr std::int64_t minute = 60'000;
 
 struct HitSpec {
   const char* term;
-  parley::StoredTermKind kind;
+  parley::TermKind kind;
   parley::Role role;
   int count;
 };
@@ -49,8 +49,8 @@ struct CallSpec {
   double switch_rate;
   double pause_ms;
   std::optional<double> patience_ms;
-  std::int64_t longest_customer_monologue_ms;
-  double words_per_minute;
+  std::int64_t customer_longest_monologue_ms;
+  double seller_words_per_minute;
   double question_rate;
   double sentiment;
   const char* label;
@@ -60,9 +60,9 @@ struct CallSpec {
 
 inline std::vector<CallSpec> call_specs() {
   using parley::Role;
-  using parley::StoredTermKind;
-  constexpr auto kw = StoredTermKind::keyword;
-  constexpr auto comp = StoredTermKind::competitor;
+  using parley::TermKind;
+  constexpr auto kw = TermKind::keyword;
+  constexpr auto comp = TermKind::competitor;
   return {
       {"c1",
        "s1",
@@ -186,11 +186,11 @@ inline parley::CallWithAnalysis make_call(const CallSpec& spec) {
   m.switch_rate_per_hour = spec.switch_rate;
   m.average_pause_ms = spec.pause_ms;
   m.patience_ms = spec.patience_ms;
-  m.longest_monologue_ms = 60'000;
-  m.longest_customer_monologue_ms = spec.longest_customer_monologue_ms;
-  m.seller_words_per_minute = spec.words_per_minute;
+  m.seller_longest_monologue_ms = 60'000;
+  m.customer_longest_monologue_ms = spec.customer_longest_monologue_ms;
+  m.seller_words_per_minute = spec.seller_words_per_minute;
   m.customer_words_per_minute = 150;
-  m.question_rate_per_hour = spec.question_rate;
+  m.seller_question_rate_per_hour = spec.question_rate;
   item.analysis.customer_sentiment = {spec.sentiment, spec.label};
   item.analysis.seller_sentiment = {0.2, "positive"};
   for (const auto& hit : spec.hits) {

@@ -32,13 +32,13 @@ TEST_CASE("seller details of s1 for this month, by hand") {
   CHECK(k.recorded_ms == 50 * fixture::minute);         // 30 + 20 min
   CHECK(k.talk_ratio.value() == doctest::Approx(0.5));  // (0.6 + 0.4) / 2
   CHECK(k.listen_ratio.value() == doctest::Approx(0.5));
-  CHECK(k.words_per_minute.value() == doctest::Approx(160));                  // (150 + 170) / 2
+  CHECK(k.seller_words_per_minute.value() == doctest::Approx(160));           // (150 + 170) / 2
   CHECK(k.switches_per_call.value() == doctest::Approx(15));                  // (20 + 10) / 2
   CHECK(k.switch_rate_per_hour.value() == doctest::Approx(35));               // (40 + 30) / 2
   CHECK(k.average_pause_ms.value() == doctest::Approx(700));                  // (800 + 600) / 2
   CHECK(k.patience_ms.value() == doctest::Approx(1200));                      // (1000 + 1400) / 2
-  CHECK(k.longest_customer_monologue_ms.value() == doctest::Approx(40'000));  // (30 + 50 s) / 2
-  CHECK(k.question_rate_per_hour.value() == doctest::Approx(12));             // (10 + 14) / 2
+  CHECK(k.customer_longest_monologue_ms.value() == doctest::Approx(40'000));  // (30 + 50 s) / 2
+  CHECK(k.seller_question_rate_per_hour.value() == doctest::Approx(12));      // (10 + 14) / 2
   CHECK(k.customer_sentiment.value() == doctest::Approx(0.05));               // (0.5 - 0.4) / 2
   CHECK(k.negative_share.value() == doctest::Approx(0.5));                    // c2 of 2
   // Previous month: c3 alone.

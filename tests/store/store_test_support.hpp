@@ -100,12 +100,12 @@ inline parley::CallWithAnalysis make_call(const std::string& id, const std::stri
   a.metrics.switches = segments - 1;
   a.metrics.switch_rate_per_hour = 100.0;
   a.metrics.average_pause_ms = 100.0;
-  a.metrics.longest_monologue_ms = 1900;
+  a.metrics.seller_longest_monologue_ms = 1900;
   a.metrics.seller_questions = 2;
   a.customer_sentiment = {0.25, "positive"};
   a.seller_sentiment = {0.0, "neutral"};
   for (int i = 1; i < segments; i += 3) {
-    a.term_hits.push_back({"pricing", parley::StoredTermKind::keyword, parley::Role::customer,
+    a.term_hits.push_back({"pricing", parley::TermKind::keyword, parley::Role::customer,
                            static_cast<std::uint32_t>(i), 2000LL * i});
   }
   if (!brand.empty()) a.brands.push_back({brand, "Contoso", 2});
@@ -113,6 +113,26 @@ inline parley::CallWithAnalysis make_call(const std::string& id, const std::stri
   a.action_items.push_back({0, "I'll send you the proposal"});
   a.extra_metrics.push_back({"filler_words", 3.0});
   return item;
+}
+
+inline parley::TermScope team_scope(std::string manager_id) {
+  return {parley::TermScope::Level::team, std::move(manager_id)};
+}
+
+// A term list whose terms (name and variants) all have `kind` and the list's scope.
+inline parley::TermList term_list(
+    std::string id, std::string name, const parley::TermScope& scope, parley::TermKind kind,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& terms) {
+  parley::TermList list{std::move(id), std::move(name), scope, {}};
+  for (const auto& [term_name, variants] : terms) {
+    parley::TrackedTerm term;
+    term.name = term_name;
+    term.kind = kind;
+    term.variants = variants;
+    term.scope = scope;
+    list.terms.push_back(std::move(term));
+  }
+  return list;
 }
 
 // Runs `action`; requires it to throw not_permitted (allowed == false) or not to throw.

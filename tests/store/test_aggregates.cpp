@@ -1,5 +1,6 @@
 // The dashboard aggregates (call_totals, mention_totals, activity_totals), the sentiment filter
-// and order of call_summaries, and the schema 1 -> 2 migration that the aggregates rely on.
+// and order of call_summaries, and the schema migrations (1 -> 2 for the aggregates' read model,
+// 2 -> 3 for tracked terms), each tested on an older file built by hand.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
@@ -47,7 +48,10 @@ std::vector<CallWithAnalysis> totals_fixture() {
   calls.push_back(call_with("b", "s1", t0 + hour_ms, 6, 0.4, {0.25, "positive"}, "contoso"));  // s1, 0
   calls.push_back(call_with("c", "s1", t0 + day_ms + hour_ms, 1, std::nullopt, {}, ""));       // s1, 1
   auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.1, "neutral"}, "");                // s1, 1
-  d.analysis.term_hits.push_back({"Contoso 360", StoredTermKind::competitor, Role::customer, 2, 4000});
+  d.analysis.term_hits.push_back({"Contoso 360", TermKind::competitor, Role::customer, 2, 4000});
+  d.analysis.metrics.customer_longest_monologue_ms = 2500;
+  d.analysis.metrics.seller_question_rate_per_hour = 30.0;
+  d.analysis.metrics.seller_filler_words_per_minute = 4.5;
   calls.push_back(std::move(d));
   calls.push_back(call_with("e", "s2", t0 + 2 * hour_ms, 6, 0.5, {0.25, "positive"}, "contoso"));  // s2, 0
   calls.push_back(
@@ -61,6 +65,25 @@ std::string stored_totals_fixture(const TempDir& dir) {
   auto calls = totals_fixture();
   store->ingest_calls(admin, calls, t0);
   return dir.file("org.db");
+}
+
+// Turns a current (version 3) file back into the version-2 form: term lists carry the kind,
+// term_entries only names and variants, the seller's figures have their old column names.
+void back_to_version_2(const std::string& path) {
+  run_sql(path, {"ALTER TABLE calls RENAME COLUMN seller_longest_monologue_ms TO longest_monologue_ms",
+                 "ALTER TABLE calls RENAME COLUMN customer_longest_monologue_ms TO "
+                 "longest_customer_monologue_ms",
+                 "ALTER TABLE calls RENAME COLUMN seller_question_rate_per_hour TO question_rate_per_hour",
+                 "ALTER TABLE calls RENAME COLUMN seller_filler_words_per_minute TO filler_words_per_minute",
+                 "ALTER TABLE term_lists RENAME COLUMN team_id TO team_manager_id",
+                 "ALTER TABLE term_lists ADD COLUMN kind INTEGER NOT NULL DEFAULT 0",
+                 "UPDATE term_lists SET kind = COALESCE((SELECT MAX(t.kind) FROM tracked_terms t WHERE "
+                 "t.list_id = term_lists.id), 0)",
+                 "ALTER TABLE tracked_terms DROP COLUMN kind",
+                 "ALTER TABLE tracked_terms DROP COLUMN match_related_forms",
+                 "ALTER TABLE tracked_terms DROP COLUMN said_by",
+                 "ALTER TABLE tracked_terms DROP COLUMN only_in_questions",
+                 "ALTER TABLE tracked_terms RENAME TO term_entries", "PRAGMA user_version = 2"});
 }
 
 void check_same_totals(const std::vector<CallTotals>& x, const std::vector<CallTotals>& y) {
@@ -219,30 +242,30 @@ TEST_CASE("aggregates: call totals do not depend on ingestion order, and buckets
 TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each name, by hand") {
   TempDir dir;
   auto store = open_fresh(dir);
-  auto hit = [](const char* term, StoredTermKind kind, Role role, std::uint32_t segment) {
+  auto hit = [](const char* term, TermKind kind, Role role, std::uint32_t segment) {
     return TermHitRecord{term, kind, role, segment, 2000LL * segment};
   };
   std::vector<CallWithAnalysis> calls;
   auto m0 = make_call("m0", "s1", t0 - day_ms, 6, "contact-1", "");  // previous: bucket -1
-  m0.analysis.term_hits = {hit("pricing", StoredTermKind::keyword, Role::customer, 1)};
+  m0.analysis.term_hits = {hit("pricing", TermKind::keyword, Role::customer, 1)};
   m0.analysis.brands = {{"fabrikam", "fabrikam (old)", 2}};
   auto m1 = make_call("m1", "s1", t0 + hour_ms, 6, "contact-1", "");
-  m1.analysis.term_hits = {hit("pricing", StoredTermKind::keyword, Role::customer, 1),
-                           hit("pricing", StoredTermKind::keyword, Role::customer, 2),
-                           hit("pricing", StoredTermKind::keyword, Role::seller, 3),
-                           hit("Contoso 360", StoredTermKind::competitor, Role::customer, 2)};
+  m1.analysis.term_hits = {hit("pricing", TermKind::keyword, Role::customer, 1),
+                           hit("pricing", TermKind::keyword, Role::customer, 2),
+                           hit("pricing", TermKind::keyword, Role::seller, 3),
+                           hit("Contoso 360", TermKind::competitor, Role::customer, 2)};
   m1.analysis.brands = {{"fabrikam", "Fabrikam Inc", 3}};
   auto m2 = make_call("m2", "s1", t0 + hour_ms, 6, "contact-1", "");  // same start as m1
-  m2.analysis.term_hits = {hit("pricing", StoredTermKind::keyword, Role::customer, 4)};
+  m2.analysis.term_hits = {hit("pricing", TermKind::keyword, Role::customer, 4)};
   m2.analysis.brands = {{"fabrikam", "FABRIKAM", 1}};
   auto m3 = make_call("m3", "s2", t0 + day_ms + 1, 6, "contact-1", "");
-  m3.analysis.term_hits = {hit("pricing", StoredTermKind::keyword, Role::customer, 1)};
+  m3.analysis.term_hits = {hit("pricing", TermKind::keyword, Role::customer, 1)};
   for (auto* call : {&m3, &m2, &m0, &m1}) calls.push_back(std::move(*call));
   store->ingest_calls(admin, calls, t0);
 
   const MentionSummary summary = store->mention_totals(admin, {}, edges, 2);
   struct Expected {
-    StoredMentionKind kind;
+    MentionKind kind;
     const char* name;
     std::optional<Role> role;
     const char* seller;
@@ -251,13 +274,13 @@ TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each 
   };
   // By kind, name, role (seller before customer; none first), seller, bucket.
   const std::vector<Expected> expected = {
-      {StoredMentionKind::keyword, "pricing", Role::seller, "s1", 0, 1, 1},
-      {StoredMentionKind::keyword, "pricing", Role::customer, "s1", -1, 1, 1},
-      {StoredMentionKind::keyword, "pricing", Role::customer, "s1", 0, 3, 2},  // m1 twice, m2 once
-      {StoredMentionKind::keyword, "pricing", Role::customer, "s2", 1, 1, 1},
-      {StoredMentionKind::competitor, "Contoso 360", Role::customer, "s1", 0, 1, 1},
-      {StoredMentionKind::brand, "fabrikam", std::nullopt, "s1", -1, 2, 1},
-      {StoredMentionKind::brand, "fabrikam", std::nullopt, "s1", 0, 3 + 1, 2},
+      {MentionKind::keyword, "pricing", Role::seller, "s1", 0, 1, 1},
+      {MentionKind::keyword, "pricing", Role::customer, "s1", -1, 1, 1},
+      {MentionKind::keyword, "pricing", Role::customer, "s1", 0, 3, 2},  // m1 twice, m2 once
+      {MentionKind::keyword, "pricing", Role::customer, "s2", 1, 1, 1},
+      {MentionKind::competitor, "Contoso 360", Role::customer, "s1", 0, 1, 1},
+      {MentionKind::brand, "fabrikam", std::nullopt, "s1", -1, 2, 1},
+      {MentionKind::brand, "fabrikam", std::nullopt, "s1", 0, 3 + 1, 2},
   };
   REQUIRE(summary.totals.size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -282,7 +305,7 @@ TEST_CASE("aggregates: mention totals, distinct calls and the calls behind each 
   CHECK(summary.subjects[2].name == "Contoso 360");
   CHECK(summary.subjects[2].recent_call_ids == std::vector<std::string>{"m1"});
   // The brand shows as written in its earliest call (m0, previous period), which is not "recent".
-  CHECK(summary.subjects[3].kind == StoredMentionKind::brand);
+  CHECK(summary.subjects[3].kind == MentionKind::brand);
   CHECK(summary.subjects[3].display_name == "fabrikam (old)");
   CHECK(summary.subjects[3].recent_call_ids == std::vector<std::string>{"m1", "m2"});
 
@@ -424,8 +447,9 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
 TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   TempDir dir;
   const std::string path = stored_totals_fixture(dir);
-  // Turn the file back into a version-1 file: without what migration 2 adds, with the version-1
-  // index.
+  // Turn the file back into a version-1 file: without what migrations 3 and 2 add, with the
+  // version-1 index.
+  back_to_version_2(path);
   run_sql(path, {"DROP TABLE call_mentions", "DROP INDEX calls_by_seller_time",
                  "DROP INDEX activities_by_owner_time", "ALTER TABLE calls DROP COLUMN keyword_mentions",
                  "ALTER TABLE calls DROP COLUMN competitor_mentions",
@@ -452,13 +476,82 @@ TEST_CASE("store: a schema-1 file is migrated to 2 with its mention counts") {
   const MentionSummary mentions = store->mention_totals(admin, {}, edges, 1);
   std::int64_t keyword = 0, competitor = 0, brand = 0;
   for (const auto& t : mentions.totals) {
-    (t.kind == StoredMentionKind::keyword      ? keyword
-     : t.kind == StoredMentionKind::competitor ? competitor
-                                               : brand) += t.mentions;
+    (t.kind == MentionKind::keyword      ? keyword
+     : t.kind == MentionKind::competitor ? competitor
+                                         : brand) += t.mentions;
   }
   CHECK(keyword == 2 + 2 + 0 + 1 + 2 + 2);  // a, b, c, d, e, f
   CHECK(competitor == 1);
   CHECK(brand == 2 * 4);  // a, b, e, f name contoso, count 2
+}
+
+TEST_CASE("store: a schema-2 file is migrated to 3: its term lists, calls and figures read back") {
+  TempDir dir;
+  const std::string path = stored_totals_fixture(dir);
+  {
+    auto store = open_sqlite_store(path);
+    store->put_term_list(admin, term_list("org", "Competitors", {}, TermKind::competitor,
+                                          {{"Contoso 360", {"Contoso"}}, {"Fabrikam", {}}}));
+    store->put_term_list(admin, term_list("team-m1", "Team m1", team_scope("m1"), TermKind::keyword,
+                                          {{"pricing", {"price", "prices"}}}));
+  }
+  back_to_version_2(path);
+  // A list as version 2 wrote it: the kind on the list, variants newline-separated.
+  run_sql(path, {"INSERT INTO term_lists (id, name, scope, team_manager_id, kind) VALUES ('raw', 'Raw', 1, "
+                 "'m2', 1)",
+                 "INSERT INTO term_entries (list_id, idx, name, variants) VALUES ('raw', 0, 'Litware', "
+                 "'LW' || char(10) || 'Litware Inc')"});
+
+  auto store = open_sqlite_store(path);
+  const std::vector<TermList> lists = store->term_lists(admin);  // organisation first, then by id
+  REQUIRE(lists.size() == 3);
+  CHECK(lists[0].id == "org");
+  CHECK(lists[0].scope.level == TermScope::Level::organisation);
+  REQUIRE(lists[0].terms.size() == 2);
+  CHECK(lists[0].terms[0].name == "Contoso 360");
+  CHECK(lists[0].terms[0].variants == std::vector<std::string>{"Contoso"});
+  CHECK(lists[0].terms[1].name == "Fabrikam");
+  CHECK(lists[0].terms[1].variants.empty());
+  for (const auto& term : lists[0].terms) CHECK(term.kind == TermKind::competitor);
+  CHECK(lists[1].id == "raw");
+  CHECK(lists[1].scope.level == TermScope::Level::team);
+  CHECK(lists[1].scope.team_id == "m2");
+  REQUIRE(lists[1].terms.size() == 1);
+  const TrackedTerm& litware = lists[1].terms[0];
+  CHECK(litware.name == "Litware");
+  CHECK(litware.kind == TermKind::competitor);  // the version-2 list's kind
+  CHECK(litware.variants == std::vector<std::string>{"LW", "Litware Inc"});
+  CHECK(litware.scope.team_id == "m2");
+  CHECK_FALSE(litware.match_related_forms);  // options version 2 did not keep take their defaults
+  CHECK(litware.said_by == SpeakerFilter::anyone);
+  CHECK_FALSE(litware.only_in_questions);
+  CHECK(lists[2].id == "team-m1");
+  REQUIRE(lists[2].terms.size() == 1);
+  CHECK(lists[2].terms[0].kind == TermKind::keyword);
+  CHECK(lists[2].terms[0].variants == std::vector<std::string>{"price", "prices"});
+  CHECK(store->term_lists_for_seller(admin, "s3").size() == 2);  // org and raw (team m2)
+
+  // The calls are untouched: d's competitor hit and every call's summary.
+  CHECK(store->call_summaries(admin, {}).size() == 6);
+  const CallWithAnalysis d = store->load_call(admin, "d");
+  // The renamed figures keep their values (make_call: 1,900 ms seller monologue; the fixture's
+  // call d has one more figure of each renamed kind, set below before the file was turned back).
+  CHECK(d.analysis.metrics.seller_longest_monologue_ms == 1900);
+  CHECK(d.analysis.metrics.customer_longest_monologue_ms == 2500);
+  CHECK(d.analysis.metrics.seller_question_rate_per_hour == 30.0);
+  CHECK(d.analysis.metrics.seller_filler_words_per_minute == 4.5);
+  const auto totals = store->call_totals(admin, {}, {});
+  REQUIRE(totals.size() == 2);  // s1, s2 in bucket -1
+  CHECK(totals[0].seller_longest_monologue_ms.sum == 4 * 1900);
+  CHECK(totals[0].seller_longest_monologue_ms.count == 4);
+  REQUIRE(d.analysis.term_hits.size() == 2);
+  CHECK(d.analysis.term_hits[1].term == "Contoso 360");
+  CHECK(d.analysis.term_hits[1].kind == TermKind::competitor);
+  // And the migrated file takes new lists with every option.
+  TermList again = term_list("team-m1", "Team m1", team_scope("m1"), TermKind::keyword, {{"renewal", {}}});
+  again.terms[0].match_related_forms = true;
+  store->put_term_list(admin, again);
+  CHECK(store->term_lists_for_seller(admin, "s1")[1].terms[0].match_related_forms);
 }
 
 TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a crash") {

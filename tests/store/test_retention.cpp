@@ -131,7 +131,7 @@ struct World {
     note(Viewer::seller("s1"), "s1-10d", "s1's own note");
     store->log_processing(admin, {"s1-failed", "s1", ProcessingStatus::failed, "no audio", now});
     store->log_processing(admin, {"s2-failed", "s2", ProcessingStatus::failed, "no audio", now});
-    TermList team{"tl-m1", "m1 list", StoredTermKind::keyword, TermListScope::team, "m1", {{"x", {}}}};
+    TermList team = term_list("tl-m1", "m1 list", team_scope("m1"), TermKind::keyword, {{"x", {}}});
     store->put_term_list(admin, team);
     std::vector<Opportunity> opportunities = {
         {"o-s1", "s1 deal", "acc", "s1", OpportunityStatus::won, 10, 10, "EUR", now, now},
@@ -179,10 +179,10 @@ TEST_CASE("retention: purge removes exactly the expired calls of each team") {
   World w;
   // Organisation 365 days; m1's team (m1, s1, s2) 30 days. s3 (team m2, no period) falls back to
   // the organisation's.
-  w.store->set_retention(admin, {TermListScope::organisation, "", 365});
-  w.store->set_retention(admin, {TermListScope::team, "m1", 30});
-  w.store->set_retention(admin, {TermListScope::team, "m2", 1000});
-  w.store->clear_retention(admin, TermListScope::team, "m2");
+  w.store->set_retention(admin, {{}, 365});
+  w.store->set_retention(admin, {team_scope("m1"), 30});
+  w.store->set_retention(admin, {team_scope("m2"), 1000});
+  w.store->clear_retention(admin, team_scope("m2"));
   CHECK(w.store->retention_policies(admin).size() == 2);
   CHECK(w.store->retention_policies(Viewer::manager("m2")).size() == 1);  // the organisation's only
 
@@ -211,9 +211,7 @@ TEST_CASE("retention: without any period nothing is purged") {
   auto before = snapshot(w.path);
   CHECK(w.store->purge_expired(admin, w.now + 10000 * day_ms).calls_deleted == 0);
   CHECK(snapshot(w.path) == before);
-  auto [code, message] = error_of([&] {
-    w.store->set_retention(admin, {TermListScope::organisation, "", 0});
-  });
+  auto [code, message] = error_of([&] { w.store->set_retention(admin, {{}, 0}); });
   CHECK(code == ErrorCode::invalid_argument);
   CHECK(message == "retention period must be at least 1 day, got 0");
 }

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 #include "store_test_support.hpp"
 
 using namespace parley;
@@ -151,7 +153,7 @@ TEST_CASE("store: filters, counts and first brand mentions") {
                                          make_call("c2", "s1", t0 + 2 * day_ms, 3, "contact-2", "fabrikam"),
                                          make_call("c3", "s2", t0 + day_ms, 6, "contact-1", "fabrikam")};
   calls[1].analysis.brands.push_back({"contoso", "Contoso", 1});
-  calls[1].analysis.term_hits.push_back({"Contoso 360", StoredTermKind::competitor, Role::seller, 0, 10});
+  calls[1].analysis.term_hits.push_back({"Contoso 360", TermKind::competitor, Role::seller, 0, 10});
   store->ingest_calls(admin, calls, t0 + 3 * day_ms);
 
   CallFilter filter;
@@ -172,7 +174,7 @@ TEST_CASE("store: filters, counts and first brand mentions") {
   CHECK(counts[0].mentions == 5);
   CHECK(counts[0].calls == 3);
   CHECK(counts[1].term == "Contoso 360");
-  CHECK(counts[1].kind == StoredTermKind::competitor);
+  CHECK(counts[1].kind == TermKind::competitor);
   CHECK(store->term_counts(admin, {}, Role::seller).size() == 1);
   CHECK(store->term_counts(admin, {}, Role::customer)[0].mentions == 5);
 
@@ -222,7 +224,7 @@ TEST_CASE("store: summaries newest first and term hits oldest call first, ties b
   std::vector<CallWithAnalysis> calls = {make_call("c-b", "s1", t0 + day_ms),
                                          make_call("c-a", "s2", t0 + day_ms), make_call("c-z", "s1", t0)};
   auto& b_hits = calls[0].analysis.term_hits;
-  b_hits.insert(b_hits.begin(), {"pricing", StoredTermKind::keyword, Role::customer, 5, 10000});
+  b_hits.insert(b_hits.begin(), {"pricing", TermKind::keyword, Role::customer, 5, 10000});
   store->ingest_calls(admin, calls, t0 + 2 * day_ms);
 
   auto summaries = store->call_summaries(admin, {});
@@ -246,25 +248,74 @@ TEST_CASE("store: summaries newest first and term hits oldest call first, ties b
 TEST_CASE("store: term lists, opportunities, activities and the processing log round-trip") {
   TempDir dir;
   auto store = open_fresh(dir);
-  TermList list{"tl",
-                "Competitors",
-                StoredTermKind::competitor,
-                TermListScope::team,
-                "m1",
-                {{"Contoso 360", {"Contoso", "C360"}}, {"Fabrikam", {}}}};
+  // Every option of a TrackedTerm away from its default on the first term, the defaults on the
+  // second; one list may hold both kinds.
+  TrackedTerm contoso;
+  contoso.name = "Contoso 360";
+  contoso.kind = TermKind::competitor;
+  contoso.variants = {"Contoso", "C360"};
+  contoso.scope = team_scope("m1");
+  contoso.match_related_forms = true;
+  contoso.said_by = SpeakerFilter::customer;
+  contoso.only_in_questions = true;
+  TrackedTerm fabrikam;
+  fabrikam.name = "Fabrikam";
+  fabrikam.scope = team_scope("m1");
+  TrackedTerm renew;
+  renew.name = "renew";
+  renew.scope = team_scope("m1");
+  renew.said_by = SpeakerFilter::seller;
+  TermList list{"tl", "Team m1 terms", team_scope("m1"), {contoso, fabrikam, renew}};
   store->put_term_list(Viewer::manager("m1"), list);
   auto lists = store->term_lists(Viewer::manager("m1"));
   REQUIRE(lists.size() == 1);
-  CHECK(lists[0].name == "Competitors");
-  CHECK(lists[0].team_manager_id == "m1");
-  REQUIRE(lists[0].terms.size() == 2);
-  CHECK(lists[0].terms[0].variants == std::vector<std::string>{"Contoso", "C360"});
-  CHECK(lists[0].terms[1].variants.empty());
+  CHECK(lists[0].id == "tl");
+  CHECK(lists[0].name == "Team m1 terms");
+  CHECK(lists[0].scope.level == TermScope::Level::team);
+  CHECK(lists[0].scope.team_id == "m1");
+  REQUIRE(lists[0].terms.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const TrackedTerm& put = list.terms[i];
+    const TrackedTerm& read = lists[0].terms[i];
+    CAPTURE(put.name);
+    CHECK(read.name == put.name);
+    CHECK(read.kind == put.kind);
+    CHECK(read.variants == put.variants);
+    CHECK(read.scope.level == put.scope.level);
+    CHECK(read.scope.team_id == put.scope.team_id);
+    CHECK(read.match_related_forms == put.match_related_forms);
+    CHECK(read.said_by == put.said_by);
+    CHECK(read.only_in_questions == put.only_in_questions);
+  }
+  // The JSON form carries every option (terms as docs/terms.md writes a TrackedTerm).
+  const auto json = nlohmann::json::parse(to_json(lists[0]));
+  CHECK(json["scope"] == nlohmann::json{{"level", "team"}, {"team_id", "m1"}});
+  CHECK(json["terms"][0] == nlohmann::json{{"name", "Contoso 360"},
+                                           {"kind", "competitor"},
+                                           {"variants", {"Contoso", "C360"}},
+                                           {"scope", {{"level", "team"}, {"team_id", "m1"}}},
+                                           {"match_related_forms", true},
+                                           {"said_by", "customer"},
+                                           {"only_in_questions", true}});
   auto [code, message] = error_of([&] {
-    TermList bad{"x", "x", StoredTermKind::keyword, TermListScope::team, "m1", {{"a", {"b\nc"}}}};
+    TermList bad = term_list("x", "x", team_scope("m1"), TermKind::keyword, {{"a", {"b\nc"}}});
     store->put_term_list(admin, bad);
   });
   CHECK(message == "term list 'x': term 0: a variant contains a newline");
+  // A list's scope is its terms' scope: a term that says otherwise is refused, by name.
+  std::tie(code, message) = error_of([&] {
+    TermList mixed = term_list("x", "x", team_scope("m1"), TermKind::keyword, {{"a", {}}, {"b", {}}});
+    mixed.terms[1].scope = {};
+    store->put_term_list(admin, mixed);
+  });
+  CHECK(code == ErrorCode::invalid_argument);
+  CHECK(message ==
+        "term list 'x': term 1 ('b'): its scope (organisation) differs from the list's (team 'm1'); a list's "
+        "terms share its scope");
+  std::tie(code, message) = error_of([&] { store->put_term_list(admin, {"x", "x", {{}, "m1"}, {}}); });
+  CHECK(code == ErrorCode::invalid_argument);
+  CHECK(message == "term list 'x': the organisation scope names no team_id (got 'm1')");
+  CHECK(store->term_lists(admin).size() == 1);  // nothing of the refused lists was stored
 
   Opportunity won{"o1", "Won deal", "acc", "s1", OpportunityStatus::won, 1000, 1200, "EUR", t0, t0 + day_ms};
   Opportunity old{"o2",  "Old deal",       "acc",           "s1", OpportunityStatus::lost, 500, 0,
@@ -395,7 +446,7 @@ TEST_CASE("store: schema version, pragmas and reopening") {
   sqlite3_close(raw);
   auto [code, message] = error_of([&] { open_sqlite_store(path); });
   CHECK(code == ErrorCode::storage);
-  CHECK(message == "the store's schema version 99 is newer than this parley's (2)");
+  CHECK(message == "the store's schema version 99 is newer than this parley's (3)");
 
   SqliteStoreOptions no_create;
   no_create.create_if_missing = false;

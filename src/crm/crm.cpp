@@ -1,6 +1,5 @@
-// Names of the CRM and store enums (stable strings used in JSON and by the C ABI).
+// Names of the CRM enums (stable strings used in JSON and by the C ABI).
 #include "parley/crm.hpp"
-#include "parley/store.hpp"
 
 namespace parley {
 
@@ -78,19 +77,6 @@ std::optional<EngagementKind> parse_engagement_kind(std::string_view name) noexc
   if (name == "link_clicked") return EngagementKind::link_clicked;
   if (name == "attachment_viewed") return EngagementKind::attachment_viewed;
   return std::nullopt;
-}
-
-std::string_view stored_term_kind_name(StoredTermKind kind) noexcept {
-  return kind == StoredTermKind::keyword ? "keyword" : "competitor";
-}
-
-std::string_view processing_status_name(ProcessingStatus status) noexcept {
-  switch (status) {
-    case ProcessingStatus::received: return "received";
-    case ProcessingStatus::analysed: return "analysed";
-    case ProcessingStatus::failed: return "failed";
-  }
-  return "received";
 }
 
 }  // namespace parley
