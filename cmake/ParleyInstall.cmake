@@ -4,7 +4,11 @@ install(TARGETS parley EXPORT parleyTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY include/parley DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/parley)
+# data/ is compiled into the library, so it is not installed; its licences and notices are, with
+# parley's own, under the paths THIRD_PARTY.md names.
+install(FILES LICENSE THIRD_PARTY.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/data
+  FILES_MATCHING PATTERN "LICENSE*" PATTERN "NOTICE*")
 set(PARLEY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/parley)
 install(EXPORT parleyTargets NAMESPACE parley:: DESTINATION ${PARLEY_CMAKE_DIR})
 configure_package_config_file(cmake/parleyConfig.cmake.in ${CMAKE_CURRENT_BINARY_DIR}/parleyConfig.cmake
