@@ -9,6 +9,7 @@ find_package(Utf8proc 2.8 REQUIRED)
 find_package(Stemmer REQUIRED)
 pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
 
+# Header-only ones are used at build time only, so the exported package never asks for them.
 set(PARLEY_PRIVATE_DEPENDENCIES
-  ICU::uc ICU::i18n ICU::data SQLite::SQLite3 fmt::fmt nlohmann_json::nlohmann_json Eigen3::Eigen
-  Utf8proc::Utf8proc Stemmer::Stemmer PkgConfig::HYPERSCAN)
+  ICU::uc ICU::i18n ICU::data SQLite::SQLite3 fmt::fmt Utf8proc::Utf8proc Stemmer::Stemmer PkgConfig::HYPERSCAN
+  $<BUILD_INTERFACE:nlohmann_json::nlohmann_json> $<BUILD_INTERFACE:Eigen3::Eigen>)

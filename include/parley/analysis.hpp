@@ -26,7 +26,8 @@ struct AnalysisOptions {
   ModelLimits limits;  // analyze() validates the call against these first
   // Language used for calls whose Call::language is empty (BCP 47).
   std::string default_language = "en";
-  // Directory of the bundled pattern lists and lexicons; empty = default_data_dir().
+  // Folder of the pattern lists and lexicons; empty: $PARLEY_DATA_DIR, else the data embedded in the
+  // library (parley/resources.hpp).
   std::string data_dir;
 
   // Validates the nested options by their own validate() with their path

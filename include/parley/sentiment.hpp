@@ -104,12 +104,13 @@ class SentimentLexicon {
 SentimentLexicon load_sentiment_lexicon(const std::string& path, std::string_view language);
 
 // The bundled lexicon of a language (the primary subtag of the BCP 47 tag picks the files under
-// <data_dir>/sentiment/): emoji.tsv, then <lang>.tsv (valence words) if shipped, then
-// <lang>.rules.tsv (negators, boosters, contrastive words, phrases). Throws Error(not_found) if
-// neither a lexicon nor rules exist for the language. Languages with rules only score 0 until the
+// sentiment/ of data_dir, which parley/resources.hpp resolves): emoji.tsv, then <lang>.tsv
+// (valence words) if shipped, then <lang>.rules.tsv (negators, boosters, contrastive words,
+// phrases). Throws Error(not_found) naming the paths tried if neither a lexicon nor rules exist
+// for the language. Languages with rules only score 0 until the
 // host merges a valence lexicon (merged_with).
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language, const std::string& data_dir);
-SentimentLexicon bundled_sentiment_lexicon(std::string_view language);  // default_data_dir()
+SentimentLexicon bundled_sentiment_lexicon(std::string_view language);  // data_dir empty
 
 // Primary subtags ("en", "de") of the languages with bundled rules or a bundled valence lexicon.
 std::vector<std::string> bundled_sentiment_languages(const std::string& data_dir);

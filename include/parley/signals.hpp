@@ -83,7 +83,7 @@ std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path);
 std::vector<GazetteerEntry> load_gazetteer(const std::string& path);
 // Every file under <data_dir>/signals/: currencies.tsv, multipliers.tsv and, per language
 // directory <data_dir>/signals/<lang>/, action_items.txt, fillers.txt, interrogatives.txt and
-// brand_stop_words.txt (each optional). An empty data_dir means default_data_dir().
+// brand_stop_words.txt (each optional). An empty data_dir: the rule in parley/resources.hpp.
 SignalPatterns load_signal_patterns(const std::string& data_dir = {});
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ class SignalDetector {
   // Compiles the patterns; throws Error(ErrorCode::invalid_argument) naming the language and list
   // of an empty or invalid pattern (empty phrase, invalid UTF-8, unknown currency code).
   explicit SignalDetector(const SignalPatterns& patterns, SignalOptions options = {});
-  // Loads the bundled patterns (load_signal_patterns(default_data_dir())).
+  // Loads the bundled patterns (load_signal_patterns()).
   explicit SignalDetector(SignalOptions options = {});
   ~SignalDetector();
   SignalDetector(SignalDetector&&) noexcept;
@@ -217,7 +217,7 @@ class SignalDetector {
 };
 
 // Questions in one text by the rules of SignalDetector::count_questions with the bundled patterns
-// (compiled on first use from default_data_dir(), then shared; the first call may throw what
+// (compiled on first use from load_signal_patterns(), then shared; the first call may throw what
 // load_signal_patterns throws).
 std::uint32_t count_questions(std::string_view text, std::string_view language);
 

@@ -4,12 +4,11 @@
 
 #include <map>
 
+#include "parley/text.hpp"
 #include "sentiment/sentiment_json.hpp"
 #include "signals/signals_json.hpp"
 #include "terms/terms_json.hpp"
 #include "timing/timing_json.hpp"
-#include "parley/resources.hpp"
-#include "parley/text.hpp"
 
 namespace parley {
 namespace {
@@ -47,12 +46,11 @@ struct CallAnalyzer::Resources {
       : options(std::move(analysis_options)),
         tracked_terms(std::move(terms)),
         signal_detector(
-            load_signal_patterns(options.data_dir.empty() ? default_data_dir() : options.data_dir),
+            load_signal_patterns(options.data_dir),
             signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
     if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
-    const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-    for (const std::string& language : bundled_sentiment_languages(data_dir)) {
-      SentimentLexicon lexicon = bundled_sentiment_lexicon(language, data_dir);
+    for (const std::string& language : bundled_sentiment_languages(options.data_dir)) {
+      SentimentLexicon lexicon = bundled_sentiment_lexicon(language, options.data_dir);
       // A language shipped with rules but no rated words cannot score: leave it out.
       if (lexicon.valence_term_count() > 0) lexicons.emplace(language, std::move(lexicon));
     }

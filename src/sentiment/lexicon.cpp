@@ -2,15 +2,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "model/data_source.hpp"
 #include "parley/error.hpp"
-#include "parley/resources.hpp"
 #include "parley/text.hpp"
 #include "sentiment/lexicon_table.hpp"
 
@@ -295,39 +294,34 @@ SentimentLexicon load_sentiment_lexicon(const std::string& path, std::string_vie
 }
 
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language, const std::string& data_dir) {
+  const DataSource source(data_dir);
   const std::string primary = primary_subtag(language);
-  const std::filesystem::path directory = std::filesystem::path(data_dir) / "sentiment";
-  const std::filesystem::path lexicon_path = directory / (primary + ".tsv");
-  const std::filesystem::path rules_path = directory / (primary + ".rules.tsv");
-  std::error_code ignored;
-  const bool has_lexicon = !primary.empty() && std::filesystem::is_regular_file(lexicon_path, ignored);
-  const bool has_rules = !primary.empty() && std::filesystem::is_regular_file(rules_path, ignored);
-  if (!has_lexicon && !has_rules) {
+  const std::string lexicon_path = "sentiment/" + primary + ".tsv";
+  const std::string rules_path = "sentiment/" + primary + ".rules.tsv";
+  const std::optional<std::string> lexicon = primary.empty() ? std::nullopt : source.read(lexicon_path);
+  const std::optional<std::string> rules = primary.empty() ? std::nullopt : source.read(rules_path);
+  if (!lexicon && !rules) {
     throw Error(ErrorCode::not_found,
-                fmt::format("no bundled sentiment lexicon or rules for language '{}' in {}", language,
-                            directory.string()));
+                fmt::format("no bundled sentiment lexicon or rules for language '{}': tried {} and {} in {}",
+                            language, source.name_of(lexicon_path), source.name_of(rules_path),
+                            source.description()));
   }
   // One term list in load order, so rules override lexicon entries ("no" is a negator, not -1.2).
   TermList list;
-  const std::filesystem::path emoji_path = directory / "emoji.tsv";
-  for (const auto& path : {emoji_path, lexicon_path, rules_path}) {
-    if (!std::filesystem::is_regular_file(path, ignored)) continue;
-    parse_into(read_file(path.string()), path.string(), list);
-  }
+  if (const auto emoji = source.read("sentiment/emoji.tsv"))
+    parse_into(*emoji, source.name_of("sentiment/emoji.tsv"), list);
+  if (lexicon) parse_into(*lexicon, source.name_of(lexicon_path), list);
+  if (rules) parse_into(*rules, source.name_of(rules_path), list);
   return SentimentLexicon(build(std::string(language), list));
 }
 
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language) {
-  return bundled_sentiment_lexicon(language, default_data_dir());
+  return bundled_sentiment_lexicon(language, std::string());
 }
 
 std::vector<std::string> bundled_sentiment_languages(const std::string& data_dir) {
   std::vector<std::string> languages;
-  std::error_code ignored;
-  const std::filesystem::path directory = std::filesystem::path(data_dir) / "sentiment";
-  for (auto it = std::filesystem::directory_iterator(directory, ignored);
-       it != std::filesystem::directory_iterator(); it.increment(ignored)) {
-    const std::string name = it->path().filename().string();
+  for (const std::string& name : DataSource(data_dir).files_in("sentiment")) {
     std::string primary;
     if (name.size() > 10 && name.ends_with(".rules.tsv"))
       primary = name.substr(0, name.size() - 10);

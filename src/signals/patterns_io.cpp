@@ -1,12 +1,11 @@
 // Loading of the signal pattern files (formats in docs/signals.md).
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "model/data_source.hpp"
 #include "parley/error.hpp"
-#include "parley/resources.hpp"
 #include "parley/signals.hpp"
 #include "parley/text.hpp"
 
@@ -33,10 +32,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Calls on_line(line_number, trimmed line) for every line that is not blank or a '#' comment.
+// Calls on_line(line_number, trimmed line) for every line of `content` (the file `path`) that is
+// not blank or a '#' comment.
 template <class OnLine>
-void for_each_entry(const std::string& path, OnLine&& on_line) {
-  const std::string content = read_whole_file(path);
+void for_each_entry(const std::string& path, std::string_view content, OnLine&& on_line) {
   std::string_view rest(content);
   if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);  // a byte-order mark
   std::size_t line_number = 0;
@@ -70,17 +69,15 @@ bool is_id_char(char c) {
          c == '.';
 }
 
-}  // namespace
-
-std::vector<std::string> load_phrase_list(const std::string& path) {
+std::vector<std::string> parse_phrase_list(const std::string& path, std::string_view content) {
   std::vector<std::string> phrases;
-  for_each_entry(path, [&](std::size_t, std::string_view line) { phrases.emplace_back(line); });
+  for_each_entry(path, content, [&](std::size_t, std::string_view line) { phrases.emplace_back(line); });
   return phrases;
 }
 
-std::vector<ActionPattern> load_action_patterns(const std::string& path) {
+std::vector<ActionPattern> parse_action_patterns(const std::string& path, std::string_view content) {
   std::vector<ActionPattern> patterns;
-  for_each_entry(path, [&](std::size_t line_number, std::string_view line) {
+  for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     std::size_t id_end = 0;
     while (id_end < line.size() && is_id_char(line[id_end])) ++id_end;
     if (id_end == 0 || id_end == line.size() || (line[id_end] != ' ' && line[id_end] != '\t')) {
@@ -93,9 +90,9 @@ std::vector<ActionPattern> load_action_patterns(const std::string& path) {
   return patterns;
 }
 
-std::vector<CurrencyToken> load_currency_tokens(const std::string& path) {
+std::vector<CurrencyToken> parse_currency_tokens(const std::string& path, std::string_view content) {
   std::vector<CurrencyToken> tokens;
-  for_each_entry(path, [&](std::size_t line_number, std::string_view line) {
+  for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     const auto fields = split_tabs(line);
     if (fields.size() < 2 || fields.size() > 3 || fields[0].empty()) {
       fail(path, line_number, "expected '<token>\\t<ISO 4217 code>[\\t<languages>]'");
@@ -122,9 +119,9 @@ std::vector<CurrencyToken> load_currency_tokens(const std::string& path) {
   return tokens;
 }
 
-std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path) {
+std::vector<AmountMultiplier> parse_amount_multipliers(const std::string& path, std::string_view content) {
   std::vector<AmountMultiplier> multipliers;
-  for_each_entry(path, [&](std::size_t line_number, std::string_view line) {
+  for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     const auto fields = split_tabs(line);
     int power = 0;
     if (fields.size() != 2 || fields[0].empty())
@@ -139,9 +136,9 @@ std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path) {
   return multipliers;
 }
 
-std::vector<GazetteerEntry> load_gazetteer(const std::string& path) {
+std::vector<GazetteerEntry> parse_gazetteer(const std::string& path, std::string_view content) {
   std::vector<GazetteerEntry> entries;
-  for_each_entry(path, [&](std::size_t line_number, std::string_view line) {
+  for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     GazetteerEntry entry;
     bool first = true;
     while (true) {
@@ -162,47 +159,58 @@ std::vector<GazetteerEntry> load_gazetteer(const std::string& path) {
   return entries;
 }
 
+}  // namespace
+
+std::vector<std::string> load_phrase_list(const std::string& path) {
+  return parse_phrase_list(path, read_whole_file(path));
+}
+std::vector<ActionPattern> load_action_patterns(const std::string& path) {
+  return parse_action_patterns(path, read_whole_file(path));
+}
+std::vector<CurrencyToken> load_currency_tokens(const std::string& path) {
+  return parse_currency_tokens(path, read_whole_file(path));
+}
+std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path) {
+  return parse_amount_multipliers(path, read_whole_file(path));
+}
+std::vector<GazetteerEntry> load_gazetteer(const std::string& path) {
+  return parse_gazetteer(path, read_whole_file(path));
+}
+
 SignalPatterns load_signal_patterns(const std::string& data_dir) {
-  namespace fs = std::filesystem;
-  const fs::path root = fs::path(data_dir.empty() ? default_data_dir() : data_dir) / "signals";
-  std::error_code error;
-  if (!fs::is_directory(root, error)) {
-    throw Error(ErrorCode::io, root.string() + ": signal data directory not found");
+  const DataSource source(data_dir);
+  if (!source.has_folder("signals")) {
+    throw Error(ErrorCode::io,
+                source.name_of("signals") + ": signal data directory not found in " + source.description());
   }
+  // Each file is optional; a present one is parsed, and its errors name it as the source does.
+  const auto parse_if_present = [&](const std::string& path, auto parse) {
+    const std::optional<std::string> content = source.read(path);
+    return content ? parse(source.name_of(path), *content) : decltype(parse(path, std::string_view{})){};
+  };
   SignalPatterns patterns;
-  if (fs::exists(root / "currencies.tsv"))
-    patterns.currencies = load_currency_tokens((root / "currencies.tsv").string());
-  if (fs::exists(root / "multipliers.tsv")) {
-    patterns.multipliers = load_amount_multipliers((root / "multipliers.tsv").string());
-  }
-  for (const auto& entry : fs::directory_iterator(root)) {
-    if (!entry.is_directory()) continue;
-    const fs::path& dir = entry.path();
+  patterns.currencies = parse_if_present("signals/currencies.tsv", parse_currency_tokens);
+  patterns.multipliers = parse_if_present("signals/multipliers.tsv", parse_amount_multipliers);
+  for (const std::string& name : source.folders_in("signals")) {
+    const std::string dir = "signals/" + name + "/";
     LanguageSignalPatterns language;
-    if (fs::exists(dir / "action_items.txt"))
-      language.action_items = load_action_patterns((dir / "action_items.txt").string());
-    if (fs::exists(dir / "fillers.txt")) {
-      for (auto& phrase : load_phrase_list((dir / "fillers.txt").string())) {
-        if (phrase.front() == '!') {
-          language.filler_exceptions.push_back(std::string(trim(std::string_view(phrase).substr(1))));
-        } else {
-          language.fillers.push_back(std::move(phrase));
-        }
+    language.action_items = parse_if_present(dir + "action_items.txt", parse_action_patterns);
+    for (auto& phrase : parse_if_present(dir + "fillers.txt", parse_phrase_list)) {
+      if (phrase.front() == '!') {
+        language.filler_exceptions.push_back(std::string(trim(std::string_view(phrase).substr(1))));
+      } else {
+        language.fillers.push_back(std::move(phrase));
       }
     }
-    if (fs::exists(dir / "interrogatives.txt")) {
-      for (auto& phrase : load_phrase_list((dir / "interrogatives.txt").string())) {
-        if (phrase.rfind("...", 0) == 0) {
-          language.question_endings.push_back(std::string(trim(std::string_view(phrase).substr(3))));
-        } else {
-          language.interrogatives.push_back(std::move(phrase));
-        }
+    for (auto& phrase : parse_if_present(dir + "interrogatives.txt", parse_phrase_list)) {
+      if (phrase.rfind("...", 0) == 0) {
+        language.question_endings.push_back(std::string(trim(std::string_view(phrase).substr(3))));
+      } else {
+        language.interrogatives.push_back(std::move(phrase));
       }
     }
-    if (fs::exists(dir / "brand_stop_words.txt")) {
-      language.brand_stop_words = load_phrase_list((dir / "brand_stop_words.txt").string());
-    }
-    patterns.languages.emplace(dir.filename().string(), std::move(language));
+    language.brand_stop_words = parse_if_present(dir + "brand_stop_words.txt", parse_phrase_list);
+    patterns.languages.emplace(name, std::move(language));
   }
   return patterns;
 }

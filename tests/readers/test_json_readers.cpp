@@ -485,7 +485,7 @@ TEST_CASE("write_parley_json writes the documented form") {
 }
 )";
   CHECK(parley::write_parley_json(call) == expected);
-  call.segments[0].text = "\xC3";
+  call.segments[0].text = std::string("\xC3");  // assigning the literal: false -Wrestrict, g++ 12 -O3
   check_error([&] { parley::write_parley_json(call); }, ErrorCode::invalid_utf8,
               "write_parley_json: call 'c-1' holds text that is not valid UTF-8");
 }

@@ -178,7 +178,9 @@ TEST_CASE("bundled languages and missing ones") {
   CHECK(std::find(languages.begin(), languages.end(), "en") != languages.end());
   CHECK(std::find(languages.begin(), languages.end(), "de") != languages.end());
   CHECK(error_message([] { bundled_sentiment_lexicon("xx-YY", bundled_dir); }) ==
-        "no bundled sentiment lexicon or rules for language 'xx-YY' in " + bundled_dir + "/sentiment");
+        "no bundled sentiment lexicon or rules for language 'xx-YY': tried " + bundled_dir +
+            "/sentiment/xx.tsv and " + bundled_dir + "/sentiment/xx.rules.tsv in the folder " + bundled_dir +
+            " (named by data_dir; the embedded data is read only when no folder is named)");
   // A rules-only language scores 0 until a host lexicon is merged.
   SentimentScorer scorer(bundled_sentiment_lexicon("de", bundled_dir));
   CHECK(scorer.score("Das ist nicht gut").score == 0.0);

@@ -52,7 +52,11 @@ inline parley::Call make_call(std::vector<parley::Role> roles, parley::Milliseco
   call.id = "test";
   call.duration_ms = duration_ms;
   for (std::size_t i = 0; i < roles.size(); ++i) {
-    call.participants.push_back({"p" + std::to_string(i), "P" + std::to_string(i), roles[i], {}});
+    // Appending, not "p" + std::to_string(i): g++ 12 -O3 gives a false -Wrestrict on the latter.
+    call.participants.push_back({std::string("p").append(std::to_string(i)),
+                                 std::string("P").append(std::to_string(i)),
+                                 roles[i],
+                                 {}});
   }
   return call;
 }
