@@ -4,22 +4,16 @@
 
 #include <map>
 
+#include "model/ascii.hpp"
+#include "parley/resources.hpp"
+#include "parley/text.hpp"
 #include "sentiment/sentiment_json.hpp"
 #include "signals/signals_json.hpp"
 #include "terms/terms_json.hpp"
 #include "timing/timing_json.hpp"
-#include "parley/resources.hpp"
-#include "parley/text.hpp"
 
 namespace parley {
 namespace {
-
-// "pt-BR" -> "pt": lexicons and pattern lists are chosen by primary language subtag.
-std::string primary_language(std::string_view tag) {
-  std::string primary(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : primary) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-  return primary;
-}
 
 // Tracked keywords and competitors are not "other brands": their names and variants are excluded.
 // Calls without a language fall back to AnalysisOptions::default_language in signals too.
@@ -93,7 +87,7 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
     analysis.term_counts = count_term_hits(*resources.term_matcher, analysis.term_hits);
   }
 
-  if (auto lexicon = resources.lexicons.find(primary_language(analysis.language));
+  if (auto lexicon = resources.lexicons.find(detail::primary_language_subtag(analysis.language));
       lexicon != resources.lexicons.end()) {
     SentimentScorer scorer(lexicon->second, options.sentiment);
     analysis.sentiment = score_call(call, scorer);

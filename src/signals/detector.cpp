@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/signals.hpp"
 #include "parley/text.hpp"
@@ -205,14 +206,6 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
   return compiled;
 }
 
-std::string lowered_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Is the normalized sentence a question by its opener or ending (used when it has no final
 // punctuation)? Leading punctuation and fillers ("um, what do you think") are skipped.
 bool is_question_by_words(std::string_view normalized, const CompiledLanguage& language) {
@@ -329,7 +322,7 @@ struct SignalDetector::Impl {
   Impl(const SignalPatterns& patterns, SignalOptions opts)
       : options(std::move(opts)), prices(patterns.currencies, patterns.multipliers) {
     for (const auto& [name, language] : patterns.languages) {
-      languages.emplace(lowered_ascii(name), compile_language(name, language));
+      languages.emplace(detail::ascii_lowered(name), compile_language(name, language));
     }
     for (std::size_t i = 0; i < options.gazetteer.size(); ++i) {
       const GazetteerEntry& entry = options.gazetteer[i];
@@ -364,9 +357,9 @@ struct SignalDetector::Impl {
 
   const CompiledLanguage* find_language(std::string_view tag) const {
     if (tag.empty()) tag = options.fallback_language;
-    const std::string lowered = lowered_ascii(tag);
+    const std::string lowered = detail::ascii_lowered(tag);
     if (auto it = languages.find(lowered); it != languages.end()) return &it->second;
-    std::string primary = lowered.substr(0, lowered.find_first_of("-_"));
+    std::string primary = detail::primary_language_subtag(lowered);
     if (primary == "no" || primary == "nn") primary = "nb";  // Norwegian: one list for both forms
     if (auto it = languages.find(primary); it != languages.end()) return &it->second;
     return nullptr;

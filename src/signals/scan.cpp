@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "model/ascii.hpp"
 #include "parley/text.hpp"
 
 namespace parley::signals_detail {
@@ -132,9 +133,7 @@ void normalize_phrase(std::string_view text, std::string& out) {
 
 void PhraseMatcher::add(std::string phrase, std::uint32_t value) {
   if (fold_ascii_) {
-    for (char& c : phrase) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    for (char& c : phrase) c = detail::ascii_lower(c);
   }
   phrases_.push_back(std::move(phrase));
   values_.push_back(value);
@@ -177,9 +176,7 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
     if (fold_ascii_) {
       bool equal = true;
       for (std::size_t i = 0; i < phrase.size() && equal; ++i) {
-        char c = text[pos + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        equal = c == phrase[i];
+        equal = detail::ascii_lower(text[pos + i]) == phrase[i];
       }
       if (!equal) continue;
     } else if (text.compare(pos, phrase.size(), phrase) != 0) {

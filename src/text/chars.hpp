@@ -7,31 +7,6 @@
 
 namespace parley::text_detail {
 
-// True when every byte is below 0x80 (checked eight bytes at a time).
-inline bool is_ascii(std::string_view text) noexcept {
-  const char* p = text.data();
-  std::size_t n = text.size();
-  std::uint64_t acc = 0;
-  while (n >= 8) {
-    std::uint64_t block;
-    std::memcpy(&block, p, 8);
-    acc |= block;
-    p += 8;
-    n -= 8;
-  }
-  while (n > 0) {
-    acc |= static_cast<unsigned char>(*p);
-    ++p;
-    --n;
-  }
-  return (acc & 0x8080808080808080ULL) == 0;
-}
-
-// ASCII lower-casing: the whole of NFKC_Casefold for ASCII text.
-inline char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
 // Decodes the code point starting at text[i] of valid UTF-8; sets `length` to its byte count.
 inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t& length) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());

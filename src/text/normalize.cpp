@@ -21,6 +21,7 @@
 #include <mutex>
 #include <string>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
@@ -290,10 +291,7 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
     block |= upper >> 2;
     std::memcpy(dest + i, &block, 8);
   }
-  for (; i < ascii.size(); ++i) {
-    const char c = dest[i];
-    dest[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-  }
+  for (; i < ascii.size(); ++i) dest[i] = detail::ascii_lower(dest[i]);
 }
 
 }  // namespace
@@ -574,7 +572,7 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         }
       }
     } else if (b[i] < 0x80) {
-      *d++ = static_cast<char>(b[i] + ((b[i] >= 'A' && b[i] <= 'Z') ? 'a' - 'A' : 0));
+      *d++ = detail::ascii_lower(static_cast<char>(b[i]));
       ++i;
       continue;
     }
@@ -738,7 +736,7 @@ bool append_normalized(std::string_view text, std::string& out, const NormalizeO
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
   }
   if (!options.strip_accents) return append_nfkc_casefold(text, out, anchors);  // ASCII included
-  if (is_ascii(text)) {
+  if (detail::is_ascii(text)) {
     append_ascii_lower(text, out);
     return true;
   }

@@ -4,6 +4,8 @@
 #include <cstdint>
 
 #include "model/enum_names.hpp"
+#include "parley/error.hpp"
+#include "parley/model.hpp"
 
 namespace {
 
@@ -63,4 +65,18 @@ TEST_CASE("ASCII helpers: case folding, comparison and the primary language subt
   CHECK(primary_language_subtag("ZH_Hant_TW") == "zh");
   CHECK(primary_language_subtag("EN") == "en");
   CHECK(primary_language_subtag("") == "");
+}
+
+TEST_CASE("role and error code names: written names, aliases, round trips") {
+  using parley::Role;
+  for (Role role : {Role::seller, Role::customer, Role::other}) {
+    CHECK(parley::parse_role(parley::role_name(role)) == role);
+  }
+  CHECK(parley::role_name(Role::customer) == "customer");
+  CHECK(parley::parse_role("Agent") == Role::seller);
+  CHECK(parley::parse_role("PROSPECT") == Role::customer);
+  CHECK_FALSE(parley::parse_role("manager").has_value());
+  CHECK(parley::error_code_name(parley::ErrorCode::not_permitted) == "not_permitted");
+  CHECK(parley::error_code_name(parley::ErrorCode::internal) == "internal");
+  CHECK(parley::error_code_name(static_cast<parley::ErrorCode>(0)) == "unknown");
 }
