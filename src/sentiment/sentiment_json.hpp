@@ -9,8 +9,5 @@ namespace parley {
 nlohmann::json to_json_value(const SegmentSentiment& value);
 nlohmann::json to_json_value(const SentimentSummary& value);
 nlohmann::json to_json_value(const CallSentiment& value);
-nlohmann::json to_json_value(const SentimentDistribution& value);
-nlohmann::json to_json_value(const SentimentTrend& value);
-nlohmann::json to_json_value(const NegativeThanAverage& value);
 
 }  // namespace parley
