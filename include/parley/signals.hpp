@@ -216,36 +216,6 @@ class SignalDetector {
 // load_signal_patterns throws).
 std::uint32_t count_questions(std::string_view text, std::string_view language);
 
-// ---------------------------------------------------------------------------------------------
-// New brands across calls
-
-// The normalized keys in `current` not among `known_keys`, in order of first mention.
-std::vector<std::string> new_brand_keys(const CallSignals& current,
-                                        const std::vector<std::string>& known_keys);
-
-// The call each name was first mentioned in. A value type: the host keeps one per scope (seller,
-// team, organisation) and feeds it calls in any order; the earliest call (by start time, then id)
-// wins.
-struct BrandFirstMention {
-  std::string key;
-  std::string name;
-  std::string call_id;
-  std::int64_t call_start_time_ms = 0;
-};
-class BrandHistory {
- public:
-  // Records the call's names; returns the keys that had not been seen in any earlier-recorded call.
-  std::vector<std::string> record(const Call& call, const CallSignals& signals);
-  bool contains(std::string_view key) const;
-  // Every name, sorted by key.
-  std::vector<BrandFirstMention> first_mentions() const;
-  // Names first mentioned in calls starting in [from_ms, to_ms).
-  std::vector<BrandFirstMention> first_mentioned_between(std::int64_t from_ms, std::int64_t to_ms) const;
-
- private:
-  std::map<std::string, BrandFirstMention, std::less<>> first_;
-};
-
 // The normalized key of an organization name: NFKC, case folded, accents stripped, punctuation
 // dropped, a trailing legal-form suffix ("Inc", "GmbH", "Ltd") and a possessive "'s" removed.
 std::string brand_key(std::string_view name);

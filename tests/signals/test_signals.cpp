@@ -191,10 +191,6 @@ TEST_CASE("detect: other brands, gazetteer and exclusions") {
   CHECK(signals.brands[1].name == "Northwind");
   CHECK(signals.brands[1].from_gazetteer);
   CHECK(signals.brands[5].name == "fabrikam");
-
-  // New names against what earlier calls mentioned.
-  CHECK(parley::new_brand_keys(signals, {"globex", "fabrikam"}) ==
-        std::vector<std::string>{"acme data systems", "northwind traders"});
 }
 
 TEST_CASE("brand_key groups variants") {
@@ -227,28 +223,6 @@ TEST_CASE("detect: capitalised names in other languages, none from caseless scri
   call.segments[0].text = "WE USE ACME DATA SYSTEMS TODAY";  // no lower-case letter: no clue
   call.language = "en-US";
   CHECK(detector().detect(call).brand_counts.empty());
-}
-
-TEST_CASE("BrandHistory: first mention wins whatever order calls are recorded in") {
-  parley::Call early = two_party_call("en-US"), late = two_party_call("en-US");
-  early.id = "c-early";
-  early.start_time_ms = 1000;
-  late.id = "c-late";
-  late.start_time_ms = 5000;
-  add(early, 1, 0, 1, "We looked at Globex Corporation last year.");
-  add(late, 1, 0, 1, "Now we also see Initech Systems and Globex Corporation.");
-  const auto early_signals = detector().detect(early);
-  const auto late_signals = detector().detect(late);
-  parley::BrandHistory history;
-  INFO(parley::to_json(late_signals));
-  CHECK(history.record(late, late_signals) == std::vector<std::string>{"initech systems", "globex"});
-  CHECK(history.record(early, early_signals).empty());
-  const auto firsts = history.first_mentions();
-  REQUIRE(firsts.size() == 2);
-  CHECK(firsts[0].key == "globex");
-  CHECK(firsts[0].call_id == "c-early");
-  CHECK(history.first_mentioned_between(2000, 6000).size() == 1);
-  CHECK(history.contains("initech systems"));
 }
 
 TEST_CASE("detect: questions per segment and per role, prices with role and offset") {
