@@ -159,12 +159,12 @@ struct FillerCount {
   std::string phrase;
   std::uint32_t count = 0;
 };
+// Rates per minute of talk are timing's (ParticipantTiming::filler_words_per_minute): the analyzer
+// passes fillers_per_segment to compute_timing, as it does with questions_per_segment.
 struct ParticipantFillers {
   std::uint32_t participant = 0;  // index into Call::participants
   Role role = Role::other;
   std::uint32_t count = 0;
-  Milliseconds talk_ms = 0;            // length of the union of the participant's segments
-  double per_minute = 0.0;             // count / (talk_ms / 60000); 0 when talk_ms is 0
   std::vector<FillerCount> by_phrase;  // sorted by count (descending), then phrase
 };
 
@@ -175,6 +175,7 @@ struct CallSignals {
   std::vector<BrandCount> brand_counts;  // by count (descending), then key
   std::vector<ActionItem> action_items;  // in time order; seller and other roles alike
   std::vector<std::uint32_t> questions_per_segment;  // aligned with Call::segments
+  std::vector<std::uint32_t> fillers_per_segment;    // aligned with Call::segments
   std::uint32_t seller_questions = 0;
   std::uint32_t customer_questions = 0;
   std::uint32_t other_questions = 0;

@@ -46,10 +46,12 @@ struct TimingOptions {
   double interactivity_full_scale_switches_per_minute = 6.0;
 };
 
-// Words and questions of one segment, as counted by the text pipeline.
+// Words, questions and filler words of one segment, as the text pipeline and the signals count them
+// (CallSignals::questions_per_segment, fillers_per_segment).
 struct SegmentTextCounts {
   std::uint32_t words = 0;
   std::uint32_t questions = 0;
+  std::uint32_t filler_words = 0;
 };
 
 // Figures of one participant. Optional figures are undefined on this call (e.g. no talk time).
@@ -63,6 +65,8 @@ struct ParticipantTiming {
   std::uint64_t words = 0;
   std::optional<double> words_per_minute;  // words / talk minutes
   std::uint32_t questions = 0;
+  std::uint32_t filler_words = 0;
+  std::optional<double> filler_words_per_minute;  // filler_words / talk minutes
   Milliseconds longest_monologue_ms = 0;
   Milliseconds overlap_ms = 0;  // time this participant spoke while any other participant spoke
   std::uint32_t interruptions_made = 0;
@@ -78,7 +82,9 @@ struct RoleTiming {
   std::optional<double> words_per_minute;  // words / role talk minutes
   std::uint32_t questions = 0;
   std::optional<double> question_rate_per_hour;  // questions / call hours
-  Milliseconds longest_monologue_ms = 0;         // longest of its participants' monologues
+  std::uint32_t filler_words = 0;
+  std::optional<double> filler_words_per_minute;  // filler_words / role talk minutes
+  Milliseconds longest_monologue_ms = 0;          // longest of its participants' monologues
   Milliseconds overlap_ms = 0;  // time the role spoke while a participant of another role spoke
   std::uint32_t interruptions_made = 0;
   std::uint32_t interruptions_suffered = 0;
@@ -119,12 +125,13 @@ struct CallTiming {
   std::vector<Interruption> interruptions;      // in time order
 };
 
-// Computes every timing metric of a call. `text_counts`, when not empty, holds the words and
-// questions of each segment (index-aligned with call.segments; Error(invalid_argument) if its size
-// differs); when empty a built-in count is used: whitespace-separated tokens holding a letter,
-// digit or non-ASCII character are words, and each run of ? ! ？ ！ ؟ holding a question mark is one
-// question. Throws Error(invalid_argument) for an unknown speaker, a negative start or an end
-// before the start, naming the segment.
+// Computes every timing metric of a call. `text_counts`, when not empty, holds the words, questions
+// and filler words of each segment (index-aligned with call.segments; Error(invalid_argument) if its
+// size differs); when empty a built-in count is used: whitespace-separated tokens holding a letter,
+// digit or non-ASCII character are words, each run of ? ! ？ ！ ؟ holding a question mark is one
+// question, and no filler words are counted (they need the signals' per-language lists). Throws
+// Error(invalid_argument) for an unknown speaker, a negative start or an end before the start, naming the
+// segment.
 CallTiming compute_timing(const Call& call, const TimingOptions& options = {},
                           std::span<const SegmentTextCounts> text_counts = {});
 

@@ -73,12 +73,13 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
   analysis.language = call.language.empty() ? options.default_language : call.language;
   analysis.signals = resources.signal_detector.detect(call);
 
-  // Word counts from the language's word segmentation; questions from the signal rules.
+  // Word counts from the language's word segmentation; questions and filler words from the signals.
   std::vector<SegmentTextCounts> text_counts(call.segments.size());
   WordSegmenter segmenter(analysis.language);
   for (std::size_t i = 0; i < call.segments.size(); ++i) {
     text_counts[i].words = static_cast<std::uint32_t>(segmenter.count_words(call.segments[i].text));
     text_counts[i].questions = analysis.signals.questions_per_segment[i];
+    text_counts[i].filler_words = analysis.signals.fillers_per_segment[i];
   }
   analysis.timing = compute_timing(call, options.timing, text_counts);
 

@@ -589,6 +589,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
 
   const std::size_t segment_count = call.segments.size();
   result.questions_per_segment.assign(segment_count, 0);
+  result.fillers_per_segment.assign(segment_count, 0);
   for (std::size_t i = 0; i < segment_count; ++i) {
     const Segment& segment = call.segments[i];
     if (segment.speaker >= call.participants.size()) {
@@ -685,6 +686,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
       if (options.detect_fillers && language) {
         language->fillers.for_each(normalized, [&](const PhraseMatcher::Match& match) {
           if (match.value == kFillerException) return;
+          ++result.fillers_per_segment[index];
           ++filler_totals[segment.speaker];
           ++filler_phrases[segment.speaker][match.value];
         });
@@ -733,34 +735,11 @@ CallSignals SignalDetector::detect(const Call& call) const {
                    });
 
   if (options.detect_fillers) {
-    // Talk time of each participant: the union of their segments.
-    std::vector<std::vector<std::pair<Milliseconds, Milliseconds>>> spans(participant_count);
-    for (const Segment& segment : call.segments)
-      spans[segment.speaker].emplace_back(segment.start_ms, segment.end_ms);
     for (std::uint32_t p = 0; p < participant_count; ++p) {
-      auto& intervals = spans[p];
-      std::sort(intervals.begin(), intervals.end());
-      Milliseconds talk = 0, open_start = 0, open_end = 0;
-      bool open = false;
-      for (const auto& [start, end] : intervals) {
-        if (end <= start) continue;
-        if (open && start <= open_end) {
-          open_end = std::max(open_end, end);
-        } else {
-          if (open) talk += open_end - open_start;
-          open_start = start;
-          open_end = end;
-          open = true;
-        }
-      }
-      if (open) talk += open_end - open_start;
       ParticipantFillers fillers;
       fillers.participant = p;
       fillers.role = call.participants[p].role;
       fillers.count = filler_totals[p];
-      fillers.talk_ms = talk;
-      fillers.per_minute =
-          talk > 0 ? static_cast<double>(fillers.count) * 60000.0 / static_cast<double>(talk) : 0.0;
       for (const auto& [phrase, count] : filler_phrases[p])
         fillers.by_phrase.push_back({language->filler_phrases[phrase], count});
       std::stable_sort(fillers.by_phrase.begin(), fillers.by_phrase.end(),

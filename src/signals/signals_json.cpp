@@ -50,8 +50,6 @@ nlohmann::json to_json_value(const ParticipantFillers& fillers) {
   return {{"participant", fillers.participant},
           {"role", role_name(fillers.role)},
           {"count", fillers.count},
-          {"talk_ms", fillers.talk_ms},
-          {"per_minute", fillers.per_minute},
           {"by_phrase", std::move(by_phrase)}};
 }
 
@@ -71,6 +69,7 @@ nlohmann::json to_json_value(const CallSignals& signals) {
           {"brand_counts", array_of(signals.brand_counts)},
           {"action_items", array_of(signals.action_items)},
           {"questions_per_segment", signals.questions_per_segment},
+          {"fillers_per_segment", signals.fillers_per_segment},
           {"seller_questions", signals.seller_questions},
           {"customer_questions", signals.customer_questions},
           {"other_questions", signals.other_questions},

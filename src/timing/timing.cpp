@@ -454,6 +454,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
     if (!duplicate) {
       result.participants[ref.speaker].words += counts[ref.index].words;
       result.participants[ref.speaker].questions += counts[ref.index].questions;
+      result.participants[ref.speaker].filler_words += counts[ref.index].filler_words;
     }
 
     if (ref.end == ref.start) continue;  // zero-length: no talk time, no turn
@@ -645,6 +646,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   for (ParticipantTiming& pt : result.participants) {
     if (participant_talk_sum > 0) pt.talk_share = static_cast<double>(pt.talk_ms) / participant_talk_sum;
     pt.words_per_minute = per_minute(static_cast<double>(pt.words), pt.talk_ms);
+    pt.filler_words_per_minute = per_minute(pt.filler_words, pt.talk_ms);
     RoleTiming& role = pt.role == Role::seller     ? result.seller
                        : pt.role == Role::customer ? result.customer
                                                    : result.other;
@@ -652,6 +654,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
     role.turns += pt.turns;
     role.words += pt.words;
     role.questions += pt.questions;
+    role.filler_words += pt.filler_words;
     role.longest_monologue_ms = std::max(role.longest_monologue_ms, pt.longest_monologue_ms);
     role.interruptions_made += pt.interruptions_made;
     role.interruptions_suffered += pt.interruptions_suffered;
@@ -661,6 +664,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   }
   for (RoleTiming* role : {&result.seller, &result.customer, &result.other}) {
     role->words_per_minute = per_minute(static_cast<double>(role->words), role->talk_ms);
+    role->filler_words_per_minute = per_minute(role->filler_words, role->talk_ms);
     role->question_rate_per_hour = per_hour(role->questions, result.duration_ms);
   }
 
