@@ -7,7 +7,7 @@
 #include "model/ascii.hpp"
 #include "model/enum_names.hpp"
 #include "parley/error.hpp"
-#include "parley/text.hpp"
+#include "parley/utf8.hpp"
 
 namespace parley {
 namespace {

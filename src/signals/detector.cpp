@@ -19,6 +19,7 @@ namespace parley {
 using signals_detail::decode_at;
 using signals_detail::is_boundary;
 using signals_detail::is_space;
+using signals_detail::is_unspaced_script_char;
 using signals_detail::is_word_char;
 using signals_detail::normalize_phrase;
 using signals_detail::PhraseMatcher;
@@ -446,7 +447,7 @@ struct SignalDetector::Impl {
         pos += length;
         continue;
       }
-      if (signals_detail::is_unspaced_script(cp)) {  // Han, kana: each character ends a name
+      if (is_unspaced_script_char(cp)) {  // Han, kana: each character ends a name
         flush();
         first_word = false;
         pos += length;
@@ -458,7 +459,7 @@ struct SignalDetector::Impl {
       std::size_t end = pos;
       while (end < content.size()) {
         cp = decode_at(content, end, length);
-        if ((is_word_char(cp) && !signals_detail::is_unspaced_script(cp)) || (cp == '&' && end == begin)) {
+        if ((is_word_char(cp) && !is_unspaced_script_char(cp)) || (cp == '&' && end == begin)) {
           end += length;
           continue;
         }

@@ -407,7 +407,7 @@ bool PriceScanner::scan_number(std::string_view text, std::size_t start, const L
     if (start > 0) {
       std::size_t length = 1;
       if (is_word_char(decode_at(text, previous_start(text, start), length)) &&
-          !is_unspaced_script(decode_at(text, previous_start(text, start), length))) {
+          !is_unspaced_script_char(decode_at(text, previous_start(text, start), length))) {
         return false;
       }
     }

@@ -5,7 +5,6 @@
 #include <hs/hs.h>
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
-#include <unicode/edits.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
@@ -29,7 +28,7 @@
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
-#include "text/normalize_detail.hpp"
+#include "text/normalize_offsets.hpp"
 
 namespace parley {
 namespace {

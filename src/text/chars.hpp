@@ -1,5 +1,6 @@
 #pragma once
-// Character-level helpers of the text pipeline shared by text/ and terms/ (private header).
+// Internal interface of the text area (for the areas above it; never installed): the character-level
+// helpers of the text pipeline for areas that scan text themselves (terms, signals).
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -32,13 +33,18 @@ inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t& len
   return 0xFFFD;
 }
 
-// Decodes the code point that ends at text[end) of valid UTF-8; sets `begin` to its first byte.
-inline char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) noexcept {
+// Start of the code point that ends at text[end) of valid UTF-8 (end > 0).
+inline std::size_t previous_start(std::string_view text, std::size_t end) noexcept {
   std::size_t i = end - 1;
   while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 && end - i < 4) --i;
-  begin = i;
+  return i;
+}
+
+// Decodes the code point that ends at text[end) of valid UTF-8; sets `begin` to its first byte.
+inline char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) noexcept {
+  begin = previous_start(text, end);
   std::size_t length = 0;
-  return decode_at(text, i, length);
+  return decode_at(text, begin, length);
 }
 
 // A character that belongs to a word: a letter, a mark, a number or a connector ("_"). Matching
