@@ -1,5 +1,5 @@
 #pragma once
-// Signals (SPEC 4 and the question and filler metrics of SPEC 2): price mentions, other brands and
+// Signals (docs/signals.md): price mentions, other brands and
 // organizations, action items, questions and filler words, found in a call's segments.
 //
 // Pattern lists (action items, fillers, interrogative openers, brand stop words) are per language

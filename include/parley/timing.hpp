@@ -1,5 +1,5 @@
 #pragma once
-// Conversation timing metrics (SPEC 2): talk time, talk-to-listen ratio, turns, switches, pauses,
+// Conversation timing metrics: talk time, talk-to-listen ratio, turns, switches, pauses,
 // patience, monologues, talking speed, questions, overlap and interruptions, interactivity,
 // participation equity and low-confidence share, per call, per role and per participant; and their
 // aggregation over many calls. Every definition is written out in docs/metrics.md.

@@ -1,4 +1,4 @@
-// Conversation timing metrics (SPEC 2). The definitions are in docs/metrics.md; this file follows
+// Conversation timing metrics. The definitions are in docs/metrics.md; this file follows
 // them in a fixed number of passes over compact arrays (segment refs, per-speaker talk blocks, turns),
 // so a call costs a sort plus linear work, and nothing is allocated per segment.
 #include "parley/timing.hpp"

@@ -75,7 +75,7 @@ std::string utf8proc_nfkc_casefold(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("every SPEC 3 language segments a real sentence into the hand-written words") {
+TEST_CASE("every supported language segments a real sentence into the hand-written words") {
   const auto cases = load_words_fixture();
   // ar, zh, da, nl, en (US, GB), fi, fr (FR, CA), de, he, it, ja, nb, pt (PT, BR), es (ES, MX), sv.
   CHECK(cases.size() == 22);
