@@ -117,6 +117,14 @@ class LatestEnds {
       second_speaker_ = speaker;
     }
   }
+  // Adds the spans of `spans` (in time order) before index `i` that start strictly before spans[i]
+  // and were not added yet: the earlier spans as seen from spans[i], in one pass over the array.
+  void add_started_before(const std::vector<Span>& spans, std::size_t i) noexcept {
+    while (added_ < i && spans[added_].start < spans[i].start) {
+      add(spans[added_].end, spans[added_].speaker);
+      ++added_;
+    }
+  }
   // Latest end of any speaker but `speaker`, and whose it is (kNobody if none).
   std::pair<Milliseconds, std::uint32_t> other_than(std::uint32_t speaker) const noexcept {
     if (first_speaker_ != speaker) return {first_end_, first_speaker_};
@@ -128,6 +136,7 @@ class LatestEnds {
   Milliseconds second_end_ = kNever;
   std::uint32_t first_speaker_ = kNobody;
   std::uint32_t second_speaker_ = kNobody;
+  std::size_t added_ = 0;  // add_started_before: spans[0, added_) are in
 };
 
 constexpr bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -475,13 +484,9 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   {
     std::vector<std::uint32_t> open_turn(participant_count, kNobody);
     LatestEnds earlier_blocks;  // blocks that started strictly before the current one
-    std::size_t committed = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Span& block = blocks[i];
-      while (committed < i && blocks[committed].start < block.start) {
-        earlier_blocks.add(blocks[committed].end, blocks[committed].speaker);
-        ++committed;
-      }
+      earlier_blocks.add_started_before(blocks, i);
       std::uint32_t& open = open_turn[block.speaker];
       if (open != kNobody) {
         Span& turn = turns[open];
@@ -507,13 +512,9 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   {
     std::vector<Milliseconds> own_previous_end(participant_count, kNever);
     LatestEnds earlier_turns;
-    std::size_t committed = 0;
     for (std::size_t i = 0; i < turns.size(); ++i) {
       const Span& turn = turns[i];
-      while (committed < i && turns[committed].start < turn.start) {
-        earlier_turns.add(turns[committed].end, turns[committed].speaker);
-        ++committed;
-      }
+      earlier_turns.add_started_before(turns, i);
       ++result.participants[turn.speaker].turns;
       const auto [other_end, other] = earlier_turns.other_than(turn.speaker);
       if (other != kNobody && other_end >= own_previous_end[turn.speaker]) {
