@@ -164,8 +164,10 @@ void print_signals(const parley::Call& call, const parley::CallAnalysis& analysi
     std::vector<std::string> phrases;
     for (const parley::FillerCount& filler : fillers.by_phrase)
       phrases.push_back(fmt::format("{} {}", filler.phrase, filler.count));
+    const auto per_minute = analysis.timing.participants[fillers.participant].filler_words_per_minute;
     fmt::print("  {:<24} {} ({:.1f} per minute){}{}\n", call.participants[fillers.participant].display_name,
-               fillers.count, fillers.per_minute, phrases.empty() ? "" : ": ", fmt::join(phrases, ", "));
+               fillers.count, per_minute.value_or(0.0), phrases.empty() ? "" : ": ",
+               fmt::join(phrases, ", "));
   }
 }
 

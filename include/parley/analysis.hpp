@@ -69,7 +69,7 @@ class CallAnalyzer {
 };
 
 // The call's identity and participants with its analysis, as one JSON document
-// (docs/output-json.md). `tracked_terms` names the terms of term_hits (may be empty).
+// (docs/output-json.md). Each term hit carries its term's name (`term_name`, from term_counts).
 std::string to_json(const Call& call, const CallAnalysis& analysis);
 
 }  // namespace parley

@@ -1,5 +1,5 @@
 #pragma once
-// The transcript model (SPEC 1): a Call with its Participants and Segments. Plain value types.
+// The transcript model: a Call with its Participants and Segments. Plain value types.
 // Segments may overlap, arrive unsorted, be zero-length or duplicated, as real diarization output
 // does; validate_call() rejects only what cannot be a transcript (reversed or negative times,
 // unknown speakers, invalid UTF-8, absurd sizes).

@@ -15,4 +15,5 @@
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
 #include "parley/timing.hpp"
+#include "parley/utf8.hpp"
 #include "parley/version.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Period filters (SPEC 6): the time ranges every insight is computed over, resolved in the viewer's
+// Period filters: the time ranges every insight is computed over, resolved in the viewer's
 // time zone and locale (ICU calendars: a week starts on the locale's first day), the previous
 // period used for trends, and day / week / month buckets for "over time" series.
 //

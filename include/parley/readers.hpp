@@ -1,5 +1,5 @@
 #pragma once
-// Transcript readers (SPEC 1 and 9): WebVTT, SRT, NIST RTTM, parley's own JSON form, and the
+// Transcript readers (docs/transcript-formats.md): WebVTT, SRT, NIST RTTM, parley's own JSON form, and the
 // word-timed JSON of Amazon Transcribe, AssemblyAI and Deepgram, each turned into a parley::Call.
 //
 // Readers keep speakers as written: every speaker label (`spk_0`, `A`, `2`, `Dana Whitfield`)

@@ -1,19 +1,17 @@
 #pragma once
-// Sentiment (SPEC 5): a lexicon-and-rules scorer for segments, call-level customer and seller
-// sentiment with a start / middle / end trajectory, and aggregates over sets of calls (the label
-// donut, sentiment over time, calls more negative than average). docs/sentiment.md documents the
-// lexicon file format, every rule and every threshold.
+// Sentiment: a lexicon-and-rules scorer for segments, and call-level customer and seller sentiment
+// with a start / middle / end trajectory. docs/sentiment.md documents the lexicon file format, every
+// rule and every threshold; aggregates over sets of calls (the label donut, sentiment over time,
+// calls more negative than average) are the dashboards' (insights.hpp).
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "parley/model.hpp"
-#include "parley/period.hpp"
 
 namespace parley {
 
@@ -165,67 +163,8 @@ struct CallSentiment {
 // Scores every segment of the call with the scorer (whose lexicon should match call.language).
 CallSentiment score_call(const Call& call, SentimentScorer& scorer);
 
-// One call as the aggregates see it (the store layer keeps these per analysed call).
-struct CallSentimentRecord {
-  std::string call_id;
-  std::string seller_id;
-  std::string team_id;
-  std::int64_t start_time_utc_ms = 0;
-  double customer_score = 0;       // CallSentiment::customer.score
-  bool has_customer_score = true;  // false when the call had no customer words: excluded
-};
-
-// The donut: how many calls are positive / neutral / negative by customer sentiment.
-struct SentimentDistribution {
-  std::string group_id;     // seller or team id; "" for the whole set
-  std::uint64_t calls = 0;  // calls with a customer score
-  std::uint64_t positive = 0, neutral = 0, negative = 0;
-  double positive_share = 0, neutral_share = 0, negative_share = 0;  // 0..1, 0 when calls == 0
-  double mean_customer_score = 0;
-};
-
-SentimentDistribution sentiment_distribution(std::span<const CallSentimentRecord> records,
-                                             const SentimentOptions& options = {});
-// One distribution per seller (or team), sorted by id; records without a customer score are left
-// out, groups with none are omitted.
-std::vector<SentimentDistribution> sentiment_distribution_by_seller(
-    std::span<const CallSentimentRecord> records, const SentimentOptions& options = {});
-std::vector<SentimentDistribution> sentiment_distribution_by_team(
-    std::span<const CallSentimentRecord> records, const SentimentOptions& options = {});
-
-// Sentiment over time: one point per local day / week / month that has calls.
-struct SentimentTimePoint {
-  std::int64_t bucket_start_utc_ms = 0;  // local start of the bucket
-  std::string local_date;                // its local date "YYYY-MM-DD"
-  SentimentDistribution distribution;    // group_id "" ; mean_customer_score is the trend value
-};
-struct SentimentTrend {
-  BucketSize bucket = BucketSize::day;
-  std::vector<SentimentTimePoint> points;  // ascending, only buckets with calls
-};
-// Buckets by the calendar's zone and locale (week start from the locale).
-SentimentTrend sentiment_over_time(std::span<const CallSentimentRecord> records, BucketSize bucket,
-                                   ZoneCalendar& calendar, const SentimentOptions& options = {});
-// Same in UTC (weeks start on Monday, ISO 8601).
-SentimentTrend sentiment_over_time(std::span<const CallSentimentRecord> records, BucketSize bucket,
-                                   const SentimentOptions& options = {});
-
-// "Calls where the customer sentiment is more negative than average": the average is the
-// arithmetic mean of customer_score over the records that have one; a call counts when its
-// customer_score is strictly below that mean.
-struct NegativeThanAverage {
-  std::uint64_t calls = 0;  // calls analysed (with a customer score)
-  double mean_customer_score = 0;
-  std::uint64_t more_negative = 0;
-  double share = 0;  // more_negative / calls, 0 when calls == 0
-};
-NegativeThanAverage more_negative_than_average(std::span<const CallSentimentRecord> records);
-
 // JSON (snake_case fields; docs/sentiment.md shows each shape).
 std::string to_json(const SegmentSentiment& value);
 std::string to_json(const CallSentiment& value);
-std::string to_json(const SentimentDistribution& value);
-std::string to_json(const SentimentTrend& value);
-std::string to_json(const NegativeThanAverage& value);
 
 }  // namespace parley

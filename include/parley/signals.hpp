@@ -1,5 +1,5 @@
 #pragma once
-// Signals (SPEC 4 and the question and filler metrics of SPEC 2): price mentions, other brands and
+// Signals (docs/signals.md): price mentions, other brands and
 // organizations, action items, questions and filler words, found in a call's segments.
 //
 // Pattern lists (action items, fillers, interrogative openers, brand stop words) are per language
@@ -164,12 +164,12 @@ struct FillerCount {
   std::string phrase;
   std::uint32_t count = 0;
 };
+// Rates per minute of talk are timing's (ParticipantTiming::filler_words_per_minute): the analyzer
+// passes fillers_per_segment to compute_timing, as it does with questions_per_segment.
 struct ParticipantFillers {
   std::uint32_t participant = 0;  // index into Call::participants
   Role role = Role::other;
   std::uint32_t count = 0;
-  Milliseconds talk_ms = 0;            // length of the union of the participant's segments
-  double per_minute = 0.0;             // count / (talk_ms / 60000); 0 when talk_ms is 0
   std::vector<FillerCount> by_phrase;  // sorted by count (descending), then phrase
 };
 
@@ -180,6 +180,7 @@ struct CallSignals {
   std::vector<BrandCount> brand_counts;  // by count (descending), then key
   std::vector<ActionItem> action_items;  // in time order; seller and other roles alike
   std::vector<std::uint32_t> questions_per_segment;  // aligned with Call::segments
+  std::vector<std::uint32_t> fillers_per_segment;    // aligned with Call::segments
   std::uint32_t seller_questions = 0;
   std::uint32_t customer_questions = 0;
   std::uint32_t other_questions = 0;
@@ -220,36 +221,6 @@ class SignalDetector {
 // (compiled on first use from load_signal_patterns(), then shared; the first call may throw what
 // load_signal_patterns throws).
 std::uint32_t count_questions(std::string_view text, std::string_view language);
-
-// ---------------------------------------------------------------------------------------------
-// New brands across calls
-
-// The normalized keys in `current` not among `known_keys`, in order of first mention.
-std::vector<std::string> new_brand_keys(const CallSignals& current,
-                                        const std::vector<std::string>& known_keys);
-
-// The call each name was first mentioned in. A value type: the host keeps one per scope (seller,
-// team, organisation) and feeds it calls in any order; the earliest call (by start time, then id)
-// wins.
-struct BrandFirstMention {
-  std::string key;
-  std::string name;
-  std::string call_id;
-  std::int64_t call_start_time_ms = 0;
-};
-class BrandHistory {
- public:
-  // Records the call's names; returns the keys that had not been seen in any earlier-recorded call.
-  std::vector<std::string> record(const Call& call, const CallSignals& signals);
-  bool contains(std::string_view key) const;
-  // Every name, sorted by key.
-  std::vector<BrandFirstMention> first_mentions() const;
-  // Names first mentioned in calls starting in [from_ms, to_ms).
-  std::vector<BrandFirstMention> first_mentioned_between(std::int64_t from_ms, std::int64_t to_ms) const;
-
- private:
-  std::map<std::string, BrandFirstMention, std::less<>> first_;
-};
 
 // The normalized key of an organization name: NFKC, case folded, accents stripped, punctuation
 // dropped, a trailing legal-form suffix ("Inc", "GmbH", "Ltd") and a possessive "'s" removed.

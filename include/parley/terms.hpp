@@ -1,5 +1,5 @@
 #pragma once
-// Tracked keywords and competitors (SPEC 4): term lists, their scopes, a compiled matcher and the
+// Tracked keywords and competitors (docs/terms.md): term lists, their scopes, a compiled matcher and the
 // per-call hits and counts. Matching runs on the normalized text (NFKC + case folding, see text.hpp)
 // at word boundaries, in every supported language, and maps each hit back to the original bytes.
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Conversation timing metrics (SPEC 2): talk time, talk-to-listen ratio, turns, switches, pauses,
+// Conversation timing metrics: talk time, talk-to-listen ratio, turns, switches, pauses,
 // patience, monologues, talking speed, questions, overlap and interruptions, interactivity,
 // participation equity and low-confidence share, per call, per role and per participant; and their
 // aggregation over many calls. Every definition is written out in docs/metrics.md.
@@ -50,10 +50,12 @@ struct TimingOptions {
   void validate(std::string_view where = "TimingOptions") const;
 };
 
-// Words and questions of one segment, as counted by the text pipeline.
+// Words, questions and filler words of one segment, as the text pipeline and the signals count them
+// (CallSignals::questions_per_segment, fillers_per_segment).
 struct SegmentTextCounts {
   std::uint32_t words = 0;
   std::uint32_t questions = 0;
+  std::uint32_t filler_words = 0;
 };
 
 // Figures of one participant. Optional figures are undefined on this call (e.g. no talk time).
@@ -67,6 +69,8 @@ struct ParticipantTiming {
   std::uint64_t words = 0;
   std::optional<double> words_per_minute;  // words / talk minutes
   std::uint32_t questions = 0;
+  std::uint32_t filler_words = 0;
+  std::optional<double> filler_words_per_minute;  // filler_words / talk minutes
   Milliseconds longest_monologue_ms = 0;
   Milliseconds overlap_ms = 0;  // time this participant spoke while any other participant spoke
   std::uint32_t interruptions_made = 0;
@@ -82,7 +86,9 @@ struct RoleTiming {
   std::optional<double> words_per_minute;  // words / role talk minutes
   std::uint32_t questions = 0;
   std::optional<double> question_rate_per_hour;  // questions / call hours
-  Milliseconds longest_monologue_ms = 0;         // longest of its participants' monologues
+  std::uint32_t filler_words = 0;
+  std::optional<double> filler_words_per_minute;  // filler_words / role talk minutes
+  Milliseconds longest_monologue_ms = 0;          // longest of its participants' monologues
   Milliseconds overlap_ms = 0;  // time the role spoke while a participant of another role spoke
   std::uint32_t interruptions_made = 0;
   std::uint32_t interruptions_suffered = 0;
@@ -123,12 +129,13 @@ struct CallTiming {
   std::vector<Interruption> interruptions;      // in time order
 };
 
-// Computes every timing metric of a call. `text_counts`, when not empty, holds the words and
-// questions of each segment (index-aligned with call.segments; Error(invalid_argument) if its size
-// differs); when empty a built-in count is used: whitespace-separated tokens holding a letter,
-// digit or non-ASCII character are words, and each run of ? ! ？ ！ ؟ holding a question mark is one
-// question. Throws Error(invalid_argument) for an unknown speaker, a negative start or an end
-// before the start, naming the segment.
+// Computes every timing metric of a call. `text_counts`, when not empty, holds the words, questions
+// and filler words of each segment (index-aligned with call.segments; Error(invalid_argument) if its
+// size differs); when empty a built-in count is used: whitespace-separated tokens holding a letter,
+// digit or non-ASCII character are words, each run of ? ! ？ ！ ؟ holding a question mark is one
+// question, and no filler words are counted (they need the signals' per-language lists). Throws
+// Error(invalid_argument) for an unknown speaker, a negative start or an end before the start, naming the
+// segment.
 CallTiming compute_timing(const Call& call, const TimingOptions& options = {},
                           std::span<const SegmentTextCounts> text_counts = {});
 

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "model/ascii.hpp"
 #include "parley/text.hpp"
 #include "sentiment/sentiment_json.hpp"
 #include "signals/signals_json.hpp"
@@ -12,13 +13,6 @@
 
 namespace parley {
 namespace {
-
-// "pt-BR" -> "pt": lexicons and pattern lists are chosen by primary language subtag.
-std::string primary_language(std::string_view tag) {
-  std::string primary(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : primary) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-  return primary;
-}
 
 // Tracked keywords and competitors are not "other brands": their names and variants are excluded.
 // Calls without a language fall back to AnalysisOptions::default_language in signals too.
@@ -78,12 +72,13 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
   analysis.language = call.language.empty() ? options.default_language : call.language;
   analysis.signals = resources.signal_detector.detect(call);
 
-  // Word counts from the language's word segmentation; questions from the signal rules.
+  // Word counts from the language's word segmentation; questions and filler words from the signals.
   std::vector<SegmentTextCounts> text_counts(call.segments.size());
   WordSegmenter segmenter(analysis.language);
   for (std::size_t i = 0; i < call.segments.size(); ++i) {
     text_counts[i].words = static_cast<std::uint32_t>(segmenter.count_words(call.segments[i].text));
     text_counts[i].questions = analysis.signals.questions_per_segment[i];
+    text_counts[i].filler_words = analysis.signals.fillers_per_segment[i];
   }
   analysis.timing = compute_timing(call, options.timing, text_counts);
 
@@ -92,7 +87,7 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
     analysis.term_counts = count_term_hits(*resources.term_matcher, analysis.term_hits);
   }
 
-  if (auto lexicon = resources.lexicons.find(primary_language(analysis.language));
+  if (auto lexicon = resources.lexicons.find(detail::primary_language_subtag(analysis.language));
       lexicon != resources.lexicons.end()) {
     SentimentScorer scorer(lexicon->second, options.sentiment);
     analysis.sentiment = score_call(call, scorer);

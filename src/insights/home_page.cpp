@@ -170,6 +170,7 @@ HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_man
   if (current_kpis.customer_sentiment) {
     const double average = *current_kpis.customer_sentiment;
     customers.average_customer_sentiment = average;
+    // "More negative than average" (docs/sentiment.md): strictly below the mean minus the margin.
     CallFilter negative = current_filter;
     negative.customer_sentiment_below = average - options.more_negative_margin;
     const std::int64_t below = store.call_span(viewer, negative).calls;

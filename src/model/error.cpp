@@ -1,20 +1,24 @@
 #include "parley/error.hpp"
 
-namespace parley {
+#include "model/enum_names.hpp"
 
-std::string_view error_code_name(ErrorCode code) noexcept {
-  switch (code) {
-    case ErrorCode::invalid_argument: return "invalid_argument";
-    case ErrorCode::parse: return "parse";
-    case ErrorCode::invalid_utf8: return "invalid_utf8";
-    case ErrorCode::limit_exceeded: return "limit_exceeded";
-    case ErrorCode::not_found: return "not_found";
-    case ErrorCode::not_permitted: return "not_permitted";
-    case ErrorCode::io: return "io";
-    case ErrorCode::storage: return "storage";
-    case ErrorCode::internal: return "internal";
-  }
-  return "unknown";
-}
+namespace parley {
+namespace {
+
+constexpr detail::EnumName<ErrorCode> error_code_names[] = {
+    {ErrorCode::invalid_argument, "invalid_argument"},
+    {ErrorCode::parse, "parse"},
+    {ErrorCode::invalid_utf8, "invalid_utf8"},
+    {ErrorCode::limit_exceeded, "limit_exceeded"},
+    {ErrorCode::not_found, "not_found"},
+    {ErrorCode::not_permitted, "not_permitted"},
+    {ErrorCode::io, "io"},
+    {ErrorCode::storage, "storage"},
+    {ErrorCode::internal, "internal"},
+};
+
+}  // namespace
+
+std::string_view error_code_name(ErrorCode code) noexcept { return detail::name_of(error_code_names, code); }
 
 }  // namespace parley

@@ -4,18 +4,20 @@
 
 #include <algorithm>
 
+#include "model/ascii.hpp"
+#include "model/enum_names.hpp"
 #include "parley/error.hpp"
-#include "parley/text.hpp"
+#include "parley/utf8.hpp"
 
 namespace parley {
 namespace {
 
-char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using detail::equals_ascii_case_insensitive;
 
-bool equals_ascii_case_insensitive(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
+constexpr detail::EnumName<Role> role_names[] = {
+    {Role::seller, "seller"}, {Role::customer, "customer"}, {Role::other, "other"},     {Role::seller, "rep"},
+    {Role::seller, "agent"},  {Role::customer, "prospect"}, {Role::customer, "client"},
+};
 
 bool ends_with_email_domain(std::string_view address, std::string_view domain) noexcept {
   if (domain.empty() || address.size() <= domain.size() + 1) return false;
@@ -52,26 +54,10 @@ void check_times(Milliseconds start, Milliseconds end, Milliseconds max_end, con
 
 }  // namespace
 
-std::string_view role_name(Role role) noexcept {
-  switch (role) {
-    case Role::seller: return "seller";
-    case Role::customer: return "customer";
-    case Role::other: return "other";
-  }
-  return "other";
-}
+std::string_view role_name(Role role) noexcept { return detail::name_of(role_names, role); }
 
 std::optional<Role> parse_role(std::string_view name) noexcept {
-  for (auto [word, role] : {std::pair{"seller", Role::seller},
-                            {"rep", Role::seller},
-                            {"agent", Role::seller},
-                            {"customer", Role::customer},
-                            {"prospect", Role::customer},
-                            {"client", Role::customer},
-                            {"other", Role::other}}) {
-    if (equals_ascii_case_insensitive(name, word)) return role;
-  }
-  return std::nullopt;
+  return detail::parse_name(role_names, name, detail::NameCase::ascii_insensitive);
 }
 
 Milliseconds Call::effective_duration_ms() const noexcept {

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <string>
 
+#include "model/enum_names.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
@@ -21,9 +22,18 @@ namespace {
 // small enough that subtracting a day or a period length can never overflow.
 constexpr std::int64_t max_instant_ms = 8'640'000'000'000'000;
 
-constexpr std::array<std::string_view, 8> kind_names = {"last_24_hours", "last_7_days", "this_month",
-                                                        "last_month",    "this_week",   "last_week",
-                                                        "all_time",      "custom"};
+constexpr detail::EnumName<PeriodKind> period_kind_names[] = {
+    {PeriodKind::last_24_hours, "last_24_hours"}, {PeriodKind::last_7_days, "last_7_days"},
+    {PeriodKind::this_month, "this_month"},       {PeriodKind::last_month, "last_month"},
+    {PeriodKind::this_week, "this_week"},         {PeriodKind::last_week, "last_week"},
+    {PeriodKind::all_time, "all_time"},           {PeriodKind::custom, "custom"},
+};
+
+constexpr detail::EnumName<BucketSize> bucket_size_names[] = {
+    {BucketSize::day, "day"},
+    {BucketSize::week, "week"},
+    {BucketSize::month, "month"},
+};
 
 void check_instant(std::int64_t instant, std::string_view what) {
   if (instant < -max_instant_ms || instant > max_instant_ms) {
@@ -36,27 +46,17 @@ void check_instant(std::int64_t instant, std::string_view what) {
 }  // namespace
 
 std::string_view period_kind_name(PeriodKind kind) noexcept {
-  const auto index = static_cast<std::size_t>(kind);
-  return index < kind_names.size() ? kind_names[index] : std::string_view("unknown");
+  return detail::name_of(period_kind_names, kind);
 }
 
 PeriodKind parse_period_kind(std::string_view name) {
-  for (std::size_t i = 0; i < kind_names.size(); ++i) {
-    if (kind_names[i] == name) return static_cast<PeriodKind>(i);
-  }
-  throw Error(ErrorCode::invalid_argument,
-              "period filter: unknown period kind '" + std::string(name) +
-                  "' (expected last_24_hours, last_7_days, this_month, last_month, this_week, "
-                  "last_week, all_time or custom)");
+  if (const auto kind = detail::parse_name(period_kind_names, name)) return *kind;
+  throw Error(ErrorCode::invalid_argument, "period filter: unknown period kind '" + std::string(name) +
+                                               "' (expected " + detail::name_list(period_kind_names) + ")");
 }
 
 std::string_view bucket_size_name(BucketSize size) noexcept {
-  switch (size) {
-    case BucketSize::day: return "day";
-    case BucketSize::week: return "week";
-    case BucketSize::month: return "month";
-  }
-  return "unknown";
+  return detail::name_of(bucket_size_names, size);
 }
 
 struct ZoneCalendar::Impl {

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "model/ascii.hpp"
+#include "model/enum_names.hpp"
 #include "parley/text.hpp"
 #include "readers/reader_support.hpp"
 #include "readers/readers_json.hpp"
@@ -15,15 +17,25 @@
 namespace parley {
 namespace {
 
-char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using detail::equals_ascii_case_insensitive;
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           const char lx = x == '_' ? '-' : ascii_lower(x);
-           const char ly = y == '_' ? '-' : ascii_lower(y);
-           return lx == ly;
-         });
-}
+// Names and aliases, compared ignoring ASCII case.
+constexpr detail::EnumName<TranscriptFormat> format_names[] = {
+    {TranscriptFormat::webvtt, "webvtt"},
+    {TranscriptFormat::srt, "srt"},
+    {TranscriptFormat::rttm, "rttm"},
+    {TranscriptFormat::parley_json, "parley-json"},
+    {TranscriptFormat::amazon_transcribe, "amazon-transcribe"},
+    {TranscriptFormat::assemblyai, "assemblyai"},
+    {TranscriptFormat::deepgram, "deepgram"},
+    {TranscriptFormat::webvtt, "vtt"},
+    {TranscriptFormat::parley_json, "parley_json"},
+    {TranscriptFormat::parley_json, "parley"},
+    {TranscriptFormat::parley_json, "json"},
+    {TranscriptFormat::amazon_transcribe, "amazon_transcribe"},
+    {TranscriptFormat::amazon_transcribe, "transcribe"},
+    {TranscriptFormat::amazon_transcribe, "aws"},
+};
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) noexcept {
   return 1 + static_cast<std::size_t>(
@@ -252,37 +264,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }  // namespace
 
 std::string_view format_name(TranscriptFormat format) noexcept {
-  switch (format) {
-    case TranscriptFormat::webvtt: return "webvtt";
-    case TranscriptFormat::srt: return "srt";
-    case TranscriptFormat::rttm: return "rttm";
-    case TranscriptFormat::parley_json: return "parley-json";
-    case TranscriptFormat::amazon_transcribe: return "amazon-transcribe";
-    case TranscriptFormat::assemblyai: return "assemblyai";
-    case TranscriptFormat::deepgram: return "deepgram";
-  }
-  return "unknown";
+  return detail::name_of(format_names, format);
 }
 
 std::optional<TranscriptFormat> parse_format_name(std::string_view name) noexcept {
-  static constexpr std::pair<std::string_view, TranscriptFormat> kNames[] = {
-      {"webvtt", TranscriptFormat::webvtt},
-      {"vtt", TranscriptFormat::webvtt},
-      {"srt", TranscriptFormat::srt},
-      {"rttm", TranscriptFormat::rttm},
-      {"parley-json", TranscriptFormat::parley_json},
-      {"parley", TranscriptFormat::parley_json},
-      {"json", TranscriptFormat::parley_json},
-      {"amazon-transcribe", TranscriptFormat::amazon_transcribe},
-      {"transcribe", TranscriptFormat::amazon_transcribe},
-      {"aws", TranscriptFormat::amazon_transcribe},
-      {"assemblyai", TranscriptFormat::assemblyai},
-      {"deepgram", TranscriptFormat::deepgram},
-  };
-  for (const auto& [known, format] : kNames) {
-    if (equals_ignoring_case(name, known)) return format;
-  }
-  return std::nullopt;
+  return detail::parse_name(format_names, name, detail::NameCase::ascii_insensitive);
 }
 
 std::optional<TranscriptFormat> format_from_path(std::string_view path) noexcept {
@@ -290,11 +276,11 @@ std::optional<TranscriptFormat> format_from_path(std::string_view path) noexcept
   if (dot == std::string_view::npos || path.find_first_of("/\\", dot) != std::string_view::npos)
     return std::nullopt;
   const std::string_view extension = path.substr(dot + 1);
-  if (equals_ignoring_case(extension, "vtt") || equals_ignoring_case(extension, "webvtt")) {
+  if (equals_ascii_case_insensitive(extension, "vtt") || equals_ascii_case_insensitive(extension, "webvtt")) {
     return TranscriptFormat::webvtt;
   }
-  if (equals_ignoring_case(extension, "srt")) return TranscriptFormat::srt;
-  if (equals_ignoring_case(extension, "rttm")) return TranscriptFormat::rttm;
+  if (equals_ascii_case_insensitive(extension, "srt")) return TranscriptFormat::srt;
+  if (equals_ascii_case_insensitive(extension, "rttm")) return TranscriptFormat::rttm;
   return std::nullopt;
 }
 

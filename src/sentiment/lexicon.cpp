@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "model/data_source.hpp"
+#include "model/ascii.hpp"
+#include "model/enum_names.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "sentiment/lexicon_table.hpp"
@@ -17,9 +19,12 @@ namespace parley {
 
 namespace {
 
-bool is_ascii(std::string_view text) noexcept {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+constexpr detail::EnumName<SentimentTermKind> term_kind_names[] = {
+    {SentimentTermKind::valence, "valence"},
+    {SentimentTermKind::negator, "negator"},
+    {SentimentTermKind::booster, "booster"},
+    {SentimentTermKind::contrast, "contrast"},
+};
 
 bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -41,14 +46,6 @@ std::string canonical_phrase(std::string_view folded, std::size_t& words) {
     i = end;
   }
   return out;
-}
-
-std::optional<SentimentTermKind> parse_kind(std::string_view name) noexcept {
-  if (name == "valence") return SentimentTermKind::valence;
-  if (name == "negator") return SentimentTermKind::negator;
-  if (name == "booster") return SentimentTermKind::booster;
-  if (name == "contrast") return SentimentTermKind::contrast;
-  return std::nullopt;
 }
 
 // Terms in the order they were defined; later definitions of the same term replace earlier ones.
@@ -173,10 +170,10 @@ void parse_into(std::string_view tsv, std::string_view source_name, TermList& li
     if (error != std::errc() || end != value_text.data() + value_text.size() || !std::isfinite(value)) {
       fail(fmt::format("value '{}' of term '{}' is not a number", value_text, term));
     }
-    const auto kind = parse_kind(kind_text);
+    const auto kind = detail::parse_name(term_kind_names, kind_text);
     if (!kind) {
-      fail(fmt::format("unknown kind '{}' of term '{}' (expected valence, negator, booster or contrast)",
-                       kind_text, term));
+      fail(fmt::format("unknown kind '{}' of term '{}' (expected {})", kind_text, term,
+                       detail::name_list(term_kind_names)));
     }
     if (*kind == SentimentTermKind::valence && (value < -4.0 || value > 4.0)) {
       fail(fmt::format("valence {} of term '{}' is outside [-4, 4]", value_text, term));
@@ -200,20 +197,11 @@ std::string read_file(const std::string& path) {
   return std::move(content).str();
 }
 
-std::string primary_subtag(std::string_view language) {
-  std::string out;
-  for (char c : language) {
-    if (c == '-' || c == '_') break;
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  }
-  return out;
-}
-
 }  // namespace
 
 void append_folded(std::string_view text, std::string& out) {
-  if (is_ascii(text)) {
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  if (detail::is_ascii(text)) {
+    for (char c : text) out.push_back(detail::ascii_lower(c));
   } else {
     out.append(normalize_for_matching(text));
   }
@@ -234,13 +222,7 @@ void SentimentLexicon::Impl::build_index() {
 }
 
 std::string_view sentiment_term_kind_name(SentimentTermKind kind) noexcept {
-  switch (kind) {
-    case SentimentTermKind::valence: return "valence";
-    case SentimentTermKind::negator: return "negator";
-    case SentimentTermKind::booster: return "booster";
-    case SentimentTermKind::contrast: return "contrast";
-  }
-  return "valence";
+  return detail::name_of(term_kind_names, kind);
 }
 
 SentimentLexicon::SentimentLexicon() : impl_(std::make_shared<const Impl>()) {}
@@ -295,7 +277,7 @@ SentimentLexicon load_sentiment_lexicon(const std::string& path, std::string_vie
 
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language, const std::string& data_dir) {
   const DataSource source(data_dir);
-  const std::string primary = primary_subtag(language);
+  const std::string primary = detail::primary_language_subtag(language);
   const std::string lexicon_path = "sentiment/" + primary + ".tsv";
   const std::string rules_path = "sentiment/" + primary + ".rules.tsv";
   const std::optional<std::string> lexicon = primary.empty() ? std::nullopt : source.read(lexicon_path);

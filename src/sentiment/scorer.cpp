@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "model/ascii.hpp"
+#include "model/enum_names.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "sentiment/lexicon_table.hpp"
@@ -20,6 +22,12 @@
 namespace parley {
 
 namespace {
+
+constexpr detail::EnumName<SentimentLabel> sentiment_label_names[] = {
+    {SentimentLabel::negative, "negative"},
+    {SentimentLabel::neutral, "neutral"},
+    {SentimentLabel::positive, "positive"},
+};
 
 using Entry = SentimentLexicon::Impl::Entry;
 constexpr std::uint32_t npos = SentimentLexicon::Impl::npos;
@@ -70,12 +78,7 @@ inline double sign_of(double x) noexcept { return x < 0 ? -1.0 : 1.0; }
 }  // namespace
 
 std::string_view sentiment_label_name(SentimentLabel label) noexcept {
-  switch (label) {
-    case SentimentLabel::negative: return "negative";
-    case SentimentLabel::neutral: return "neutral";
-    case SentimentLabel::positive: return "positive";
-  }
-  return "neutral";
+  return detail::name_of(sentiment_label_names, label);
 }
 
 struct SentimentScorer::Impl {
@@ -122,10 +125,7 @@ struct SentimentScorer::Impl {
     const auto begin = static_cast<std::uint32_t>(folded.size());
     folded.resize(folded.size() + n);
     char* out = folded.data() + begin;
-    for (std::size_t i = 0; i < n; ++i) {
-      const char c = p[i];
-      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::ascii_lower(p[i]);
     return begin;
   }
 

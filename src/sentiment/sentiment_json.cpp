@@ -31,39 +31,7 @@ nlohmann::json to_json_value(const CallSentiment& value) {
           {"segments", std::move(segments)}};
 }
 
-nlohmann::json to_json_value(const SentimentDistribution& value) {
-  return {{"group_id", value.group_id},
-          {"calls", value.calls},
-          {"positive", value.positive},
-          {"neutral", value.neutral},
-          {"negative", value.negative},
-          {"positive_share", value.positive_share},
-          {"neutral_share", value.neutral_share},
-          {"negative_share", value.negative_share},
-          {"mean_customer_score", value.mean_customer_score}};
-}
-
-nlohmann::json to_json_value(const SentimentTrend& value) {
-  nlohmann::json points = nlohmann::json::array();
-  for (const auto& point : value.points) {
-    points.push_back({{"bucket_start_utc_ms", point.bucket_start_utc_ms},
-                      {"local_date", point.local_date},
-                      {"distribution", to_json_value(point.distribution)}});
-  }
-  return {{"bucket", bucket_size_name(value.bucket)}, {"points", std::move(points)}};
-}
-
-nlohmann::json to_json_value(const NegativeThanAverage& value) {
-  return {{"calls", value.calls},
-          {"mean_customer_score", value.mean_customer_score},
-          {"more_negative", value.more_negative},
-          {"share", value.share}};
-}
-
 std::string to_json(const SegmentSentiment& value) { return to_json_value(value).dump(); }
 std::string to_json(const CallSentiment& value) { return to_json_value(value).dump(); }
-std::string to_json(const SentimentDistribution& value) { return to_json_value(value).dump(); }
-std::string to_json(const SentimentTrend& value) { return to_json_value(value).dump(); }
-std::string to_json(const NegativeThanAverage& value) { return to_json_value(value).dump(); }
 
 }  // namespace parley

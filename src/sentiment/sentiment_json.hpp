@@ -1,5 +1,6 @@
 #pragma once
-// JSON values of the sentiment results (private: public headers never expose nlohmann).
+// Internal interface of the sentiment area (for the areas above it; never installed): JSON values of
+// the sentiment results, which analysis assembles (public headers never expose nlohmann).
 #include <nlohmann/json.hpp>
 
 #include "parley/sentiment.hpp"
@@ -9,8 +10,5 @@ namespace parley {
 nlohmann::json to_json_value(const SegmentSentiment& value);
 nlohmann::json to_json_value(const SentimentSummary& value);
 nlohmann::json to_json_value(const CallSentiment& value);
-nlohmann::json to_json_value(const SentimentDistribution& value);
-nlohmann::json to_json_value(const SentimentTrend& value);
-nlohmann::json to_json_value(const NegativeThanAverage& value);
 
 }  // namespace parley

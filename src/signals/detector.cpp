@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/signals.hpp"
 #include "parley/text.hpp"
@@ -18,6 +19,7 @@ namespace parley {
 using signals_detail::decode_at;
 using signals_detail::is_boundary;
 using signals_detail::is_space;
+using signals_detail::is_unspaced_script_char;
 using signals_detail::is_word_char;
 using signals_detail::normalize_phrase;
 using signals_detail::PhraseMatcher;
@@ -205,14 +207,6 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
   return compiled;
 }
 
-std::string lowered_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Is the normalized sentence a question by its opener or ending (used when it has no final
 // punctuation)? Leading punctuation and fillers ("um, what do you think") are skipped.
 bool is_question_by_words(std::string_view normalized, const CompiledLanguage& language) {
@@ -330,7 +324,7 @@ struct SignalDetector::Impl {
       : options(std::move(opts)), prices(patterns.currencies, patterns.multipliers) {
     options.validate();
     for (const auto& [name, language] : patterns.languages) {
-      languages.emplace(lowered_ascii(name), compile_language(name, language));
+      languages.emplace(detail::ascii_lowered(name), compile_language(name, language));
     }
     for (std::size_t i = 0; i < options.gazetteer.size(); ++i) {
       const GazetteerEntry& entry = options.gazetteer[i];
@@ -353,9 +347,9 @@ struct SignalDetector::Impl {
 
   const CompiledLanguage* find_language(std::string_view tag) const {
     if (tag.empty()) tag = options.fallback_language;
-    const std::string lowered = lowered_ascii(tag);
+    const std::string lowered = detail::ascii_lowered(tag);
     if (auto it = languages.find(lowered); it != languages.end()) return &it->second;
-    std::string primary = lowered.substr(0, lowered.find_first_of("-_"));
+    std::string primary = detail::primary_language_subtag(lowered);
     if (primary == "no" || primary == "nn") primary = "nb";  // Norwegian: one list for both forms
     if (auto it = languages.find(primary); it != languages.end()) return &it->second;
     return nullptr;
@@ -442,7 +436,7 @@ struct SignalDetector::Impl {
         pos += length;
         continue;
       }
-      if (signals_detail::is_unspaced_script(cp)) {  // Han, kana: each character ends a name
+      if (is_unspaced_script_char(cp)) {  // Han, kana: each character ends a name
         flush();
         first_word = false;
         pos += length;
@@ -454,7 +448,7 @@ struct SignalDetector::Impl {
       std::size_t end = pos;
       while (end < content.size()) {
         cp = decode_at(content, end, length);
-        if ((is_word_char(cp) && !signals_detail::is_unspaced_script(cp)) || (cp == '&' && end == begin)) {
+        if ((is_word_char(cp) && !is_unspaced_script_char(cp)) || (cp == '&' && end == begin)) {
           end += length;
           continue;
         }
@@ -585,6 +579,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
 
   const std::size_t segment_count = call.segments.size();
   result.questions_per_segment.assign(segment_count, 0);
+  result.fillers_per_segment.assign(segment_count, 0);
   for (std::size_t i = 0; i < segment_count; ++i) {
     const Segment& segment = call.segments[i];
     if (segment.speaker >= call.participants.size()) {
@@ -681,6 +676,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
       if (options.detect_fillers && language) {
         language->fillers.for_each(normalized, [&](const PhraseMatcher::Match& match) {
           if (match.value == kFillerException) return;
+          ++result.fillers_per_segment[index];
           ++filler_totals[segment.speaker];
           ++filler_phrases[segment.speaker][match.value];
         });
@@ -729,34 +725,11 @@ CallSignals SignalDetector::detect(const Call& call) const {
                    });
 
   if (options.detect_fillers) {
-    // Talk time of each participant: the union of their segments.
-    std::vector<std::vector<std::pair<Milliseconds, Milliseconds>>> spans(participant_count);
-    for (const Segment& segment : call.segments)
-      spans[segment.speaker].emplace_back(segment.start_ms, segment.end_ms);
     for (std::uint32_t p = 0; p < participant_count; ++p) {
-      auto& intervals = spans[p];
-      std::sort(intervals.begin(), intervals.end());
-      Milliseconds talk = 0, open_start = 0, open_end = 0;
-      bool open = false;
-      for (const auto& [start, end] : intervals) {
-        if (end <= start) continue;
-        if (open && start <= open_end) {
-          open_end = std::max(open_end, end);
-        } else {
-          if (open) talk += open_end - open_start;
-          open_start = start;
-          open_end = end;
-          open = true;
-        }
-      }
-      if (open) talk += open_end - open_start;
       ParticipantFillers fillers;
       fillers.participant = p;
       fillers.role = call.participants[p].role;
       fillers.count = filler_totals[p];
-      fillers.talk_ms = talk;
-      fillers.per_minute =
-          talk > 0 ? static_cast<double>(fillers.count) * 60000.0 / static_cast<double>(talk) : 0.0;
       for (const auto& [phrase, count] : filler_phrases[p])
         fillers.by_phrase.push_back({language->filler_phrases[phrase], count});
       std::stable_sort(fillers.by_phrase.begin(), fillers.by_phrase.end(),

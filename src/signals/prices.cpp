@@ -9,6 +9,7 @@
 #include <charconv>
 #include <memory>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "signals/scan.hpp"
@@ -16,22 +17,9 @@
 namespace parley::signals_detail {
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string ascii_lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-// Case-insensitive for ASCII letters, exact for everything else.
-bool equals_folded(std::string_view text, std::string_view lowered_token) {
-  if (text.size() != lowered_token.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (ascii_lower(text[i]) != lowered_token[i]) return false;
-  }
-  return true;
-}
+using parley::detail::ascii_lower;
+using parley::detail::ascii_lowered;
+using parley::detail::equals_ascii_case_insensitive;
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -185,7 +173,7 @@ std::size_t read_ascii_word(std::string_view text, std::size_t pos, std::string&
 LocaleNumbers locale_numbers(std::string_view language) {
   LocaleNumbers numbers;
   numbers.tag = std::string(language);
-  numbers.primary = ascii_lowered(language.substr(0, language.find_first_of("-_")));
+  numbers.primary = parley::detail::primary_language_subtag(language);
   std::string icu_locale(language);
   std::replace(icu_locale.begin(), icu_locale.end(), '-', '_');
   UErrorCode status = U_ZERO_ERROR;
@@ -268,8 +256,8 @@ const std::string* PriceScanner::resolve(std::size_t first_token, const LocaleNu
   for (std::size_t i = first_token; i < tokens_.size() && tokens_[i].text == tokens_[first_token].text; ++i) {
     int score = tokens_[i].languages.empty() ? 1 : 0;
     for (const std::string& language : tokens_[i].languages) {
-      if (equals_folded(locale.tag, ascii_lowered(language))) score = std::max(score, 3);
-      if (equals_folded(locale.primary, ascii_lowered(language))) score = std::max(score, 2);
+      if (equals_ascii_case_insensitive(locale.tag, language)) score = std::max(score, 3);
+      if (equals_ascii_case_insensitive(locale.primary, language)) score = std::max(score, 2);
     }
     if (score > 0 && score > best_score) {
       best_score = score;
@@ -285,7 +273,8 @@ bool PriceScanner::currency_after(std::string_view text, std::size_t pos, const 
   const std::string_view rest = text.substr(pos);
   for (std::size_t first : by_length_) {
     const std::string& token = tokens_[first].text;
-    if (rest.size() < token.size() || !equals_folded(rest.substr(0, token.size()), token)) continue;
+    if (rest.size() < token.size() || !equals_ascii_case_insensitive(rest.substr(0, token.size()), token))
+      continue;
     if (!is_boundary(text, pos + token.size())) continue;
     const std::string* code = resolve(first, locale);
     if (!code) continue;  // a word that is a currency only in other languages
@@ -314,7 +303,8 @@ bool PriceScanner::currency_before(std::string_view text, std::size_t pos, const
   for (std::size_t first : by_length_) {
     const std::string& token = tokens_[first].text;
     if (tokens_[first].word_only_after) continue;
-    if (head.size() < token.size() || !equals_folded(head.substr(head.size() - token.size()), token))
+    if (head.size() < token.size() ||
+        !equals_ascii_case_insensitive(head.substr(head.size() - token.size()), token))
       continue;
     if (!is_boundary(text, pos - token.size())) continue;
     const std::string* code = resolve(first, locale);
@@ -341,7 +331,7 @@ std::size_t PriceScanner::multiplier_after(std::string_view text, std::size_t po
     bool matched = false;
     for (const auto& multiplier : multipliers_) {
       if (rest.size() < multiplier.token.size() ||
-          !equals_folded(rest.substr(0, multiplier.token.size()), multiplier.token)) {
+          !equals_ascii_case_insensitive(rest.substr(0, multiplier.token.size()), multiplier.token)) {
         continue;
       }
       if (!is_boundary(text, at + multiplier.token.size())) continue;
@@ -405,7 +395,7 @@ bool PriceScanner::scan_number(std::string_view text, std::size_t start, const L
     std::size_t at = skip_one_space(text, after);
     for (std::string_view connector : {"de ", "d'", "d\xE2\x80\x99", "di ", "of "}) {
       if (text.size() - at >= connector.size() &&
-          equals_folded(text.substr(at, connector.size()), connector)) {
+          equals_ascii_case_insensitive(text.substr(at, connector.size()), connector)) {
         has_after = currency_after(text, at + connector.size(), locale, after_currency);
         break;
       }
@@ -417,7 +407,7 @@ bool PriceScanner::scan_number(std::string_view text, std::size_t start, const L
     if (start > 0) {
       std::size_t length = 1;
       if (is_word_char(decode_at(text, previous_start(text, start), length)) &&
-          !is_unspaced_script(decode_at(text, previous_start(text, start), length))) {
+          !is_unspaced_script_char(decode_at(text, previous_start(text, start), length))) {
         return false;
       }
     }

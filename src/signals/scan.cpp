@@ -5,39 +5,10 @@
 
 #include <algorithm>
 
+#include "model/ascii.hpp"
 #include "parley/text.hpp"
 
 namespace parley::signals_detail {
-
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& length) noexcept {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t remaining = text.size() - pos;
-  const unsigned char lead = bytes[pos];
-  if (lead < 0x80) {
-    length = 1;
-    return lead;
-  }
-  // The text was validated before scanning; a truncated tail still decodes safely as one byte.
-  std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (n > remaining || n == 1) {
-    length = 1;
-    return 0xFFFD;
-  }
-  char32_t cp = lead & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (bytes[pos + k] & 0x3F);
-  length = n;
-  return cp;
-}
-
-std::size_t previous_start(std::string_view text, std::size_t pos) noexcept {
-  std::size_t start = pos - 1;
-  std::size_t steps = 0;
-  while (start > 0 && steps < 3 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
-    --start;
-    ++steps;
-  }
-  return start;
-}
 
 namespace {
 utf8proc_category_t category(char32_t cp) noexcept {
@@ -69,32 +40,10 @@ int digit_value(char32_t cp) noexcept {
   return value >= 0 && value <= 9 ? value : -1;
 }
 
-bool is_word_char(char32_t cp) noexcept {
-  if (cp < 0x80) {
-    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_';
-  }
-  const auto c = category(cp);
-  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO) || c == UTF8PROC_CATEGORY_PC;
-}
-
 bool is_space(char32_t cp) noexcept {
   if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
   return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-bool is_unspaced_script(char32_t cp) noexcept {
-  return (cp >= 0x0E00 && cp <= 0x0EFF)        // Thai, Lao
-         || (cp >= 0x1000 && cp <= 0x109F)     // Myanmar
-         || (cp >= 0x1780 && cp <= 0x17FF)     // Khmer
-         || (cp >= 0x3005 && cp <= 0x3007)     // 々 〆 〇
-         || (cp >= 0x3040 && cp <= 0x30FF)     // Hiragana, Katakana
-         || (cp >= 0x31F0 && cp <= 0x31FF)     // Katakana extensions
-         || (cp >= 0x3400 && cp <= 0x4DBF)     // CJK extension A
-         || (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
-         || (cp >= 0xF900 && cp <= 0xFAFF)     // CJK compatibility ideographs
-         || (cp >= 0xFF66 && cp <= 0xFF9F)     // half-width Katakana
-         || (cp >= 0x20000 && cp <= 0x3FFFF);  // CJK extensions B..
 }
 
 bool is_boundary(std::string_view text, std::size_t pos) noexcept {
@@ -102,7 +51,7 @@ bool is_boundary(std::string_view text, std::size_t pos) noexcept {
   std::size_t length = 1;
   const char32_t before = decode_at(text, previous_start(text, pos), length);
   const char32_t after = decode_at(text, pos, length);
-  if (is_unspaced_script(before) || is_unspaced_script(after)) return true;
+  if (is_unspaced_script_char(before) || is_unspaced_script_char(after)) return true;
   return !(is_word_char(before) && is_word_char(after));
 }
 
@@ -132,9 +81,7 @@ void normalize_phrase(std::string_view text, std::string& out) {
 
 void PhraseMatcher::add(std::string phrase, std::uint32_t value) {
   if (fold_ascii_) {
-    for (char& c : phrase) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    for (char& c : phrase) c = detail::ascii_lower(c);
   }
   phrases_.push_back(std::move(phrase));
   values_.push_back(value);
@@ -177,9 +124,7 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
     if (fold_ascii_) {
       bool equal = true;
       for (std::size_t i = 0; i < phrase.size() && equal; ++i) {
-        char c = text[pos + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        equal = c == phrase[i];
+        equal = detail::ascii_lower(text[pos + i]) == phrase[i];
       }
       if (!equal) continue;
     } else if (text.compare(pos, phrase.size(), phrase) != 0) {

@@ -1,6 +1,7 @@
 #pragma once
-// Private helpers of the signals area: code point decoding of valid UTF-8, character classes,
-// normalization of phrases and sentences for matching, and a boundary-aware phrase matcher.
+// Private helpers of the signals area: character classes, normalization of phrases and sentences
+// for matching, and a boundary-aware phrase matcher. Code point decoding, word characters and
+// unspaced scripts are the text area's (text/chars.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -8,25 +9,24 @@
 #include <string_view>
 #include <vector>
 
+#include "text/chars.hpp"
+
 namespace parley::signals_detail {
 
-// Decodes the code point starting at `pos` of valid UTF-8; `length` receives its byte length.
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& length) noexcept;
-// Start of the code point that ends just before `pos` (pos > 0).
-std::size_t previous_start(std::string_view text, std::size_t pos) noexcept;
+using text_detail::decode_at;
+using text_detail::is_unspaced_script_char;
+using text_detail::is_word_char;
+using text_detail::previous_start;
 
 bool is_letter(char32_t cp) noexcept;
 bool is_uppercase_letter(char32_t cp) noexcept;  // Lu or Lt
 bool is_digit(char32_t cp) noexcept;             // any Nd
 int digit_value(char32_t cp) noexcept;           // 0..9, or -1
-bool is_word_char(char32_t cp) noexcept;         // letters, marks, numbers, connector punctuation
 bool is_space(char32_t cp) noexcept;             // White_Space
-// Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): a phrase in
-// them matches anywhere, not only at word boundaries.
-bool is_unspaced_script(char32_t cp) noexcept;
 
 // True if a word boundary lies at byte `pos`: the text's ends, any place where the characters on
-// either side are not both word characters, and any place next to an unspaced-script character.
+// either side are not both word characters, and any place next to a character of a script written
+// without spaces (Han, kana, Thai, Lao, Khmer, Myanmar): a phrase in them matches anywhere.
 bool is_boundary(std::string_view text, std::size_t pos) noexcept;
 
 // Normalization used for every pattern and sentence: normalize_for_matching (NFKC + case folding),

@@ -2,27 +2,35 @@
 
 namespace parley {
 
+namespace {
+
+// Where a price, brand or action item was said: the fields they share.
+template <class Mention>
+nlohmann::json said_at(const Mention& mention) {
+  return {{"segment", mention.segment},
+          {"role", role_name(mention.role)},
+          {"offset_ms", mention.offset_ms},
+          {"begin", mention.begin},
+          {"end", mention.end}};
+}
+
+}  // namespace
+
 nlohmann::json to_json_value(const PriceMention& price) {
-  return {{"segment", price.segment},
-          {"role", role_name(price.role)},
-          {"offset_ms", price.offset_ms},
-          {"begin", price.begin},
-          {"end", price.end},
-          {"amount", price.amount},
-          {"value", price.value},
-          {"currency", price.currency},
-          {"text", price.text}};
+  nlohmann::json out = said_at(price);
+  out["amount"] = price.amount;
+  out["value"] = price.value;
+  out["currency"] = price.currency;
+  out["text"] = price.text;
+  return out;
 }
 
 nlohmann::json to_json_value(const BrandMention& brand) {
-  return {{"segment", brand.segment},
-          {"role", role_name(brand.role)},
-          {"offset_ms", brand.offset_ms},
-          {"begin", brand.begin},
-          {"end", brand.end},
-          {"name", brand.name},
-          {"key", brand.key},
-          {"from_gazetteer", brand.from_gazetteer}};
+  nlohmann::json out = said_at(brand);
+  out["name"] = brand.name;
+  out["key"] = brand.key;
+  out["from_gazetteer"] = brand.from_gazetteer;
+  return out;
 }
 
 nlohmann::json to_json_value(const BrandCount& count) {
@@ -34,13 +42,10 @@ nlohmann::json to_json_value(const BrandCount& count) {
 }
 
 nlohmann::json to_json_value(const ActionItem& item) {
-  return {{"segment", item.segment},
-          {"role", role_name(item.role)},
-          {"offset_ms", item.offset_ms},
-          {"begin", item.begin},
-          {"end", item.end},
-          {"pattern_id", item.pattern_id},
-          {"text", item.text}};
+  nlohmann::json out = said_at(item);
+  out["pattern_id"] = item.pattern_id;
+  out["text"] = item.text;
+  return out;
 }
 
 nlohmann::json to_json_value(const ParticipantFillers& fillers) {
@@ -50,8 +55,6 @@ nlohmann::json to_json_value(const ParticipantFillers& fillers) {
   return {{"participant", fillers.participant},
           {"role", role_name(fillers.role)},
           {"count", fillers.count},
-          {"talk_ms", fillers.talk_ms},
-          {"per_minute", fillers.per_minute},
           {"by_phrase", std::move(by_phrase)}};
 }
 
@@ -71,6 +74,7 @@ nlohmann::json to_json_value(const CallSignals& signals) {
           {"brand_counts", array_of(signals.brand_counts)},
           {"action_items", array_of(signals.action_items)},
           {"questions_per_segment", signals.questions_per_segment},
+          {"fillers_per_segment", signals.fillers_per_segment},
           {"seller_questions", signals.seller_questions},
           {"customer_questions", signals.customer_questions},
           {"other_questions", signals.other_questions},

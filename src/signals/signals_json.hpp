@@ -1,5 +1,6 @@
 #pragma once
-// JSON form of the signal results (private: nlohmann never appears in public headers).
+// Internal interface of the signals area (for the areas above it; never installed): JSON values of
+// the signal results, which analysis assembles (public headers never expose nlohmann).
 #include <nlohmann/json.hpp>
 
 #include "parley/signals.hpp"

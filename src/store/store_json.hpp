@@ -1,5 +1,6 @@
 #pragma once
-// JSON forms of the store's and CRM's result structs (private: nlohmann stays out of public headers).
+// Internal interface of the store area (for the areas above it; never installed): JSON forms of the
+// store's and CRM's result structs, which insights reuses (nlohmann stays out of public headers).
 #include <nlohmann/json.hpp>
 
 #include "parley/store.hpp"

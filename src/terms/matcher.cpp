@@ -5,7 +5,6 @@
 #include <hs/hs.h>
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
-#include <unicode/edits.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
@@ -24,11 +23,12 @@
 #include <emmintrin.h>
 #endif
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
-#include "text/normalize_detail.hpp"
+#include "text/normalize_offsets.hpp"
 
 namespace parley {
 namespace {
@@ -53,8 +53,7 @@ using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
 // Snowball algorithm of a BCP 47 tag's language, or nullptr if Snowball has none (he, zh, ja).
 const char* snowball_algorithm(std::string_view tag) {
-  std::string primary(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : primary) c = text_detail::ascii_lower(c);
+  const std::string primary = detail::primary_language_subtag(tag);
   static constexpr std::pair<const char*, const char*> table[] = {
       {"ar", "arabic"},    {"da", "danish"},     {"nl", "dutch"},   {"en", "english"},   {"fi", "finnish"},
       {"fr", "french"},    {"de", "german"},     {"it", "italian"}, {"nb", "norwegian"}, {"no", "norwegian"},

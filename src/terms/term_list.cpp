@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "model/enum_names.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
 #include "parley/text.hpp"
@@ -13,6 +14,23 @@
 
 namespace parley {
 namespace {
+
+constexpr detail::EnumName<TermKind> term_kind_names[] = {
+    {TermKind::keyword, "keyword"},
+    {TermKind::competitor, "competitor"},
+};
+
+constexpr detail::EnumName<TermScope::Level> scope_level_names[] = {
+    {TermScope::Level::organisation, "organisation"},
+    {TermScope::Level::team, "team"},
+    {TermScope::Level::organisation, "organization"},
+};
+
+constexpr detail::EnumName<SpeakerFilter> speaker_filter_names[] = {
+    {SpeakerFilter::anyone, "anyone"},
+    {SpeakerFilter::seller, "seller"},
+    {SpeakerFilter::customer, "customer"},
+};
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\r')) text.remove_prefix(1);
@@ -49,24 +67,9 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
-std::string_view scope_level_name(TermScope::Level level) {
-  return level == TermScope::Level::organisation ? "organisation" : "team";
-}
-
-std::string_view speaker_filter_name(SpeakerFilter filter) {
-  switch (filter) {
-    case SpeakerFilter::seller: return "seller";
-    case SpeakerFilter::customer: return "customer";
-    case SpeakerFilter::anyone: break;
-  }
-  return "anyone";
-}
-
 }  // namespace
 
-std::string_view term_kind_name(TermKind kind) noexcept {
-  return kind == TermKind::competitor ? "competitor" : "keyword";
-}
+std::string_view term_kind_name(TermKind kind) noexcept { return detail::name_of(term_kind_names, kind); }
 
 std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view source_name) {
   std::vector<TrackedTerm> terms;
@@ -101,12 +104,10 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
 
     TrackedTerm term;
     const std::string_view kind = trim(fields[0]);
-    if (kind == "keyword") {
-      term.kind = TermKind::keyword;
-    } else if (kind == "competitor") {
-      term.kind = TermKind::competitor;
+    if (const auto parsed = detail::parse_name(term_kind_names, kind)) {
+      term.kind = *parsed;
     } else {
-      fail("unknown kind '" + std::string(kind) + "' (expected keyword or competitor)");
+      fail("unknown kind '" + std::string(kind) + "' (expected " + detail::name_list(term_kind_names) + ")");
     }
     term.name = std::string(trim(fields[1]));
     if (term.name.empty()) fail("empty term name");
@@ -120,7 +121,7 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
     }
     if (fields.size() > 3) {
       const std::string_view scope = trim(fields[3]);
-      if (scope.empty() || scope == "organisation" || scope == "organization") {
+      if (scope.empty() || detail::parse_name(scope_level_names, scope) == TermScope::Level::organisation) {
         term.scope.level = TermScope::Level::organisation;
       } else if (scope.substr(0, 5) == "team:" && !trim(scope.substr(5)).empty()) {
         term.scope.level = TermScope::Level::team;
@@ -133,16 +134,16 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
       for (const std::string_view raw_option : split(fields[4], ',')) {
         const std::string_view option = trim(raw_option);
         if (option.empty()) continue;
+        constexpr std::string_view said_by = "said_by=";
+        const auto speakers = option.substr(0, said_by.size()) == said_by
+                                  ? detail::parse_name(speaker_filter_names, option.substr(said_by.size()))
+                                  : std::nullopt;
         if (option == "related_forms") {
           term.match_related_forms = true;
         } else if (option == "only_in_questions") {
           term.only_in_questions = true;
-        } else if (option == "said_by=seller") {
-          term.said_by = SpeakerFilter::seller;
-        } else if (option == "said_by=customer") {
-          term.said_by = SpeakerFilter::customer;
-        } else if (option == "said_by=anyone") {
-          term.said_by = SpeakerFilter::anyone;
+        } else if (speakers) {
+          term.said_by = *speakers;
         } else {
           fail("unknown option '" + std::string(option) +
                "' (expected related_forms, only_in_questions, said_by=seller, said_by=customer or "
@@ -150,8 +151,8 @@ std::vector<TrackedTerm> parse_term_list(std::string_view text, std::string_view
         }
       }
     }
-    const std::string key = std::string(scope_level_name(term.scope.level)) + ":" + term.scope.team_id +
-                            "\t" + name_key(term.name);
+    const std::string key = std::string(detail::name_of(scope_level_names, term.scope.level)) + ":" +
+                            term.scope.team_id + "\t" + name_key(term.name);
     const auto [first, inserted] = seen.try_emplace(key, Seen{line_number, term.kind});
     if (!inserted) {
       if (first->second.kind == term.kind) {
@@ -275,7 +276,7 @@ nlohmann::json to_json_value(const CallTermCounts& counts) {
 }
 
 nlohmann::json to_json_value(const TermScope& scope) {
-  nlohmann::json out{{"level", scope_level_name(scope.level)}};
+  nlohmann::json out{{"level", detail::name_of(scope_level_names, scope.level)}};
   if (scope.level == TermScope::Level::team) out["team_id"] = scope.team_id;
   return out;
 }
@@ -286,7 +287,7 @@ nlohmann::json to_json_value(const TrackedTerm& term) {
                         {"variants", term.variants},
                         {"scope", to_json_value(term.scope)},
                         {"match_related_forms", term.match_related_forms},
-                        {"said_by", speaker_filter_name(term.said_by)},
+                        {"said_by", detail::name_of(speaker_filter_names, term.said_by)},
                         {"only_in_questions", term.only_in_questions}};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// JSON of the tracked-term results (private: public headers never expose nlohmann).
+// Internal interface of the terms area (for the areas above it; never installed): JSON values of the
+// tracked-term results, which analysis assembles (public headers never expose nlohmann).
 #include <nlohmann/json.hpp>
 
 #include "parley/terms.hpp"

@@ -1,36 +1,12 @@
 #pragma once
-// Character-level helpers of the text pipeline shared by text/ and terms/ (private header).
+// Internal interface of the text area (for the areas above it; never installed): the character-level
+// helpers of the text pipeline for areas that scan text themselves (terms, signals).
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
 namespace parley::text_detail {
-
-// True when every byte is below 0x80 (checked eight bytes at a time).
-inline bool is_ascii(std::string_view text) noexcept {
-  const char* p = text.data();
-  std::size_t n = text.size();
-  std::uint64_t acc = 0;
-  while (n >= 8) {
-    std::uint64_t block;
-    std::memcpy(&block, p, 8);
-    acc |= block;
-    p += 8;
-    n -= 8;
-  }
-  while (n > 0) {
-    acc |= static_cast<unsigned char>(*p);
-    ++p;
-    --n;
-  }
-  return (acc & 0x8080808080808080ULL) == 0;
-}
-
-// ASCII lower-casing: the whole of NFKC_Casefold for ASCII text.
-inline char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
 
 // Decodes the code point starting at text[i] of valid UTF-8; sets `length` to its byte count.
 inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t& length) noexcept {
@@ -57,13 +33,18 @@ inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t& len
   return 0xFFFD;
 }
 
-// Decodes the code point that ends at text[end) of valid UTF-8; sets `begin` to its first byte.
-inline char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) noexcept {
+// Start of the code point that ends at text[end) of valid UTF-8 (end > 0).
+inline std::size_t previous_start(std::string_view text, std::size_t end) noexcept {
   std::size_t i = end - 1;
   while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 && end - i < 4) --i;
-  begin = i;
+  return i;
+}
+
+// Decodes the code point that ends at text[end) of valid UTF-8; sets `begin` to its first byte.
+inline char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) noexcept {
+  begin = previous_start(text, end);
   std::size_t length = 0;
-  return decode_at(text, i, length);
+  return decode_at(text, begin, length);
 }
 
 // A character that belongs to a word: a letter, a mark, a number or a connector ("_"). Matching

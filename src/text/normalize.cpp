@@ -21,6 +21,7 @@
 #include <mutex>
 #include <string>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
@@ -52,6 +53,9 @@ bool is_word_char(char32_t c) noexcept {
 
 bool is_unspaced_script_char(char32_t c) noexcept {
   if (c < 0x0E00) return false;
+  // The common blocks without a look-up: CJK unified ideographs, hiragana and katakana letters.
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA))
+    return true;
   const auto cp = static_cast<UChar32>(c);
   // Script_Extensions, so that the prolonged sound mark "ー" and iteration marks count as kana/Han.
   return uscript_hasScript(cp, USCRIPT_HAN) || uscript_hasScript(cp, USCRIPT_HIRAGANA) ||
@@ -290,10 +294,7 @@ void append_ascii_lower(std::string_view ascii, std::string& out) {
     block |= upper >> 2;
     std::memcpy(dest + i, &block, 8);
   }
-  for (; i < ascii.size(); ++i) {
-    const char c = dest[i];
-    dest[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-  }
+  for (; i < ascii.size(); ++i) dest[i] = detail::ascii_lower(dest[i]);
 }
 
 }  // namespace
@@ -574,7 +575,7 @@ bool write_nfkc_casefold(std::string_view text, std::string& out, std::size_t at
         }
       }
     } else if (b[i] < 0x80) {
-      *d++ = static_cast<char>(b[i] + ((b[i] >= 'A' && b[i] <= 'Z') ? 'a' - 'A' : 0));
+      *d++ = detail::ascii_lower(static_cast<char>(b[i]));
       ++i;
       continue;
     }
@@ -738,7 +739,7 @@ bool append_normalized(std::string_view text, std::string& out, const NormalizeO
                 "text of " + std::to_string(text.size()) + " bytes is too large to normalize (limit 1 GiB)");
   }
   if (!options.strip_accents) return append_nfkc_casefold(text, out, anchors);  // ASCII included
-  if (is_ascii(text)) {
+  if (detail::is_ascii(text)) {
     append_ascii_lower(text, out);
     return true;
   }
@@ -804,31 +805,56 @@ std::pair<std::size_t, std::size_t> source_range(const icu::Edits& edits, std::s
   return {source_begin, source_end};
 }
 
-SourceMapper::SourceMapper(std::string_view original, const NormalizeOptions& options)
-    : text_(original), use_edits_(options.strip_accents), stepper_(original) {
-  if (use_edits_) {
-    normalize_with_edits(original, options, scratch_, edits_);
-    iterator_.emplace(edits_.getFineIterator());
+struct SourceMapper::Impl {
+  Impl(std::string_view original, const NormalizeOptions& options)
+      : text(original), use_edits(options.strip_accents), stepper(original) {
+    if (use_edits) {
+      normalize_with_edits(original, options, scratch, edits);
+      iterator.emplace(edits.getFineIterator());
+    }
   }
+  bool advance();
+  std::pair<std::size_t, std::size_t> map(std::size_t begin, std::size_t end);
+
+  std::string_view text;
+  bool use_edits = false;  // accent stripping: ICU's recorded edits
+  icu::Edits edits;
+  std::optional<icu::Edits::Iterator> iterator;
+  NfkcStepper stepper;
+  NfkcStep step;
+  bool started = false;
+  std::size_t step_destination_begin = 0;
+  std::size_t step_destination_end = 0;
+  std::string scratch;
+};
+
+SourceMapper::SourceMapper(std::string_view original, const NormalizeOptions& options)
+    : impl_(std::make_unique<Impl>(original, options)) {}
+SourceMapper::~SourceMapper() = default;
+SourceMapper::SourceMapper(SourceMapper&&) noexcept = default;
+SourceMapper& SourceMapper::operator=(SourceMapper&&) noexcept = default;
+
+std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::size_t end) {
+  return impl_->map(begin, end);
 }
 
-bool SourceMapper::advance() {
-  step_destination_begin_ = step_destination_end_;
-  if (!stepper_.next(step_)) return false;
-  if (step_.kind == NfkcStep::Kind::chunk) {
-    scratch_.clear();
-    append_icu_chunk(text_.substr(step_.source_begin, step_.source_end - step_.source_begin), scratch_);
-    step_.length = scratch_.size();
+bool SourceMapper::Impl::advance() {
+  step_destination_begin = step_destination_end;
+  if (!stepper.next(step)) return false;
+  if (step.kind == NfkcStep::Kind::chunk) {
+    scratch.clear();
+    append_icu_chunk(text.substr(step.source_begin, step.source_end - step.source_begin), scratch);
+    step.length = scratch.size();
   }
-  step_destination_end_ = step_destination_begin_ + step_.length;
+  step_destination_end = step_destination_begin + step.length;
   return true;
 }
 
-std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::size_t end) {
-  if (use_edits_) {
+std::pair<std::size_t, std::size_t> SourceMapper::Impl::map(std::size_t begin, std::size_t end) {
+  if (use_edits) {
     UErrorCode status = U_ZERO_ERROR;
     std::size_t source_begin = 0, source_end = 0;
-    auto& it = *iterator_;
+    auto& it = *iterator;
     if (!it.findDestinationIndex(static_cast<int32_t>(begin), status)) {
       throw Error(ErrorCode::internal, "normalized range could not be mapped back to the original text");
     }
@@ -842,27 +868,27 @@ std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::si
                                       (end - static_cast<std::size_t>(it.destinationIndex()));
     return {source_begin, source_end};
   }
-  if (begin < step_destination_begin_) {  // a range before the last one: start again
-    stepper_ = NfkcStepper(text_);
-    step_destination_begin_ = step_destination_end_ = 0;
-    started_ = false;
+  if (begin < step_destination_begin) {  // a range before the last one: start again
+    stepper = NfkcStepper(text);
+    step_destination_begin = step_destination_end = 0;
+    started = false;
   }
   auto locate = [&](std::size_t destination) {
-    while (!started_ || step_destination_end_ <= destination) {
-      started_ = true;
+    while (!started || step_destination_end <= destination) {
+      started = true;
       if (!advance()) throw Error(ErrorCode::internal, "normalized range lies beyond the original text");
     }
   };
   locate(begin);
   // ASCII and unchanged runs have the same bytes on both sides: offsets inside them map one to one.
   const auto linear = [&] {
-    return step_.kind == NfkcStep::Kind::ascii || step_.kind == NfkcStep::Kind::unchanged;
+    return step.kind == NfkcStep::Kind::ascii || step.kind == NfkcStep::Kind::unchanged;
   };
   const std::size_t source_begin =
-      linear() ? step_.source_begin + (begin - step_destination_begin_) : step_.source_begin;
+      linear() ? step.source_begin + (begin - step_destination_begin) : step.source_begin;
   locate(end - 1);
   const std::size_t source_end =
-      linear() ? step_.source_begin + (end - step_destination_begin_) : step_.source_end;
+      linear() ? step.source_begin + (end - step_destination_begin) : step.source_end;
   return {source_begin, source_end};
 }
 
@@ -871,28 +897,6 @@ std::pair<std::size_t, std::size_t> SourceMapper::map(std::size_t begin, std::si
 std::string normalize_for_matching(std::string_view text, const NormalizeOptions& options) {
   std::string out;
   normalize_for_matching(text, out, options);
-  return out;
-}
-
-std::string repair_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  while (!text.empty()) {
-    const std::size_t bad = find_invalid_utf8(text);
-    if (bad == std::string_view::npos) {
-      out.append(text);
-      break;
-    }
-    out.append(text.substr(0, bad));
-    out.append("\xEF\xBF\xBD");
-    // Skip the lead byte and any continuation bytes that cannot start a character.
-    std::size_t skip = 1;
-    while (bad + skip < text.size() && (static_cast<unsigned char>(text[bad + skip]) & 0xC0) == 0x80 &&
-           skip < 4) {
-      ++skip;
-    }
-    text.remove_prefix(bad + skip);
-  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <climits>
 #include <string>
 
+#include "model/ascii.hpp"
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "text/chars.hpp"
@@ -165,7 +166,7 @@ void WordSegmenter::segment(std::string_view text, std::vector<WordToken>& out) 
     throw Error(ErrorCode::limit_exceeded,
                 "word segmenter: text of " + std::to_string(text.size()) + " bytes exceeds the 2 GiB limit");
   }
-  if (text_detail::is_ascii(text)) {
+  if (detail::is_ascii(text)) {
     segment_ascii(text, impl_->icu.colon_joins_letters, out);
     return;
   }

@@ -1,4 +1,4 @@
-// Conversation timing metrics (SPEC 2). The definitions are in docs/metrics.md; this file follows
+// Conversation timing metrics. The definitions are in docs/metrics.md; this file follows
 // them in a fixed number of passes over compact arrays (segment refs, per-speaker talk blocks, turns),
 // so a call costs a sort plus linear work, and nothing is allocated per segment.
 #include "parley/timing.hpp"
@@ -117,6 +117,14 @@ class LatestEnds {
       second_speaker_ = speaker;
     }
   }
+  // Adds the spans of `spans` (in time order) before index `i` that start strictly before spans[i]
+  // and were not added yet: the earlier spans as seen from spans[i], in one pass over the array.
+  void add_started_before(const std::vector<Span>& spans, std::size_t i) noexcept {
+    while (added_ < i && spans[added_].start < spans[i].start) {
+      add(spans[added_].end, spans[added_].speaker);
+      ++added_;
+    }
+  }
   // Latest end of any speaker but `speaker`, and whose it is (kNobody if none).
   std::pair<Milliseconds, std::uint32_t> other_than(std::uint32_t speaker) const noexcept {
     if (first_speaker_ != speaker) return {first_end_, first_speaker_};
@@ -128,6 +136,7 @@ class LatestEnds {
   Milliseconds second_end_ = kNever;
   std::uint32_t first_speaker_ = kNobody;
   std::uint32_t second_speaker_ = kNobody;
+  std::size_t added_ = 0;  // add_started_before: spans[0, added_) are in
 };
 
 constexpr bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -420,6 +429,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
     if (!duplicate) {
       result.participants[ref.speaker].words += counts[ref.index].words;
       result.participants[ref.speaker].questions += counts[ref.index].questions;
+      result.participants[ref.speaker].filler_words += counts[ref.index].filler_words;
     }
 
     if (ref.end == ref.start) continue;  // zero-length: no talk time, no turn
@@ -440,13 +450,9 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   {
     std::vector<std::uint32_t> open_turn(participant_count, kNobody);
     LatestEnds earlier_blocks;  // blocks that started strictly before the current one
-    std::size_t committed = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Span& block = blocks[i];
-      while (committed < i && blocks[committed].start < block.start) {
-        earlier_blocks.add(blocks[committed].end, blocks[committed].speaker);
-        ++committed;
-      }
+      earlier_blocks.add_started_before(blocks, i);
       std::uint32_t& open = open_turn[block.speaker];
       if (open != kNobody) {
         Span& turn = turns[open];
@@ -472,13 +478,9 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   {
     std::vector<Milliseconds> own_previous_end(participant_count, kNever);
     LatestEnds earlier_turns;
-    std::size_t committed = 0;
     for (std::size_t i = 0; i < turns.size(); ++i) {
       const Span& turn = turns[i];
-      while (committed < i && turns[committed].start < turn.start) {
-        earlier_turns.add(turns[committed].end, turns[committed].speaker);
-        ++committed;
-      }
+      earlier_turns.add_started_before(turns, i);
       ++result.participants[turn.speaker].turns;
       const auto [other_end, other] = earlier_turns.other_than(turn.speaker);
       if (other != kNobody && other_end >= own_previous_end[turn.speaker]) {
@@ -611,6 +613,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   for (ParticipantTiming& pt : result.participants) {
     if (participant_talk_sum > 0) pt.talk_share = static_cast<double>(pt.talk_ms) / participant_talk_sum;
     pt.words_per_minute = per_minute(static_cast<double>(pt.words), pt.talk_ms);
+    pt.filler_words_per_minute = per_minute(pt.filler_words, pt.talk_ms);
     RoleTiming& role = pt.role == Role::seller     ? result.seller
                        : pt.role == Role::customer ? result.customer
                                                    : result.other;
@@ -618,6 +621,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
     role.turns += pt.turns;
     role.words += pt.words;
     role.questions += pt.questions;
+    role.filler_words += pt.filler_words;
     role.longest_monologue_ms = std::max(role.longest_monologue_ms, pt.longest_monologue_ms);
     role.interruptions_made += pt.interruptions_made;
     role.interruptions_suffered += pt.interruptions_suffered;
@@ -627,6 +631,7 @@ CallTiming compute_timing(const Call& call, const TimingOptions& options,
   }
   for (RoleTiming* role : {&result.seller, &result.customer, &result.other}) {
     role->words_per_minute = per_minute(static_cast<double>(role->words), role->talk_ms);
+    role->filler_words_per_minute = per_minute(role->filler_words, role->talk_ms);
     role->question_rate_per_hour = per_hour(role->questions, result.duration_ms);
   }
 

@@ -1,5 +1,7 @@
 #include "timing/timing_json.hpp"
 
+#include "model/enum_names.hpp"
+
 namespace parley {
 namespace {
 
@@ -7,9 +9,10 @@ nlohmann::json optional_value(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-std::string_view denominator_name(TalkRatioDenominator denominator) {
-  return denominator == TalkRatioDenominator::call_duration ? "call_duration" : "speech_time";
-}
+constexpr detail::EnumName<TalkRatioDenominator> denominator_names[] = {
+    {TalkRatioDenominator::speech_time, "speech_time"},
+    {TalkRatioDenominator::call_duration, "call_duration"},
+};
 
 }  // namespace
 
@@ -24,6 +27,8 @@ nlohmann::json to_json_value(const ParticipantTiming& p) {
       {"words", p.words},
       {"words_per_minute", optional_value(p.words_per_minute)},
       {"questions", p.questions},
+      {"filler_words", p.filler_words},
+      {"filler_words_per_minute", optional_value(p.filler_words_per_minute)},
       {"longest_monologue_ms", p.longest_monologue_ms},
       {"overlap_ms", p.overlap_ms},
       {"interruptions_made", p.interruptions_made},
@@ -40,6 +45,8 @@ nlohmann::json to_json_value(const RoleTiming& r) {
       {"words_per_minute", optional_value(r.words_per_minute)},
       {"questions", r.questions},
       {"question_rate_per_hour", optional_value(r.question_rate_per_hour)},
+      {"filler_words", r.filler_words},
+      {"filler_words_per_minute", optional_value(r.filler_words_per_minute)},
       {"longest_monologue_ms", r.longest_monologue_ms},
       {"overlap_ms", r.overlap_ms},
       {"interruptions_made", r.interruptions_made},
@@ -65,7 +72,7 @@ nlohmann::json to_json_value(const CallTiming& t) {
       {"talk_ms", t.talk_ms},
       {"silence_ms", t.silence_ms},
       {"overlap_ms", t.overlap_ms},
-      {"talk_ratio_denominator", denominator_name(t.talk_ratio_denominator)},
+      {"talk_ratio_denominator", detail::name_of(denominator_names, t.talk_ratio_denominator)},
       {"talk_ratio", optional_value(t.talk_ratio)},
       {"listen_ratio", optional_value(t.listen_ratio)},
       {"turns", t.turns},

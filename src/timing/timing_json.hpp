@@ -1,5 +1,6 @@
 #pragma once
-// JSON form of the timing results (private: public headers never expose nlohmann).
+// Internal interface of the timing area (for the areas above it; never installed): JSON values of the
+// timing results, which analysis assembles (public headers never expose nlohmann).
 #include <nlohmann/json.hpp>
 
 #include "parley/timing.hpp"

@@ -7,9 +7,9 @@
 #include <thread>
 #include <vector>
 
-#include "terms/terms_json.hpp"
 #include "parley/error.hpp"
 #include "parley/terms.hpp"
+#include "terms/terms_json.hpp"
 #include "terms_test_support.hpp"
 
 namespace doctest {
@@ -107,7 +107,7 @@ TEST_CASE("variants: a hit names the variant; a variant shared by two terms stay
   CHECK(hits[1].variant == 1);  // "Contoso" = variants[0]
 }
 
-TEST_CASE("every SPEC 3 language: hand-written hits in real sentences") {
+TEST_CASE("every supported language: hand-written hits in real sentences") {
   // English, with related forms through the English stemmer.
   CHECK(find({related("renew")}, "Renewal is on the table; we renewed last year, not a rerun.", "en-US") ==
         Hits{"renew=Renewal", "renew=renewed"});

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unicode/uscript.h>
 #include <utf8proc.h>
 
 #include <cctype>
@@ -11,6 +12,7 @@
 
 #include "parley/error.hpp"
 #include "parley/text.hpp"
+#include "text/chars.hpp"
 #include "text/normalize_detail.hpp"
 #include "text/segment_detail.hpp"
 
@@ -73,7 +75,7 @@ std::string utf8proc_nfkc_casefold(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("every SPEC 3 language segments a real sentence into the hand-written words") {
+TEST_CASE("every supported language segments a real sentence into the hand-written words") {
   const auto cases = load_words_fixture();
   // ar, zh, da, nl, en (US, GB), fi, fr (FR, CA), de, he, it, ja, nb, pt (PT, BR), es (ES, MX), sv.
   CHECK(cases.size() == 22);
@@ -371,4 +373,26 @@ TEST_CASE("property: hits map back to original bytes covering what ICU's edits g
       begin = end;
     }
   }
+}
+
+TEST_CASE("unspaced scripts: the fast ranges agree with ICU's Script_Extensions everywhere") {
+  // The definition: Han, Hiragana, Katakana, Thai, Lao, Khmer or Myanmar among the character's
+  // Script_Extensions. Checked for every code point up to the end of the CJK extension planes.
+  std::size_t differences = 0, unspaced = 0;
+  std::uint32_t first_difference = 0;
+  for (char32_t c = 0; c < 0x40000; ++c) {
+    const auto cp = static_cast<UChar32>(c);
+    bool expected = false;
+    for (UScriptCode script : {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_THAI, USCRIPT_LAO,
+                               USCRIPT_KHMER, USCRIPT_MYANMAR}) {
+      expected = expected || uscript_hasScript(cp, script);
+    }
+    unspaced += expected ? 1 : 0;
+    if (parley::text_detail::is_unspaced_script_char(c) != expected && differences++ == 0) {
+      first_difference = static_cast<std::uint32_t>(c);
+    }
+  }
+  INFO("first difference at U+" << std::hex << first_difference);
+  CHECK(differences == 0);
+  CHECK(unspaced > 90'000);  // the Han extensions alone are tens of thousands
 }

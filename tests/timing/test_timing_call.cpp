@@ -446,6 +446,35 @@ TEST_CASE("text counts from the text pipeline replace the built-in count") {
               "call 'test': text_counts has 1 entries but the call has 2 segments");
 }
 
+TEST_CASE("filler words per minute of talk, per participant and per role") {
+  // Two sellers: 0-60 s and 30-90 s (role talk: the union, 90 s); a customer 90-120 s, whose segment
+  // arrives twice (an exact duplicate counts once, as for words and questions).
+  parley::Call call = make_call({Role::seller, Role::seller, Role::customer});
+  add(call, 0, 0, 60000, "a");
+  add(call, 1, 30000, 90000, "b");
+  add(call, 2, 90000, 120000, "c");
+  add(call, 2, 90000, 120000, "c");
+  std::vector<parley::SegmentTextCounts> counts(4);
+  counts[0].filler_words = 3;
+  counts[1].filler_words = 3;
+  counts[2].filler_words = 1;
+  counts[3].filler_words = 1;
+  const CallTiming t = parley::compute_timing(call, {}, counts);
+  CHECK(t.participants[0].filler_words == 3);
+  CHECK(t.participants[0].filler_words_per_minute.value() == doctest::Approx(3.0));  // 3 in 1 min
+  CHECK(t.participants[1].filler_words_per_minute.value() == doctest::Approx(3.0));
+  CHECK(t.participants[2].filler_words == 1);
+  CHECK(t.participants[2].filler_words_per_minute.value() == doctest::Approx(2.0));  // 1 in 0.5 min
+  CHECK(t.seller.filler_words == 6);
+  CHECK(t.seller.filler_words_per_minute.value() == doctest::Approx(4.0));  // 6 in 1.5 min
+  CHECK(t.customer.filler_words_per_minute.value() == doctest::Approx(2.0));
+  CHECK_FALSE(t.other.filler_words_per_minute.has_value());  // no talk time
+  // The built-in count has no filler lists: none counted.
+  const CallTiming builtin = parley::compute_timing(call);
+  CHECK(builtin.seller.filler_words == 0);
+  CHECK(builtin.seller.filler_words_per_minute.value() == 0.0);
+}
+
 TEST_CASE("bad input is rejected with the segment named") {
   parley::Call call = make_call({Role::seller, Role::customer});
   add(call, kSeller, 0, 1000);

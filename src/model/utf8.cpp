@@ -1,7 +1,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "parley/text.hpp"
+#include "parley/utf8.hpp"
 
 namespace parley {
 
@@ -47,6 +47,28 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
     i += length;
   }
   return std::string_view::npos;
+}
+
+std::string repair_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t bad = find_invalid_utf8(text);
+    if (bad == std::string_view::npos) {
+      out.append(text);
+      break;
+    }
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    // Skip the lead byte and any continuation bytes that cannot start a character.
+    std::size_t skip = 1;
+    while (bad + skip < text.size() && (static_cast<unsigned char>(text[bad + skip]) & 0xC0) == 0x80 &&
+           skip < 4) {
+      ++skip;
+    }
+    text.remove_prefix(bad + skip);
+  }
+  return out;
 }
 
 }  // namespace parley
