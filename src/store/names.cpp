@@ -1,24 +1,26 @@
 // Names of the store enums (stable strings used in JSON and by the C ABI).
+#include "model/enum_names.hpp"
 #include "parley/store.hpp"
 
 namespace parley {
+namespace {
+
+constexpr detail::EnumName<ProcessingStatus> processing_status_names[] = {
+    {ProcessingStatus::received, "received"},
+    {ProcessingStatus::analysed, "analysed"},
+    {ProcessingStatus::failed, "failed"}};
+constexpr detail::EnumName<MentionKind> mention_kind_names[] = {{MentionKind::keyword, "keyword"},
+                                                                {MentionKind::competitor, "competitor"},
+                                                                {MentionKind::brand, "brand"}};
+
+}  // namespace
 
 std::string_view processing_status_name(ProcessingStatus status) noexcept {
-  switch (status) {
-    case ProcessingStatus::received: return "received";
-    case ProcessingStatus::analysed: return "analysed";
-    case ProcessingStatus::failed: return "failed";
-  }
-  return "received";
+  return detail::name_of(processing_status_names, status);
 }
 
 std::string_view mention_kind_name(MentionKind kind) noexcept {
-  switch (kind) {
-    case MentionKind::keyword: return "keyword";
-    case MentionKind::competitor: return "competitor";
-    case MentionKind::brand: return "brand";
-  }
-  return "keyword";
+  return detail::name_of(mention_kind_names, kind);
 }
 
 }  // namespace parley
