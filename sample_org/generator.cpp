@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "parley/error.hpp"
+#include "parley/text.hpp"
 #include "phrases.hpp"
 #include "sample_org.hpp"
 #include "sample_random.hpp"
@@ -246,9 +247,14 @@ class Generator {
       TrackedTerm term;
       term.name = spec.name;
       term.kind = spec.competitor ? TermKind::competitor : TermKind::keyword;
-      auto add_variant = [&term](std::string_view v) {
-        if (v != term.name && std::find(term.variants.begin(), term.variants.end(), v) == term.variants.end())
-          term.variants.emplace_back(v);
+      // A variant that matches like the name or an earlier variant (same normalized form) adds nothing,
+      // and the matcher refuses it.
+      std::vector<std::string> normalized{normalize_for_matching(term.name)};
+      auto add_variant = [&](std::string_view v) {
+        std::string key = normalize_for_matching(v);
+        if (std::find(normalized.begin(), normalized.end(), key) != normalized.end()) return;
+        normalized.push_back(std::move(key));
+        term.variants.emplace_back(v);
       };
       for (auto form : spec.forms) add_variant(form);
       for (auto extra : spec.extra_variants) add_variant(extra);

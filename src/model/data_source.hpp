@@ -1,7 +1,8 @@
 #pragma once
-// Reads parley's data files by the rule in parley/resources.hpp: the folder a host names,
-// else $PARLEY_DATA_DIR, else the copy embedded in the library. The loaders use it so that a
-// file is found, listed and named in messages the same way wherever it comes from.
+// Internal interface of the model layer (the data loaders include it). Reads parley's data files by the rule
+// in parley/resources.hpp: the folder a host names, else $PARLEY_DATA_DIR, else the copy embedded in the
+// library. The loaders use it so that a file is found, listed and named in messages the same way wherever it
+// comes from.
 #include <optional>
 #include <string>
 #include <string_view>

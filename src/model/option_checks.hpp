@@ -1,7 +1,8 @@
 #pragma once
-// Checks behind every options struct's validate(): one message shape for every field of every
-// area, "<where>.<field> = <value>: <rule>" as Error(invalid_argument), where `where` is the struct's
-// name or its path inside another options struct ("AnalysisOptions.timing").
+// Internal interface of the model layer (any area may include it).
+// Checks behind every options struct's validate(): one message shape for every field of every area,
+// "<where>.<field> = <value>: <rule>" as Error(invalid_argument), where `where` is the struct's name or its
+// path inside another options struct ("AnalysisOptions.timing").
 #include <fmt/format.h>
 
 #include <cmath>

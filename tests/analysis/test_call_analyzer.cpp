@@ -88,7 +88,7 @@ json expected_document() {
   // full scale of 6: interactivity 10; per hour 3 x 180 = 540.
   const double seller_wpm = 11 * 60'000.0 / 8'500, customer_wpm = 10 * 60'000.0 / 6'000;
   const auto role = [](int participants, int talk_ms, int turns, int words, json wpm, int questions,
-                       double question_rate, int longest) {
+                       double question_rate, int longest, int fillers, json fillers_per_minute) {
     return json{{"participants", participants},
                 {"talk_ms", talk_ms},
                 {"turns", turns},
@@ -96,13 +96,16 @@ json expected_document() {
                 {"words_per_minute", wpm},
                 {"questions", questions},
                 {"question_rate_per_hour", question_rate},
+                {"filler_words", fillers},
+                {"filler_words_per_minute", fillers_per_minute},
                 {"longest_monologue_ms", longest},
                 {"overlap_ms", 0},
                 {"interruptions_made", 0},
                 {"interruptions_suffered", 0}};
   };
   const auto participant = [](int index, const char* id, const char* role_name, int talk_ms, int turns,
-                              int words, double wpm, int questions, int longest) {
+                              int words, double wpm, int questions, int longest, int fillers,
+                              double fillers_per_minute) {
     return json{{"participant", index},
                 {"participant_id", id},
                 {"role", role_name},
@@ -112,6 +115,8 @@ json expected_document() {
                 {"words", words},
                 {"words_per_minute", wpm},
                 {"questions", questions},
+                {"filler_words", fillers},
+                {"filler_words_per_minute", fillers_per_minute},
                 {"longest_monologue_ms", longest},
                 {"overlap_ms", 0},
                 {"interruptions_made", 0},
@@ -139,48 +144,44 @@ json expected_document() {
                        {"has_confidence", false},
                        {"low_confidence_ms", 0},
                        {"low_confidence_share", nullptr},
-                       {"seller", role(1, 8'500, 2, 11, seller_wpm, 0, 0.0, 4'500)},
-                       {"customer", role(1, 6'000, 2, 10, customer_wpm, 1, 180.0, 3'500)},
-                       {"other", role(0, 0, 0, 0, nullptr, 0, 0.0, 0)},
+                       {"seller", role(1, 8'500, 2, 11, seller_wpm, 0, 0.0, 4'500, 0, 0.0)},
+                       {"customer", role(1, 6'000, 2, 10, customer_wpm, 1, 180.0, 3'500, 1, 10.0)},
+                       {"other", role(0, 0, 0, 0, nullptr, 0, 0.0, 0, 0, nullptr)},
                        {"participants",
-                        {participant(0, "maya", "seller", 8'500, 2, 11, seller_wpm, 0, 4'500),
-                         participant(1, "dana", "customer", 6'000, 2, 10, customer_wpm, 1, 3'500)}},
+                        {participant(0, "maya", "seller", 8'500, 2, 11, seller_wpm, 0, 4'500, 0, 0.0),
+                         participant(1, "dana", "customer", 6'000, 2, 10, customer_wpm, 1, 3'500, 1, 10.0)}},
                        {"interruptions", json::array()}};
 
   // Signals (docs/signals.md, data/signals/en): "$1,200" is a price ("$" is USD in English) at
   // bytes 15..21 of segment 0; "Um" is Dana's one filler: 1 per 6 s of talk = 10 per minute. No
-  // capitalised name of two words, no action-item phrase.
-  const json signals = {{"language", "en"},
-                        {"prices",
-                         {{{"segment", 0},
-                           {"role", "seller"},
-                           {"offset_ms", 0},
-                           {"begin", 15},
-                           {"end", 21},
-                           {"amount", "1200"},
-                           {"value", 1200.0},
-                           {"currency", "USD"},
-                           {"text", "$1,200"}}}},
-                        {"brands", json::array()},
-                        {"brand_counts", json::array()},
-                        {"action_items", json::array()},
-                        {"questions_per_segment", {0, 1, 0, 0}},
-                        {"seller_questions", 0},
-                        {"customer_questions", 1},
-                        {"other_questions", 0},
-                        {"fillers",
-                         {{{"participant", 0},
-                           {"role", "seller"},
-                           {"count", 0},
-                           {"talk_ms", 8'500},
-                           {"per_minute", 0.0},
-                           {"by_phrase", json::array()}},
-                          {{"participant", 1},
-                           {"role", "customer"},
-                           {"count", 1},
-                           {"talk_ms", 6'000},
-                           {"per_minute", 10.0},
-                           {"by_phrase", {{{"phrase", "um"}, {"count", 1}}}}}}}};
+  // capitalised name of two words, no action-item phrase. Filler rates are timing's (per minute of
+  // the speaker's talk time): seller 0 in 8.5 s, customer 1 in 6 s.
+  const json signals = {
+      {"language", "en"},
+      {"prices",
+       {{{"segment", 0},
+         {"role", "seller"},
+         {"offset_ms", 0},
+         {"begin", 15},
+         {"end", 21},
+         {"amount", "1200"},
+         {"value", 1200.0},
+         {"currency", "USD"},
+         {"text", "$1,200"}}}},
+      {"brands", json::array()},
+      {"brand_counts", json::array()},
+      {"action_items", json::array()},
+      {"questions_per_segment", {0, 1, 0, 0}},
+      {"fillers_per_segment", {0, 1, 0, 0}},
+      {"seller_questions", 0},
+      {"customer_questions", 1},
+      {"other_questions", 0},
+      {"fillers",
+       {{{"participant", 0}, {"role", "seller"}, {"count", 0}, {"by_phrase", json::array()}},
+        {{"participant", 1},
+         {"role", "customer"},
+         {"count", 1},
+         {"by_phrase", {{{"phrase", "um"}, {"count", 1}}}}}}}};
 
   // Terms (docs/terms.md): "discount" in segment 1 at bytes 26..34, inside the question; no word
   // timings, so its time is 5 000 + 3 500 x 26 / 35 characters = 7 600 ms.

@@ -86,7 +86,8 @@ TEST_CASE("metric values name each figure of a call") {
 }
 
 // The renewal call's figures as worked out by hand in test_timing_call.cpp ("renewal call: every
-// metric worked out by hand"), written out as the whole expected document.
+// metric worked out by hand"), written out as the whole expected document. Without text counts no
+// fillers are counted: 0 per minute of talk, null for a role that never spoke.
 TEST_CASE("JSON of a call timing") {
   const parley::CallTiming t = parley::compute_timing(timing_test::load_fixture("renewal_call.json"));
   const nlohmann::json actual = nlohmann::json::parse(parley::to_json(t));
@@ -121,6 +122,8 @@ TEST_CASE("JSON of a call timing") {
                                      {"words_per_minute", seller_wpm},
                                      {"questions", 4},
                                      {"question_rate_per_hour", 4 * 3'600 / 190.0},
+                                     {"filler_words", 0},
+                                     {"filler_words_per_minute", 0.0},
                                      {"longest_monologue_ms", 50'500},
                                      {"overlap_ms", 2'800},
                                      {"interruptions_made", 0},
@@ -133,6 +136,8 @@ TEST_CASE("JSON of a call timing") {
                                      {"words_per_minute", customer_wpm},
                                      {"questions", 2},
                                      {"question_rate_per_hour", 2 * 3'600 / 190.0},
+                                     {"filler_words", 0},
+                                     {"filler_words_per_minute", 0.0},
                                      {"longest_monologue_ms", 70'000},
                                      {"overlap_ms", 2'800},
                                      {"interruptions_made", 1},
@@ -145,6 +150,8 @@ TEST_CASE("JSON of a call timing") {
                                      {"words_per_minute", nullptr},
                                      {"questions", 0},
                                      {"question_rate_per_hour", 0.0},
+                                     {"filler_words", 0},
+                                     {"filler_words_per_minute", nullptr},
                                      {"longest_monologue_ms", 0},
                                      {"overlap_ms", 0},
                                      {"interruptions_made", 0},
@@ -159,6 +166,8 @@ TEST_CASE("JSON of a call timing") {
                                       {"words", 106},
                                       {"words_per_minute", seller_wpm},
                                       {"questions", 4},
+                                      {"filler_words", 0},
+                                      {"filler_words_per_minute", 0.0},
                                       {"longest_monologue_ms", 50'500},
                                       {"overlap_ms", 2'800},
                                       {"interruptions_made", 0},
@@ -172,6 +181,8 @@ TEST_CASE("JSON of a call timing") {
                                       {"words", 99},
                                       {"words_per_minute", customer_wpm},
                                       {"questions", 2},
+                                      {"filler_words", 0},
+                                      {"filler_words_per_minute", 0.0},
                                       {"longest_monologue_ms", 70'000},
                                       {"overlap_ms", 2'800},
                                       {"interruptions_made", 1},
