@@ -258,6 +258,17 @@ std::string format_iso8601(std::int64_t ms_since_epoch) {
   return text;
 }
 
+// The first of an entry's "alternatives" (Amazon Transcribe, Deepgram): the one they rank best.
+// `best_path` is path.alternatives[0], built by the caller (paths live on its stack).
+const json& best_alternative(const JsonContext& context, const json& entry, const JsonPath& path,
+                             const JsonPath& best_path) {
+  const JsonPath& alternatives_path = *best_path.parent;
+  const json& alternatives =
+      require_array(context, require(context, entry, path, "alternatives"), alternatives_path);
+  if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
+  return require_object(context, alternatives[0], best_path);
+}
+
 // ---- parley's own form ----
 
 void read_parley_words(const JsonContext& context, const json& words, const JsonPath& path,
@@ -448,11 +459,8 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
     const std::string_view type =
         as_string(context, require(context, item, path, "type"), path.member("type"));
     const JsonPath alternatives_path = path.member("alternatives");
-    const json& alternatives =
-        require_array(context, require(context, item, path, "alternatives"), alternatives_path);
-    if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
     const JsonPath best_path = alternatives_path.at(0);
-    const json& best = require_object(context, alternatives[0], best_path);
+    const json& best = best_alternative(context, item, path, best_path);
     const std::string_view content =
         as_string(context, require(context, best, best_path, "content"), best_path.member("content"));
     if (type == "punctuation") {
@@ -664,11 +672,8 @@ Call read_deepgram(const json& document, const JsonContext& context) {
     const JsonPath channel_path = channels_path.at(c);
     const json& channel = require_object(context, channels[c], channel_path);
     const JsonPath alternatives_path = channel_path.member("alternatives");
-    const json& alternatives =
-        require_array(context, require(context, channel, channel_path, "alternatives"), alternatives_path);
-    if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
     const JsonPath best_path = alternatives_path.at(0);
-    const json& best = require_object(context, alternatives[0], best_path);
+    const json& best = best_alternative(context, channel, channel_path, best_path);
     const JsonPath words_path = best_path.member("words");
     const json& words = require_array(context, require(context, best, best_path, "words"), words_path);
     WordGrouper grouper(call, context.options);  // one per channel: segments never span channels
