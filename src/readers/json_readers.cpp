@@ -258,6 +258,17 @@ std::string format_iso8601(std::int64_t ms_since_epoch) {
   return text;
 }
 
+// The first of an entry's "alternatives" (Amazon Transcribe, Deepgram): the one they rank best.
+// `best_path` is path.alternatives[0], built by the caller (paths live on its stack).
+const json& best_alternative(const JsonContext& context, const json& entry, const JsonPath& path,
+                             const JsonPath& best_path) {
+  const JsonPath& alternatives_path = *best_path.parent;
+  const json& alternatives =
+      require_array(context, require(context, entry, path, "alternatives"), alternatives_path);
+  if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
+  return require_object(context, alternatives[0], best_path);
+}
+
 // ---- parley's own form ----
 
 void read_parley_words(const JsonContext& context, const json& words, const JsonPath& path,
@@ -448,11 +459,8 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
     const std::string_view type =
         as_string(context, require(context, item, path, "type"), path.member("type"));
     const JsonPath alternatives_path = path.member("alternatives");
-    const json& alternatives =
-        require_array(context, require(context, item, path, "alternatives"), alternatives_path);
-    if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
     const JsonPath best_path = alternatives_path.at(0);
-    const json& best = require_object(context, alternatives[0], best_path);
+    const json& best = best_alternative(context, item, path, best_path);
     const std::string_view content =
         as_string(context, require(context, best, best_path, "content"), best_path.member("content"));
     if (type == "punctuation") {
@@ -485,6 +493,46 @@ Call read_amazon_transcribe(const json& document, const JsonContext& context) {
   return call;
 }
 
+// A word as the vendor forms give it; the text points into the document.
+struct TimedWord {
+  std::string_view text;
+  Milliseconds start_ms, end_ms;
+  std::optional<double> confidence;
+};
+
+using TimeReader = Milliseconds (*)(const JsonContext&, const json&, const JsonPath&);
+
+// One segment per utterance (AssemblyAI, Deepgram), with its words when given. The forms differ in
+// the time unit, the text's field and how speakers and words are spelled, passed in here.
+template <typename SpeakerOf, typename ReadWord>
+void read_utterances(const JsonContext& context, const json& utterances, const JsonPath& list_path,
+                     TimeReader as_time, std::string_view text_field, Call& call, SpeakerOf&& speaker_of,
+                     ReadWord&& read_word) {
+  require_array(context, utterances, list_path);
+  call.segments.reserve(utterances.size());
+  for (std::size_t u = 0; u < utterances.size(); ++u) {
+    const JsonPath path = list_path.at(u);
+    const json& utterance = require_object(context, utterances[u], path);
+    const std::uint32_t speaker = speaker_of(utterance, path);
+    Segment& segment = call.segments.emplace_back();
+    segment.speaker = speaker;
+    segment.start_ms = as_time(context, require(context, utterance, path, "start"), path.member("start"));
+    segment.end_ms = as_time(context, require(context, utterance, path, "end"), path.member("end"));
+    segment.text = as_string(context, require(context, utterance, path, text_field), path.member(text_field));
+    segment.confidence = as_confidence(context, find(utterance, "confidence"), path.member("confidence"));
+    if (const json* words = find(utterance, "words")) {
+      const JsonPath words_path = path.member("words");
+      require_array(context, *words, words_path);
+      segment.words.reserve(words->size());
+      for (std::size_t w = 0; w < words->size(); ++w) {
+        const TimedWord word = read_word((*words)[w], words_path.at(w));
+        segment.words.push_back(
+            WordTiming{word.start_ms, word.end_ms, std::string(word.text), word.confidence});
+      }
+    }
+  }
+}
+
 // ---- AssemblyAI ----
 
 Call read_assemblyai(const json& document, const JsonContext& context) {
@@ -513,45 +561,17 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
                          path.str());
     });
   };
-  const auto read_word = [&](const json& entry, const JsonPath& path, auto&& add) {
+  const auto read_word = [&](const json& entry, const JsonPath& path) {
     const json& word = require_object(context, entry, path);
-    const std::string_view text =
-        as_string(context, require(context, word, path, "text"), path.member("text"));
-    const Milliseconds start =
-        as_milliseconds(context, require(context, word, path, "start"), path.member("start"));
-    const Milliseconds end =
-        as_milliseconds(context, require(context, word, path, "end"), path.member("end"));
-    add(word, text, start, end, as_confidence(context, find(word, "confidence"), path.member("confidence")));
+    return TimedWord{as_string(context, require(context, word, path, "text"), path.member("text")),
+                     as_milliseconds(context, require(context, word, path, "start"), path.member("start")),
+                     as_milliseconds(context, require(context, word, path, "end"), path.member("end")),
+                     as_confidence(context, find(word, "confidence"), path.member("confidence"))};
   };
 
   if (const json* utterances = find(document, "utterances")) {
-    const JsonPath list_path = root.member("utterances");
-    require_array(context, *utterances, list_path);
-    call.segments.reserve(utterances->size());
-    for (std::size_t u = 0; u < utterances->size(); ++u) {
-      const JsonPath path = list_path.at(u);
-      const json& utterance = require_object(context, (*utterances)[u], path);
-      const std::uint32_t speaker = speaker_of(utterance, path);
-      Segment& segment = call.segments.emplace_back();
-      segment.speaker = speaker;
-      segment.start_ms =
-          as_milliseconds(context, require(context, utterance, path, "start"), path.member("start"));
-      segment.end_ms = as_milliseconds(context, require(context, utterance, path, "end"), path.member("end"));
-      segment.text = as_string(context, require(context, utterance, path, "text"), path.member("text"));
-      segment.confidence = as_confidence(context, find(utterance, "confidence"), path.member("confidence"));
-      if (const json* words = find(utterance, "words")) {
-        const JsonPath words_path = path.member("words");
-        require_array(context, *words, words_path);
-        segment.words.reserve(words->size());
-        for (std::size_t w = 0; w < words->size(); ++w) {
-          read_word((*words)[w], words_path.at(w),
-                    [&](const json&, std::string_view text, Milliseconds start, Milliseconds end,
-                        std::optional<double> confidence) {
-                      segment.words.push_back(WordTiming{start, end, std::string(text), confidence});
-                    });
-        }
-      }
-    }
+    read_utterances(context, *utterances, root.member("utterances"), as_milliseconds, "text", call,
+                    speaker_of, read_word);
     return call;
   }
   const json* words = find(document, "words");
@@ -562,11 +582,8 @@ Call read_assemblyai(const json& document, const JsonContext& context) {
   WordGrouper grouper(call, context.options);
   for (std::size_t w = 0; w < words->size(); ++w) {
     const JsonPath path = words_path.at(w);
-    read_word((*words)[w], path,
-              [&](const json& word, std::string_view text, Milliseconds start, Milliseconds end,
-                  std::optional<double> confidence) {
-                grouper.add_word(speaker_of(word, path), start, end, text, confidence);
-              });
+    const TimedWord word = read_word((*words)[w], path);
+    grouper.add_word(speaker_of((*words)[w], path), word.start_ms, word.end_ms, word.text, word.confidence);
   }
   return call;
 }
@@ -621,14 +638,9 @@ Call read_deepgram(const json& document, const JsonContext& context) {
       return fmt::format("{}: {}: no speaker (was diarize on for this request?)", context.source, path.str());
     });
   };
-  struct DeepgramWord {
-    std::string_view text;
-    Milliseconds start_ms, end_ms;
-    std::optional<double> confidence;
-  };
   const auto read_word = [&](const json& entry, const JsonPath& path) {
     const json& word = require_object(context, entry, path);
-    DeepgramWord out;
+    TimedWord out;
     const json* punctuated = find(word, "punctuated_word");
     out.text = punctuated != nullptr
                    ? as_string(context, *punctuated, path.member("punctuated_word"))
@@ -644,36 +656,15 @@ Call read_deepgram(const json& document, const JsonContext& context) {
 
   // With utterances=true Deepgram segments the speech itself; keep its segments.
   if (const json* utterances = find(results, "utterances")) {
-    const JsonPath list_path = results_path.member("utterances");
-    require_array(context, *utterances, list_path);
-    call.segments.reserve(utterances->size());
-    for (std::size_t u = 0; u < utterances->size(); ++u) {
-      const JsonPath path = list_path.at(u);
-      const json& utterance = require_object(context, (*utterances)[u], path);
+    const auto utterance_speaker = [&](const json& utterance, const JsonPath& path) {
       std::size_t channel = 0;
       if (const json* c = find(utterance, "channel"); c != nullptr && c->is_number_unsigned()) {
         channel = c->get<std::size_t>();
       }
-      const std::uint32_t speaker = speaker_of(utterance, path, channel);
-      Segment& segment = call.segments.emplace_back();
-      segment.speaker = speaker;
-      segment.start_ms =
-          as_seconds(context, require(context, utterance, path, "start"), path.member("start"));
-      segment.end_ms = as_seconds(context, require(context, utterance, path, "end"), path.member("end"));
-      segment.text =
-          as_string(context, require(context, utterance, path, "transcript"), path.member("transcript"));
-      segment.confidence = as_confidence(context, find(utterance, "confidence"), path.member("confidence"));
-      if (const json* words = find(utterance, "words")) {
-        const JsonPath words_path = path.member("words");
-        require_array(context, *words, words_path);
-        segment.words.reserve(words->size());
-        for (std::size_t w = 0; w < words->size(); ++w) {
-          const DeepgramWord word = read_word((*words)[w], words_path.at(w));
-          segment.words.push_back(
-              WordTiming{word.start_ms, word.end_ms, std::string(word.text), word.confidence});
-        }
-      }
-    }
+      return speaker_of(utterance, path, channel);
+    };
+    read_utterances(context, *utterances, results_path.member("utterances"), as_seconds, "transcript", call,
+                    utterance_speaker, read_word);
     return call;
   }
 
@@ -681,17 +672,14 @@ Call read_deepgram(const json& document, const JsonContext& context) {
     const JsonPath channel_path = channels_path.at(c);
     const json& channel = require_object(context, channels[c], channel_path);
     const JsonPath alternatives_path = channel_path.member("alternatives");
-    const json& alternatives =
-        require_array(context, require(context, channel, channel_path, "alternatives"), alternatives_path);
-    if (alternatives.empty()) fail(context, alternatives_path, "no alternatives");
     const JsonPath best_path = alternatives_path.at(0);
-    const json& best = require_object(context, alternatives[0], best_path);
+    const json& best = best_alternative(context, channel, channel_path, best_path);
     const JsonPath words_path = best_path.member("words");
     const json& words = require_array(context, require(context, best, best_path, "words"), words_path);
     WordGrouper grouper(call, context.options);  // one per channel: segments never span channels
     for (std::size_t w = 0; w < words.size(); ++w) {
       const JsonPath path = words_path.at(w);
-      const DeepgramWord word = read_word(words[w], path);
+      const TimedWord word = read_word(words[w], path);
       grouper.add_word(speaker_of(words[w], path, c), word.start_ms, word.end_ms, word.text, word.confidence);
     }
   }

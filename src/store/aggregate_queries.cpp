@@ -7,7 +7,7 @@ namespace parley::sqlite {
 
 CallSpan SqliteStore::call_span(const Viewer& viewer, const CallFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   auto s = by_seller_and_time(filter)
                ? db_.prepare(
                      "SELECT COUNT(*), MIN(c.start_time_ms), MAX(c.start_time_ms) FROM calls c WHERE "
@@ -27,7 +27,7 @@ std::vector<CallTotals> SqliteStore::call_totals(const Viewer& viewer, const Cal
                                                  std::span<const std::int64_t> bucket_edges) {
   aggregates::check_bucket_edges(bucket_edges);
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
 #define PARLEY_TOTALS_COLUMNS                                                                     \
   "SELECT c.seller_id, c.start_time_ms, c.duration_ms, c.talk_ratio, c.seller_words_per_minute, " \
   "c.switches, "                                                                                  \
@@ -65,7 +65,7 @@ MentionSummary SqliteStore::mention_totals(const Viewer& viewer, const CallFilte
                                            std::size_t recent_calls) {
   aggregates::check_bucket_edges(bucket_edges);
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   aggregates::MentionTotalsBuilder builder(bucket_edges, recent_calls, [this](std::int64_t call_key) {
     auto s = db_.prepare("SELECT id FROM calls WHERE call_key = ?1");
     s.bind(1, call_key);

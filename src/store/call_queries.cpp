@@ -178,7 +178,7 @@ CallWithAnalysis SqliteStore::load_call(const Viewer& viewer, std::string_view c
 
 std::vector<CallSummary> SqliteStore::call_summaries(const Viewer& viewer, const CallFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   std::vector<CallSummary> out;
   const bool by_sentiment = filter.order == CallOrder::most_negative_first;
   if (filter.limit != 0 && by_sentiment && most_negative_calls(sellers, filter, out)) {
@@ -260,7 +260,7 @@ bool SqliteStore::most_negative_calls(const std::string& sellers, const CallFilt
 
 std::vector<TermHitRow> SqliteStore::term_hits(const Viewer& viewer, const CallFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   // The calls in order first, then each call's hits by primary key (already in idx order):
   // sorting the joined hit rows in SQL (hundreds of thousands on a director's home page) cost
   // more than reading them.
@@ -299,7 +299,7 @@ std::vector<TermHitRow> SqliteStore::term_hits(const Viewer& viewer, const CallF
 std::vector<StoredTermCount> SqliteStore::term_counts(const Viewer& viewer, const CallFilter& filter,
                                                       std::optional<Role> role) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   auto s = db_.prepare(
       "SELECT h.term, h.kind, COUNT(*), COUNT(DISTINCT c.call_key) FROM calls c JOIN term_hits h "
       "ON h.call_key = c.call_key WHERE " PARLEY_CALL_FILTER
@@ -316,7 +316,7 @@ std::vector<StoredTermCount> SqliteStore::term_counts(const Viewer& viewer, cons
 
 std::vector<BrandMentionRow> SqliteStore::brand_mentions(const Viewer& viewer, const CallFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   auto s = db_.prepare(
       "SELECT c.id, c.seller_id, c.start_time_ms, b.normalized_name, b.display_name, b.count "
       "FROM calls c JOIN brand_mentions b ON b.call_key = c.call_key WHERE " PARLEY_CALL_FILTER
@@ -333,7 +333,7 @@ std::vector<BrandMentionRow> SqliteStore::brand_mentions(const Viewer& viewer, c
 std::vector<StoredBrandFirstMention> SqliteStore::brand_first_mentions(const Viewer& viewer,
                                                                        const CallFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
-  std::string sellers = filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+  std::string sellers = filter_sellers(viewer, filter);
   // The first mention is over all time; the filter's range then selects the brands whose first
   // mention falls into it: the brands mentioned in the range and never before it (an index probe
   // per distinct name, instead of ranking every mention of all time). CROSS JOIN keeps those

@@ -14,13 +14,7 @@ void SqliteStore::put_opportunities(const Viewer& viewer, std::span<const Opport
     require_text(o.account_id, where + ": account_id");
     require_text(o.currency, where + ": currency");
     check_owner(viewer, scope, o.owner_id, "change opportunity " + in_quotes(o.id) + " of ");
-    {
-      auto s = db_.prepare("SELECT owner_id FROM opportunities WHERE id = ?1");
-      s.bind(1, std::string_view(o.id));
-      if (s.step() && !scope.contains(s.text(0))) {
-        not_permitted(viewer, "replace opportunity " + in_quotes(o.id));
-      }
-    }
+    existing_in_scope(viewer, scope, "SELECT owner_id FROM opportunities WHERE id = ?1", "opportunity", o.id);
     auto s = db_.prepare(
         "INSERT INTO opportunities (id, name, account_id, owner_id, status, estimated_revenue, "
         "actual_revenue, currency, created_ms, closed_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -159,17 +153,10 @@ void SqliteStore::put_activity(const Viewer& viewer, const Scope& scope, const A
                 where + " (" + in_quotes(a.id) + "): negative duration_ms " + std::to_string(a.duration_ms));
   }
   check_owner(viewer, scope, a.owner_id, "store activity " + in_quotes(a.id) + " of ");
-  {
-    auto s = db_.prepare("SELECT owner_id FROM activities WHERE id = ?1");
-    s.bind(1, std::string_view(a.id));
-    if (s.step()) {
-      if (!scope.contains(s.text(0))) {
-        not_permitted(viewer, "replace activity " + in_quotes(a.id));
-      }
-      auto d = db_.prepare("DELETE FROM activities WHERE id = ?1");
-      d.bind(1, std::string_view(a.id));
-      d.run();
-    }
+  if (existing_in_scope(viewer, scope, "SELECT owner_id FROM activities WHERE id = ?1", "activity", a.id)) {
+    auto d = db_.prepare("DELETE FROM activities WHERE id = ?1");
+    d.bind(1, std::string_view(a.id));
+    d.run();
   }
   {
     auto s = db_.prepare(

@@ -74,6 +74,20 @@ std::string SqliteStore::filter_sellers(const Viewer& viewer, const std::vector<
   return json_array(requested);
 }
 
+std::string SqliteStore::filter_sellers(const Viewer& viewer, const CallFilter& filter) {
+  return filter_sellers(viewer, filter.seller_ids, "see the calls of seller ");
+}
+
+bool SqliteStore::existing_in_scope(const Viewer& viewer, const Scope& scope, const char* owner_query,
+                                    std::string_view record, std::string_view id) {
+  auto s = db_.prepare(owner_query);
+  s.bind(1, id);
+  if (!s.step()) return false;
+  if (!scope.contains(s.text_view(0)))
+    not_permitted(viewer, "replace " + std::string(record) + " " + in_quotes(id));
+  return true;
+}
+
 void SqliteStore::check_owner(const Viewer& viewer, const Scope& scope, std::string_view owner,
                               const std::string& action) {
   require_id(owner, action + "an owner: id");

@@ -167,6 +167,8 @@ class SqliteStore final : public Store {
   // whole scope.
   std::string filter_sellers(const Viewer& viewer, const std::vector<std::string>& requested,
                              const std::string& action);
+  // The same for a CallFilter's sellers, the one wording for every call query.
+  std::string filter_sellers(const Viewer& viewer, const CallFilter& filter);
   // A user the viewer may reach: not_permitted with `action` outside the scope (which holds only
   // stored users, unless it is everything), not_found for an unknown id in an everything scope.
   void user_in_scope(const Viewer& viewer, const Scope& scope, std::string_view user_id,
@@ -174,6 +176,11 @@ class SqliteStore final : public Store {
   // The owner named by a record being written: a non-empty id, then as user_in_scope.
   void check_owner(const Viewer& viewer, const Scope& scope, std::string_view owner,
                    const std::string& action);
+  // Whether a record with this id is stored; not_permitted to replace it when its owner is outside
+  // the scope. `owner_query` (a literal: statements are cached by its address) selects the owner
+  // by ?1 = id; `record` names the record in the message ("opportunity").
+  bool existing_in_scope(const Viewer& viewer, const Scope& scope, const char* owner_query,
+                         std::string_view record, std::string_view id);
   bool user_exists(std::string_view id);
   // The user and every manager above them.
   std::vector<std::string> chain_up(std::string_view user_id);
