@@ -361,10 +361,10 @@ void SqliteStore::check_figures(const CallWithAnalysis& item) const {
   const auto count = [&](std::string_view name, std::int64_t value) {
     if (value < 0) fail(field(name), value, "below 0");
   };
-  // A span of time within the call, or an offset from its start; `item` names a hit or mention.
-  const auto within_call = [&](std::string_view name, std::int64_t value, std::string_view item = {}) {
+  // A span of time within the call, or an offset from its start; `entry` names a hit or mention.
+  const auto within_call = [&](std::string_view name, std::int64_t value, std::string_view entry = {}) {
     if (value < 0 || value > length_ms) {
-      fail(item.empty() ? field(name) : fmt::format("{}: {}", item, field(name)), value,
+      fail(entry.empty() ? field(name) : fmt::format("{}: {}", entry, field(name)), value,
            fmt::format("outside 0..{} (the call's length in ms)", length_ms));
     }
   };
