@@ -81,7 +81,7 @@ std::vector<CallWithAnalysis> make_calls(int count) {
     a.metrics.patience_ms = 900.0;
     a.metrics.seller_words_per_minute = 160.0;
     a.metrics.customer_words_per_minute = 150.0;
-    a.customer_sentiment = {0.1, "neutral"};
+    a.customer_sentiment = {0.02, "neutral"};  // neutral: within the default thresholds (+-0.05)
     a.seller_sentiment = {0.3, "positive"};
     for (int h = 0; h < 5; ++h) {
       auto seg = static_cast<std::uint32_t>(next() % static_cast<std::uint32_t>(segments));

@@ -3,6 +3,7 @@
 #include "parley/analysis.hpp"
 #include "parley/crm.hpp"
 #include "parley/error.hpp"
+#include "parley/ingest.hpp"
 #include "parley/insights.hpp"
 #include "parley/json.hpp"
 #include "parley/model.hpp"

@@ -36,6 +36,7 @@
 
 #include "parley/crm.hpp"
 #include "parley/model.hpp"
+#include "parley/sentiment.hpp"
 #include "parley/terms.hpp"
 
 namespace parley {
@@ -408,10 +409,21 @@ class UserStore {
 class CallStore {
  public:
   virtual ~CallStore() = default;
-  // Stores every call with its analysis in one transaction (all or nothing) and logs an
-  // `analysed` processing event per call. Re-ingesting an existing call id replaces the call and
-  // its analysis, and keeps its comments whose anchor still exists (documented in docs/store.md).
-  // Each call's owner seller must be a stored user in the viewer's scope.
+  // Stores every call with its analysis in one transaction and logs an `analysed` processing
+  // event per call. All or nothing: if any call is refused, nothing of the batch is stored or
+  // logged. Re-ingesting an existing call id replaces the call and its analysis, and keeps its
+  // comments whose anchor still exists (documented in docs/store.md). Each call's owner seller must
+  // be a stored user in the viewer's scope.
+  //
+  // A call is stored with duration_ms = Call::effective_duration_ms() (readers of formats without a
+  // duration leave 0). A call without segments is not stored: it is logged as `failed`, reason
+  // "no segments", and counts in no dashboard. Every other call is checked first and refused with
+  // Error(invalid_argument) naming the call, the field and the value: a call id twice in the batch;
+  // start_time_ms <= 0 (unset: the host sets it); validate_call; ratios (talk_ratio) in [0, 1],
+  // interactivity in [0, 10]; talk times, monologues, pauses and offsets within [0, the call's
+  // length]; counts >= 0; rates and amounts finite and >= 0; sentiment scores in [-1, 1] with the
+  // label SqliteStoreOptions::sentiment_labels gives them (both absent when a side never spoke);
+  // hits, prices and action items naming existing segments; extra metrics finite (docs/store.md).
   virtual void ingest_calls(const Viewer& viewer, std::span<const CallWithAnalysis> calls,
                             std::int64_t now_ms) = 0;
   virtual CallWithAnalysis load_call(const Viewer& viewer, std::string_view call_id) = 0;
@@ -500,7 +512,8 @@ class RetentionStore {
 };
 
 // Processing log. Events are recorded for sellers in the viewer's scope; ingest_calls records
-// `analysed` itself. The summary covers events in [from_ms, to_ms) of sellers in scope.
+// `analysed` itself (and `failed`, "no segments", for a call without segments). The summary covers events in
+// [from_ms, to_ms) of sellers in scope.
 class ProcessingLogStore {
  public:
   virtual ~ProcessingLogStore() = default;
@@ -530,6 +543,10 @@ struct SqliteStoreOptions {
   // survives a killed process but the last commits may be lost on power loss (faster).
   bool durable_commits = true;
   int cache_size_kib = 16 * 1024;  // page cache per handle
+  // The thresholds stored sentiment labels must agree with (positive_threshold and
+  // negative_threshold; the other fields are not used): set them to the analyzer's
+  // (AnalysisOptions::sentiment) when it labels with others. Validated when the store opens.
+  SentimentOptions sentiment_labels;
 };
 
 // The current schema version written by this parley (PRAGMA user_version).

@@ -1,6 +1,10 @@
 // Storing analysed calls (ingest_calls) and checking them first.
 #include "store/sqlite_store.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "parley/text.hpp"
@@ -11,6 +15,16 @@ namespace parley::sqlite {
 
 void SqliteStore::ingest_calls(const Viewer& viewer, std::span<const CallWithAnalysis> calls,
                                std::int64_t now_ms) {
+  // A call id names one call: twice in a batch, the later one would silently replace the first.
+  std::unordered_map<std::string_view, std::size_t> first_index;
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    const auto [it, inserted] = first_index.try_emplace(calls[i].call.id, i);
+    if (!inserted) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("call {}: listed twice in one batch (calls {} and {})",
+                              in_quotes(calls[i].call.id), it->second, i));
+    }
+  }
   Transaction tx(db_, Transaction::Kind::write);
   Scope scope = resolve(viewer);
   for (const auto& item : calls) ingest_one(viewer, scope, item, now_ms);
@@ -23,7 +37,18 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
   const CallAnalysisRecord& a = item.analysis;
   require_id(call.id, "call id");
   validate_call(call);
-  check_analysis(item);
+  const bool analysable = !call.segments.empty();
+  if (analysable) {
+    // 0 is 1970-01-01: what readers of formats without a start time leave for the host to set.
+    if (call.start_time_ms <= 0) {
+      throw Error(
+          ErrorCode::invalid_argument,
+          fmt::format("call {}: field 'start_time_ms' is {}, not a start time (UTC ms since 1970, > 0; "
+                      "WebVTT, SRT and RTTM readers leave it 0 for the host to set)",
+                      in_quotes(call.id), call.start_time_ms));
+    }
+    check_analysis(item);
+  }
   if (call.owner_seller_id.empty()) {
     throw Error(ErrorCode::invalid_argument, "call " + in_quotes(call.id) + ": owner_seller_id is empty");
   }
@@ -34,6 +59,11 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
   if (!user_exists(call.owner_seller_id)) {
     throw Error(ErrorCode::not_found, "call " + in_quotes(call.id) + ": seller " +
                                           in_quotes(call.owner_seller_id) + " does not exist");
+  }
+  if (!analysable) {
+    // Received but nothing to analyse: logged, not stored, so never counted as a recorded call.
+    insert_log(call.id, call.owner_seller_id, ProcessingStatus::failed, "no segments", now_ms);
+    return;
   }
 
   // Re-ingest: replace the call, keeping the comments whose anchor still exists.
@@ -89,7 +119,7 @@ void SqliteStore::ingest_one(const Viewer& viewer, const Scope& scope, const Cal
     for (const auto& brand : a.brands) brand_mentions += brand.count;
     s.bind(1, std::string_view(call.id))
         .bind(2, call.start_time_ms)
-        .bind(3, call.duration_ms)
+        .bind(3, call.effective_duration_ms())
         .bind(4, std::string_view(call.language))
         .bind(5, std::string_view(call.owner_seller_id))
         .bind_text_or_null(6, call.account_id)
@@ -233,6 +263,7 @@ void SqliteStore::check_analysis(const CallWithAnalysis& item) {
   const Call& call = item.call;
   const CallAnalysisRecord& a = item.analysis;
   const std::size_t n = call.segments.size();
+  check_figures(item);
   auto where = [&](const char* what, std::size_t i) {
     return "call " + in_quotes(call.id) + ": " + what + " " + std::to_string(i);
   };
@@ -300,8 +331,101 @@ void SqliteStore::check_analysis(const CallWithAnalysis& item) {
   for (std::size_t i = 0; i < a.segment_translations.size(); ++i) {
     require_text(a.segment_translations[i], where("segment translation", i));
   }
-  require_text(a.customer_sentiment.label, "call " + in_quotes(call.id) + ": customer sentiment label");
-  require_text(a.seller_sentiment.label, "call " + in_quotes(call.id) + ": seller sentiment label");
+}
+
+// Every figure against its documented range (store.hpp, docs/store.md "Ingesting calls"). `what`
+// names the field ("field 'talk_ratio'", "term hit 0: field 'offset_ms'"); messages are built only
+// on failure, since this runs for every call of a bulk ingestion.
+void SqliteStore::check_figures(const CallWithAnalysis& item) const {
+  const Call& call = item.call;
+  const CallAnalysisRecord& a = item.analysis;
+  const CallMetricsRecord& m = a.metrics;
+  const Milliseconds length_ms = call.effective_duration_ms();
+  const auto fail = [&](std::string_view what, const auto& value, std::string_view rule) {
+    throw Error(ErrorCode::invalid_argument,
+                fmt::format("call {}: {} is {}, {}", in_quotes(call.id), what, value, rule));
+  };
+  const auto field = [](std::string_view name) { return fmt::format("field '{}'", name); };
+  // NaN fails every comparison, so it is out of every range.
+  const auto in_range = [&](std::string_view name, double value, double low, double high) {
+    if (!(value >= low && value <= high)) fail(field(name), value, fmt::format("outside {}..{}", low, high));
+  };
+  const auto optional_in_range = [&](std::string_view name, std::optional<double> value, double low,
+                                     double high) {
+    if (value) in_range(name, *value, low, high);
+  };
+  const auto rate = [&](std::string_view name, std::optional<double> value) {
+    if (value && !(std::isfinite(*value) && *value >= 0))
+      fail(field(name), *value, "not a finite number >= 0");
+  };
+  const auto count = [&](std::string_view name, std::int64_t value) {
+    if (value < 0) fail(field(name), value, "below 0");
+  };
+  // A span of time within the call, or an offset from its start; `entry` names a hit or mention.
+  const auto within_call = [&](std::string_view name, std::int64_t value, std::string_view entry = {}) {
+    if (value < 0 || value > length_ms) {
+      fail(entry.empty() ? field(name) : fmt::format("{}: {}", entry, field(name)), value,
+           fmt::format("outside 0..{} (the call's length in ms)", length_ms));
+    }
+  };
+
+  optional_in_range("talk_ratio", m.talk_ratio, 0, 1);
+  within_call("seller_talk_ms", m.seller_talk_ms);
+  within_call("customer_talk_ms", m.customer_talk_ms);
+  count("switches", m.switches);
+  rate("switch_rate_per_hour", m.switch_rate_per_hour);
+  const auto length = static_cast<double>(length_ms);
+  optional_in_range("average_pause_ms", m.average_pause_ms, 0, length);
+  optional_in_range("patience_ms", m.patience_ms, 0, length);
+  within_call("seller_longest_monologue_ms", m.seller_longest_monologue_ms);
+  within_call("customer_longest_monologue_ms", m.customer_longest_monologue_ms);
+  rate("seller_words_per_minute", m.seller_words_per_minute);
+  rate("customer_words_per_minute", m.customer_words_per_minute);
+  count("seller_questions", m.seller_questions);
+  count("customer_questions", m.customer_questions);
+  rate("seller_question_rate_per_hour", m.seller_question_rate_per_hour);
+  optional_in_range("interactivity", m.interactivity, 0, 10);
+  count("interruptions", m.interruptions);
+  rate("seller_filler_words_per_minute", m.seller_filler_words_per_minute);
+
+  // A score in [-1, 1] with the label the thresholds give it; a side that never spoke has neither.
+  const auto sentiment = [&](std::string_view score_name, std::string_view label_name,
+                             const SentimentRecord& record) {
+    if (!record.score) {
+      if (!record.label.empty()) fail(field(label_name), in_quotes(record.label), "but there is no score");
+      return;
+    }
+    const double score = *record.score;
+    in_range(score_name, score, -1, 1);
+    const SentimentLabel label = score >= sentiment_labels_.positive_threshold   ? SentimentLabel::positive
+                                 : score <= sentiment_labels_.negative_threshold ? SentimentLabel::negative
+                                                                                 : SentimentLabel::neutral;
+    if (record.label != sentiment_label_name(label)) {
+      fail(field(label_name), in_quotes(record.label),
+           fmt::format("but the score {} is {} (positive from {}, negative up to {})", score,
+                       sentiment_label_name(label), sentiment_labels_.positive_threshold,
+                       sentiment_labels_.negative_threshold));
+    }
+  };
+  sentiment("customer_sentiment", "customer_sentiment_label", a.customer_sentiment);
+  sentiment("seller_sentiment", "seller_sentiment_label", a.seller_sentiment);
+
+  for (std::size_t i = 0; i < a.term_hits.size(); ++i) {
+    const Milliseconds offset = a.term_hits[i].offset_ms;
+    if (offset < 0 || offset > length_ms) within_call("offset_ms", offset, fmt::format("term hit {}", i));
+  }
+  for (std::size_t i = 0; i < a.prices.size(); ++i) {
+    const double amount = a.prices[i].amount;
+    if (!(std::isfinite(amount) && amount >= 0)) {
+      fail(fmt::format("price mention {}: field 'amount'", i), amount, "not a finite number >= 0");
+    }
+    const Milliseconds offset = a.prices[i].offset_ms;
+    if (offset < 0 || offset > length_ms)
+      within_call("offset_ms", offset, fmt::format("price mention {}", i));
+  }
+  for (const auto& [name, value] : a.extra_metrics) {
+    if (!std::isfinite(value)) fail(fmt::format("extra metric '{}'", name), value, "not a finite number");
+  }
 }
 
 // The call's call_mentions row (schema 2): its hits counted per (kind, term, role), and brands.

@@ -83,7 +83,8 @@ std::string json_array(const std::vector<std::string>& ids) {
 }
 
 SqliteStore::SqliteStore(const std::string& path, const SqliteStoreOptions& options)
-    : db_(path, SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0)) {
+    : db_(path, SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0)),
+      sentiment_labels_(options.sentiment_labels) {
   sqlite3_busy_timeout(db_.handle(), options.busy_timeout_ms);
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA foreign_keys = ON");
@@ -96,6 +97,7 @@ SqliteStore::SqliteStore(const std::string& path, const SqliteStoreOptions& opti
 }  // namespace sqlite
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteStoreOptions& options) {
+  options.sentiment_labels.validate("SqliteStoreOptions.sentiment_labels");
   if (!options.create_if_missing) {
     if (FILE* f = std::fopen(path.c_str(), "rb")) {
       std::fclose(f);

@@ -194,6 +194,7 @@ class SqliteStore final : public Store {
   void ingest_one(const Viewer& viewer, const Scope& scope, const CallWithAnalysis& item,
                   std::int64_t now_ms);
   void check_analysis(const CallWithAnalysis& item);
+  void check_figures(const CallWithAnalysis& item) const;
   void insert_call_mentions(std::int64_t key, const Call& call, const CallAnalysisRecord& a);
 
   // comments.cpp
@@ -224,6 +225,7 @@ class SqliteStore final : public Store {
 
   Database db_;
   std::string words_buffer_;
+  SentimentOptions sentiment_labels_;  // SqliteStoreOptions::sentiment_labels
 };
 
 }  // namespace parley::sqlite

@@ -258,7 +258,11 @@ struct FixtureStore {
   explicit FixtureStore(const std::string& name) {
     path = std::filesystem::temp_directory_path() / ("parley_insights_" + name + ".sqlite");
     cleanup();
-    store = parley::open_sqlite_store(path.string());
+    // The fixture's labels were written with 0.1 as neutral: thresholds of +-0.15 give every one.
+    parley::SqliteStoreOptions options;
+    options.sentiment_labels.positive_threshold = 0.15;
+    options.sentiment_labels.negative_threshold = -0.15;
+    store = parley::open_sqlite_store(path.string(), options);
     using parley::UserRole;
     const auto admin = parley::Viewer::administrator("adm");
     const std::vector<parley::User> users = {user("adm", "Ada Admin", UserRole::administrator, ""),

@@ -47,7 +47,7 @@ std::vector<CallWithAnalysis> totals_fixture() {
   calls.push_back(call_with("a", "s1", t0 - day_ms, 6, 0.9, {-0.5, "negative"}, "contoso"));   // s1, -1
   calls.push_back(call_with("b", "s1", t0 + hour_ms, 6, 0.4, {0.25, "positive"}, "contoso"));  // s1, 0
   calls.push_back(call_with("c", "s1", t0 + day_ms + hour_ms, 1, std::nullopt, {}, ""));       // s1, 1
-  auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.1, "neutral"}, "");                // s1, 1
+  auto d = call_with("d", "s1", t0 + 2 * day_ms, 3, 0.6, {0.04, "neutral"}, "");               // s1, 1
   d.analysis.term_hits.push_back({"Contoso 360", TermKind::competitor, Role::customer, 2, 4000});
   d.analysis.metrics.customer_longest_monologue_ms = 2500;
   d.analysis.metrics.seller_question_rate_per_hour = 30.0;
@@ -137,7 +137,7 @@ TEST_CASE("aggregates: call totals by seller and bucket, by hand") {
   CHECK(s1_second.talk_ratio.count == 1);
   CHECK(s1_second.switches.sum == doctest::Approx(0 + 2));  // segments - 1, always present
   CHECK(s1_second.switches.count == 2);
-  CHECK(s1_second.customer_sentiment.sum == doctest::Approx(0.1));
+  CHECK(s1_second.customer_sentiment.sum == doctest::Approx(0.04));
   CHECK(s1_second.customer_sentiment.count == 1);
   CHECK(s1_second.positive_calls + s1_second.negative_calls == 0);
   CHECK(s1_second.neutral_calls == 1);
@@ -183,9 +183,11 @@ TEST_CASE("aggregates: call totals do not depend on ingestion order, and buckets
   for (int i = 0; i < 20; ++i) {
     // Appending, not "g" + std::to_string(i): g++ 12 -O3 gives a false -Wrestrict on the latter.
     const std::string id = std::string("g").append(std::to_string(i));
+    // Labels as the default thresholds give them (>= 0.05 positive, <= -0.05 negative).
+    const double score = 0.1 * (i % 7) - 0.3;
+    const char* label = score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral";
     calls.push_back(call_with(id, i % 2 == 0 ? "s1" : "s2", t0 + i * 7 * hour_ms, 1 + i % 5, 0.05 * i,
-                              {0.1 * (i % 7) - 0.3, i % 3 == 0 ? "negative" : "neutral"},
-                              i % 4 == 0 ? "fabrikam" : ""));
+                              {score, label}, i % 4 == 0 ? "fabrikam" : ""));
   }
   auto forward = open_fresh(dir, "forward.db");
   forward->ingest_calls(admin, calls, t0);
@@ -393,7 +395,7 @@ TEST_CASE("call summaries: customer sentiment below a threshold, most negative f
   std::vector<CallWithAnalysis> calls = {
       call_with("n2", "s1", t0 + 1, 3, 0.5, {-0.5, "negative"}, ""),
       call_with("n1", "s1", t0 + 2, 3, 0.5, {-0.5, "negative"}, ""),
-      call_with("low", "s1", t0 + 3, 3, 0.5, {0.1, "neutral"}, ""),
+      call_with("low", "s1", t0 + 3, 3, 0.5, {0.04, "neutral"}, ""),
       call_with("high", "s1", t0 + 4, 3, 0.5, {0.25, "positive"}, ""),
       call_with("none", "s1", t0 + 5, 3, 0.5, {}, ""),
   };
