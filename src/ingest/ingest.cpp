@@ -34,14 +34,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
   metrics.seller_question_rate_per_hour = timing.seller.question_rate_per_hour;
   metrics.interactivity = timing.interactivity;
   metrics.interruptions = static_cast<std::int64_t>(timing.interruptions.size());
-  std::uint64_t seller_fillers = 0;
-  for (const ParticipantFillers& fillers : analysis.signals.fillers) {
-    if (fillers.role == Role::seller) seller_fillers += fillers.count;
-  }
-  if (timing.seller.talk_ms > 0) {
-    metrics.seller_filler_words_per_minute =
-        static_cast<double>(seller_fillers) * 60000.0 / static_cast<double>(timing.seller.talk_ms);
-  }
+  metrics.seller_filler_words_per_minute = timing.seller.filler_words_per_minute;
 
   if (analysis.sentiment) {
     record.customer_sentiment = sentiment_record(analysis.sentiment->customer);
