@@ -26,6 +26,12 @@ struct SentimentOptions {
   // neutral. Defaults are VADER's published thresholds for its compound score.
   double positive_threshold = 0.05;
   double negative_threshold = -0.05;
+  // The label of a score by the two thresholds above: the one rule every label follows.
+  SentimentLabel label_of(double score) const noexcept {
+    if (score >= positive_threshold) return SentimentLabel::positive;
+    if (score <= negative_threshold) return SentimentLabel::negative;
+    return SentimentLabel::neutral;
+  }
   // A negator ("not", "never", "don't") flips and shrinks valence words up to this many words
   // after it, within the same sentence.
   std::uint32_t negation_window = 3;

@@ -5,12 +5,6 @@ namespace parley {
 
 namespace {
 
-SentimentLabel label_of(double score, const SentimentOptions& options) noexcept {
-  if (score >= options.positive_threshold) return SentimentLabel::positive;
-  if (score <= options.negative_threshold) return SentimentLabel::negative;
-  return SentimentLabel::neutral;
-}
-
 struct WeightedMean {
   double weighted_sum = 0;
   std::uint64_t words = 0;
@@ -27,7 +21,7 @@ struct WeightedMean {
     out.segments = segments;
     out.words = words;
     out.score = words == 0 ? 0.0 : weighted_sum / static_cast<double>(words);
-    out.label = words == 0 ? SentimentLabel::neutral : label_of(out.score, options);
+    out.label = words == 0 ? SentimentLabel::neutral : options.label_of(out.score);
     return out;
   }
 };

@@ -431,9 +431,7 @@ struct SentimentScorer::Impl {
     result.matched_terms = resolve_roles();
     result.word_count = static_cast<std::uint32_t>(tokens.size());
     result.score = score_tokens();
-    result.label = result.score >= options.positive_threshold   ? SentimentLabel::positive
-                   : result.score <= options.negative_threshold ? SentimentLabel::negative
-                                                                : SentimentLabel::neutral;
+    result.label = options.label_of(result.score);
     return result;
   }
 };

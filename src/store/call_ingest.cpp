@@ -397,9 +397,7 @@ void SqliteStore::check_figures(const CallWithAnalysis& item) const {
     }
     const double score = *record.score;
     in_range(score_name, score, -1, 1);
-    const SentimentLabel label = score >= sentiment_labels_.positive_threshold   ? SentimentLabel::positive
-                                 : score <= sentiment_labels_.negative_threshold ? SentimentLabel::negative
-                                                                                 : SentimentLabel::neutral;
+    const SentimentLabel label = sentiment_labels_.label_of(score);
     if (record.label != sentiment_label_name(label)) {
       fail(field(label_name), in_quotes(record.label),
            fmt::format("but the score {} is {} (positive from {}, negative up to {})", score,

@@ -54,11 +54,11 @@ std::vector<RetentionPolicy> SqliteStore::retention_policies(const Viewer& viewe
   std::vector<RetentionPolicy> out;
   while (s.step()) {
     std::string key = s.text(0);
-    if (key.empty()) {
-      out.push_back({{TermScope::Level::organisation, {}}, s.int64(1)});
-    } else if (scope.contains(key)) {
-      out.push_back({{TermScope::Level::team, key}, s.int64(1)});
-    }
+    if (!key.empty() && !scope.contains(key)) continue;
+    // Filled member by member: g++ 12 at -O3 misreads a braced temporary here as maybe-uninitialized.
+    RetentionPolicy& policy = out.emplace_back();
+    if (!key.empty()) policy.scope = {TermScope::Level::team, std::move(key)};
+    policy.days = s.int64(1);
   }
   tx.commit();
   return out;
