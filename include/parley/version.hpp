@@ -1,6 +1,6 @@
 #pragma once
-#define PARLEY_VERSION_MAJOR 0
-#define PARLEY_VERSION_MINOR 1
+#define PARLEY_VERSION_MAJOR 1
+#define PARLEY_VERSION_MINOR 0
 #define PARLEY_VERSION_PATCH 0
 
 namespace parley {

@@ -706,29 +706,6 @@ std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json
   return std::nullopt;
 }
 
-nlohmann::json parse_json_text(std::string_view content, std::string_view source_name) {
-  try {
-    return json::parse(content.begin(), content.end());
-  } catch (const json::parse_error& error) {
-    // nlohmann counts `byte` from 1 as the position of the character it stopped at.
-    const std::size_t stop = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, content.size());
-    const std::size_t line =
-        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + stop, '\n'));
-    const std::size_t line_start = content.rfind('\n', stop == 0 ? 0 : stop - 1);
-    const std::size_t column =
-        stop == 0
-            ? 1
-            : stop - (line_start == std::string_view::npos || line_start >= stop ? 0 : line_start + 1) + 1;
-    std::string_view what = error.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: " prefix.
-    if (const std::size_t at = what.find("column "); at != std::string_view::npos) {
-      if (const std::size_t colon = what.find(": ", at); colon != std::string_view::npos)
-        what.remove_prefix(colon + 2);
-    }
-    throw Error(ErrorCode::parse, fmt::format("{}:{}:{}: {}", source_name, line, column, what));
-  }
-}
-
 Call call_from_json_value(const nlohmann::json& document, TranscriptFormat format,
                           std::string_view source_name, const ReadOptions& options,
                           readers::WarningList& warnings) {

@@ -7,6 +7,7 @@
 
 #include "parley/model.hpp"
 #include "parley/readers.hpp"
+#include "json/json_input.hpp"
 #include "readers/reader_support.hpp"
 
 namespace parley {
@@ -23,8 +24,5 @@ Call call_from_json_value(const nlohmann::json& document, TranscriptFormat forma
 
 // Which JSON transcript form a parsed document is, from its top-level keys.
 std::optional<TranscriptFormat> detect_json_document_format(const nlohmann::json& document);
-
-// Parses JSON text; a syntax error becomes ErrorCode::parse "<source>:<line>:<column>: <what>".
-nlohmann::json parse_json_text(std::string_view content, std::string_view source_name);
 
 }  // namespace parley

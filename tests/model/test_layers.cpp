@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 // Rank of each area: an area may use only areas of a lower rank (and itself).
 const std::map<std::string, int> area_ranks = {
-    {"model", 0}, {"json", 0},      {"text", 1},    {"timing", 2},   {"signals", 2},
+    {"model", 0}, {"json", 1},      {"text", 1},    {"timing", 2},   {"signals", 2},
     {"terms", 2}, {"sentiment", 2}, {"readers", 2}, {"analysis", 3}, {"period", 4},
     {"crm", 4},   {"store", 5},     {"ingest", 6},  {"insights", 7},
 };
