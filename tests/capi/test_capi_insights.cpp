@@ -202,7 +202,14 @@ TEST_CASE("capi insights: processing counts over the period, and the options doc
   CHECK(parley_insights_processing_counts(store, &admin, R"({"now_utc_ms": 1, "top": 3})",
                                           PARLEY_NUL_TERMINATED, out.out()) == PARLEY_E_PARSE);
   CHECK(last_error().find("insight_options_json: unknown member 'top'") == 0);
-  const parley_viewer nobody = viewer("", PARLEY_VIEWER_SELLER);
-  CHECK(parley_insights_processing_counts(store, &nobody, opts.c_str(), opts.size(), out.out()) != PARLEY_OK);
+  const parley_viewer stranger = viewer("s9", PARLEY_VIEWER_SELLER);
+  CHECK(parley_insights_processing_counts(store, &stranger, opts.c_str(), opts.size(), out.out()) ==
+        PARLEY_E_NOT_PERMITTED);
   CHECK(out.get() == nullptr);
+  CHECK(last_error() == "not permitted: viewer 's9' is not a known user");
+  // A manager's depth is checked by the store.
+  const parley_viewer no_depth = viewer("m1", PARLEY_VIEWER_MANAGER, 0);
+  CHECK(parley_insights_processing_counts(store, &no_depth, opts.c_str(), opts.size(), out.out()) ==
+        PARLEY_E_INVALID_ARGUMENT);
+  CHECK(last_error() == "viewer 'm1': hierarchy_depth must be at least 1, got 0");
 }

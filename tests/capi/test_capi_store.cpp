@@ -71,6 +71,9 @@ TEST_CASE("capi store: users are put and read back as written, within the viewer
   CHECK(std::set<std::string>(ids.begin(), ids.end()) == std::set<std::string>{"m1", "s1", "s2"});
   CAPI_REQUIRE_OK(parley_store_users(fixture.store(), &seller_1, out.out()));
   CHECK(json_of(out).size() == 1);
+  CHECK(parley_store_users(fixture.store(), nullptr, out.out()) == PARLEY_E_INVALID_ARGUMENT);
+  CHECK(out.get() == nullptr);
+  CHECK(last_error() == "argument 'viewer' is NULL");
 
   // A seller may not see another seller; an unknown id gives the same message.
   CHECK(parley_store_user(fixture.store(), &seller_1, "s2", PARLEY_NUL_TERMINATED, out.out()) ==
