@@ -24,7 +24,7 @@ bool has_line(const std::string& text, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("capi insights: the home page counts the team's recorded calls and hours, as JSON and as text") {
+TEST_CASE("insights: the home page counts the team's recorded calls and hours, as JSON and as text") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   // s2 won a deal of 1,200 on 2026-11-12.
@@ -84,7 +84,7 @@ TEST_CASE("capi insights: the home page counts the team's recorded calls and hou
   CHECK(last_error() == "argument 'store' is NULL");
 }
 
-TEST_CASE("capi insights: a seller's details, and the same refusal for another seller and a missing one") {
+TEST_CASE("insights: a seller's details, and the same refusal for another seller and a missing one") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string opts = options();
@@ -129,7 +129,7 @@ TEST_CASE("capi insights: a seller's details, and the same refusal for another s
   CHECK(existing == missing);
 }
 
-TEST_CASE("capi insights: the team view lists each seller beside the team average") {
+TEST_CASE("insights: the team view lists each seller beside the team average") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string opts = options();
@@ -161,7 +161,7 @@ TEST_CASE("capi insights: the team view lists each seller beside the team averag
   CHECK(last_error() == "argument 'out_page' is NULL");
 }
 
-TEST_CASE("capi insights: processing counts over the period, and the options document's errors") {
+TEST_CASE("insights: processing counts over the period, and the options document's errors") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string received = R"({"call_id": "call-3", "seller_id": "s1", "status": "received", "at_ms": )" +

@@ -32,8 +32,7 @@ const json* find_by(const json& rows, const char* key, const std::string& value)
 
 }  // namespace
 
-TEST_CASE(
-    "capi store: open refuses an empty path, bad options and a missing file without create_if_missing") {
+TEST_CASE("store: open refuses an empty path, bad options and a missing file without create_if_missing") {
   store_test::TempDir dir;
   parley_store* store = reinterpret_cast<parley_store*>(1);
   CHECK(parley_store_open("", 0, nullptr, 0, &store) == PARLEY_E_INVALID_ARGUMENT);
@@ -49,6 +48,23 @@ TEST_CASE(
   CHECK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, nullptr, 0, nullptr) ==
         PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() == "argument 'out_store' is NULL");
+  CHECK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED,
+                          R"({"sentiment_labels": {"positive_threshold": "high"}})", PARLEY_NUL_TERMINATED,
+                          &store) == PARLEY_E_PARSE);
+  CHECK(last_error() ==
+        "options_json: sentiment_labels.positive_threshold: expected a number, found string \"high\"");
+  // The store checks the thresholds when it opens: positive below negative is no labelling.
+  CHECK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED,
+                          R"({"sentiment_labels": {"positive_threshold": -0.5, "negative_threshold": 0.5}})",
+                          PARLEY_NUL_TERMINATED, &store) == PARLEY_E_INVALID_ARGUMENT);
+  CHECK(store == nullptr);
+  const std::string labelled = dir.file("labelled.db");
+  CAPI_REQUIRE_OK(
+      parley_store_open(labelled.c_str(), PARLEY_NUL_TERMINATED,
+                        R"({"sentiment_labels": {"positive_threshold": 0.2, "negative_threshold": -0.2},
+                                        "busy_timeout_ms": 500, "cache_size_kib": 1024})",
+                        PARLEY_NUL_TERMINATED, &store));
+  parley_store_close(store);
   // (NULL, 0) options are the defaults: the file is created.
   CAPI_REQUIRE_OK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, nullptr, 0, &store));
   CHECK(store != nullptr);
@@ -56,7 +72,7 @@ TEST_CASE(
   parley_store_close(nullptr);
 }
 
-TEST_CASE("capi store: users are put and read back as written, within the viewer's scope") {
+TEST_CASE("store: users are put and read back as written, within the viewer's scope") {
   StoreFixture fixture;
   OwnedString out;
   CAPI_REQUIRE_OK(parley_store_user(fixture.store(), &admin, "m1", PARLEY_NUL_TERMINATED, out.out()));
@@ -94,8 +110,7 @@ TEST_CASE("capi store: users are put and read back as written, within the viewer
   CHECK(json_of(out).at("display_name") == "Sue Lee");
 }
 
-TEST_CASE(
-    "capi store: put_users names the JSON path of a bad member and refuses what is not an administrator's") {
+TEST_CASE("store: put_users names the JSON path of a bad member and refuses what is not an administrator's") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   CHECK(parley_store_put_users(store, &admin, R"([{"id": "s3"}, {"id": "s4", "role": "boss"}])",
@@ -120,7 +135,7 @@ TEST_CASE(
   CHECK(last_error() == "argument 'viewer' is NULL");
 }
 
-TEST_CASE("capi store: ingest takes each call with its own analysis, all or nothing") {
+TEST_CASE("store: ingest takes each call with its own analysis, all or nothing") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const parley_call* calls[] = {fixture.call(0), fixture.call(1)};
@@ -152,8 +167,7 @@ TEST_CASE("capi store: ingest takes each call with its own analysis, all or noth
   CHECK(parley_store_ingest(store, &admin, nullptr, nullptr, 0, now) == PARLEY_OK);
 }
 
-TEST_CASE(
-    "capi store: load_call gives the transcript and the analysis record; a seller may not load another's") {
+TEST_CASE("store: load_call gives the transcript and the analysis record; a seller may not load another's") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   parley_call* call = nullptr;
@@ -232,7 +246,7 @@ TEST_CASE(
   CHECK(last_error() == "argument 'viewer.kind' is 7: not a parley_viewer_kind");
 }
 
-TEST_CASE("capi store: call summaries follow the filter, its order and the viewer's scope") {
+TEST_CASE("store: call summaries follow the filter, its order and the viewer's scope") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
@@ -288,7 +302,7 @@ TEST_CASE("capi store: call summaries follow the filter, its order and the viewe
   CHECK(last_error() == "argument 'out_json' is NULL");
 }
 
-TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
+TEST_CASE("store: term hits and term counts, by any speaker and by role") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
@@ -333,7 +347,7 @@ TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
   CHECK(last_error() == "filter_json: to_ms: expected an integer, found null");
 }
 
-TEST_CASE("capi store: brand mentions and first mentions: Litware, once in each call") {
+TEST_CASE("store: brand mentions and first mentions: Litware, once in each call") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
@@ -370,7 +384,7 @@ TEST_CASE("capi store: brand mentions and first mentions: Litware, once in each 
   CHECK(last_error() == "filter_json: expected an object, found array []");
 }
 
-TEST_CASE("capi store: call span, call totals by bucket and mention totals") {
+TEST_CASE("store: call span, call totals by bucket and mention totals") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;

@@ -49,7 +49,7 @@ json full_activity(const std::string& id, const std::string& owner, const std::s
 
 }  // namespace
 
-TEST_CASE("capi store records: term lists by scope, and the terms that apply to a seller") {
+TEST_CASE("store records: term lists by scope, and the terms that apply to a seller") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   CAPI_REQUIRE_OK(parley_store_put_term_list(store, &admin, organisation_list, PARLEY_NUL_TERMINATED));
@@ -99,7 +99,7 @@ TEST_CASE("capi store records: term lists by scope, and the terms that apply to 
   CHECK(parley_store_term_lists(nullptr, &admin, out.out()) == PARLEY_E_INVALID_ARGUMENT);
 }
 
-TEST_CASE("capi store records: a comment round-trips with its author, anchor and text") {
+TEST_CASE("store records: a comment round-trips with its author, anchor and text") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string comment = R"({"call_id": "call-1", "offset_ms": 12000, "segment_index": 1,
@@ -153,7 +153,7 @@ TEST_CASE("capi store records: a comment round-trips with its author, anchor and
         PARLEY_E_INVALID_ARGUMENT);
 }
 
-TEST_CASE("capi store records: opportunities and activities round-trip with every field") {
+TEST_CASE("store records: opportunities and activities round-trip with every field") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const json opportunity = json::parse(R"({"id": "opp-1", "name": "Renewal", "account_id": "acc-1",
@@ -215,7 +215,7 @@ TEST_CASE("capi store records: opportunities and activities round-trip with ever
   CHECK(last_error() == "argument 'activities_json' is empty: a JSON array of activities is required");
 }
 
-TEST_CASE("capi store records: a retention policy purges the calls older than its days") {
+TEST_CASE("store records: a retention policy purges the calls older than its days") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   CHECK(parley_store_set_retention(store, &manager, R"({"scope": {"level": "organisation"}, "days": 30})",
@@ -251,7 +251,7 @@ TEST_CASE("capi store records: a retention policy purges the calls older than it
   CHECK(parley_store_retention_policies(store, &admin, nullptr) == PARLEY_E_INVALID_ARGUMENT);
 }
 
-TEST_CASE("capi store records: deleting a seller's and a contact's data reports what went") {
+TEST_CASE("store records: deleting a seller's and a contact's data reports what went") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string opportunities = R"([{"id": "opp-1", "owner_id": "s2", "created_ms": 1790000000000}])";
@@ -291,7 +291,7 @@ TEST_CASE("capi store records: deleting a seller's and a contact's data reports 
   CHECK(last_error() == "argument 'out_report_json' is NULL");
 }
 
-TEST_CASE("capi store records: the processing log counts received, analysed and failed calls") {
+TEST_CASE("store records: the processing log counts received, analysed and failed calls") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   // Ingest logged call-1 and call-2 as analysed at `now`; call-3 arrives and fails.
