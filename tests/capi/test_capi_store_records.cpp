@@ -64,6 +64,11 @@ TEST_CASE("store records: term lists by scope, and the terms that apply to a sel
   const json& team = lists[1];
   CHECK(team.at("scope") == json::parse(R"({"level": "team", "team_id": "m1"})"));
   CHECK(team.at("terms")[1].at("variants") == json({"Contoso 360"}));
+  // A list as the store writes it is a list put_term_list reads: putting it back changes nothing.
+  const std::string written = team.dump();
+  CAPI_REQUIRE_OK(parley_store_put_term_list(store, &admin, written.c_str(), written.size()));
+  CAPI_REQUIRE_OK(parley_store_term_lists(store, &manager, out.out()));
+  CHECK(json_of(out) == lists);
 
   // s1 is in m1's team: the organisation's terms first, then the team's, Contoso merged with the
   // team's variant added to the organisation's term.
