@@ -430,7 +430,10 @@ def write_python(header):
         "",
         "",
         "# Functions",
+        "FUNCTIONS = (",
     ]
+    lines += [f'    "{f.name}",' for f in header.functions]
+    lines += [")", ""]
     for f in header.functions:
         args = ", ".join(ctypes_param(header, p) for p in f.params)
         lines.append(f"{f.name} = _declare(\"{f.name}\", [{args}], {ctypes_result(header, f.result)})")

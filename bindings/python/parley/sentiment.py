@@ -1,12 +1,13 @@
 """Sentiment of plain text: a Scorer for one language scores one text or many in one call."""
 import struct
+from collections.abc import Sequence
 from ctypes import byref, c_char_p, c_size_t, c_void_p, sizeof, string_at
 from dataclasses import dataclass
 
 from . import _capi
 from ._capi import SentimentLabel
-from ._support import Handle, Table, json_arg, text_arg, to_pandas
-from .errors import check
+from ._support import Handle, json_arg, text_arg, to_pandas
+from .errors import check, error_for
 
 _LABELS = tuple(label.name.lower() for label in sorted(SentimentLabel))
 
@@ -19,27 +20,63 @@ class SentimentScore:
     matched_terms: int  # of which carried a valence
 
 
-class SentimentScores(Table):
-    """The scores of Scorer.score_many, in the texts' order, with to_pandas()."""
+# parley_sentiment_score as bytes: an array of them is read back in one pass, not field by field.
+_SCORE_SIZE = sizeof(_capi.parley_sentiment_score)
+_SCORE_FIELDS = [name for name, _ in _capi.parley_sentiment_score._fields_]
+assert _SCORE_FIELDS == ["struct_size", "score", "label", "word_count", "matched_terms"], _SCORE_FIELDS
+_SCORE_LAYOUT = struct.Struct("@NdiII")
+_SCORE_FORMAT = struct.Struct(_SCORE_LAYOUT.format + f"{_SCORE_SIZE - _SCORE_LAYOUT.size}x")
+
+
+class SentimentScores(Sequence):
+    """The scores of Scorer.score_many, in the texts' order: a sequence of SentimentScore made as they
+    are read (the scores stay in the library's array until then), with the columns `scores` and
+    `labels` and to_pandas()."""
+
+    def __init__(self, array=None, count=0):
+        self._array = array
+        self._count = count
+
+    def __len__(self):
+        return self._count
+
+    def _rows(self):
+        return _SCORE_FORMAT.iter_unpack(string_at(self._array, self._count * _SCORE_SIZE)) if self._count else ()
+
+    def __iter__(self):
+        labels = _LABELS
+        for _, score, label, words, matched in self._rows():
+            yield SentimentScore(score, labels[label], words, matched)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("parley: SentimentScores index out of range")
+        native = self._array[index]
+        return SentimentScore(native.score, _LABELS[native.label], native.word_count, native.matched_terms)
+
+    def __eq__(self, other):
+        return isinstance(other, (Sequence, list)) and list(self) == list(other)
+
+    def __repr__(self):
+        return f"<parley.SentimentScores of {self._count} texts>"
+
+    @property
+    def scores(self):
+        """The scores alone, as a list of floats."""
+        return [row[1] for row in self._rows()]
+
+    @property
+    def labels(self):
+        labels = _LABELS
+        return [labels[row[2]] for row in self._rows()]
 
     def to_pandas(self):
         return to_pandas([{"score": s.score, "label": s.label, "word_count": s.word_count,
                            "matched_terms": s.matched_terms} for s in self])
-
-
-# parley_sentiment_score as the bytes of an array of them: read back in one pass, not field by field.
-_SCORE_LAYOUT = struct.Struct("@NdiII")
-_SCORE_SIZE = sizeof(_capi.parley_sentiment_score)
-_SCORE_FORMAT = struct.Struct(_SCORE_LAYOUT.format + f"{_SCORE_SIZE - _SCORE_LAYOUT.size}x")
-assert [f[0] for f in _capi.parley_sentiment_score._fields_] == ["struct_size", "score", "label", "word_count",
-                                                                 "matched_terms"]
-
-
-def _scores(array, count):
-    labels = _LABELS
-    view = string_at(array, count * _SCORE_SIZE)
-    return SentimentScores(SentimentScore(score, labels[label], words, matched)
-                           for _, score, label, words, matched in _SCORE_FORMAT.iter_unpack(view))
 
 
 def _score_array(count):
@@ -69,19 +106,28 @@ class Scorer(Handle):
     def score_many(self, texts):
         """Scores every text (str or bytes) in one call into the library; returns their scores in order.
 
-        Texts without line breaks (the usual sentences) go as one buffer, one per line
-        (parley_scorer_score_lines): the fastest from Python; others through parley_scorer_score_many."""
-        encoded = [t.encode("utf-8") if isinstance(t, str) else bytes(t) for t in texts]
-        count = len(encoded)
+        Texts without line breaks (the usual sentences) go as one buffer, a text per line
+        (parley_scorer_score_lines, the fastest from Python); others through parley_scorer_score_many."""
+        texts = texts if isinstance(texts, list) else list(texts)
+        count = len(texts)
         if count == 0:
             return SentimentScores()
+        try:
+            encoded = list(map(str.encode, texts))  # UTF-8; the fastest way for a list of str
+        except TypeError:
+            encoded = [t.encode("utf-8") if isinstance(t, str) else bytes(t) for t in texts]
         joined = b"\n".join(encoded)
-        if (joined.count(b"\n") == count - 1 and b"\r" not in joined and encoded[-1]):
+        # A text line per text, unless a text holds a line break: then the library counts more lines
+        # than texts and refuses (LIMIT_EXCEEDED, nothing scored). A last empty text would not be a
+        # line and a '\r' before a '\n' would be dropped: those go one by one.
+        if encoded[-1] and b"\r" not in joined:
             array = _score_array(count)
             lines = c_size_t()
-            check(_capi.parley_scorer_score_lines(self._handle, joined, len(joined), array, count, byref(lines)))
-            if lines.value == count:
-                return _scores(array, count)
+            status = _capi.parley_scorer_score_lines(self._handle, joined, len(joined), array, count, byref(lines))
+            if status == _capi.PARLEY_OK and lines.value == count:
+                return SentimentScores(array, count)
+            if status not in (_capi.PARLEY_OK, _capi.PARLEY_E_LIMIT_EXCEEDED):
+                raise error_for(status)
         return self._score_each(encoded)
 
     def _score_each(self, encoded):
@@ -90,4 +136,4 @@ class Scorer(Handle):
         lengths = (c_size_t * count)(*map(len, encoded))
         array = _score_array(count)
         check(_capi.parley_scorer_score_many(self._handle, texts, lengths, count, array))
-        return _scores(array, count)
+        return SentimentScores(array, count)

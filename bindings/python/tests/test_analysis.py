@@ -61,7 +61,7 @@ def test_the_analysis_json_is_the_command_line_document(built_call):
     with parley.Analyzer() as analyzer, analyzer.analyze(built_call) as analysis:
         document = analysis.to_dict()
         assert analysis.json.startswith("{")
-    assert document["call"]["id"] == "built-call"
+    assert document["call_id"] == "built-call"
     assert document["timing"]["talk_ratio"] == pytest.approx(0.8)
 
 

@@ -31,7 +31,7 @@ def test_score_many_equals_score_one_by_one(scorer):
 
 
 def test_score_many_with_line_breaks_inside_texts(scorer):
-    texts = ["first line\nsecond line is great", "plain", "windows\r\nline"]
+    texts = ["first line\nsecond line is great", "plain", "windows\r\nline", ""]
     assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
 
 
