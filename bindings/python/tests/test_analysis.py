@@ -130,3 +130,28 @@ def test_analyzer_closes_with_its_block(built_call):
         pass
     with pytest.raises(ValueError, match="closed"):
         analyzer.analyze(built_call)
+
+
+def _cue_talk_ms(path):
+    """Talk per speaker read off the WebVTT file itself: the sum of each speaker's cue lengths."""
+    import re
+    talk = {}
+    stamp = r"(\d\d):(\d\d):(\d\d)\.(\d\d\d)"
+    cues = re.findall(stamp + r" --> " + stamp + r"\s*\n<v ([^>]+)>", path.read_text(encoding="utf-8"))
+    for cue in cues:
+        h1, m1, s1, ms1, h2, m2, s2, ms2, speaker = cue
+        start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(ms1)
+        end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(ms2)
+        talk[speaker] = talk.get(speaker, 0) + end - start
+    return talk, end
+
+
+def test_the_sample_vtt_gives_the_talk_its_cues_add_up_to(sample_call, analyzer):
+    from conftest import SAMPLE_CALL
+    talk, last_end = _cue_talk_ms(SAMPLE_CALL)
+    with analyzer.analyze(sample_call) as analysis:
+        metrics = analysis.metrics
+    assert metrics.seller_talk_ms == talk["Dana Whitfield"]
+    assert metrics.customer_talk_ms == talk["Marco Rossi"]
+    assert metrics.talk_ratio == pytest.approx(talk["Dana Whitfield"] / (talk["Dana Whitfield"] + talk["Marco Rossi"]))
+    assert metrics.duration_ms == last_end == 233_000  # the call ends at 3:53

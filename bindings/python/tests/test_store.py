@@ -48,13 +48,13 @@ def test_users_round_trip(store):
 
 def test_an_ingested_call_is_summarised_and_loaded_back(stored):
     summaries = stored.call_summaries(ADMIN)
-    assert [s["call_id"] for s in summaries] == ["discovery-2026-03-02"]
-    assert [s["call_id"] for s in stored.calls(ADMIN, seller_ids=["dana"])] == ["discovery-2026-03-02"]
+    assert [s["id"] for s in summaries] == ["discovery-2026-03-02"]
+    assert [s["id"] for s in stored.calls(ADMIN, seller_ids=["dana"])] == ["discovery-2026-03-02"]
     assert list(stored.calls(ADMIN, seller_ids=["omar"])) == []
     call, record = stored.load_call(ADMIN, "discovery-2026-03-02")
     with call:
         assert call.info.participant_count == 2
-    assert record["metrics"]["talk_ratio"] == pytest.approx(summaries[0]["talk_ratio"])
+    assert record["metrics"]["talk_ratio"] == pytest.approx(summaries[0]["metrics"]["talk_ratio"])
 
 
 def test_a_seller_sees_only_their_own_calls(stored):
@@ -65,24 +65,33 @@ def test_a_seller_sees_only_their_own_calls(stored):
     assert caught.value.status_name == "not_permitted"
 
 
-def test_term_queries(stored):
-    counts = stored.term_counts(ADMIN)
-    by_name = {row["term"] if "term" in row else row["name"]: row for row in counts}
-    assert "Contoso 360" in by_name
-    assert stored.term_counts(ADMIN, role="customer") is not None
+def test_term_queries_agree_with_the_calls_analysis(stored, sample_call, analyzer):
+    with analyzer.analyze(sample_call) as analysis:
+        by_analysis = {count.name: count for count in analysis.term_counts}
+    counts = {row["term"]: row for row in stored.term_counts(ADMIN)}
+    assert {name: row["mentions"] for name, row in counts.items()} == {
+        name: count.total for name, count in by_analysis.items()}
+    assert counts["Contoso 360"] == {"calls": 1, "kind": "competitor", "mentions": 1, "term": "Contoso 360"}
+    assert counts["renew"]["mentions"] == 2  # "renewals", twice
+    by_customer = {row["term"]: row["mentions"] for row in stored.term_counts(ADMIN, role="customer")}
+    assert by_customer == {name: count.by_customer for name, count in by_analysis.items() if count.by_customer}
     hits = stored.term_hits(ADMIN)
-    assert any("Contoso" in str(hit) for hit in hits)
-    assert isinstance(stored.brand_mentions(ADMIN), list)
-    assert isinstance(stored.brand_first_mentions(ADMIN), list)
+    assert len(hits) == sum(count.total for count in by_analysis.values())
+    assert {hit["call_id"] for hit in hits} == {"discovery-2026-03-02"}
+    assert list(stored.brand_mentions(ADMIN)) == []  # the sample names no brand of ours
+    assert list(stored.brand_first_mentions(ADMIN)) == []
 
 
 def test_aggregates(stored):
-    span = stored.call_span(ADMIN)
-    assert isinstance(span, dict)
-    totals = stored.call_totals(ADMIN, bucket_edges=[START_MS - DAY_MS, START_MS + DAY_MS])
-    assert totals is not None
-    assert stored.mention_totals(ADMIN, bucket_edges=[START_MS - DAY_MS, START_MS + DAY_MS], recent_calls=5) is not None
-    assert stored.activity_totals(ADMIN) is not None
+    assert stored.call_span(ADMIN) == {"calls": 1, "first_start_ms": START_MS, "last_start_ms": START_MS}
+    assert stored.call_span(ADMIN, seller_ids=["omar"])["calls"] == 0
+    (bucket,) = stored.call_totals(ADMIN, bucket_edges=[START_MS - DAY_MS, START_MS + DAY_MS])
+    assert (bucket["bucket"], bucket["calls"], bucket["duration_ms"]) == (0, 1, 233_000)  # ends at 3:53
+    assert bucket["calls_with_competitors"] == 1
+    mentions = stored.mention_totals(ADMIN, bucket_edges=[START_MS - DAY_MS, START_MS + DAY_MS], recent_calls=5)
+    contoso = [s for s in mentions["subjects"] if s["name"] == "Contoso 360"]
+    assert contoso and contoso[0]["recent_call_ids"] == ["discovery-2026-03-02"]
+    assert list(stored.activity_totals(ADMIN)) == []  # no activities stored
 
 
 def test_term_lists(store):
@@ -108,12 +117,16 @@ def test_comments(stored):
 
 def test_crm_records(store):
     store.put_opportunities(ADMIN, [{"id": "opp-1", "owner_id": "dana", "account_id": "northwind",
-                                     "name": "Renewals", "stage": "discovery", "amount": 48000,
-                                     "currency": "EUR", "created_ms": START_MS}])
-    assert [o["id"] for o in store.opportunities(ADMIN, account_id="northwind")] == ["opp-1"]
-    store.put_activities(ADMIN, [{"id": "act-1", "owner_id": "dana", "kind": "email", "account_id": "northwind",
-                                  "at_ms": START_MS}])
-    assert [a["id"] for a in store.activities(ADMIN, owner_ids=["dana"])] == ["act-1"]
+                                     "name": "Renewals", "estimated_revenue": 48000, "currency": "EUR",
+                                     "created_ms": START_MS}])
+    (opportunity,) = store.opportunities(ADMIN, account_id="northwind")
+    assert (opportunity["id"], opportunity["estimated_revenue"]) == ("opp-1", 48000)
+    assert list(store.opportunities(ADMIN, account_id="elsewhere")) == []
+    store.put_activities(ADMIN, [{"id": "act-1", "type": "email", "direction": "sent", "owner_id": "dana",
+                                  "timestamp_ms": START_MS, "subject": "Next steps"}])
+    (activity,) = store.activities(ADMIN, owner_ids=["dana"])
+    assert (activity["id"], activity["subject"]) == ("act-1", "Next steps")
+    assert store.activity_totals(ADMIN, owner_ids=["dana"]) is not None
 
 
 def test_retention_and_deletion(stored):
@@ -125,8 +138,8 @@ def test_retention_and_deletion(stored):
     assert report["calls_deleted"] == 1
     stored.clear_retention(ADMIN, {"level": "organisation"})
     assert list(stored.retention_policies(ADMIN)) == []
-    assert stored.delete_seller_data(ADMIN, "dana")["calls_deleted"] == 0
-    assert stored.delete_contact_data(ADMIN, "nobody") is not None
+    assert stored.delete_seller_data(ADMIN, "dana")["calls_deleted"] == 0  # purged already
+    assert stored.delete_contact_data(ADMIN, "nobody")["calls_deleted"] == 0
 
 
 def test_processing_log(stored):
@@ -135,8 +148,9 @@ def test_processing_log(stored):
     events = stored.processing_events(ADMIN, START_MS, START_MS + 2 * DAY_MS)
     assert sorted(e["status"] for e in events) == ["analysed", "failed"]
     summary = stored.processing_summary(ADMIN, START_MS, START_MS + 2 * DAY_MS)
-    assert summary is not None
-    assert stored.processing_counts(ADMIN, INSIGHTS) is not None
+    assert (summary["received"], summary["analysed"], summary["failed"]) == (2, 1, 1)
+    counts = stored.processing_counts(ADMIN, INSIGHTS)
+    assert (counts["analysed"], counts["failed"]) == (1, 1)
 
 
 def test_the_home_page_shows_the_call_as_the_embedding_example_does(stored):
@@ -151,16 +165,21 @@ def test_the_home_page_shows_the_call_as_the_embedding_example_does(stored):
 
 def test_seller_and_team_pages(stored):
     page = stored.seller_details(ADMIN, "dana", INSIGHTS)
-    assert isinstance(page, dict)
-    assert "Dana" in stored.seller_details(ADMIN, "dana", INSIGHTS, format="text")
-    assert isinstance(stored.team_view(parley.Viewer.manager("maria"), INSIGHTS), dict)
+    assert [call["id"] for call in page["call_history"]] == ["discovery-2026-03-02"]
+    assert "Dana Whitfield" in stored.seller_details(ADMIN, "dana", INSIGHTS, format="text")
+    team = stored.team_view(parley.Viewer.manager("maria"), INSIGHTS)
+    kpis = {member["seller"]["id"]: member["kpis"] for member in team["members"]}
+    assert kpis["dana"]["calls"] == 1 and kpis["dana"]["recorded_ms"] == 233_000
+    with pytest.raises(parley.NotPermittedError):
+        stored.seller_details(parley.Viewer.seller("omar"), "dana", INSIGHTS)
 
 
 def test_call_summaries_as_a_data_frame(stored):
     pandas = pytest.importorskip("pandas")
     frame = stored.call_summaries(ADMIN).to_pandas()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame["call_id"]) == ["discovery-2026-03-02"]
+    assert list(frame["id"]) == ["discovery-2026-03-02"]
+    assert "metrics.talk_ratio" in frame.columns
 
 
 def test_to_pandas_without_pandas_says_so(stored, monkeypatch):
@@ -187,4 +206,5 @@ def test_ingesting_a_built_call(store, analyzer):
     with build_call("built-1") as call, analyzer.analyze(call) as analysis:
         store.ingest(ADMIN, [call], [analysis], now_ms=START_MS + DAY_MS)
     (summary,) = store.call_summaries(ADMIN)
-    assert summary["talk_ratio"] == pytest.approx(0.8)
+    assert summary["metrics"]["talk_ratio"] == pytest.approx(0.8)
+    assert summary["metrics"]["seller_talk_ms"] == 40_000
