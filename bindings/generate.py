@@ -539,6 +539,14 @@ def write_csharp(header):
 # ------------------------------------------------------------------------------------------------
 # The C++ test of every entry point
 
+# Valid values for the texts a garbage-length call must still get right (an entry point may check
+# a required text before the others); every other text is (NULL, 0). Pointer and length, as C++.
+VALID_TEXTS = {
+    "path": "kMissingPath.data(), kMissingPath.size()",
+    "language": '"en", 2',
+    "insight_options_json": "kInsightOptions, std::strlen(kInsightOptions)",
+}
+
 # How the test makes a valid handle of each type, and the function that releases it.
 FIXTURES = {
     "parley_call": "make_call()",
@@ -563,6 +571,10 @@ TEST_PRELUDE = r"""// Every entry point of parley.h called with NULL for every p
 namespace {
 
 const char kSmallText[] = "x";
+// A file that does not exist, for the calls that need a path while another argument is garbage.
+const std::string kMissingPath =
+    (std::filesystem::temp_directory_path() / "parley-every-entry-point-missing.file").string();
+const char kInsightOptions[] = R"({"now_utc_ms": 0})";
 
 // Valid handles for the calls whose other arguments must be valid. Released at the end of the case.
 struct Handles {
@@ -660,17 +672,17 @@ parley_viewer administrator() {
 }
 
 // The failure the thread recorded: a status other than OK, equal to the one returned, and a message.
-void check_failure(parley_status status, const char* function) {
+void check_failure(parley_status status, const std::string& function) {
   INFO(function);
   CHECK(status != PARLEY_OK);
   CHECK(parley_last_error_status() == status);
   CHECK(std::strlen(parley_last_error_message()) > 0);
 }
 
-void check_limit_exceeded(parley_status status, const char* argument) {
-  INFO("argument ", argument, ": ", parley_last_error_message());
+void check_limit_exceeded(parley_status status, const std::string& argument) {
+  INFO("argument ", argument, ": ", std::string(parley_last_error_message()));
   CHECK(status == PARLEY_E_LIMIT_EXCEEDED);
-  CHECK(std::string(parley_last_error_message()).find(std::string("'") + argument + "'") != std::string::npos);
+  CHECK(std::string(parley_last_error_message()).find("'" + argument + "'") != std::string::npos);
 }
 
 }  // namespace
@@ -731,16 +743,14 @@ def write_test(header):
                 out.append("  const parley_viewer viewer = administrator();")
             args = []
             locals_to_free = []
-            skip_length = False
+            lengths = {p.name + "_length" for p in f.params if p.role == "text"}
             for p in f.params:
-                if skip_length:
-                    skip_length = False
-                    args.append("PARLEY_MAX_INPUT_BYTES + 1" if prev is text else "0")
+                if p.name in lengths:  # given with its text
                     continue
-                prev = p
-                if p.role == "text":
-                    args.append("kSmallText" if p is text else "nullptr")
-                    skip_length = True
+                if p is text:
+                    args.append("kSmallText, PARLEY_MAX_INPUT_BYTES + 1")
+                elif p.role == "text":
+                    args.append(VALID_TEXTS.get(p.name, "nullptr, 0"))
                 elif p.role == "handle":
                     args.append("handles." + FIXTURES[p.type.base])
                 elif p.role == "handle_out":

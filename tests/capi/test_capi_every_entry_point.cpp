@@ -14,6 +14,10 @@
 namespace {
 
 const char kSmallText[] = "x";
+// A file that does not exist, for the calls that need a path while another argument is garbage.
+const std::string kMissingPath =
+    (std::filesystem::temp_directory_path() / "parley-every-entry-point-missing.file").string();
+const char kInsightOptions[] = R"({"now_utc_ms": 0})";
 
 // Valid handles for the calls whose other arguments must be valid. Released at the end of the case.
 struct Handles {
@@ -113,18 +117,17 @@ parley_viewer administrator() {
 }
 
 // The failure the thread recorded: a status other than OK, equal to the one returned, and a message.
-void check_failure(parley_status status, const char* function) {
+void check_failure(parley_status status, const std::string& function) {
   INFO(function);
   CHECK(status != PARLEY_OK);
   CHECK(parley_last_error_status() == status);
   CHECK(std::strlen(parley_last_error_message()) > 0);
 }
 
-void check_limit_exceeded(parley_status status, const char* argument) {
-  INFO("argument ", argument, ": ", parley_last_error_message());
+void check_limit_exceeded(parley_status status, const std::string& argument) {
+  INFO("argument ", argument, ": ", std::string(parley_last_error_message()));
   CHECK(status == PARLEY_E_LIMIT_EXCEEDED);
-  CHECK(std::string(parley_last_error_message()).find(std::string("'") + argument + "'") !=
-        std::string::npos);
+  CHECK(std::string(parley_last_error_message()).find("'" + argument + "'") != std::string::npos);
 }
 
 }  // namespace
@@ -174,17 +177,17 @@ TEST_CASE("every entry point: parley_call_read_file refuses a garbage length for
 
 TEST_CASE("every entry point: parley_call_read_file refuses a garbage length for 'format'") {
   parley_call* out_call = nullptr;
-  check_limit_exceeded(
-      parley_call_read_file(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_call),
-      "format");
+  check_limit_exceeded(parley_call_read_file(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                             PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_call),
+                       "format");
   parley_call_free(out_call);
 }
 
 TEST_CASE("every entry point: parley_call_read_file refuses a garbage length for 'read_options_json'") {
   parley_call* out_call = nullptr;
-  check_limit_exceeded(
-      parley_call_read_file(nullptr, 0, nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_call),
-      "read_options_json");
+  check_limit_exceeded(parley_call_read_file(kMissingPath.data(), kMissingPath.size(), nullptr, 0, kSmallText,
+                                             PARLEY_MAX_INPUT_BYTES + 1, &out_call),
+                       "read_options_json");
   parley_call_free(out_call);
 }
 
@@ -411,7 +414,7 @@ TEST_CASE("every entry point: parley_scorer_create refuses a garbage length for 
 TEST_CASE("every entry point: parley_scorer_create refuses a garbage length for 'options_json'") {
   parley_scorer* out_scorer = nullptr;
   check_limit_exceeded(
-      parley_scorer_create(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_scorer),
+      parley_scorer_create("en", 2, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_scorer),
       "options_json");
   parley_scorer_free(out_scorer);
 }
@@ -419,7 +422,7 @@ TEST_CASE("every entry point: parley_scorer_create refuses a garbage length for 
 TEST_CASE("every entry point: parley_scorer_create refuses a garbage length for 'extra_lexicon_tsv'") {
   parley_scorer* out_scorer = nullptr;
   check_limit_exceeded(
-      parley_scorer_create(nullptr, 0, nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_scorer),
+      parley_scorer_create("en", 2, nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_scorer),
       "extra_lexicon_tsv");
   parley_scorer_free(out_scorer);
 }
@@ -472,7 +475,8 @@ TEST_CASE("every entry point: parley_store_open refuses a garbage length for 'pa
 
 TEST_CASE("every entry point: parley_store_open refuses a garbage length for 'options_json'") {
   parley_store* out_store = nullptr;
-  check_limit_exceeded(parley_store_open(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_store),
+  check_limit_exceeded(parley_store_open(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                         PARLEY_MAX_INPUT_BYTES + 1, &out_store),
                        "options_json");
   parley_store_close(out_store);
 }
@@ -930,7 +934,8 @@ TEST_CASE("every entry point: parley_insights_seller_details refuses a garbage l
   char* out_page = nullptr;
   check_limit_exceeded(
       parley_insights_seller_details(handles.make_store(), &viewer, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
-                                     nullptr, 0, static_cast<parley_output_format>(0), &out_page),
+                                     kInsightOptions, std::strlen(kInsightOptions),
+                                     static_cast<parley_output_format>(0), &out_page),
       "seller_id");
   parley_string_free(out_page);
 }
@@ -959,7 +964,8 @@ TEST_CASE("every entry point: parley_insights_team_view refuses a garbage length
   char* out_page = nullptr;
   check_limit_exceeded(
       parley_insights_team_view(handles.make_store(), &viewer, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
-                                nullptr, 0, static_cast<parley_output_format>(0), &out_page),
+                                kInsightOptions, std::strlen(kInsightOptions),
+                                static_cast<parley_output_format>(0), &out_page),
       "team_manager_id");
   parley_string_free(out_page);
 }
@@ -988,7 +994,8 @@ TEST_CASE("every entry point: parley_insights_home_page refuses a garbage length
   char* out_page = nullptr;
   check_limit_exceeded(
       parley_insights_home_page(handles.make_store(), &viewer, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
-                                nullptr, 0, static_cast<parley_output_format>(0), &out_page),
+                                kInsightOptions, std::strlen(kInsightOptions),
+                                static_cast<parley_output_format>(0), &out_page),
       "team_manager_id");
   parley_string_free(out_page);
 }
