@@ -113,10 +113,14 @@ class Scorer(Handle):
         if count == 0:
             return SentimentScores()
         try:
-            encoded = list(map(str.encode, texts))  # UTF-8; the fastest way for a list of str
-        except TypeError:
+            if isinstance(texts[0], str):
+                encoded = list(map(str.encode, texts))  # UTF-8; the fastest way for a list of str
+            else:
+                encoded = texts  # bytes already: joined as they are
+            joined = b"\n".join(encoded)
+        except TypeError:  # str and bytes mixed
             encoded = [t.encode("utf-8") if isinstance(t, str) else bytes(t) for t in texts]
-        joined = b"\n".join(encoded)
+            joined = b"\n".join(encoded)
         # A text line per text, unless a text holds a line break: then the library counts more lines
         # than texts and refuses (LIMIT_EXCEEDED, nothing scored). A last empty text would not be a
         # line and a '\r' before a '\n' would be dropped: those go one by one.

@@ -155,3 +155,18 @@ def test_the_sample_vtt_gives_the_talk_its_cues_add_up_to(sample_call, analyzer)
     assert metrics.customer_talk_ms == talk["Marco Rossi"]
     assert metrics.talk_ratio == pytest.approx(talk["Dana Whitfield"] / (talk["Dana Whitfield"] + talk["Marco Rossi"]))
     assert metrics.duration_ms == last_end == 233_000  # the call ends at 3:53
+
+
+def test_term_counts_as_a_data_frame(sample_call, analyzer):
+    pandas = pytest.importorskip("pandas")
+    with analyzer.analyze(sample_call) as analysis:
+        frame = analysis.term_counts.to_pandas()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == ["name", "kind", "total", "by_seller", "by_customer", "by_other"]
+    assert frame.set_index("name").loc["Contoso 360", "by_customer"] == 1
+
+
+def test_a_missing_term_file_is_an_io_error(tmp_path):
+    with pytest.raises(parley.IoError) as caught:
+        parley.read_terms(tmp_path / "none.tsv")
+    assert "none.tsv" in caught.value.message

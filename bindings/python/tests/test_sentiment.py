@@ -61,3 +61,13 @@ def test_a_language_without_a_lexicon_is_refused():
 def test_invalid_utf8_is_refused(scorer):
     with pytest.raises(parley.InvalidUtf8Error):
         scorer.score(b"caf\xe9")
+
+
+def test_score_many_takes_bytes_and_mixed_lists(scorer):
+    texts = ["I love it.", "Awful service."]
+    expected = [scorer.score(t) for t in texts]
+    assert list(scorer.score_many([t.encode() for t in texts])) == expected
+    assert list(scorer.score_many([texts[0], texts[1].encode()])) == expected
+    assert scorer.score_many(texts)[-1] == expected[-1]
+    assert scorer.score_many(texts).labels == ["positive", "negative"]
+    assert scorer.score_many(texts).scores == [s.score for s in expected]
