@@ -106,7 +106,10 @@ class Handle:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:  # at interpreter exit the module's globals may already be gone
+            pass
 
 
 class Table(list):
