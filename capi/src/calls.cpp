@@ -26,14 +26,28 @@ Role role_arg(const parley_role& role, std::string_view name) {
                                          static_cast<int>(capi::enum_arg(role))));
 }
 
+// "webvtt, srt, ..., deepgram": the names format_name gives, for messages.
+std::string format_names() {
+  constexpr TranscriptFormat formats[] = {TranscriptFormat::webvtt,
+                                          TranscriptFormat::srt,
+                                          TranscriptFormat::rttm,
+                                          TranscriptFormat::parley_json,
+                                          TranscriptFormat::amazon_transcribe,
+                                          TranscriptFormat::assemblyai,
+                                          TranscriptFormat::deepgram};
+  std::string names;
+  for (const TranscriptFormat format : formats) {
+    if (!names.empty()) names += ", ";
+    names += format_name(format);
+  }
+  return names;
+}
+
 std::optional<TranscriptFormat> format_arg(const char* data, std::size_t length) {
   const std::string_view name = capi::text_arg(data, length, "format");
   if (name.empty()) return std::nullopt;
   if (const std::optional<TranscriptFormat> format = parse_format_name(name)) return format;
-  capi::argument_error("format",
-                       fmt::format("is '{}': not a transcript format (webvtt, srt, rttm, parley-json, "
-                                   "amazon-transcribe, assemblyai or deepgram)",
-                                   name));
+  capi::argument_error("format", fmt::format("is '{}': not a transcript format ({})", name, format_names()));
 }
 
 std::optional<double> confidence_of(double value) {
@@ -81,8 +95,8 @@ parley_status parley_call_parse(const char* content, size_t content_length, cons
       if (!transcript_format) {
         capi::argument_error("format",
                              fmt::format("is empty and '{}' is not one of the JSON forms parley detects: "
-                                         "name the format (webvtt, srt, rttm, parley-json, ...)",
-                                         source));
+                                         "name the format ({})",
+                                         source, format_names()));
       }
     }
     out = new_call(parse_transcript_with_warnings(text, *transcript_format, source, options));

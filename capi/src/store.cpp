@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "options_json.hpp"
+#include "arguments.hpp"
 #include "parley/ingest.hpp"
 #include "store/store_json.hpp"
 #include "store_support.hpp"
@@ -47,12 +47,11 @@ parley_status parley_store_open(const char* path, size_t path_length, const char
                                 size_t options_json_length, parley_store** out_store) {
   return capi::guarded([&] {
     parley_store*& result = capi::out_arg(out_store, "out_store");
-    const std::string_view file = capi::text_arg(path, path_length, "path");
-    if (file.empty()) capi::argument_error("path", "is empty");
+    const std::string file = capi::path_arg(path, path_length);
     const SqliteStoreOptions options =
         capi::options_arg(options_json, options_json_length, "options_json", sqlite_store_options_from_json);
     auto handle = std::make_unique<parley_store>();
-    handle->store = open_sqlite_store(std::string(file), options);
+    handle->store = open_sqlite_store(file, options);
     result = handle.release();
   });
 }
