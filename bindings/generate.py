@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes parley's generated bindings from capi/parley.h alone.
 
-    bindings/generate.py [--out-dir DIR]
+    bindings/generate.py [--out-dir DIR] [--check]
 
 reads capi/parley.h (preprocessed by `cpp` with PARLEY_NO_SYSTEM_INCLUDES, parsed by Debian's
 python3-pycparser) and writes, under DIR (default: the repository):
@@ -22,8 +22,18 @@ that decide how a C parameter is passed:
   `T **` of a handle is an out-parameter receiving one handle.
 - `char **` is a string parley returns (freed with parley_string_free).
 
-The only hand-kept table is how the generated C++ test makes a valid handle of each type (FIXTURES),
-because that takes real arguments; a handle type missing from it stops the generator.
+Names: an enum `parley_call_field` is `CallField` (Python IntEnum, C# enum); its members lose the
+longest word prefix they share (PARLEY_ROLE_SELLER -> SELLER / Seller), and when every member but
+the first shares a longer one (PARLEY_OK, PARLEY_E_...), they lose that (INVALID_ARGUMENT /
+InvalidArgument). Structs keep their C name in Python and are CamelCase in C# (`CallInfo`) with C
+field names; a fixed array field `x[3]` is `x_0`..`x_2` in C#. C# keywords get an `@`.
+
+The hand-kept tables serve only the generated C++ test: how it makes a valid handle of each type
+(FIXTURES; a handle type missing from it stops the generator) and valid values for the few texts
+an entry point needs right while another argument is garbage (VALID_TEXTS).
+
+--check writes nothing and exits 1 with a diff when the committed files are not what the header
+gives (CTest: "bindings: the generated files match capi/parley.h"); 77 when a tool is missing.
 """
 import argparse
 import difflib
