@@ -44,6 +44,18 @@ mcs -target:exe -warn:4 -warnaserror+ -nologo -out:"$app/ParleyTests.exe" -r:"$a
   -r:System.Runtime.Serialization.dll -r:System.Xml.dll -r:System.Xml.Linq.dll -r:System.Core.dll \
   "$here"/tests/*.cs
 
-# 5. Run them, with nothing from the build tree on the library path.
+# 5. Run them, with nothing from the build tree on the library path. A library built with
+# sanitizers (the asan-ubsan preset) needs their runtimes loaded first: preload them, leave mono's
+# own SIGSEGV handling (null references) to mono and its allocations out of the leak check.
+preload=""
+for runtime in libasan libubsan; do
+  found=$(ldd "$app/libparley.so.1" | sed -n "s/^[[:space:]]*$runtime\.so[^ ]* => \([^ ]*\) .*/\1/p" | head -n 1)
+  [ -n "$found" ] && preload="$preload $found"
+done
 cd "$app"
+if [ -n "$preload" ]; then
+  export LD_PRELOAD="${preload# }"
+  export ASAN_OPTIONS="detect_leaks=0:handle_segv=0:allow_user_segv_handler=1:use_sigaltstack=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+fi
 exec env -u LD_LIBRARY_PATH mono --debug ParleyTests.exe "$root/samples" "$work/scratch"
