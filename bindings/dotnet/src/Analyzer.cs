@@ -64,7 +64,7 @@ namespace Parley
         {
             Interop.NotNull(calls, "calls");
             if (threads < 0) throw new ArgumentOutOfRangeException("threads", "is negative");
-            var leases = new List<ObjectHandle.Lease>();
+            var leases = new List<ParleyHandle.Lease>();
             try
             {
                 var pointers = new IntPtr[calls.Count];

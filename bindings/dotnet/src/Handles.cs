@@ -5,9 +5,9 @@ using Parley.Native;
 namespace Parley
 {
     /// <summary>A parley handle released exactly once, by Dispose or the finalizer, through its free function.</summary>
-    public abstract class ObjectHandle : SafeHandle
+    public abstract class ParleyHandle : SafeHandle
     {
-        protected ObjectHandle() : base(IntPtr.Zero, true) { }
+        protected ParleyHandle() : base(IntPtr.Zero, true) { }
 
         public override bool IsInvalid
         {
@@ -17,10 +17,10 @@ namespace Parley
         // Keeps the handle alive (not released by another thread's Dispose) while parley uses it.
         internal struct Lease : IDisposable
         {
-            private readonly ObjectHandle owner;
+            private readonly ParleyHandle owner;
             private readonly bool added;
 
-            internal Lease(ObjectHandle owner)
+            internal Lease(ParleyHandle owner)
             {
                 bool success = false;
                 owner.DangerousAddRef(ref success);
@@ -40,7 +40,7 @@ namespace Parley
         }
     }
 
-    public sealed class CallHandle : ObjectHandle
+    public sealed class CallHandle : ParleyHandle
     {
         internal CallHandle(IntPtr pointer)
         {
@@ -54,7 +54,7 @@ namespace Parley
         }
     }
 
-    public sealed class AnalyzerHandle : ObjectHandle
+    public sealed class AnalyzerHandle : ParleyHandle
     {
         internal AnalyzerHandle(IntPtr pointer)
         {
@@ -68,7 +68,7 @@ namespace Parley
         }
     }
 
-    public sealed class AnalysisHandle : ObjectHandle
+    public sealed class AnalysisHandle : ParleyHandle
     {
         internal AnalysisHandle(IntPtr pointer)
         {
@@ -82,7 +82,7 @@ namespace Parley
         }
     }
 
-    public sealed class ScorerHandle : ObjectHandle
+    public sealed class ScorerHandle : ParleyHandle
     {
         internal ScorerHandle(IntPtr pointer)
         {
@@ -96,7 +96,7 @@ namespace Parley
         }
     }
 
-    public sealed class StoreHandle : ObjectHandle
+    public sealed class StoreHandle : ParleyHandle
     {
         internal StoreHandle(IntPtr pointer)
         {

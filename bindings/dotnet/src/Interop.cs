@@ -53,10 +53,10 @@ namespace Parley
             }
         }
 
-        internal static ObjectHandle.Lease Use(ObjectHandle handle, string what)
+        internal static ParleyHandle.Lease Use(ParleyHandle handle, string what)
         {
             if (handle == null || handle.IsClosed || handle.IsInvalid) throw new ObjectDisposedException(what);
-            return new ObjectHandle.Lease(handle);
+            return new ParleyHandle.Lease(handle);
         }
 
         internal static T NotNull<T>(T value, string name) where T : class

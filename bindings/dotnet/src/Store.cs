@@ -121,7 +121,7 @@ namespace Parley
             {
                 throw new ArgumentException("has " + analyses.Count + " analyses for " + calls.Count + " calls", "analyses");
             }
-            var leases = new List<ObjectHandle.Lease>();
+            var leases = new List<ParleyHandle.Lease>();
             try
             {
                 var callPointers = new IntPtr[calls.Count];

@@ -40,6 +40,7 @@ namespace Parley.Tests
             runner.Run("Call: built in C#, seller 30 s and customer 10 s, gives a talk ratio of 0.75", CallBuiltInCSharp);
             runner.Run("Call: reading samples/discovery-call.vtt gives its cues, speakers and length", CallReadsVtt);
             runner.Run("Call: AssignRoles names the speakers no rule matched", CallAssignRoles);
+            runner.Run("Call: SetRole and SetWords change the call", CallSetRoleAndWords);
             runner.Run("Call: ToJson writes parley's JSON transcript, which Parse reads back", CallJsonRoundTrip);
             runner.Run("Analysis: metrics of samples/discovery-call.vtt, counted by hand", AnalysisMetricsOfVtt);
             runner.Run("Analysis: tracked terms of samples/discovery-call.vtt with samples/terms.tsv", AnalysisTermCounts);
@@ -50,6 +51,7 @@ namespace Parley.Tests
             runner.Run("Scorer: ScoreMany and ScoreLines give what Score gives", ScorerManyAndLines);
             runner.Run("Store: users, ingest, call summaries and the home page with 1 recorded call", StoreRoundTrip);
             runner.Run("Store: term lists, comments and the processing log", StoreListsCommentsLog);
+            runner.Run("Store: CRM records, aggregates, retention and deletion", StoreRecordsAggregatesRetention);
             runner.Run("Store: a seller outside the call's scope gets ParleyException NotPermitted", StoreOutOfScope);
             runner.Run("ParleyException: a missing file, a malformed document, an unknown call", Exceptions);
             runner.Run("dispose: disposing twice is safe; a disposed object refuses use", DisposeTwice);
@@ -65,6 +67,11 @@ namespace Parley.Tests
             {
                 return XElement.Load(reader);
             }
+        }
+
+        private static double Number(XElement value)
+        {
+            return double.Parse(value.Value, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static string Sample(string name)
@@ -178,6 +185,25 @@ namespace Parley.Tests
             {
                 var unmatched = call.AssignRoles("{\"by_name\": {\"Dana Whitfield\": \"seller\"}, \"unmatched\": \"customer\"}");
                 Assert.Equal("Marco Rossi", string.Join(",", unmatched), "the unmatched speakers");
+            }
+        }
+
+        private static void CallSetRoleAndWords()
+        {
+            using (var analyzer = new Analyzer())
+            using (var call = BuildCall("c-roles", "s1"))
+            {
+                // With the customer made "other", no customer talk is left: 30 / (30 + 0) = 1.
+                call.SetRole("marco", Role.Other);
+                using (var analysis = analyzer.Analyze(call))
+                {
+                    Assert.Near(1.0, analysis.Metrics.TalkRatio, 1e-12, "TalkRatio without a customer");
+                    Assert.Equal(0L, analysis.Metrics.CustomerTalkMs, "CustomerTalkMs without a customer");
+                }
+                Assert.Throws<ParleyNotFoundException>(() => call.SetRole("nobody", Role.Seller), "SetRole of an unknown id");
+                call.SetWords(1, new[] { new Word(30000, 30400, "This", 0.5), new Word(30400, 30600, "is") });
+                Assert.True(call.ToJson().Contains("30400"), "the word timings are in the call's JSON");
+                Assert.Throws<ParleyException>(() => call.SetWords(7, new Word[0]), "SetWords of a segment that does not exist");
             }
         }
 
@@ -423,8 +449,7 @@ namespace Parley.Tests
                 // The manager's home page this month: the one call recorded an hour ago.
                 var page = ParseJson(store.HomePage(Viewer.Manager("m1"), "", InsightOptions));
                 var recorded = page.Element("recording").Element("calls_recorded").Element("current");
-                Assert.Equal(1.0, double.Parse(recorded.Value, System.Globalization.CultureInfo.InvariantCulture),
-                             "home page: calls recorded this month");
+                Assert.Equal(1.0, Number(recorded), "home page: calls recorded this month");
                 string text = store.HomePage(Viewer.Manager("m1"), null, InsightOptions, OutputFormat.Text);
                 Assert.True(text.Contains("Calls recorded"), "the text home page shows calls recorded");
 
@@ -467,6 +492,56 @@ namespace Parley.Tests
                 Assert.Equal("1", summary.Element("analysed").Value, "analysed");
                 Assert.Equal("1", summary.Element("failed").Value, "failed");
                 Assert.True(store.ProcessingEventsJson(Admin, Now - Hour, Now + 1).Contains("no audio"), "the events list the reason");
+            }
+        }
+
+        private static void StoreRecordsAggregatesRetention()
+        {
+            using (var store = OpenStore("records.db"))
+            {
+                IngestBuiltCall(store, "c1", "s1");
+                var manager = Viewer.Manager("m1");
+
+                store.PutOpportunities(Admin, "[{\"id\": \"o1\", \"name\": \"Northwind renewal\", \"account_id\": \"a1\", " +
+                                                  "\"owner_id\": \"s1\", \"status\": \"won\", \"estimated_revenue\": 50000, " +
+                                                  "\"actual_revenue\": 40000, \"currency\": \"EUR\", \"created_ms\": " +
+                                                  (Now - 10 * Hour) + ", \"closed_ms\": " + (Now - 2 * Hour) + "}]");
+                Assert.True(store.OpportunitiesJson(manager).Contains("Northwind renewal"), "the opportunity is listed");
+                store.PutActivities(Admin, "[{\"id\": \"act1\", \"type\": \"phone_call\", \"direction\": \"sent\", " +
+                                               "\"owner_id\": \"s1\", \"timestamp_ms\": " + (Now - 3 * Hour) +
+                                               ", \"duration_ms\": 600000, \"subject\": \"Intro\"}]");
+                Assert.True(store.ActivitiesJson(manager).Contains("\"act1\""), "the activity is listed");
+                Assert.True(ParseJson(store.ActivityTotalsJson(manager)).HasElements, "activity totals");
+
+                // The one won deal closed this month: 40,000 won.
+                var basic = ParseJson(store.HomePage(manager, "m1", InsightOptions)).Element("basic");
+                Assert.Equal(40000.0, Number(basic.Element("won_revenue")), "home page: won revenue");
+
+                // The call's hits: "pricing" by the seller, "budget" by the customer.
+                Assert.Equal(2, ParseJson(store.TermHitsJson(manager)).Elements().Count(), "term hits");
+                var customerCounts = ParseJson(store.TermCountsJson(manager, null, "customer")).Elements().ToList();
+                Assert.Equal(1, customerCounts.Count, "terms the customer said");
+                Assert.True(customerCounts[0].ToString().Contains("pricing"), "the customer said pricing (as budget)");
+                foreach (var json in new[] {
+                             store.BrandMentionsJson(manager), store.BrandFirstMentionsJson(manager), store.CallSpanJson(manager),
+                             store.MentionTotalsJson(manager, "{\"seller_ids\": [\"s1\"]}", new[] { Now - 2 * Hour, Now }, 5),
+                             store.ProcessingCountsJson(Admin, InsightOptions), store.UserJson(Admin, "s1") })
+                {
+                    ParseJson(json);
+                }
+
+                store.SetRetention(Admin, "{\"scope\": {\"level\": \"organisation\"}, \"days\": 30}");
+                Assert.True(store.RetentionPoliciesJson(Admin).Contains("30"), "the policy is listed");
+                // 40 days on, the call (an hour old today) is past 30 days.
+                var purged = ParseJson(store.PurgeExpired(Admin, Now + 40 * 24 * Hour));
+                Assert.Equal("1", purged.Element("calls_deleted").Value, "calls purged");
+                store.ClearRetention(Admin, "{\"level\": \"organisation\"}");
+                Assert.Equal(0, ParseJson(store.RetentionPoliciesJson(Admin)).Elements().Count(), "no policy left");
+
+                Assert.Equal("0", ParseJson(store.DeleteContactData(Admin, "contact-nobody")).Element("calls_deleted").Value,
+                             "deleting an unknown contact's data deletes no call");
+                Assert.Equal("0", ParseJson(store.DeleteSellerData(Admin, "s2")).Element("calls_deleted").Value,
+                             "s2 had no calls");
             }
         }
 
