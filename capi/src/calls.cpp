@@ -16,24 +16,38 @@ using namespace parley;
 
 namespace {
 
-Role role_arg(parley_role role, std::string_view name) {
-  switch (role) {
+Role role_arg(const parley_role& role, std::string_view name) {
+  switch (capi::enum_arg(role)) {
     case PARLEY_ROLE_SELLER: return Role::seller;
     case PARLEY_ROLE_CUSTOMER: return Role::customer;
     case PARLEY_ROLE_OTHER: return Role::other;
   }
-  capi::argument_error(
-      name, fmt::format("is {}: not a parley_role (0 seller, 1 customer, 2 other)", static_cast<int>(role)));
+  capi::argument_error(name, fmt::format("is {}: not a parley_role (0 seller, 1 customer, 2 other)",
+                                         static_cast<int>(capi::enum_arg(role))));
+}
+
+// "webvtt, srt, ..., deepgram": the names format_name gives, for messages.
+std::string format_names() {
+  constexpr TranscriptFormat formats[] = {TranscriptFormat::webvtt,
+                                          TranscriptFormat::srt,
+                                          TranscriptFormat::rttm,
+                                          TranscriptFormat::parley_json,
+                                          TranscriptFormat::amazon_transcribe,
+                                          TranscriptFormat::assemblyai,
+                                          TranscriptFormat::deepgram};
+  std::string names;
+  for (const TranscriptFormat format : formats) {
+    if (!names.empty()) names += ", ";
+    names += format_name(format);
+  }
+  return names;
 }
 
 std::optional<TranscriptFormat> format_arg(const char* data, std::size_t length) {
   const std::string_view name = capi::text_arg(data, length, "format");
   if (name.empty()) return std::nullopt;
   if (const std::optional<TranscriptFormat> format = parse_format_name(name)) return format;
-  capi::argument_error("format",
-                       fmt::format("is '{}': not a transcript format (webvtt, srt, rttm, parley-json, "
-                                   "amazon-transcribe, assemblyai or deepgram)",
-                                   name));
+  capi::argument_error("format", fmt::format("is '{}': not a transcript format ({})", name, format_names()));
 }
 
 std::optional<double> confidence_of(double value) {
@@ -81,8 +95,8 @@ parley_status parley_call_parse(const char* content, size_t content_length, cons
       if (!transcript_format) {
         capi::argument_error("format",
                              fmt::format("is empty and '{}' is not one of the JSON forms parley detects: "
-                                         "name the format (webvtt, srt, rttm, parley-json, ...)",
-                                         source));
+                                         "name the format ({})",
+                                         source, format_names()));
       }
     }
     out = new_call(parse_transcript_with_warnings(text, *transcript_format, source, options));
@@ -106,7 +120,7 @@ parley_status parley_call_set_field(parley_call* call, parley_call_field field, 
     parley_call& handle = capi::handle_arg(call, "call");
     std::string text = capi::utf8_arg(value, value_length, "value");
     std::string Call::*member = nullptr;
-    switch (field) {
+    switch (capi::enum_arg(field)) {
       case PARLEY_CALL_ID: member = &Call::id; break;
       case PARLEY_CALL_LANGUAGE: member = &Call::language; break;
       case PARLEY_CALL_OWNER_SELLER_ID: member = &Call::owner_seller_id; break;
@@ -116,7 +130,8 @@ parley_status parley_call_set_field(parley_call* call, parley_call_field field, 
       case PARLEY_CALL_OPPORTUNITY_ID: member = &Call::opportunity_id; break;
     }
     if (member == nullptr)
-      capi::argument_error("field", fmt::format("is {}: not a parley_call_field", static_cast<int>(field)));
+      capi::argument_error(
+          "field", fmt::format("is {}: not a parley_call_field", static_cast<int>(capi::enum_arg(field))));
     handle.mutable_call().*member = std::move(text);
   });
 }

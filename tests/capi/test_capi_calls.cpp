@@ -92,7 +92,7 @@ CallPtr two_party_call() {
 
 }  // namespace
 
-TEST_CASE("capi: a call built by hand holds every field, participant, segment and word put in") {
+TEST_CASE("a call built by hand holds every field, participant, segment and word put in") {
   CallPtr call = two_party_call();
   CAPI_REQUIRE_OK(parley_call_set_field(call.get(), PARLEY_CALL_LANGUAGE, "en-US", 5));
   CAPI_REQUIRE_OK(
@@ -162,7 +162,7 @@ TEST_CASE("capi: a call built by hand holds every field, participant, segment an
   CHECK(warnings.str() == "[]");
 }
 
-TEST_CASE("capi: arrays of structs follow array[0].struct_size, so a newer caller's larger structs work") {
+TEST_CASE("arrays of structs follow array[0].struct_size, so a newer caller's larger structs work") {
   // A caller compiled against a later parley.h whose segment has one more field.
   struct LongerSegment {
     parley_segment segment;
@@ -194,7 +194,7 @@ TEST_CASE("capi: arrays of structs follow array[0].struct_size, so a newer calle
   CHECK(longer_info.canary == 0x5A5A5A5A5A5A5A5Aull);
 }
 
-TEST_CASE("capi: reading the sample call from a file gives what the C++ reader gives") {
+TEST_CASE("reading the sample call from a file gives what the C++ reader gives") {
   const std::string path = source_path("samples/discovery-call.vtt");
   parley_call* read = nullptr;
   CAPI_REQUIRE_OK(parley_call_read_file(path.data(), path.size(), nullptr, 0, nullptr, 0, &read));
@@ -217,7 +217,7 @@ TEST_CASE("capi: reading the sample call from a file gives what the C++ reader g
   CHECK(std::string(info_of(named.get()).language) == "en-US");  // the file says so: it wins
 }
 
-TEST_CASE("capi: parsing transcripts in memory: named formats, JSON detection, read options, warnings") {
+TEST_CASE("parsing transcripts in memory: named formats, JSON detection, read options, warnings") {
   const std::string deepgram = file_text(source_path("tests/data/readers/deepgram_onboarding.json"));
   parley_call* parsed = nullptr;
   // An empty format detects the JSON form from the content.
@@ -264,7 +264,40 @@ TEST_CASE("capi: parsing transcripts in memory: named formats, JSON detection, r
   CHECK(json::parse(warnings.str())[0]["source"] == "latin1.srt");
 }
 
-TEST_CASE("capi: transcript reading errors name the format, the path, the option and its JSON path") {
+TEST_CASE("every read option is read and takes effect") {
+  const std::string vtt =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDana: Hello there.\n\n"
+      "00:00:02.500 --> 00:00:04.000\n<v Marco>Hi.</v>\n";
+  const std::string every = R"({"limits": {"max_segments": 100, "max_participants": 5,
+      "max_segment_text_bytes": 1000, "max_words_per_segment": 100, "max_call_duration_ms": 3600000},
+      "max_input_bytes": 4096, "invalid_utf8": "error", "call_id": "every-1", "default_language": "en-GB",
+      "missing_speaker": "unknown_participant", "unknown_speaker_id": "nobody", "speaker_name_prefixes": false,
+      "split_segments_at_sentence_end": true, "split_segments_at_gap_ms": 0, "max_warnings": 3})";
+  parley_call* parsed = nullptr;
+  CAPI_REQUIRE_OK(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, every.data(),
+                                    every.size(), &parsed));
+  const CallPtr call(parsed);
+  const json document = call_json(call.get());
+  CHECK(document["id"] == "every-1");
+  CHECK(document["language"] == "en-GB");
+  // Without name prefixes the first cue names no speaker: it goes to the unknown speaker's id.
+  CHECK(document["participants"][0]["id"] == "nobody");
+  CHECK(document["segments"][0]["text"] == "Dana: Hello there.");
+  CHECK(document["participants"][1]["id"] == "Marco");
+
+  // The size limits are the options': input beyond max_input_bytes, a call beyond the limits.
+  const std::string small_input = R"({"max_input_bytes": 10})";
+  check_error(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, small_input.data(),
+                                small_input.size(), &parsed),
+              PARLEY_E_LIMIT_EXCEEDED, {"x.vtt"});
+  const std::string one_participant = R"({"limits": {"max_participants": 1}})";
+  check_error(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, one_participant.data(),
+                                one_participant.size(), &parsed),
+              PARLEY_E_LIMIT_EXCEEDED, {"participants"});
+  CHECK(parsed == nullptr);
+}
+
+TEST_CASE("transcript reading errors name the format, the path, the option and its JSON path") {
   parley_call* call = nullptr;
   const char vtt[] = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>Hi.\n";
   check_error(parley_call_parse(vtt, sizeof vtt - 1, "", 0, "x.vtt", 5, nullptr, 0, &call),
@@ -311,8 +344,7 @@ TEST_CASE("capi: transcript reading errors name the format, the path, the option
   CHECK(call == nullptr);
 }
 
-TEST_CASE(
-    "capi: building a call refuses what cannot be a participant, a segment or a word, and changes nothing") {
+TEST_CASE("building a call refuses what cannot be a participant, a segment or a word, and changes nothing") {
   CallPtr call = two_party_call();
   const json before = call_json(call.get());
 
@@ -388,7 +420,7 @@ TEST_CASE(
   CHECK(created == nullptr);
 }
 
-TEST_CASE("capi: roles: set one by id, or assign every one by the host's rules") {
+TEST_CASE("roles: set one by id, or assign every one by the host's rules") {
   CallPtr call = two_party_call();
   CAPI_REQUIRE_OK(parley_call_set_role(call.get(), "marco", 5, PARLEY_ROLE_OTHER));
   CHECK(call_json(call.get())["participants"][1]["role"] == "other");

@@ -13,7 +13,7 @@
 using capi_test::check_error;
 using capi_test::OwnedString;
 
-TEST_CASE("capi: the version at run time is the header's") {
+TEST_CASE("the version at run time is the header's") {
   CHECK(std::string(parley_version()) == "1.0.0");
   CHECK(std::string(parley_version()) == parley::version());
   CHECK(parley_version_number() == PARLEY_VERSION_NUMBER);
@@ -23,7 +23,7 @@ TEST_CASE("capi: the version at run time is the header's") {
   CHECK(PARLEY_ABI_VERSION == 1);
 }
 
-TEST_CASE("capi: every status has its stable lower-case name") {
+TEST_CASE("every status has its stable lower-case name") {
   CHECK(std::string(parley_status_name(PARLEY_OK)) == "ok");
   CHECK(std::string(parley_status_name(PARLEY_E_INVALID_ARGUMENT)) == "invalid_argument");
   CHECK(std::string(parley_status_name(PARLEY_E_PARSE)) == "parse");
@@ -39,7 +39,7 @@ TEST_CASE("capi: every status has its stable lower-case name") {
   CHECK(std::string(parley_status_name(static_cast<parley_status>(-1))) == "unknown");
 }
 
-TEST_CASE("capi: the last error is the calling thread's: empty before any failure, kept until the next") {
+TEST_CASE("the last error is the calling thread's: empty before any failure, kept until the next") {
   std::string fresh_message = "not set";
   parley_status fresh_status = PARLEY_E_INTERNAL;
   std::thread([&] {
@@ -68,7 +68,7 @@ TEST_CASE("capi: the last error is the calling thread's: empty before any failur
   CHECK(std::string(parley_last_error_message()).find("'call_id'") != std::string::npos);
 }
 
-TEST_CASE("capi: NULL handles of calls, analyses and scorers are named; free functions accept NULL") {
+TEST_CASE("NULL handles of calls, analyses and scorers are named; free functions accept NULL") {
   parley_call_free(nullptr);
   parley_analyzer_free(nullptr);
   parley_analysis_free(nullptr);
@@ -96,7 +96,7 @@ TEST_CASE("capi: NULL handles of calls, analyses and scorers are named; free fun
   check_error(parley_scorer_score(nullptr, "x", 1, nullptr), PARLEY_E_INVALID_ARGUMENT, {"'scorer' is NULL"});
 }
 
-TEST_CASE("capi: NULL out-parameters are named, and out-parameters are cleared when a call fails") {
+TEST_CASE("NULL out-parameters are named, and out-parameters are cleared when a call fails") {
   parley_call* call = nullptr;
   REQUIRE(parley_call_create("x", 1, &call) == PARLEY_OK);
   capi_test::CallPtr owned(call);
@@ -127,8 +127,7 @@ TEST_CASE("capi: NULL out-parameters are named, and out-parameters are cleared w
   CHECK(index == 0);
 }
 
-TEST_CASE(
-    "capi: lengths above PARLEY_MAX_INPUT_BYTES are refused as garbage, NUL_TERMINATED reads to the NUL") {
+TEST_CASE("lengths above PARLEY_MAX_INPUT_BYTES are refused as garbage, NUL_TERMINATED reads to the NUL") {
   parley_call* call = nullptr;
   check_error(parley_call_create("x", PARLEY_MAX_INPUT_BYTES + 1, &call), PARLEY_E_LIMIT_EXCEEDED,
               {"'call_id'", "PARLEY_MAX_INPUT_BYTES"});

@@ -44,7 +44,7 @@ void check_same(const parley_sentiment_score& got, const parley::SegmentSentimen
 
 }  // namespace
 
-TEST_CASE("capi: scoring a text gives the C++ scorer's score, label and counts") {
+TEST_CASE("scoring a text gives the C++ scorer's score, label and counts") {
   const ScorerPtr scorer = make_scorer();
   const parley_sentiment_score great = score(scorer.get(), "This is great!");
   check_same(great, cpp_score("This is great!"));
@@ -70,7 +70,7 @@ TEST_CASE("capi: scoring a text gives the C++ scorer's score, label and counts")
   CHECK(terminated.score == great.score);
 }
 
-TEST_CASE("capi: scorer options and an extra lexicon change the scores as the C++ scorer's do") {
+TEST_CASE("scorer options and an extra lexicon change the scores as the C++ scorer's do") {
   const std::string options = R"({"positive_threshold": 0.9, "exclamation_increment": 0.5})";
   const ScorerPtr strict = make_scorer("en", options);
   parley::SentimentOptions cpp_options;
@@ -102,7 +102,7 @@ TEST_CASE("capi: scorer options and an extra lexicon change the scores as the C+
   CHECK(score(lenient.get(), latin1).matched_terms == 1);
 }
 
-TEST_CASE("capi: score_many fills an array of any element size with each text's score") {
+TEST_CASE("score_many fills an array of any element size with each text's score") {
   const ScorerPtr scorer = make_scorer();
   const std::vector<std::string> texts = {"This is great!", "", "I hate waiting.",
                                           "The pricing works for us."};
@@ -171,8 +171,7 @@ TEST_CASE("capi: score_many fills an array of any element size with each text's 
   CAPI_REQUIRE_OK(parley_scorer_score_many(scorer.get(), nullptr, nullptr, 0, nullptr));
 }
 
-TEST_CASE(
-    "capi: score_lines splits at newlines, drops a '\\r', ignores a final empty line, and asks for room") {
+TEST_CASE("score_lines splits at newlines, drops a '\\r', ignores a final empty line, and asks for room") {
   const ScorerPtr scorer = make_scorer();
   // Lines: "This is great!", "", "I hate waiting." (its '\r' dropped), "ok"; no line after the last '\n'.
   const std::string text = "This is great!\n\nI hate waiting.\r\nok\n";
@@ -222,8 +221,7 @@ TEST_CASE(
               PARLEY_E_INVALID_ARGUMENT, {"'text' is NULL with length 3"});
 }
 
-TEST_CASE(
-    "capi: creating a scorer refuses unknown languages, bad options and bad lexicon lines, naming them") {
+TEST_CASE("creating a scorer refuses unknown languages, bad options and bad lexicon lines, naming them") {
   parley_scorer* out = reinterpret_cast<parley_scorer*>(0x1);
   const auto create = [&](const std::string& language, const std::string& options = "",
                           const std::string& extra = "") {
