@@ -1,6 +1,7 @@
 // The C ABI's insights: the dashboards' pages as JSON or readable text.
 #include <fmt/format.h>
 
+#include "arguments.hpp"
 #include "insights/insights_json.hpp"
 #include "parley/insights.hpp"
 #include "store_support.hpp"
@@ -17,11 +18,12 @@ InsightOptions insight_options_arg(const char* options_json, size_t options_json
   return insight_options_from_json(JsonField(value, "insight_options_json"));
 }
 
-void check_format(parley_output_format format) {
-  if (format != PARLEY_FORMAT_JSON && format != PARLEY_FORMAT_TEXT) {
-    capi::argument_error("format",
-                         fmt::format("is {}: not a parley_output_format", static_cast<int>(format)));
-  }
+// The format the caller passed, read as an integer (C lets any int through).
+int format_arg(const parley_output_format& format) {
+  const int value = static_cast<int>(capi::enum_arg(format));
+  if (value != PARLEY_FORMAT_JSON && value != PARLEY_FORMAT_TEXT)
+    capi::argument_error("format", fmt::format("is {}: not a parley_output_format", value));
+  return value;
 }
 
 // A page for the viewer: `make(store, viewer, options)` computes it, `render` writes its text.
@@ -33,10 +35,10 @@ parley_status insight_page(parley_store* store, const parley_viewer* viewer, con
     char*& result = capi::out_arg(out_page, "out_page");
     Store& target = capi::store_arg(store);
     const Viewer who = capi::viewer_arg(viewer);
-    check_format(format);
+    const int page_format = format_arg(format);
     const InsightOptions options = insight_options_arg(options_json, options_json_length);
     const auto page = make(target, who, options);
-    result = capi::copy_string(format == PARLEY_FORMAT_TEXT ? render(page) : to_json(page));
+    result = capi::copy_string(page_format == PARLEY_FORMAT_TEXT ? render(page) : to_json(page));
   });
 }
 

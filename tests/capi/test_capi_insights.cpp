@@ -32,12 +32,12 @@ TEST_CASE("capi insights: the home page counts the team's recorded calls and hou
     "actual_revenue": 1200, "created_ms": )" +
                             std::to_string(utc(2026, 10, 1)) + R"(, "closed_ms": )" +
                             std::to_string(utc(2026, 11, 12)) + "}]";
-  REQUIRE(parley_store_put_opportunities(store, &admin, deals.c_str(), deals.size()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_opportunities(store, &admin, deals.c_str(), deals.size()));
   const std::string opts = options();
   OwnedString page;
-  REQUIRE(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
-                                    PARLEY_FORMAT_JSON, page.out()) == PARLEY_OK);
-  const json home = page.json();
+  CAPI_REQUIRE_OK(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                            opts.size(), PARLEY_FORMAT_JSON, page.out()));
+  const json home = json_of(page);
   CHECK(home.at("team_manager_id") == "m1");
   CHECK(home.at("team_manager_name") == "Mia Manager");
   CHECK(home.at("sellers") == 2);
@@ -48,12 +48,17 @@ TEST_CASE("capi insights: the home page counts the team's recorded calls and hou
         json({{"current", 2.0}, {"previous", 0.0}, {"growth", nullptr}}));
   CHECK(home.at("recording").at("hours_recorded").at("current").get<double>() == doctest::Approx(1.5));
   CHECK(home.at("recording").at("calls_with_keywords").at("current") == 2.0);
+  // call-1 names Contoso and Litware, call-2 Litware; Litware was first said this month.
+  CHECK(home.at("recording").at("calls_with_competitors_or_brands").at("current") == 2.0);
+  REQUIRE(home.at("customers").at("new_brands").size() == 1);
+  CHECK(home.at("customers").at("new_brands")[0].at("term") == "Litware Inc");
+  CHECK(home.at("customers").at("new_brands")[0].at("mentions") == 2);
   CHECK(home.at("basic").at("won_revenue") == 1200.0);
   CHECK(home.at("basic").at("deals_won") == 1);
   CHECK(home.at("basic").at("win_rate") == 1.0);
 
-  REQUIRE(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
-                                    PARLEY_FORMAT_TEXT, page.out()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                            opts.size(), PARLEY_FORMAT_TEXT, page.out()));
   const std::string text = page.str();
   CHECK(text.rfind("HOME PAGE - team of Mia Manager (2 sellers)\n", 0) == 0);
   CHECK(has_line(
@@ -62,15 +67,15 @@ TEST_CASE("capi insights: the home page counts the team's recorded calls and hou
   CHECK(has_line(text, fmt::format("  {:<32} {:>10} {:>10} {:>8}", "Hours recorded", "1.5", "0.0", "new")));
 
   // An empty team_manager_id is the viewer's whole scope: the same two sellers.
-  REQUIRE(parley_insights_home_page(store, &manager, nullptr, 0, opts.c_str(), opts.size(),
-                                    PARLEY_FORMAT_JSON, page.out()) == PARLEY_OK);
-  CHECK(page.json().at("team_manager_id").is_null());
-  CHECK(page.json().at("recording").at("calls_recorded").at("current") == 2.0);
+  CAPI_REQUIRE_OK(parley_insights_home_page(store, &manager, nullptr, 0, opts.c_str(), opts.size(),
+                                            PARLEY_FORMAT_JSON, page.out()));
+  CHECK(json_of(page).at("team_manager_id").is_null());
+  CHECK(json_of(page).at("recording").at("calls_recorded").at("current") == 2.0);
 
   CHECK(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
                                   static_cast<parley_output_format>(7),
                                   page.out()) == PARLEY_E_INVALID_ARGUMENT);
-  CHECK(page.text == nullptr);
+  CHECK(page.get() == nullptr);
   CHECK(last_error() == "argument 'format' is 7: not a parley_output_format");
   CHECK(parley_insights_home_page(store, &seller_1, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
                                   PARLEY_FORMAT_JSON, page.out()) == PARLEY_E_NOT_PERMITTED);
@@ -84,9 +89,9 @@ TEST_CASE("capi insights: a seller's details, and the same refusal for another s
   parley_store* store = fixture.store();
   const std::string opts = options();
   OwnedString page;
-  REQUIRE(parley_insights_seller_details(store, &seller_1, "s1", PARLEY_NUL_TERMINATED, opts.c_str(),
-                                         opts.size(), PARLEY_FORMAT_JSON, page.out()) == PARLEY_OK);
-  const json details = page.json();
+  CAPI_REQUIRE_OK(parley_insights_seller_details(store, &seller_1, "s1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                                 opts.size(), PARLEY_FORMAT_JSON, page.out()));
+  const json details = json_of(page);
   CHECK(details.at("seller").at("id") == "s1");
   CHECK(details.at("kpis").at("calls") == 1);
   CHECK(details.at("kpis").at("recorded_ms") == 30 * 60'000);
@@ -101,8 +106,8 @@ TEST_CASE("capi insights: a seller's details, and the same refusal for another s
   REQUIRE(details.at("top_competitors").size() == 1);
   CHECK(details.at("top_competitors")[0].at("term") == "Contoso");
 
-  REQUIRE(parley_insights_seller_details(store, &manager, "s1", PARLEY_NUL_TERMINATED, opts.c_str(),
-                                         opts.size(), PARLEY_FORMAT_TEXT, page.out()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_insights_seller_details(store, &manager, "s1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                                 opts.size(), PARLEY_FORMAT_TEXT, page.out()));
   const std::string text = page.str();
   CHECK(text.rfind("SELLER DETAILS - Sam Seller (s1)\n", 0) == 0);
   CHECK(has_line(text, fmt::format("  {:<30} {:>11} {:>10}", "Calls", "1", "0")));
@@ -111,7 +116,7 @@ TEST_CASE("capi insights: a seller's details, and the same refusal for another s
   CHECK(parley_insights_seller_details(store, &seller_1, "s2", PARLEY_NUL_TERMINATED, opts.c_str(),
                                        opts.size(), PARLEY_FORMAT_JSON,
                                        page.out()) == PARLEY_E_NOT_PERMITTED);
-  CHECK(page.text == nullptr);
+  CHECK(page.get() == nullptr);
   std::string existing = last_error();
   CHECK(parley_insights_seller_details(store, &seller_1, "s9", PARLEY_NUL_TERMINATED, opts.c_str(),
                                        opts.size(), PARLEY_FORMAT_JSON,
@@ -129,9 +134,9 @@ TEST_CASE("capi insights: the team view lists each seller beside the team averag
   parley_store* store = fixture.store();
   const std::string opts = options();
   OwnedString page;
-  REQUIRE(parley_insights_team_view(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
-                                    PARLEY_FORMAT_JSON, page.out()) == PARLEY_OK);
-  const json view = page.json();
+  CAPI_REQUIRE_OK(parley_insights_team_view(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                            opts.size(), PARLEY_FORMAT_JSON, page.out()));
+  const json view = json_of(page);
   REQUIRE(view.at("members").size() == 2);
   CHECK(view.at("members")[0].at("seller").at("display_name") == "Sam Seller");
   CHECK(view.at("members")[0].at("kpis").at("calls") == 1);
@@ -142,8 +147,8 @@ TEST_CASE("capi insights: the team view lists each seller beside the team averag
   // Switches per call: (2 + 1) / 2.
   CHECK(view.at("team_average").at("switches_per_call").get<double>() == doctest::Approx(1.5));
 
-  REQUIRE(parley_insights_team_view(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
-                                    PARLEY_FORMAT_TEXT, page.out()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_insights_team_view(store, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(),
+                                            opts.size(), PARLEY_FORMAT_TEXT, page.out()));
   const std::string text = page.str();
   CHECK(text.rfind("TEAM - m1\n", 0) == 0);
   CHECK(text.find("\n  Sam Seller ") != std::string::npos);
@@ -161,12 +166,11 @@ TEST_CASE("capi insights: processing counts over the period, and the options doc
   parley_store* store = fixture.store();
   const std::string received = R"({"call_id": "call-3", "seller_id": "s1", "status": "received", "at_ms": )" +
                                std::to_string(now - 60'000) + "}";
-  REQUIRE(parley_store_log_processing(store, &seller_1, received.c_str(), received.size()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_log_processing(store, &seller_1, received.c_str(), received.size()));
   const std::string opts = options();
   OwnedString out;
-  REQUIRE(parley_insights_processing_counts(store, &manager, opts.c_str(), opts.size(), out.out()) ==
-          PARLEY_OK);
-  const json counts = out.json();
+  CAPI_REQUIRE_OK(parley_insights_processing_counts(store, &manager, opts.c_str(), opts.size(), out.out()));
+  const json counts = json_of(out);
   CHECK(counts.at("received") == 3);
   CHECK(counts.at("analysed") == 2);
   CHECK(counts.at("failed") == 0);
@@ -175,9 +179,9 @@ TEST_CASE("capi insights: processing counts over the period, and the options doc
   CHECK(counts.at("period").at("kind") == "this_month");
   // Last month (October) had none.
   const std::string october = options(R"({"kind": "last_month"})");
-  REQUIRE(parley_insights_processing_counts(store, &admin, october.c_str(), october.size(), out.out()) ==
-          PARLEY_OK);
-  CHECK(out.json().at("received") == 0);
+  CAPI_REQUIRE_OK(
+      parley_insights_processing_counts(store, &admin, october.c_str(), october.size(), out.out()));
+  CHECK(json_of(out).at("received") == 0);
 
   CHECK(parley_insights_processing_counts(store, &admin, nullptr, 0, out.out()) == PARLEY_E_PARSE);
   CHECK(last_error() == "insight_options_json: missing member 'now_utc_ms'");
@@ -200,5 +204,5 @@ TEST_CASE("capi insights: processing counts over the period, and the options doc
   CHECK(last_error().find("insight_options_json: unknown member 'top'") == 0);
   const parley_viewer nobody = viewer("", PARLEY_VIEWER_SELLER);
   CHECK(parley_insights_processing_counts(store, &nobody, opts.c_str(), opts.size(), out.out()) != PARLEY_OK);
-  CHECK(out.text == nullptr);
+  CHECK(out.get() == nullptr);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <string>
 #include <tuple>
@@ -49,7 +50,7 @@ TEST_CASE(
         PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() == "argument 'out_store' is NULL");
   // (NULL, 0) options are the defaults: the file is created.
-  REQUIRE(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, nullptr, 0, &store) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, nullptr, 0, &store));
   CHECK(store != nullptr);
   parley_store_close(store);
   parley_store_close(nullptr);
@@ -58,23 +59,23 @@ TEST_CASE(
 TEST_CASE("capi store: users are put and read back as written, within the viewer's scope") {
   StoreFixture fixture;
   OwnedString out;
-  REQUIRE(parley_store_user(fixture.store(), &admin, "m1", PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::parse(R"({"id": "m1", "display_name": "Mia Manager", "email": "mia@example.com",
+  CAPI_REQUIRE_OK(parley_store_user(fixture.store(), &admin, "m1", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out) == json::parse(R"({"id": "m1", "display_name": "Mia Manager", "email": "mia@example.com",
                                       "role": "manager", "manager_id": null, "time_zone": "UTC"})"));
   // A manager sees themself first, then their sellers.
-  REQUIRE(parley_store_users(fixture.store(), &manager, out.out()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_users(fixture.store(), &manager, out.out()));
   std::vector<std::string> ids;
-  for (const json& user : out.json()) ids.push_back(user.at("id"));
+  for (const json& user : json_of(out)) ids.push_back(user.at("id"));
   REQUIRE(ids.size() == 3);
   CHECK(ids[0] == "m1");
   CHECK(std::set<std::string>(ids.begin(), ids.end()) == std::set<std::string>{"m1", "s1", "s2"});
-  REQUIRE(parley_store_users(fixture.store(), &seller_1, out.out()) == PARLEY_OK);
-  CHECK(out.json().size() == 1);
+  CAPI_REQUIRE_OK(parley_store_users(fixture.store(), &seller_1, out.out()));
+  CHECK(json_of(out).size() == 1);
 
   // A seller may not see another seller; an unknown id gives the same message.
   CHECK(parley_store_user(fixture.store(), &seller_1, "s2", PARLEY_NUL_TERMINATED, out.out()) ==
         PARLEY_E_NOT_PERMITTED);
-  CHECK(out.text == nullptr);
+  CHECK(out.get() == nullptr);
   const std::string existing = last_error();
   CHECK(parley_store_user(fixture.store(), &seller_1, "nobody", PARLEY_NUL_TERMINATED, out.out()) ==
         PARLEY_E_NOT_PERMITTED);
@@ -83,11 +84,11 @@ TEST_CASE("capi store: users are put and read back as written, within the viewer
         PARLEY_E_NOT_FOUND);
 
   // A renamed user replaces the stored one.
-  REQUIRE(parley_store_put_users(fixture.store(), &admin,
-                                 R"([{"id": "s2", "display_name": "Sue Lee", "manager_id": "m1"}])",
-                                 PARLEY_NUL_TERMINATED) == PARLEY_OK);
-  REQUIRE(parley_store_user(fixture.store(), &manager, "s2", PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  CHECK(out.json().at("display_name") == "Sue Lee");
+  CAPI_REQUIRE_OK(parley_store_put_users(fixture.store(), &admin,
+                                         R"([{"id": "s2", "display_name": "Sue Lee", "manager_id": "m1"}])",
+                                         PARLEY_NUL_TERMINATED));
+  CAPI_REQUIRE_OK(parley_store_user(fixture.store(), &manager, "s2", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out).at("display_name") == "Sue Lee");
 }
 
 TEST_CASE(
@@ -119,30 +120,31 @@ TEST_CASE(
 TEST_CASE("capi store: ingest takes each call with its own analysis, all or nothing") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
-  const parley_call* calls[] = {&fixture.call(0), &fixture.call(1)};
-  const parley_analysis* swapped[] = {&fixture.analysis(1), &fixture.analysis(0)};
+  const parley_call* calls[] = {fixture.call(0), fixture.call(1)};
+  const parley_analysis* swapped[] = {fixture.analysis(1), fixture.analysis(0)};
   CHECK(parley_store_ingest(store, &admin, calls, swapped, 2, now) == PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() ==
         "argument 'analyses[0]' was not made from calls[0] (call 'call-1'): pass each call's own analysis");
   // A call changed after its analysis is another call.
-  fixture.call(1).mutable_call().language = "en-GB";
-  const parley_analysis* own[] = {&fixture.analysis(0), &fixture.analysis(1)};
+  CAPI_REQUIRE_OK(
+      parley_call_set_field(fixture.call(1), PARLEY_CALL_LANGUAGE, "en-GB", PARLEY_NUL_TERMINATED));
+  const parley_analysis* own[] = {fixture.analysis(0), fixture.analysis(1)};
   CHECK(parley_store_ingest(store, &admin, calls, own, 2, now) == PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error().find("argument 'analyses[1]' was not made from calls[1]") == 0);
-  const parley_call* with_null[] = {&fixture.call(0), nullptr};
+  const parley_call* with_null[] = {fixture.call(0), nullptr};
   CHECK(parley_store_ingest(store, &admin, with_null, own, 2, now) == PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() == "argument 'calls[1]' is NULL");
   CHECK(parley_store_ingest(store, &admin, nullptr, own, 1, now) == PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() == "argument 'calls' is NULL with count 1");
   // s1 may not store s2's call; nothing of the batch is stored (call-1's comment-free row stays as it was).
-  const parley_call* first[] = {&fixture.call(0)};
-  const parley_analysis* first_analysis[] = {&fixture.analysis(0)};
+  const parley_call* first[] = {fixture.call(0)};
+  const parley_analysis* first_analysis[] = {fixture.analysis(0)};
   CHECK(parley_store_ingest(store, &seller_2, first, first_analysis, 1, now) == PARLEY_E_NOT_PERMITTED);
   // Re-ingesting call-1 as its seller replaces it: still two calls.
-  REQUIRE(parley_store_ingest(store, &seller_1, first, first_analysis, 1, now) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_ingest(store, &seller_1, first, first_analysis, 1, now));
   OwnedString out;
-  REQUIRE(parley_store_call_span(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json().at("calls") == 2);
+  CAPI_REQUIRE_OK(parley_store_call_span(store, &admin, nullptr, 0, out.out()));
+  CHECK(json_of(out).at("calls") == 2);
   // Nothing to ingest is nothing done.
   CHECK(parley_store_ingest(store, &admin, nullptr, nullptr, 0, now) == PARLEY_OK);
 }
@@ -153,20 +155,29 @@ TEST_CASE(
   parley_store* store = fixture.store();
   parley_call* call = nullptr;
   OwnedString analysis;
-  REQUIRE(parley_store_load_call(store, &manager, "call-1", PARLEY_NUL_TERMINATED, &call, analysis.out()) ==
-          PARLEY_OK);
+  CAPI_REQUIRE_OK(
+      parley_store_load_call(store, &manager, "call-1", PARLEY_NUL_TERMINATED, &call, analysis.out()));
   REQUIRE(call != nullptr);
-  const parley::Call& loaded = call->get();
-  CHECK(loaded.id == "call-1");
-  CHECK(loaded.owner_seller_id == "s1");
-  CHECK(loaded.start_time_ms == call_1_start);
-  CHECK(loaded.duration_ms == 30 * 60'000);
-  REQUIRE(loaded.segments.size() == 3);
-  CHECK(loaded.segments[1].text == "Our budget is small, and Contoso quoted less.");
-  CHECK(loaded.segments[1].start_ms == 12'000);
-  delete call;
+  const capi_test::CallPtr owned_call(call);
+  parley_call_info info{};
+  info.struct_size = sizeof info;
+  CAPI_REQUIRE_OK(parley_call_get_info(call, &info));
+  CHECK(std::string(info.id) == "call-1");
+  CHECK(info.start_time_ms == call_1_start);
+  CHECK(info.duration_ms == 30 * 60'000);
+  CHECK(info.participant_count == 2);
+  REQUIRE(info.segment_count == 3);
+  OwnedString transcript;
+  CAPI_REQUIRE_OK(parley_call_to_json(call, transcript.out()));
+  const json document = json_of(transcript);
+  CHECK(document.at("owner_seller_id") == "s1");
+  CHECK(document.at("contact_id") == "contact-1");
+  CHECK(document.at("segments")[1].at("speaker") == "spk_1");
+  CHECK(document.at("segments")[1].at("start_ms") == 12'000);
+  CHECK(document.at("segments")[1].at("text") ==
+        "Our budget is small, and Contoso quoted less than Litware.");
 
-  const json record = analysis.json();
+  const json record = json_of(analysis);
   // Seller talk 10 s + 9 s, customer 18 s; two changes of speaker.
   CHECK(record.at("metrics").at("seller_talk_ms") == 19'000);
   CHECK(record.at("metrics").at("customer_talk_ms") == 18'000);
@@ -177,7 +188,8 @@ TEST_CASE(
   CHECK(record.at("metrics").at("customer_questions") == 0);
   std::multiset<std::tuple<std::string, std::string, std::string, int>> hits;
   for (const json& hit : record.at("term_hits"))
-    hits.insert({hit.at("term"), hit.at("kind"), hit.at("role"), hit.at("segment_index")});
+    hits.insert({hit.at("term").get<std::string>(), hit.at("kind").get<std::string>(),
+                 hit.at("role").get<std::string>(), hit.at("segment_index").get<int>()});
   const std::multiset<std::tuple<std::string, std::string, std::string, int>> expected = {
       {"budget", "keyword", "seller", 0},
       {"budget", "keyword", "customer", 1},
@@ -188,15 +200,15 @@ TEST_CASE(
   CHECK(record.at("segment_translations") == json::array());
 
   // Either out-parameter may be NULL.
-  REQUIRE(parley_store_load_call(store, &seller_1, "call-1", PARLEY_NUL_TERMINATED, nullptr,
-                                 analysis.out()) == PARLEY_OK);
-  CHECK(analysis.json().at("metrics").at("switches") == 2);
+  CAPI_REQUIRE_OK(
+      parley_store_load_call(store, &seller_1, "call-1", PARLEY_NUL_TERMINATED, nullptr, analysis.out()));
+  CHECK(json_of(analysis).at("metrics").at("switches") == 2);
 
   // Scope before existence: s1 asking for s2's call and for a call that does not exist.
   CHECK(parley_store_load_call(store, &seller_1, "call-2", PARLEY_NUL_TERMINATED, &call, analysis.out()) ==
         PARLEY_E_NOT_PERMITTED);
   CHECK(call == nullptr);
-  CHECK(analysis.text == nullptr);
+  CHECK(analysis.get() == nullptr);
   const std::string existing = last_error();
   CHECK(existing.find("seller 's1' may not see call 'call-2'") != std::string::npos);
   CHECK(parley_store_load_call(store, &seller_1, "call-9", PARLEY_NUL_TERMINATED, &call, analysis.out()) ==
@@ -207,7 +219,11 @@ TEST_CASE(
   CHECK(last_error() == "call 'call-9' does not exist");
   CHECK(parley_store_load_call(nullptr, &admin, "call-1", PARLEY_NUL_TERMINATED, &call, nullptr) ==
         PARLEY_E_INVALID_ARGUMENT);
-  const parley_viewer bad_kind = viewer("adm", static_cast<parley_viewer_kind>(7));
+  // C lets any int through as a parley_viewer_kind.
+  parley_viewer bad_kind = admin;
+  static_assert(sizeof bad_kind.kind == sizeof(int));
+  const int seven = 7;
+  std::memcpy(&bad_kind.kind, &seven, sizeof seven);
   CHECK(parley_store_load_call(store, &bad_kind, "call-1", PARLEY_NUL_TERMINATED, &call, nullptr) ==
         PARLEY_E_INVALID_ARGUMENT);
   CHECK(last_error() == "argument 'viewer.kind' is 7: not a parley_viewer_kind");
@@ -217,8 +233,8 @@ TEST_CASE("capi store: call summaries follow the filter, its order and the viewe
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
-  REQUIRE(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  const json all = out.json();
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()));
+  const json all = json_of(out);
   REQUIRE(all.size() == 2);
   CHECK(all[0].at("id") == "call-2");  // newest first
   const json& first = all[1];
@@ -237,24 +253,24 @@ TEST_CASE("capi store: call summaries follow the filter, its order and the viewe
   CHECK(second.at("competitor_mentions") == 0);
   CHECK(second.at("metrics").at("talk_ratio").get<double>() == doctest::Approx(0.5));  // 20 s and 20 s
 
-  REQUIRE(parley_store_call_summaries(store, &manager, R"({"seller_ids": ["s1"], "limit": 5})",
-                                      PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  REQUIRE(out.json().size() == 1);
-  CHECK(out.json()[0].at("id") == "call-1");
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &manager, R"({"seller_ids": ["s1"], "limit": 5})",
+                                              PARLEY_NUL_TERMINATED, out.out()));
+  REQUIRE(json_of(out).size() == 1);
+  CHECK(json_of(out)[0].at("id") == "call-1");
   // A time range that holds call-2 only: [2026-11-08, 2026-12-01).
   const std::string range = R"({"from_ms": )" + std::to_string(utc(2026, 11, 8)) + R"(, "to_ms": )" +
                             std::to_string(utc(2026, 12, 1)) + R"(, "order": "most_negative_first"})";
-  REQUIRE(parley_store_call_summaries(store, &admin, range.c_str(), range.size(), out.out()) == PARLEY_OK);
-  REQUIRE(out.json().size() == 1);
-  CHECK(out.json()[0].at("id") == "call-2");
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &admin, range.c_str(), range.size(), out.out()));
+  REQUIRE(json_of(out).size() == 1);
+  CHECK(json_of(out)[0].at("id") == "call-2");
   // A seller's view holds their own calls only.
-  REQUIRE(parley_store_call_summaries(store, &seller_2, nullptr, 0, out.out()) == PARLEY_OK);
-  REQUIRE(out.json().size() == 1);
-  CHECK(out.json()[0].at("id") == "call-2");
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &seller_2, nullptr, 0, out.out()));
+  REQUIRE(json_of(out).size() == 1);
+  CHECK(json_of(out)[0].at("id") == "call-2");
 
   CHECK(parley_store_call_summaries(store, &seller_1, R"({"seller_ids": ["s2"]})", PARLEY_NUL_TERMINATED,
                                     out.out()) == PARLEY_E_NOT_PERMITTED);
-  CHECK(out.text == nullptr);
+  CHECK(out.get() == nullptr);
   CHECK(parley_store_call_summaries(store, &admin, R"({"limit": "x"})", PARLEY_NUL_TERMINATED, out.out()) ==
         PARLEY_E_PARSE);
   CHECK(last_error() == "filter_json: limit: expected an integer, found string \"x\"");
@@ -273,9 +289,9 @@ TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
-  REQUIRE(parley_store_term_hits(store, &manager, R"({"seller_ids": ["s2"]})", PARLEY_NUL_TERMINATED,
-                                 out.out()) == PARLEY_OK);
-  const json hits = out.json();
+  CAPI_REQUIRE_OK(
+      parley_store_term_hits(store, &manager, R"({"seller_ids": ["s2"]})", PARLEY_NUL_TERMINATED, out.out()));
+  const json hits = json_of(out);
   REQUIRE(hits.size() == 2);  // "pricing" by the seller, then by the customer
   for (const json& row : hits) {
     CHECK(row.at("call_id") == "call-2");
@@ -287,8 +303,8 @@ TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
   for (const json& row : hits) roles.insert(row.at("hit").at("role"));
   CHECK(roles == std::multiset<std::string>{"seller", "customer"});
 
-  REQUIRE(parley_store_term_counts(store, &admin, nullptr, 0, nullptr, 0, out.out()) == PARLEY_OK);
-  const json counts = out.json();
+  CAPI_REQUIRE_OK(parley_store_term_counts(store, &admin, nullptr, 0, nullptr, 0, out.out()));
+  const json counts = json_of(out);
   REQUIRE(counts.size() == 3);
   CHECK(counts[0] == json::parse(R"({"term": "pricing", "kind": "keyword", "mentions": 3, "calls": 2})"));
   CHECK(*find_by(counts, "term", "budget") ==
@@ -296,10 +312,10 @@ TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
   CHECK(*find_by(counts, "term", "Contoso") ==
         json::parse(R"({"term": "Contoso", "kind": "competitor", "mentions": 2, "calls": 1})"));
   // Said by customers: budget and Contoso in call-1, pricing in call-2, once each.
-  REQUIRE(parley_store_term_counts(store, &admin, nullptr, 0, "customer", PARLEY_NUL_TERMINATED, out.out()) ==
-          PARLEY_OK);
-  REQUIRE(out.json().size() == 3);
-  for (const json& count : out.json()) {
+  CAPI_REQUIRE_OK(
+      parley_store_term_counts(store, &admin, nullptr, 0, "customer", PARLEY_NUL_TERMINATED, out.out()));
+  REQUIRE(json_of(out).size() == 3);
+  for (const json& count : json_of(out)) {
     CHECK(count.at("mentions") == 1);
     CHECK(count.at("calls") == 1);
   }
@@ -314,25 +330,36 @@ TEST_CASE("capi store: term hits and term counts, by any speaker and by role") {
   CHECK(last_error() == "filter_json: to_ms: expected an integer, found null");
 }
 
-TEST_CASE("capi store: brand mentions and first mentions are JSON arrays of the stored rows") {
+TEST_CASE("capi store: brand mentions and first mentions: Litware, once in each call") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
-  REQUIRE(parley_store_brand_mentions(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  const json mentions = out.json();
-  REQUIRE(mentions.is_array());
-  std::int64_t total = 0;
-  for (const json& row : mentions) total += row.at("brand").at("count").get<std::int64_t>();
-  // The summaries count the same brand mentions.
-  REQUIRE(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  std::int64_t summed = 0;
-  for (const json& row : out.json()) summed += row.at("brand_mentions").get<std::int64_t>();
-  CHECK(total == summed);
-  REQUIRE(parley_store_brand_first_mentions(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  REQUIRE(out.json().is_array());
-  for (const json& row : out.json()) {
-    CHECK((row.at("first_call_id") == "call-1" || row.at("first_call_id") == "call-2"));
+  CAPI_REQUIRE_OK(parley_store_brand_mentions(store, &admin, nullptr, 0, out.out()));
+  const json mentions = json_of(out);
+  REQUIRE(mentions.size() == 2);
+  std::set<std::string> calls;
+  for (const json& row : mentions) {
+    calls.insert(row.at("call_id").get<std::string>());
+    CHECK(row.at("brand").at("display_name") == "Litware Inc");
+    CHECK(row.at("brand").at("count") == 1);
   }
+  CHECK(calls == std::set<std::string>{"call-1", "call-2"});
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()));
+  for (const json& row : json_of(out)) CHECK(row.at("brand_mentions") == 1);
+
+  // First said in call-1 (Nov 3), twice in all.
+  CAPI_REQUIRE_OK(parley_store_brand_first_mentions(store, &manager, nullptr, 0, out.out()));
+  const json first = json_of(out);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].at("display_name") == "Litware Inc");
+  CHECK(first[0].at("first_call_id") == "call-1");
+  CHECK(first[0].at("first_call_start_ms") == call_1_start);
+  CHECK(first[0].at("mentions") == 2);
+  // From Nov 8 on, Litware is no longer new.
+  const std::string later = R"({"from_ms": )" + std::to_string(utc(2026, 11, 8)) + "}";
+  CAPI_REQUIRE_OK(parley_store_brand_first_mentions(store, &admin, later.c_str(), later.size(), out.out()));
+  CHECK(json_of(out) == json::array());
+
   CHECK(parley_store_brand_mentions(store, &seller_1, R"({"seller_ids": ["s2"]})", PARLEY_NUL_TERMINATED,
                                     out.out()) == PARLEY_E_NOT_PERMITTED);
   CHECK(parley_store_brand_first_mentions(store, &admin, R"([])", PARLEY_NUL_TERMINATED, out.out()) ==
@@ -344,16 +371,16 @@ TEST_CASE("capi store: call span, call totals by bucket and mention totals") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
   OwnedString out;
-  REQUIRE(parley_store_call_span(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json() ==
+  CAPI_REQUIRE_OK(parley_store_call_span(store, &admin, nullptr, 0, out.out()));
+  CHECK(json_of(out) ==
         json({{"calls", 2}, {"first_start_ms", call_1_start}, {"last_start_ms", call_2_start}}));
-  REQUIRE(parley_store_call_span(store, &seller_1, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json().at("calls") == 1);
+  CAPI_REQUIRE_OK(parley_store_call_span(store, &seller_1, nullptr, 0, out.out()));
+  CHECK(json_of(out).at("calls") == 1);
 
   // Two weekly-ish buckets: call-1 in [Nov 1, Nov 8), call-2 in [Nov 8, Dec 1).
   const int64_t edges[] = {utc(2026, 11, 1), utc(2026, 11, 8), utc(2026, 12, 1)};
-  REQUIRE(parley_store_call_totals(store, &admin, nullptr, 0, edges, 3, out.out()) == PARLEY_OK);
-  const json totals = out.json();
+  CAPI_REQUIRE_OK(parley_store_call_totals(store, &admin, nullptr, 0, edges, 3, out.out()));
+  const json totals = json_of(out);
   REQUIRE(totals.size() == 2);
   CHECK(totals[0].at("seller_id") == "s1");
   CHECK(totals[0].at("bucket") == 0);
@@ -367,12 +394,12 @@ TEST_CASE("capi store: call span, call totals by bucket and mention totals") {
   CHECK(totals[1].at("duration_ms") == 60 * 60'000);
   CHECK(totals[1].at("calls_with_competitors") == 0);
   // Without edges every call is in bucket -1.
-  REQUIRE(parley_store_call_totals(store, &admin, nullptr, 0, nullptr, 0, out.out()) == PARLEY_OK);
-  for (const json& row : out.json()) CHECK(row.at("bucket") == -1);
+  CAPI_REQUIRE_OK(parley_store_call_totals(store, &admin, nullptr, 0, nullptr, 0, out.out()));
+  for (const json& row : json_of(out)) CHECK(row.at("bucket") == -1);
 
   const int64_t month[] = {utc(2026, 11, 1), utc(2026, 12, 1)};
-  REQUIRE(parley_store_mention_totals(store, &manager, nullptr, 0, month, 2, 5, out.out()) == PARLEY_OK);
-  const json summary = out.json();
+  CAPI_REQUIRE_OK(parley_store_mention_totals(store, &manager, nullptr, 0, month, 2, 5, out.out()));
+  const json summary = json_of(out);
   const json* seller_pricing = nullptr;
   for (const json& subject : summary.at("subjects")) {
     if (subject.at("name") == "pricing" && subject.at("role") == "seller") seller_pricing = &subject;

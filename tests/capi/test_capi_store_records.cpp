@@ -52,23 +52,23 @@ json full_activity(const std::string& id, const std::string& owner, const std::s
 TEST_CASE("capi store records: term lists by scope, and the terms that apply to a seller") {
   StoreFixture fixture;
   parley_store* store = fixture.store();
-  REQUIRE(parley_store_put_term_list(store, &admin, organisation_list, PARLEY_NUL_TERMINATED) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_term_list(store, &admin, organisation_list, PARLEY_NUL_TERMINATED));
   // The team's manager may set the team's list, not the organisation's.
-  REQUIRE(parley_store_put_term_list(store, &manager, team_list, PARLEY_NUL_TERMINATED) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_term_list(store, &manager, team_list, PARLEY_NUL_TERMINATED));
   CHECK(parley_store_put_term_list(store, &manager, organisation_list, PARLEY_NUL_TERMINATED) ==
         PARLEY_E_NOT_PERMITTED);
   OwnedString out;
-  REQUIRE(parley_store_term_lists(store, &manager, out.out()) == PARLEY_OK);
-  CHECK(ids_of(out.json()) == std::vector<std::string>{"org", "team-m1"});
-  const json& team = out.json()[1];
+  CAPI_REQUIRE_OK(parley_store_term_lists(store, &manager, out.out()));
+  CHECK(ids_of(json_of(out)) == std::vector<std::string>{"org", "team-m1"});
+  const json lists = json_of(out);
+  const json& team = lists[1];
   CHECK(team.at("scope") == json::parse(R"({"level": "team", "team_id": "m1"})"));
   CHECK(team.at("terms")[1].at("variants") == json({"Contoso 360"}));
 
   // s1 is in m1's team: the organisation's terms first, then the team's, Contoso merged with the
   // team's variant added to the organisation's term.
-  REQUIRE(parley_store_terms_for_seller(store, &seller_1, "s1", PARLEY_NUL_TERMINATED, out.out()) ==
-          PARLEY_OK);
-  const json terms = out.json();
+  CAPI_REQUIRE_OK(parley_store_terms_for_seller(store, &seller_1, "s1", PARLEY_NUL_TERMINATED, out.out()));
+  const json terms = json_of(out);
   REQUIRE(terms.size() == 3);
   CHECK(terms[0].at("name") == "budget");
   CHECK(terms[1].at("name") == "Contoso");
@@ -78,14 +78,14 @@ TEST_CASE("capi store records: term lists by scope, and the terms that apply to 
   CHECK(terms[2].at("scope") == json::parse(R"({"level": "team", "team_id": "m1"})"));
   CHECK(parley_store_terms_for_seller(store, &seller_1, "s2", PARLEY_NUL_TERMINATED, out.out()) ==
         PARLEY_E_NOT_PERMITTED);
-  CHECK(out.text == nullptr);
+  CHECK(out.get() == nullptr);
 
   CHECK(parley_store_delete_term_list(store, &seller_1, "org", PARLEY_NUL_TERMINATED) ==
         PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_delete_term_list(store, &admin, "team-m1", PARLEY_NUL_TERMINATED) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_delete_term_list(store, &admin, "team-m1", PARLEY_NUL_TERMINATED));
   CHECK(parley_store_delete_term_list(store, &admin, "team-m1", PARLEY_NUL_TERMINATED) == PARLEY_E_NOT_FOUND);
-  REQUIRE(parley_store_terms_for_seller(store, &admin, "s1", PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  CHECK(out.json().size() == 2);
+  CAPI_REQUIRE_OK(parley_store_terms_for_seller(store, &admin, "s1", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out).size() == 2);
 
   CHECK(parley_store_put_term_list(store, &admin, R"({"id": "x", "colour": "red"})", PARLEY_NUL_TERMINATED) ==
         PARLEY_E_PARSE);
@@ -106,12 +106,12 @@ TEST_CASE("capi store records: a comment round-trips with its author, anchor and
     "text": "Budget objection: follow up", "created_ms": )" +
                               std::to_string(now) + "}";
   OwnedString id;
-  REQUIRE(parley_store_add_comment(store, &seller_1, comment.c_str(), comment.size(), id.out()) == PARLEY_OK);
-  REQUIRE(id.text != nullptr);
+  CAPI_REQUIRE_OK(parley_store_add_comment(store, &seller_1, comment.c_str(), comment.size(), id.out()));
+  REQUIRE(id.get() != nullptr);
   CHECK(!id.str().empty());
   OwnedString out;
-  REQUIRE(parley_store_comments_for_call(store, &manager, "call-1", PARLEY_NUL_TERMINATED, out.out()) ==
-          PARLEY_OK);
+  CAPI_REQUIRE_OK(
+      parley_store_comments_for_call(store, &manager, "call-1", PARLEY_NUL_TERMINATED, out.out()));
   const json expected = {{"id", id.str()},
                          {"call_id", "call-1"},
                          {"author_id", "s1"},
@@ -119,14 +119,14 @@ TEST_CASE("capi store records: a comment round-trips with its author, anchor and
                          {"offset_ms", 12'000},
                          {"segment_index", 1},
                          {"text", "Budget objection: follow up"}};
-  CHECK(out.json() == json::array({expected}));
-  REQUIRE(parley_store_comments_for_seller(store, &seller_1, "s1", PARLEY_NUL_TERMINATED, utc(2026, 11, 1),
-                                           utc(2026, 12, 1), out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array({expected}));
+  CHECK(json_of(out) == json::array({expected}));
+  CAPI_REQUIRE_OK(parley_store_comments_for_seller(store, &seller_1, "s1", PARLEY_NUL_TERMINATED,
+                                                   utc(2026, 11, 1), utc(2026, 12, 1), out.out()));
+  CHECK(json_of(out) == json::array({expected}));
   // Comments follow the call's start: call-1 started in November, not December.
-  REQUIRE(parley_store_comments_for_seller(store, &admin, "s1", PARLEY_NUL_TERMINATED, utc(2026, 12, 1),
-                                           utc(2027, 1, 1), out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array());
+  CAPI_REQUIRE_OK(parley_store_comments_for_seller(store, &admin, "s1", PARLEY_NUL_TERMINATED,
+                                                   utc(2026, 12, 1), utc(2027, 1, 1), out.out()));
+  CHECK(json_of(out) == json::array());
 
   // s2 may not comment on, read or delete s1's call's comments.
   CHECK(parley_store_add_comment(store, &seller_2, comment.c_str(), comment.size(), nullptr) ==
@@ -135,16 +135,16 @@ TEST_CASE("capi store records: a comment round-trips with its author, anchor and
         PARLEY_E_NOT_PERMITTED);
   CHECK(parley_store_comments_for_seller(store, &seller_2, "s1", PARLEY_NUL_TERMINATED, 0, now, out.out()) ==
         PARLEY_E_NOT_PERMITTED);
-  CHECK(parley_store_delete_comment(store, &seller_2, id.text, PARLEY_NUL_TERMINATED) ==
+  CHECK(parley_store_delete_comment(store, &seller_2, id.get(), PARLEY_NUL_TERMINATED) ==
         PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_delete_comment(store, &seller_1, id.text, PARLEY_NUL_TERMINATED) == PARLEY_OK);
-  REQUIRE(parley_store_comments_for_call(store, &seller_1, "call-1", PARLEY_NUL_TERMINATED, out.out()) ==
-          PARLEY_OK);
-  CHECK(out.json() == json::array());
+  CAPI_REQUIRE_OK(parley_store_delete_comment(store, &seller_1, id.get(), PARLEY_NUL_TERMINATED));
+  CAPI_REQUIRE_OK(
+      parley_store_comments_for_call(store, &seller_1, "call-1", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out) == json::array());
 
   CHECK(parley_store_add_comment(store, &seller_1, R"({"call_id": "call-1", "segment_index": -1})",
                                  PARLEY_NUL_TERMINATED, id.out()) == PARLEY_E_PARSE);
-  CHECK(id.text == nullptr);
+  CHECK(id.get() == nullptr);
   CHECK(last_error() == "comment_json: segment_index: expected an integer >= 0, found -1");
   CHECK(parley_store_add_comment(store, &seller_1, R"({"text": "where?"})", PARLEY_NUL_TERMINATED, nullptr) ==
         PARLEY_E_PARSE);
@@ -160,36 +160,35 @@ TEST_CASE("capi store records: opportunities and activities round-trip with ever
     "owner_id": "s2", "status": "won", "estimated_revenue": 1000.0, "actual_revenue": 1200.5, "currency": "EUR",
     "created_ms": 1790000000000, "closed_ms": 1794000000000})");
   const std::string opportunities = json::array({opportunity}).dump();
-  REQUIRE(parley_store_put_opportunities(store, &admin, opportunities.c_str(), opportunities.size()) ==
-          PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_opportunities(store, &admin, opportunities.c_str(), opportunities.size()));
   OwnedString out;
-  REQUIRE(parley_store_opportunities(store, &manager, R"({"owner_ids": ["s2"], "account_id": "acc-1"})",
-                                     PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array({opportunity}));
-  REQUIRE(parley_store_opportunities(store, &seller_1, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array());  // s1 owns none
+  CAPI_REQUIRE_OK(parley_store_opportunities(
+      store, &manager, R"({"owner_ids": ["s2"], "account_id": "acc-1"})", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out) == json::array({opportunity}));
+  CAPI_REQUIRE_OK(parley_store_opportunities(store, &seller_1, nullptr, 0, out.out()));
+  CHECK(json_of(out) == json::array());  // s1 owns none
 
   const json activity = full_activity("act-1", "s1", "contact-1");
   const std::string activities = json::array({activity}).dump();
-  REQUIRE(parley_store_put_activities(store, &seller_1, activities.c_str(), activities.size()) == PARLEY_OK);
-  REQUIRE(parley_store_activities(store, &seller_1, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array({activity}));
-  REQUIRE(parley_store_activity_totals(store, &manager, R"({"contact_id": "contact-1"})",
-                                       PARLEY_NUL_TERMINATED, out.out()) == PARLEY_OK);
-  CHECK(out.json() ==
+  CAPI_REQUIRE_OK(parley_store_put_activities(store, &seller_1, activities.c_str(), activities.size()));
+  CAPI_REQUIRE_OK(parley_store_activities(store, &seller_1, nullptr, 0, out.out()));
+  CHECK(json_of(out) == json::array({activity}));
+  CAPI_REQUIRE_OK(parley_store_activity_totals(store, &manager, R"({"contact_id": "contact-1"})",
+                                               PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out) ==
         json::parse(R"([{"owner_id": "s1", "type": "email", "direction": "sent", "activities": 1,
                                        "duration_ms": 0}])"));
-  REQUIRE(parley_store_activities(store, &admin, R"({"owner_ids": ["s2"]})", PARLEY_NUL_TERMINATED,
-                                  out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array());
+  CAPI_REQUIRE_OK(
+      parley_store_activities(store, &admin, R"({"owner_ids": ["s2"]})", PARLEY_NUL_TERMINATED, out.out()));
+  CHECK(json_of(out) == json::array());
 
   // Absent optional members take their defaults.
-  REQUIRE(parley_store_put_activities(store, &seller_2,
-                                      R"([{"id": "act-2", "owner_id": "s2", "type": "meeting",
+  CAPI_REQUIRE_OK(parley_store_put_activities(store, &seller_2,
+                                              R"([{"id": "act-2", "owner_id": "s2", "type": "meeting",
     "timestamp_ms": 1793786400000, "duration_ms": 1800000}])",
-                                      PARLEY_NUL_TERMINATED) == PARLEY_OK);
-  REQUIRE(parley_store_activity_totals(store, &seller_2, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json() ==
+                                              PARLEY_NUL_TERMINATED));
+  CAPI_REQUIRE_OK(parley_store_activity_totals(store, &seller_2, nullptr, 0, out.out()));
+  CHECK(json_of(out) ==
         json::parse(R"([{"owner_id": "s2", "type": "meeting", "direction": "sent", "activities": 1,
                                        "duration_ms": 1800000}])"));
 
@@ -221,26 +220,26 @@ TEST_CASE("capi store records: a retention policy purges the calls older than it
   parley_store* store = fixture.store();
   CHECK(parley_store_set_retention(store, &manager, R"({"scope": {"level": "organisation"}, "days": 30})",
                                    PARLEY_NUL_TERMINATED) == PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_set_retention(store, &admin, R"({"scope": {"level": "organisation"}, "days": 30})",
-                                     PARLEY_NUL_TERMINATED) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_set_retention(
+      store, &admin, R"({"scope": {"level": "organisation"}, "days": 30})", PARLEY_NUL_TERMINATED));
   OwnedString out;
-  REQUIRE(parley_store_retention_policies(store, &admin, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::parse(R"([{"scope": {"level": "organisation"}, "days": 30}])"));
+  CAPI_REQUIRE_OK(parley_store_retention_policies(store, &admin, out.out()));
+  CHECK(json_of(out) == json::parse(R"([{"scope": {"level": "organisation"}, "days": 30}])"));
   // On 2026-12-08: call-1 (Nov 3) is 35 days old, call-2 (Nov 10) 28 days.
   CHECK(parley_store_purge_expired(store, &manager, utc(2026, 12, 8), out.out()) == PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_purge_expired(store, &admin, utc(2026, 12, 8), out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::parse(R"({"calls_deleted": 1})"));
-  REQUIRE(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  REQUIRE(out.json().size() == 1);
-  CHECK(out.json()[0].at("id") == "call-2");
+  CAPI_REQUIRE_OK(parley_store_purge_expired(store, &admin, utc(2026, 12, 8), out.out()));
+  CHECK(json_of(out) == json::parse(R"({"calls_deleted": 1})"));
+  CAPI_REQUIRE_OK(parley_store_call_summaries(store, &admin, nullptr, 0, out.out()));
+  REQUIRE(json_of(out).size() == 1);
+  CHECK(json_of(out)[0].at("id") == "call-2");
   // A second purge the same day finds nothing more.
-  REQUIRE(parley_store_purge_expired(store, &admin, utc(2026, 12, 8), out.out()) == PARLEY_OK);
-  CHECK(out.json().at("calls_deleted") == 0);
+  CAPI_REQUIRE_OK(parley_store_purge_expired(store, &admin, utc(2026, 12, 8), out.out()));
+  CHECK(json_of(out).at("calls_deleted") == 0);
 
-  REQUIRE(parley_store_clear_retention(store, &admin, R"({"level": "organisation"})",
-                                       PARLEY_NUL_TERMINATED) == PARLEY_OK);
-  REQUIRE(parley_store_retention_policies(store, &admin, out.out()) == PARLEY_OK);
-  CHECK(out.json() == json::array());
+  CAPI_REQUIRE_OK(
+      parley_store_clear_retention(store, &admin, R"({"level": "organisation"})", PARLEY_NUL_TERMINATED));
+  CAPI_REQUIRE_OK(parley_store_retention_policies(store, &admin, out.out()));
+  CHECK(json_of(out) == json::array());
 
   CHECK(parley_store_set_retention(store, &admin, R"({"scope": {"level": "organisation"}})",
                                    PARLEY_NUL_TERMINATED) == PARLEY_E_PARSE);
@@ -256,36 +255,35 @@ TEST_CASE("capi store records: deleting a seller's and a contact's data reports 
   StoreFixture fixture;
   parley_store* store = fixture.store();
   const std::string opportunities = R"([{"id": "opp-1", "owner_id": "s2", "created_ms": 1790000000000}])";
-  REQUIRE(parley_store_put_opportunities(store, &admin, opportunities.c_str(), opportunities.size()) ==
-          PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_opportunities(store, &admin, opportunities.c_str(), opportunities.size()));
   // act-1 is s1's with s2 on our side; act-2 is s2's own.
   const std::string activities =
       json::array({full_activity("act-1", "s1", "contact-1"), full_activity("act-2", "s2", "contact-2")})
           .dump();
-  REQUIRE(parley_store_put_activities(store, &admin, activities.c_str(), activities.size()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_put_activities(store, &admin, activities.c_str(), activities.size()));
 
   OwnedString report;
   CHECK(parley_store_delete_seller_data(store, &seller_1, "s2", PARLEY_NUL_TERMINATED, report.out()) ==
         PARLEY_E_NOT_PERMITTED);
   CHECK(parley_store_delete_seller_data(store, &manager, "m1", PARLEY_NUL_TERMINATED, report.out()) ==
         PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_delete_seller_data(store, &manager, "s2", PARLEY_NUL_TERMINATED, report.out()) ==
-          PARLEY_OK);
-  CHECK(report.json() == json::parse(R"({"calls_deleted": 1, "comments_deleted": 0, "activities_deleted": 1,
+  CAPI_REQUIRE_OK(
+      parley_store_delete_seller_data(store, &manager, "s2", PARLEY_NUL_TERMINATED, report.out()));
+  CHECK(json_of(report) == json::parse(R"({"calls_deleted": 1, "comments_deleted": 0, "activities_deleted": 1,
     "activity_participations_removed": 1, "call_participations_anonymised": 0, "opportunities_deleted": 1,
     "term_lists_deleted": 0, "users_deleted": 1})"));
 
   // contact-1 spoke in call-1 and is act-1's contact.
   CHECK(parley_store_delete_contact_data(store, &manager, "contact-1", PARLEY_NUL_TERMINATED, report.out()) ==
         PARLEY_E_NOT_PERMITTED);
-  REQUIRE(parley_store_delete_contact_data(store, &admin, "contact-1", PARLEY_NUL_TERMINATED, report.out()) ==
-          PARLEY_OK);
-  CHECK(report.json() == json::parse(R"({"calls_deleted": 1, "comments_deleted": 0, "activities_deleted": 1,
+  CAPI_REQUIRE_OK(
+      parley_store_delete_contact_data(store, &admin, "contact-1", PARLEY_NUL_TERMINATED, report.out()));
+  CHECK(json_of(report) == json::parse(R"({"calls_deleted": 1, "comments_deleted": 0, "activities_deleted": 1,
     "activity_participations_removed": 0, "call_participations_anonymised": 0, "opportunities_deleted": 0,
     "term_lists_deleted": 0, "users_deleted": 0})"));
   OwnedString out;
-  REQUIRE(parley_store_call_span(store, &admin, nullptr, 0, out.out()) == PARLEY_OK);
-  CHECK(out.json().at("calls") == 0);
+  CAPI_REQUIRE_OK(parley_store_call_span(store, &admin, nullptr, 0, out.out()));
+  CHECK(json_of(out).at("calls") == 0);
   CHECK(parley_store_delete_seller_data(store, &admin, "s2", PARLEY_NUL_TERMINATED, report.out()) ==
         PARLEY_E_NOT_FOUND);
   CHECK(parley_store_delete_contact_data(store, &admin, "contact-1", PARLEY_NUL_TERMINATED, nullptr) ==
@@ -302,19 +300,19 @@ TEST_CASE("capi store records: the processing log counts received, analysed and 
   const std::string failed = R"({"call_id": "call-3", "seller_id": "s1", "status": "failed",
     "reason": "unreadable audio", "at_ms": )" +
                              std::to_string(now - 1'000) + "}";
-  REQUIRE(parley_store_log_processing(store, &seller_1, received.c_str(), received.size()) == PARLEY_OK);
-  REQUIRE(parley_store_log_processing(store, &seller_1, failed.c_str(), failed.size()) == PARLEY_OK);
+  CAPI_REQUIRE_OK(parley_store_log_processing(store, &seller_1, received.c_str(), received.size()));
+  CAPI_REQUIRE_OK(parley_store_log_processing(store, &seller_1, failed.c_str(), failed.size()));
   OwnedString out;
-  REQUIRE(parley_store_processing_summary(store, &admin, utc(2026, 11, 1), utc(2026, 12, 1), out.out()) ==
-          PARLEY_OK);
-  CHECK(out.json() == json::parse(R"({"received": 3, "analysed": 2, "failed": 1,
+  CAPI_REQUIRE_OK(
+      parley_store_processing_summary(store, &admin, utc(2026, 11, 1), utc(2026, 12, 1), out.out()));
+  CHECK(json_of(out) == json::parse(R"({"received": 3, "analysed": 2, "failed": 1,
                                       "failure_reasons": [{"reason": "unreadable audio", "calls": 1}]})"));
-  REQUIRE(parley_store_processing_summary(store, &seller_2, utc(2026, 11, 1), utc(2026, 12, 1), out.out()) ==
-          PARLEY_OK);
-  CHECK(out.json().at("received") == 1);  // s2's call-2 only
-  REQUIRE(parley_store_processing_events(store, &seller_1, utc(2026, 11, 1), utc(2026, 12, 1), out.out()) ==
-          PARLEY_OK);
-  const json events = out.json();
+  CAPI_REQUIRE_OK(
+      parley_store_processing_summary(store, &seller_2, utc(2026, 11, 1), utc(2026, 12, 1), out.out()));
+  CHECK(json_of(out).at("received") == 1);  // s2's call-2 only
+  CAPI_REQUIRE_OK(
+      parley_store_processing_events(store, &seller_1, utc(2026, 11, 1), utc(2026, 12, 1), out.out()));
+  const json events = json_of(out);
   REQUIRE(events.size() == 3);
   int call_3_events = 0;
   for (const json& event : events) {
