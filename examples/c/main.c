@@ -21,29 +21,20 @@ static int most_mentioned_first(const void* left, const void* right) {
   return a->order < b->order ? -1 : 1;
 }
 
-/* "Dana Whitfield=seller" -> the speaker's role on the call. Speakers without one stay "other",
- * and figures that need a seller and a customer are then n/a: parley never guesses roles. */
-static int set_role(parley_call* call, const char* assignment) {
+/* "Dana Whitfield=seller" -> the name's length and the role; 0 if it is not NAME=ROLE. */
+static size_t parse_role(const char* assignment, parley_role* role) {
   const char* equals = strrchr(assignment, '=');
-  if (equals == NULL || equals == assignment) {
-    fprintf(stderr, "parley-c-example: --role wants NAME=ROLE, got '%s'\n", assignment);
-    return 0;
-  }
-  const char* role_name = equals + 1;
-  parley_role role;
-  if (strcmp(role_name, "seller") == 0) {
-    role = PARLEY_ROLE_SELLER;
-  } else if (strcmp(role_name, "customer") == 0) {
-    role = PARLEY_ROLE_CUSTOMER;
-  } else if (strcmp(role_name, "other") == 0) {
-    role = PARLEY_ROLE_OTHER;
+  if (equals == NULL || equals == assignment) return 0;
+  if (strcmp(equals + 1, "seller") == 0) {
+    *role = PARLEY_ROLE_SELLER;
+  } else if (strcmp(equals + 1, "customer") == 0) {
+    *role = PARLEY_ROLE_CUSTOMER;
+  } else if (strcmp(equals + 1, "other") == 0) {
+    *role = PARLEY_ROLE_OTHER;
   } else {
-    fprintf(stderr, "parley-c-example: --role '%s': the role must be seller, customer or other\n",
-            assignment);
     return 0;
   }
-  /* In a WebVTT file a speaker's id is the name in its <v> tags. */
-  return parley_call_set_role(call, assignment, (size_t)(equals - assignment), role) == PARLEY_OK;
+  return (size_t)(equals - assignment);
 }
 
 int main(int argc, char** argv) {
@@ -56,8 +47,12 @@ int main(int argc, char** argv) {
   int exit_status = 1;
 
   for (int i = 1; i < argc; ++i) {
+    parley_role role;
     if (strcmp(argv[i], "--role") == 0 && i + 1 < argc) {
-      ++i; /* applied once the call is read */
+      if (parse_role(argv[++i], &role) == 0) {
+        fprintf(stderr, "parley-c-example: --role wants NAME=seller|customer|other, got '%s'\n", argv[i]);
+        return 2;
+      }
     } else if (strncmp(argv[i], "--", 2) == 0) {
       transcript_path = NULL;
       break;
@@ -78,8 +73,13 @@ int main(int argc, char** argv) {
   /* Every call below either succeeds or leaves the reason in parley_last_error_message(). */
   if (parley_call_read_file(transcript_path, PARLEY_NUL_TERMINATED, NULL, 0, NULL, 0, &call) != PARLEY_OK)
     goto failed;
+  /* Speakers without a role stay "other", and figures that need a seller and a customer are then
+   * n/a: parley never guesses roles. In a WebVTT file a speaker's id is the name in its <v> tags. */
   for (int i = 1; i + 1 < argc; ++i) {
-    if (strcmp(argv[i], "--role") == 0 && !set_role(call, argv[++i])) goto failed;
+    if (strcmp(argv[i], "--role") != 0) continue;
+    parley_role role = PARLEY_ROLE_OTHER;
+    const size_t name_length = parse_role(argv[++i], &role);
+    if (parley_call_set_role(call, argv[i], name_length, role) != PARLEY_OK) goto failed;
   }
   if (parley_terms_read_file(terms_path, PARLEY_NUL_TERMINATED, &terms_json) != PARLEY_OK) goto failed;
   /* An analyzer loads lexicons and compiles the terms once; a host keeps it for every call. */
@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
   if (parley_analyzer_analyze(analyzer, call, &analysis) != PARLEY_OK) goto failed;
 
   /* struct_size first: a newer library then knows which fields this program was built with. */
-  parley_call_metrics metrics = {sizeof metrics};
+  parley_call_metrics metrics = {.struct_size = sizeof metrics};
   if (parley_analysis_get_metrics(analysis, &metrics) != PARLEY_OK) goto failed;
   if (isnan(metrics.talk_ratio)) {
     printf("talk ratio: n/a (give the seller and the customer with --role)\n");
