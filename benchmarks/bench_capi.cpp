@@ -36,8 +36,11 @@
 
 namespace {
 
-// The source tree (CMake compiles this file by absolute path).
-const std::string source_dir = std::filesystem::path(__FILE__).parent_path().parent_path().string();
+// The source tree. A ccache build names this file relative to the build folder Ninja runs in.
+const std::string source_dir = (std::filesystem::path(PARLEY_BENCH_BUILD_DIR).parent_path() / __FILE__)
+                                   .parent_path()
+                                   .parent_path()
+                                   .string();
 
 parley::SampleOrganisation english_organisation(int calls) {
   parley::SampleOrganisationOptions options;
@@ -69,13 +72,39 @@ std::string term_list_tsv(const std::vector<parley::TrackedTerm>& terms) {
   return out;
 }
 
+// A diarized turn often holds several sentences; captions give one cue per sentence or two. Splits
+// a segment after each ". ", "? " or "! ", sharing its time by length.
+std::vector<parley::Segment> sentences_of(const parley::Segment& segment) {
+  std::vector<parley::Segment> out;
+  const std::string& text = segment.text;
+  const auto duration = static_cast<double>(segment.end_ms - segment.start_ms);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t stop = text.find_first_of(".?!", start);
+    while (stop != std::string::npos && stop + 1 < text.size() && text[stop + 1] != ' ')
+      stop = text.find_first_of(".?!", stop + 1);
+    stop = stop == std::string::npos || stop + 1 >= text.size() ? text.size() : stop + 1;
+    parley::Segment part = segment;
+    part.text = text.substr(start, stop - start);
+    part.start_ms =
+        segment.start_ms + static_cast<parley::Milliseconds>(duration * static_cast<double>(start) /
+                                                             static_cast<double>(text.size()));
+    part.end_ms = segment.start_ms + static_cast<parley::Milliseconds>(duration * static_cast<double>(stop) /
+                                                                       static_cast<double>(text.size()));
+    part.words.clear();
+    out.push_back(std::move(part));
+    start = stop + 1;
+  }
+  return out;
+}
+
 struct OneHourCall {
   parley::Call call;
   std::string terms_tsv;
 };
 
-// Sample calls joined end to end, a second apart, until an hour is filled: realistic turns,
-// questions, mentions and sentiment at the length of a long meeting.
+// Sample calls joined end to end, a second apart, until an hour is filled, a segment per sentence:
+// realistic turns, questions, mentions and sentiment at the length of a long meeting.
 const OneHourCall& one_hour_call() {
   static const OneHourCall instance = [] {
     const parley::SampleOrganisation org = english_organisation(300);
@@ -91,13 +120,15 @@ const OneHourCall& one_hour_call() {
     parley::Milliseconds offset = 0;
     for (const parley::Call& part : org.calls) {
       parley::Milliseconds end = offset;
-      for (parley::Segment segment : part.segments) {
-        if (offset + segment.end_ms > hour_ms) break;
-        segment.speaker = std::min<std::uint32_t>(segment.speaker, 1);  // a second customer joins the first
-        segment.start_ms += offset;
-        segment.end_ms += offset;
-        end = std::max(end, segment.end_ms);
-        call.segments.push_back(std::move(segment));
+      for (const parley::Segment& turn : part.segments) {
+        if (offset + turn.end_ms > hour_ms) break;
+        for (parley::Segment segment : sentences_of(turn)) {
+          segment.speaker = std::min<std::uint32_t>(segment.speaker, 1);  // a second customer joins the first
+          segment.start_ms += offset;
+          segment.end_ms += offset;
+          end = std::max(end, segment.end_ms);
+          call.segments.push_back(std::move(segment));
+        }
       }
       offset = end + 1000;
       if (offset >= hour_ms) break;
@@ -284,19 +315,21 @@ int write_sample_calls(const std::string& folder, int count) {
   return 0;
 }
 
-// The console report, then the ratio of the medians of each C ABI benchmark to its C++ peer.
+// The console report, then the ratio of the medians of each C ABI benchmark to its C++ peer, in real
+// time and in CPU time (the steadier one on a loaded machine).
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& reports) override {
     for (const Run& run : reports) {
-      if (run.run_type == Run::RT_Iteration && !run.error_occurred)
-        times_[run.run_name.function_name].push_back(run.GetAdjustedRealTime());
+      if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+      real_[run.run_name.function_name].push_back(run.GetAdjustedRealTime());
+      cpu_[run.run_name.function_name].push_back(run.GetAdjustedCPUTime());
     }
     ConsoleReporter::ReportRuns(reports);
   }
 
   void print_ratios() const {
-    std::printf("\nmedian real time, C ABI / C++ (repetitions interleaved in one run):\n");
+    std::printf("\nC ABI / C++, medians of the interleaved repetitions:            real time  CPU time\n");
     ratio("BM_analyze_one_hour_call_capi", "BM_analyze_one_hour_call_cpp");
     ratio("BM_analyze_one_hour_call_capi", "BM_analyze_one_hour_call_cpp_with_metrics");
     ratio("BM_score_sentences_capi_score_lines", "BM_score_sentences_cpp");
@@ -304,9 +337,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
 
  private:
-  double median(const std::string& name) const {
-    auto found = times_.find(name);
-    if (found == times_.end() || found->second.empty()) return 0;
+  using Times = std::map<std::string, std::vector<double>>;
+
+  static double median(const Times& times, const std::string& name) {
+    auto found = times.find(name);
+    if (found == times.end() || found->second.empty()) return 0;
     std::vector<double> values = found->second;
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();
@@ -314,13 +349,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
 
   void ratio(const std::string& capi, const std::string& cpp) const {
-    const double a = median(capi), b = median(cpp);
-    if (a > 0 && b > 0)
-      std::printf("  %-38s / %-42s = %.3f (%+.1f %%, %zu runs each)\n", capi.c_str(), cpp.c_str(), a / b,
-                  100.0 * (a / b - 1.0), times_.at(capi).size());
+    const double real_capi = median(real_, capi), real_cpp = median(real_, cpp);
+    const double cpu_capi = median(cpu_, capi), cpu_cpp = median(cpu_, cpp);
+    if (real_capi > 0 && real_cpp > 0 && cpu_capi > 0 && cpu_cpp > 0)
+      std::printf("  %s / %s\n  %60s %+8.1f %% %+8.1f %%\n", capi.c_str() + 3, cpp.c_str() + 3, "",
+                  100.0 * (real_capi / real_cpp - 1.0), 100.0 * (cpu_capi / cpu_cpp - 1.0));
   }
 
-  std::map<std::string, std::vector<double>> times_;
+  Times real_, cpu_;
 };
 
 }  // namespace
