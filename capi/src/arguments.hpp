@@ -2,8 +2,10 @@
 // Internal interface of the C ABI (capi/src only): argument checks beyond capi_support.hpp's, shared
 // by the entry points that take file paths and text kept in a call.
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -28,6 +30,15 @@ inline std::string utf8_arg(const char* data, std::size_t length, std::string_vi
                                                      name, bad, static_cast<unsigned char>(text[bad])));
   }
   return std::string(text);
+}
+
+// The integer a caller passed as an enum. C lets any int through, and C++ may not load an enum
+// value outside the enumerators' range, so the bytes are read as the underlying integer.
+template <typename Enum>
+std::underlying_type_t<Enum> enum_arg(const Enum& value) noexcept {
+  std::underlying_type_t<Enum> raw;
+  std::memcpy(&raw, &value, sizeof raw);
+  return raw;
 }
 
 }  // namespace parley::capi

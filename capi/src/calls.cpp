@@ -16,14 +16,14 @@ using namespace parley;
 
 namespace {
 
-Role role_arg(parley_role role, std::string_view name) {
-  switch (role) {
+Role role_arg(const parley_role& role, std::string_view name) {
+  switch (capi::enum_arg(role)) {
     case PARLEY_ROLE_SELLER: return Role::seller;
     case PARLEY_ROLE_CUSTOMER: return Role::customer;
     case PARLEY_ROLE_OTHER: return Role::other;
   }
-  capi::argument_error(
-      name, fmt::format("is {}: not a parley_role (0 seller, 1 customer, 2 other)", static_cast<int>(role)));
+  capi::argument_error(name, fmt::format("is {}: not a parley_role (0 seller, 1 customer, 2 other)",
+                                         static_cast<int>(capi::enum_arg(role))));
 }
 
 std::optional<TranscriptFormat> format_arg(const char* data, std::size_t length) {
@@ -106,7 +106,7 @@ parley_status parley_call_set_field(parley_call* call, parley_call_field field, 
     parley_call& handle = capi::handle_arg(call, "call");
     std::string text = capi::utf8_arg(value, value_length, "value");
     std::string Call::*member = nullptr;
-    switch (field) {
+    switch (capi::enum_arg(field)) {
       case PARLEY_CALL_ID: member = &Call::id; break;
       case PARLEY_CALL_LANGUAGE: member = &Call::language; break;
       case PARLEY_CALL_OWNER_SELLER_ID: member = &Call::owner_seller_id; break;
@@ -116,7 +116,8 @@ parley_status parley_call_set_field(parley_call* call, parley_call_field field, 
       case PARLEY_CALL_OPPORTUNITY_ID: member = &Call::opportunity_id; break;
     }
     if (member == nullptr)
-      capi::argument_error("field", fmt::format("is {}: not a parley_call_field", static_cast<int>(field)));
+      capi::argument_error(
+          "field", fmt::format("is {}: not a parley_call_field", static_cast<int>(capi::enum_arg(field))));
     handle.mutable_call().*member = std::move(text);
   });
 }

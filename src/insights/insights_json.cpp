@@ -12,6 +12,11 @@ nlohmann::json optional_value(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+constexpr PeriodKind period_kinds[] = {
+    PeriodKind::last_24_hours, PeriodKind::last_7_days, PeriodKind::this_month, PeriodKind::last_month,
+    PeriodKind::this_week,     PeriodKind::last_week,   PeriodKind::all_time,   PeriodKind::custom};
+constexpr BucketSize bucket_sizes[] = {BucketSize::day, BucketSize::week, BucketSize::month};
+
 template <typename T>
 nlohmann::json array_of(const std::vector<T>& items) {
   nlohmann::json out = nlohmann::json::array();
@@ -213,6 +218,43 @@ nlohmann::json to_json_value(const ProcessingCounts& c) {
           {"failed", c.failed},
           {"pending", c.pending},
           {"failure_reasons", reasons}};
+}
+
+PeriodFilter period_filter_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  PeriodFilter filter;
+  if (std::optional<JsonField> kind = object.find("kind"))
+    filter.kind = kind->name_among(period_kinds, period_kind_name);
+  object.read("time_zone", filter.time_zone);
+  object.read("locale", filter.locale);
+  object.read("custom_start_utc_ms", filter.custom_start_utc_ms);
+  object.read("custom_end_utc_ms", filter.custom_end_utc_ms);
+  object.finish();
+  return filter;
+}
+
+InsightOptions insight_options_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  InsightOptions options;
+  if (std::optional<JsonField> period = object.find("period"))
+    options.period = period_filter_from_json(*period);
+  options.now_utc_ms = object.require("now_utc_ms").int64();
+  if (std::optional<JsonField> bucket = object.find("bucket")) {
+    if (bucket->is_null()) {
+      options.bucket.reset();
+    } else {
+      options.bucket = bucket->name_among(bucket_sizes, bucket_size_name);
+    }
+  }
+  object.read("top_terms", options.top_terms);
+  object.read("calls_per_term", options.calls_per_term);
+  object.read("call_history_limit", options.call_history_limit);
+  object.read("best_practice_terms", options.best_practice_terms);
+  object.read("more_negative_margin", options.more_negative_margin);
+  object.read("email_write_minutes", options.email_write_minutes);
+  object.read("email_read_minutes", options.email_read_minutes);
+  object.finish();
+  return options;
 }
 
 std::string to_json(const SellerDetails& details) { return to_json_value(details).dump(); }

@@ -264,6 +264,39 @@ TEST_CASE("capi: parsing transcripts in memory: named formats, JSON detection, r
   CHECK(json::parse(warnings.str())[0]["source"] == "latin1.srt");
 }
 
+TEST_CASE("capi: every read option is read and takes effect") {
+  const std::string vtt =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDana: Hello there.\n\n"
+      "00:00:02.500 --> 00:00:04.000\n<v Marco>Hi.</v>\n";
+  const std::string every = R"({"limits": {"max_segments": 100, "max_participants": 5,
+      "max_segment_text_bytes": 1000, "max_words_per_segment": 100, "max_call_duration_ms": 3600000},
+      "max_input_bytes": 4096, "invalid_utf8": "error", "call_id": "every-1", "default_language": "en-GB",
+      "missing_speaker": "unknown_participant", "unknown_speaker_id": "nobody", "speaker_name_prefixes": false,
+      "split_segments_at_sentence_end": true, "split_segments_at_gap_ms": 0, "max_warnings": 3})";
+  parley_call* parsed = nullptr;
+  CAPI_REQUIRE_OK(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, every.data(),
+                                    every.size(), &parsed));
+  const CallPtr call(parsed);
+  const json document = call_json(call.get());
+  CHECK(document["id"] == "every-1");
+  CHECK(document["language"] == "en-GB");
+  // Without name prefixes the first cue names no speaker: it goes to the unknown speaker's id.
+  CHECK(document["participants"][0]["id"] == "nobody");
+  CHECK(document["segments"][0]["text"] == "Dana: Hello there.");
+  CHECK(document["participants"][1]["id"] == "Marco");
+
+  // The size limits are the options': input beyond max_input_bytes, a call beyond the limits.
+  const std::string small_input = R"({"max_input_bytes": 10})";
+  check_error(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, small_input.data(),
+                                small_input.size(), &parsed),
+              PARLEY_E_LIMIT_EXCEEDED, {"x.vtt"});
+  const std::string one_participant = R"({"limits": {"max_participants": 1}})";
+  check_error(parley_call_parse(vtt.data(), vtt.size(), "webvtt", 6, "x.vtt", 5, one_participant.data(),
+                                one_participant.size(), &parsed),
+              PARLEY_E_LIMIT_EXCEEDED, {"participants"});
+  CHECK(parsed == nullptr);
+}
+
 TEST_CASE("capi: transcript reading errors name the format, the path, the option and its JSON path") {
   parley_call* call = nullptr;
   const char vtt[] = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>Hi.\n";
