@@ -8,7 +8,7 @@
 set -euo pipefail
 stub=stub
 if [ "$1" = --with-handles ]; then
-  stub=stub-with-handles
+  stub="stub-with-handles"
   shift
 fi
 header=$(realpath "$1") output=$2

@@ -12,6 +12,7 @@ abi_version=$(sed -n 's/^#define PARLEY_ABI_VERSION \([0-9]*\)$/\1/p' "$header")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
+indent() { sed 's/^/  /'; }
 
 soname=$(readelf -d "$library" | sed -n 's/.*(SONAME).*\[\(.*\)\]$/\1/p')
 if [ "$soname" != "libparley.so.$abi_version" ]; then
@@ -25,7 +26,7 @@ nm -D --defined-only "$library" | awk '$2 != "A" { print $3 }' | sort >"$work/ex
 unversioned=$(grep -v '@@PARLEY_1$' "$work/exported" || true)
 if [ -n "$unversioned" ]; then
   echo "check_exports: exported without the version PARLEY_1 (capi/parley.map):" >&2
-  echo "$unversioned" | sed 's/^/  /' >&2
+  indent <<<"$unversioned" >&2
   status=1
 fi
 sed 's/@@PARLEY_1$//' "$work/exported" | sort -u >"$work/exported_names"
@@ -33,12 +34,12 @@ missing=$(comm -23 "$work/declared" "$work/exported_names")
 extra=$(comm -13 "$work/declared" "$work/exported_names")
 if [ -n "$missing" ]; then
   echo "check_exports: declared in $(basename "$header") but not exported by $(basename "$library") ($(echo "$missing" | wc -l)):" >&2
-  echo "$missing" | sed 's/^/  /' >&2
+  indent <<<"$missing" >&2
   status=1
 fi
 if [ -n "$extra" ]; then
   echo "check_exports: exported by $(basename "$library") but not declared in $(basename "$header"):" >&2
-  echo "$extra" | sed 's/^/  /' >&2
+  indent <<<"$extra" >&2
   status=1
 fi
 [ "$status" = 0 ] && echo "check_exports: $(wc -l <"$work/declared") functions declared and exported, SONAME $soname"

@@ -11,7 +11,7 @@
 
 static int failures = 0;
 
-static void check(int ok, const char *what) {
+static void check(int ok, const char* what) {
   if (!ok) {
     fprintf(stderr, "consumer_c: FAILED: %s\n", what);
     ++failures;
@@ -19,19 +19,19 @@ static void check(int ok, const char *what) {
 }
 
 /* Reports a failed call with parley's status name and message. */
-static int succeeded(parley_status status, const char *call) {
+static int succeeded(parley_status status, const char* call) {
   if (status == PARLEY_OK) return 1;
   fprintf(stderr, "consumer_c: %s: %s: %s\n", call, parley_status_name(status), parley_last_error_message());
   ++failures;
   return 0;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   static const char roles[] = "{\"by_name\": {\"Dana\": \"seller\", \"Chris\": \"customer\"}}";
-  parley_call *call = NULL;
-  parley_analyzer *analyzer = NULL;
-  parley_analysis *analysis = NULL;
-  char *unmatched = NULL;
+  parley_call* call = NULL;
+  parley_analyzer* analyzer = NULL;
+  parley_analysis* analysis = NULL;
+  char* unmatched = NULL;
   parley_call_metrics metrics;
 
   if (argc != 2) {
@@ -43,7 +43,8 @@ int main(int argc, char **argv) {
 
   if (succeeded(parley_call_read_file(argv[1], PARLEY_NUL_TERMINATED, NULL, 0, NULL, 0, &call),
                 "parley_call_read_file") &&
-      succeeded(parley_call_assign_roles(call, roles, sizeof roles - 1, &unmatched), "parley_call_assign_roles") &&
+      succeeded(parley_call_assign_roles(call, roles, sizeof roles - 1, &unmatched),
+                "parley_call_assign_roles") &&
       succeeded(parley_analyzer_create(NULL, 0, NULL, 0, &analyzer), "parley_analyzer_create") &&
       succeeded(parley_analyzer_analyze(analyzer, call, &analysis), "parley_analyzer_analyze")) {
     check(unmatched != NULL && strcmp(unmatched, "[]") == 0, "every speaker has a role");
@@ -60,11 +61,12 @@ int main(int argc, char **argv) {
   }
   /* An error names what was wrong: a missing file is an I/O error naming the path. */
   {
-    parley_call *missing = NULL;
+    parley_call* missing = NULL;
     const parley_status status =
         parley_call_read_file("no-such-call.vtt", PARLEY_NUL_TERMINATED, NULL, 0, NULL, 0, &missing);
     check(status == PARLEY_E_IO && missing == NULL, "a missing file is PARLEY_E_IO");
-    check(strstr(parley_last_error_message(), "no-such-call.vtt") != NULL, "the message names the missing file");
+    check(strstr(parley_last_error_message(), "no-such-call.vtt") != NULL,
+          "the message names the missing file");
   }
   parley_string_free(unmatched);
   parley_analysis_free(analysis);
