@@ -21,10 +21,12 @@ for file in "$library" "$baseline"; do
   [ -f "$file" ] || { echo "check_abi: $file does not exist" >&2; exit 2; }
 done
 
+# --exported-interfaces-only: the library's DWARF is read only as far as its exported functions
+# reach (ten times faster on the whole library; the same findings on tests/abi's stand-ins).
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 status=0
-abidiff --no-added-syms "$baseline" "$library" >"$report" 2>&1 || status=$?
+abidiff --exported-interfaces-only --no-added-syms "$baseline" "$library" >"$report" 2>&1 || status=$?
 if [ $((status & 1)) != 0 ]; then
   echo "check_abi: abidiff failed (exit status $status):" >&2
   cat "$report" >&2
@@ -32,7 +34,7 @@ if [ $((status & 1)) != 0 ]; then
 fi
 if [ "$status" = 0 ]; then
   added=0
-  abidiff "$baseline" "$library" >"$report" 2>&1 || added=$?
+  abidiff --exported-interfaces-only "$baseline" "$library" >"$report" 2>&1 || added=$?
   if [ "$added" != 0 ]; then
     echo "check_abi: $(basename "$library") is compatible with $(basename "$baseline"), with additions" \
       "(run scripts/abi-baseline.sh when they are published):"
