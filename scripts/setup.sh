@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Installs what parley needs from Debian's packages, and only what is missing: quiet when done.
-# Usage: scripts/setup.sh [--with-node]   (--with-node adds Node.js and npm for the peer checks)
+# Usage: scripts/setup.sh [--with-node] [--with-bindings]
+#   --with-node      Node.js and npm for the sentiment peer checks
+#   --with-bindings  what the C ABI checks and the Python and .NET bindings are built and tested with
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git
   libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
   libstemmer-dev libhyperscan-dev libbenchmark-dev
   clang-tidy  # scripts/test.sh runs clang-tidy (Debian 12: clang-tidy 14, run-clang-tidy-14)
   zlib1g-dev)  # `pkg-config --static --libs parley` names -lz through Debian's sqlite3.pc
-if [ "${1:-}" = "--with-node" ]; then
-  packages+=(ca-certificates)
-  # A machine may already have Node.js and npm from elsewhere; Debian's would conflict with them.
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-node)
+      packages+=(ca-certificates)
+      # A machine may already have Node.js and npm from elsewhere; Debian's would conflict with them.
+      if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi ;;
+    --with-bindings)
+      packages+=(abigail-tools  # abidw / abidiff: the C ABI against its committed baseline
+        python3 python3-pycparser  # bindings/generate.py reads capi/parley.h
+        python3-pytest python3-venv python3-build python3-wheel python3-setuptools python3-pandas
+        mono-mcs mono-runtime nuget) ;;
+    *) echo "setup: unknown option '$option' (expected --with-node or --with-bindings)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

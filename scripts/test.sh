@@ -4,7 +4,7 @@
 # test through CTest. Fails if the build, any clang-tidy finding or any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --with-node
+scripts/setup.sh --with-node --with-bindings
 # The sentiment cross-check runs the npm peers (vader-sentiment, sentiment) pinned by the lockfile.
 # Without the registry CTest reports that one test skipped, and every other test still runs.
 if [ ! -d tests/peers/node_modules ] || [ tests/peers/package-lock.json -nt tests/peers/node_modules ]; then
