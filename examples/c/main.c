@@ -123,7 +123,7 @@ failed:
   fprintf(stderr, "parley-c-example: [%s] %s\n", parley_status_name(parley_last_error_status()),
           parley_last_error_message());
 cleanup:
-  /* The strings terms point at belong to the analysis: free it last. */
+  /* Each term name points into the analysis: it is freed after the last use of them. */
   free(terms);
   parley_analysis_free(analysis);
   parley_analyzer_free(analyzer);
