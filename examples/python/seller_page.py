@@ -22,7 +22,9 @@ def main(folder, database, seller_id=None):
     folder = Path(folder)
     users = json.loads((Path(__file__).parent / "users.json").read_text(encoding="utf-8"))
     sellers = {user["display_name"]: user for user in users if user["role"] == "seller"}
-    seller = next(u for u in users if u["id"] == seller_id) if seller_id else next(iter(sellers.values()))
+    seller = next((u for u in sellers.values() if seller_id in (None, u["id"])), None)
+    if seller is None:
+        sys.exit(f"seller_page.py: users.json has no seller '{seller_id}'")
     terms = parley.read_terms(folder / "terms.tsv") if (folder / "terms.tsv").exists() else []
 
     with ExitStack() as handles:  # every call, analysis and the store closed on the way out
