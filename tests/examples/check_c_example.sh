@@ -32,8 +32,10 @@ renew_by() {
 }
 renew_seller="$(renew_by "$seller")" renew_customer="$(renew_by "$customer")"
 renew_total="$(grep -oi renew "$vtt" | wc -l)"
-[[ "$renew_total" -eq $((renew_seller + renew_customer)) ]] || { echo "FAIL: the awk count of renew misses some" >&2; exit 1; }
-expected_renew="$(printf '  %3d  renew (keyword; seller %d, customer %d, other 0)' "$renew_total" "$renew_seller" "$renew_customer")"
+[[ "$renew_total" -eq $((renew_seller + renew_customer)) ]] ||
+  { echo "FAIL: the awk count of renew misses some" >&2; exit 1; }
+expected_renew="$(printf '  %3d  renew (keyword; seller %d, customer %d, other 0)' \
+  "$renew_total" "$renew_seller" "$renew_customer")"
 
 status=0
 grep -qxF "$expected_ratio" <<<"$output" || { echo "FAIL: expected the line '$expected_ratio'" >&2; status=1; }
@@ -46,5 +48,6 @@ if [[ -n "$cli" ]]; then
       { echo "FAIL: parley analyze does not give ${who%:*} $seconds s of talk" >&2; status=1; }
   done
 fi
-[[ $status -eq 0 ]] && echo "OK: talk times ${seller_ms} ms / ${customer_ms} ms and $renew_total mentions of renew, as counted by hand"
+[[ $status -eq 0 ]] &&
+  echo "OK: talk times $seller_ms ms / $customer_ms ms and $renew_total mentions of renew, as counted by hand"
 exit $status
