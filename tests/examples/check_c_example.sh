@@ -2,7 +2,7 @@
 # Runs the C example on a WebVTT call and checks what it prints against figures found without
 # parley: each speaker's talk time summed from the cue times (awk), and the mentions of "renew"
 # counted with grep, per speaker. When the parley command is given, its report must show the same
-# talk times (the C ABI gives what the C++ API gives).
+# talk times and ratio (the C ABI gives what the C++ API gives).
 # Usage: check_c_example.sh EXAMPLE VTT TERMS SELLER CUSTOMER [PARLEY_CLI]
 set -euo pipefail
 example="$1" vtt="$2" terms="$3" seller="$4" customer="$5" cli="${6:-}"
@@ -47,6 +47,10 @@ if [[ -n "$cli" ]]; then
     grep -qE "^  ${who%:*} +[a-z]+ +talk +$seconds s " <<<"$report" ||
       { echo "FAIL: parley analyze does not give ${who%:*} $seconds s of talk" >&2; status=1; }
   done
+  shares="$(awk -v s="$seller_ms" -v c="$customer_ms" \
+    'BEGIN { printf "%.0f%% / %.0f%%", 100 * s / (s + c), 100 * c / (s + c) }')"
+  grep -qE "^  talk-to-listen ratio +$shares\$" <<<"$report" ||
+    { echo "FAIL: parley analyze does not give the talk-to-listen ratio $shares" >&2; status=1; }
 fi
 [[ $status -eq 0 ]] &&
   echo "OK: talk times $seller_ms ms / $customer_ms ms and $renew_total mentions of renew, as counted by hand"
