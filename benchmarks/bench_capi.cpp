@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "parley.h"
 #include "parley/analysis.hpp"
 #include "parley/error.hpp"
@@ -319,6 +321,8 @@ int write_sample_calls(const std::string& folder, int count) {
 // time and in CPU time (the steadier one on a loaded machine).
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
+  RatioReporter() : ConsoleReporter(isatty(fileno(stdout)) ? OO_ColorTabular : OO_Tabular) {}
+
   void ReportRuns(const std::vector<Run>& reports) override {
     for (const Run& run : reports) {
       if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
