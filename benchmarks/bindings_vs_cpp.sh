@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Python package against the C++ library, in one run, on the same inputs:
 #   (a) sentiment of 100,000 sentences: SentimentScorer::score per sentence (bench_capi) against
-#       Scorer.score_many (one parley_scorer_score_lines call);
+#       Scorer.score_many (one parley_scorer_score_lines call) on a list of str, and on bytes;
 #   (b) analysis of 1,000 sample calls (English, parley JSON, read before timing) on one thread:
 #       CallAnalyzer::analyze (bench_capi) against Analyzer.analyze from one Python thread;
 #   (c) Python analysing the 1,000 calls from 1 and from 2 threads sharing one Analyzer.
@@ -91,9 +91,13 @@ line("C++ SentimentScorer::score", n_sentences, "sentences", med(cpp["sentences"
 line("Python Scorer.score_many", n_sentences, "sentences", py("score_many", "wall"), py("score_many", "cpu"))
 line("Python Scorer.score_many, .scores read", n_sentences, "sentences", py("score_many_read", "wall"),
      py("score_many_read", "cpu"))
+line("Python Scorer.score_many, lines as bytes", n_sentences, "sentences", py("score_many_bytes", "wall"),
+     py("score_many_bytes", "cpu"))
 a = med(cpp["sentences"]["cpu"]) / py("score_many", "cpu")
 a_wall = med(cpp["sentences"]["wall"]) / py("score_many", "wall")
 print(f"  Python / C++ throughput: {100 * a:.1f} % (CPU), {100 * a_wall:.1f} % (wall); target >= 80 %")
+a_bytes = med(cpp["sentences"]["cpu"]) / py("score_many_bytes", "cpu")
+print(f"  the same with the lines as bytes: {100 * a_bytes:.1f} % (CPU)")
 
 print(f"(b) analysis, {n_calls:,} sample calls, one thread")
 line("C++ CallAnalyzer::analyze", n_calls, "calls", med(cpp["calls"]["wall"]), med(cpp["calls"]["cpu"]))
