@@ -95,6 +95,11 @@ static class HomePage
             Console.Error.WriteLine("HomePage: [" + e.Status + "] " + e.Message);
             return 1;
         }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine("HomePage: " + e.Message);
+            return 1;
+        }
         finally
         {
             foreach (var analysis in analyses) analysis.Dispose();

@@ -66,5 +66,5 @@ if __name__ == "__main__":
         sys.exit(__doc__.split("\n\n")[1].rstrip())
     try:
         main(*sys.argv[1:])
-    except parley.ParleyError as error:
+    except (parley.ParleyError, OSError) as error:
         sys.exit(f"seller_page.py: {error}")
