@@ -1,5 +1,6 @@
-// A host program outside the repository, built against an installed parley: reads a WebVTT
-// transcript, analyses it, stores it in a fresh SQLite file and prints the manager's home page.
+// A C++ host program outside the repository, built against an installed parley (the static
+// library): reads a WebVTT transcript, analyses it, stores it in a fresh SQLite file and prints the
+// manager's home page.
 // Usage: consumer TRANSCRIPT DATABASE. Checks the figures known from tests/package/discovery.vtt:
 //   Dana (seller) speaks 0-20 s, 60-90 s and 120-180 s = 110 s; Chris (customer) 20-60 s and
 //   90-120 s = 70 s; talk ratio 110 / 180; two seller questions; the call lasts 180 s = 0.05 h.
