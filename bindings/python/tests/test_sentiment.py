@@ -35,6 +35,18 @@ def test_score_many_with_line_breaks_inside_texts(scorer):
     assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
 
 
+def test_score_many_of_long_lists_in_overlapped_chunks(scorer):
+    # Over 2 chunks of 8,192 texts, str lists are encoded while the library scores: the result must
+    # equal scoring one by one, also when a text in a later chunk forces the general path.
+    base = ["I love it.", "Awful service.", "We meet at noon.", "Great, thanks! 😀", "Not bad at all."]
+    texts = [f"{base[i % 5]} {i}" for i in range(20_000)]
+    expected = [scorer.score(t) for t in texts]
+    assert list(scorer.score_many(texts)) == expected
+    texts[17_000] = "a line\nbreak that is great"
+    expected[17_000] = scorer.score(texts[17_000])
+    assert list(scorer.score_many(texts)) == expected
+
+
 def test_score_many_of_nothing_is_empty(scorer):
     assert list(scorer.score_many([])) == []
 
