@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "arguments.hpp"
 #include "parley/version.hpp"
 
 static_assert(PARLEY_VERSION_MAJOR == 1 && PARLEY_VERSION_NUMBER == PARLEY_VERSION_MAJOR * 10000 +
@@ -107,11 +108,12 @@ Viewer viewer_arg(const parley_viewer* viewer) {
   const parley_viewer in = read_struct(viewer, "viewer");
   Viewer out;
   out.user_id = std::string(text_arg(in.user_id, in.user_id_length, "viewer.user_id"));
-  switch (in.kind) {
+  const auto kind = enum_arg(in.kind);
+  switch (kind) {
     case PARLEY_VIEWER_SELLER: out.kind = ViewerKind::seller; break;
     case PARLEY_VIEWER_MANAGER: out.kind = ViewerKind::manager; break;
     case PARLEY_VIEWER_ADMINISTRATOR: out.kind = ViewerKind::administrator; break;
-    default: argument_error("viewer.kind", fmt::format("is {}: not a parley_viewer_kind", static_cast<int>(in.kind)));
+    default: argument_error("viewer.kind", fmt::format("is {}: not a parley_viewer_kind", kind));
   }
   out.hierarchy_depth = in.hierarchy_depth;
   return out;

@@ -568,5 +568,14 @@ std::string to_json(const DeletionReport& report);
 std::string to_json(const CallTotals& totals);
 std::string to_json(const MentionSummary& summary);
 std::string to_json(const ActivityTotals& totals);
+std::string to_json(const CallAnalysisRecord& record);
+std::string to_json(const TermHitRow& row);
+std::string to_json(const StoredTermCount& count);
+std::string to_json(const BrandMentionRow& row);
+std::string to_json(const StoredBrandFirstMention& mention);
+std::string to_json(const CallSpan& span);
+std::string to_json(const RetentionPolicy& policy);
+std::string to_json(const PurgeReport& report);
+std::string to_json(const ProcessingEvent& event);
 
 }  // namespace parley

@@ -12,12 +12,10 @@ nlohmann::json optional_value(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-template <typename T>
-nlohmann::json array_of(const std::vector<T>& items) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& item : items) out.push_back(to_json_value(item));
-  return out;
-}
+constexpr PeriodKind period_kinds[] = {
+    PeriodKind::last_24_hours, PeriodKind::last_7_days, PeriodKind::this_month, PeriodKind::last_month,
+    PeriodKind::this_week,     PeriodKind::last_week,   PeriodKind::all_time,   PeriodKind::custom};
+constexpr BucketSize bucket_sizes[] = {BucketSize::day, BucketSize::week, BucketSize::month};
 
 }  // namespace
 
@@ -103,14 +101,14 @@ nlohmann::json to_json_value(const SellerDetails& d) {
           {"seller", to_json_value(d.seller)},
           {"kpis", to_json_value(d.kpis)},
           {"previous_kpis", to_json_value(d.previous_kpis)},
-          {"trends", array_of(d.trends)},
+          {"trends", to_json_array(d.trends)},
           {"sentiment", to_json_value(d.sentiment)},
           {"buckets", to_json_value(d.buckets)},
-          {"sentiment_over_time", array_of(d.sentiment_over_time)},
-          {"call_history", array_of(d.call_history)},
-          {"top_keywords", array_of(d.top_keywords)},
-          {"top_competitors", array_of(d.top_competitors)},
-          {"comments", array_of(d.comments)}};
+          {"sentiment_over_time", to_json_array(d.sentiment_over_time)},
+          {"call_history", to_json_array(d.call_history)},
+          {"top_keywords", to_json_array(d.top_keywords)},
+          {"top_competitors", to_json_array(d.top_competitors)},
+          {"comments", to_json_array(d.comments)}};
 }
 
 nlohmann::json to_json_value(const TeamMember& m) {
@@ -121,7 +119,7 @@ nlohmann::json to_json_value(const TeamView& v) {
   return {{"period", to_json_value(v.period)},
           {"team_manager_id",
            v.team_manager_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.team_manager_id)},
-          {"members", array_of(v.members)},
+          {"members", to_json_array(v.members)},
           {"team_average", to_json_value(v.team_average)}};
 }
 
@@ -146,11 +144,11 @@ nlohmann::json to_json_value(const CustomerTopics& c) {
           {"more_negative_than_average_share", optional_value(c.more_negative_than_average_share)},
           {"more_negative_call_ids", c.more_negative_call_ids},
           {"buckets", to_json_value(c.buckets)},
-          {"sentiment_over_time", array_of(c.sentiment_over_time)},
-          {"top_keywords", array_of(c.top_keywords)},
-          {"top_competitors", array_of(c.top_competitors)},
-          {"top_brands", array_of(c.top_brands)},
-          {"new_brands", array_of(c.new_brands)}};
+          {"sentiment_over_time", to_json_array(c.sentiment_over_time)},
+          {"top_keywords", to_json_array(c.top_keywords)},
+          {"top_competitors", to_json_array(c.top_competitors)},
+          {"top_brands", to_json_array(c.top_brands)},
+          {"new_brands", to_json_array(c.new_brands)}};
 }
 
 nlohmann::json to_json_value(const EngagementHours& h) {
@@ -170,7 +168,7 @@ nlohmann::json to_json_value(const TopSellerComparison& c) {
           {"team_average_revenue", c.team_average_revenue},
           {"top_sellers", to_json_value(c.top_sellers)},
           {"team", to_json_value(c.team)},
-          {"best_practice_keywords", array_of(c.best_practice_keywords)},
+          {"best_practice_keywords", to_json_array(c.best_practice_keywords)},
           {"top_sellers_engagement_hours", to_json_value(c.top_sellers_engagement)},
           {"team_engagement_hours", to_json_value(c.team_engagement)}};
 }
@@ -213,6 +211,43 @@ nlohmann::json to_json_value(const ProcessingCounts& c) {
           {"failed", c.failed},
           {"pending", c.pending},
           {"failure_reasons", reasons}};
+}
+
+PeriodFilter period_filter_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  PeriodFilter filter;
+  if (std::optional<JsonField> kind = object.find("kind"))
+    filter.kind = kind->name_among(period_kinds, period_kind_name);
+  object.read("time_zone", filter.time_zone);
+  object.read("locale", filter.locale);
+  object.read("custom_start_utc_ms", filter.custom_start_utc_ms);
+  object.read("custom_end_utc_ms", filter.custom_end_utc_ms);
+  object.finish();
+  return filter;
+}
+
+InsightOptions insight_options_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  InsightOptions options;
+  if (std::optional<JsonField> period = object.find("period"))
+    options.period = period_filter_from_json(*period);
+  options.now_utc_ms = object.require("now_utc_ms").int64();
+  if (std::optional<JsonField> bucket = object.find("bucket")) {
+    if (bucket->is_null()) {
+      options.bucket.reset();
+    } else {
+      options.bucket = bucket->name_among(bucket_sizes, bucket_size_name);
+    }
+  }
+  object.read("top_terms", options.top_terms);
+  object.read("calls_per_term", options.calls_per_term);
+  object.read("call_history_limit", options.call_history_limit);
+  object.read("best_practice_terms", options.best_practice_terms);
+  object.read("more_negative_margin", options.more_negative_margin);
+  object.read("email_write_minutes", options.email_write_minutes);
+  object.read("email_read_minutes", options.email_read_minutes);
+  object.finish();
+  return options;
 }
 
 std::string to_json(const SellerDetails& details) { return to_json_value(details).dump(); }

@@ -1,6 +1,9 @@
 #pragma once
-// JSON forms of the period and insight result structs (private: nlohmann stays out of public headers).
+// Internal interface of the insights area (for the C ABI; never installed): JSON forms of the period
+// and insight result structs, and the reader of InsightOptions (nlohmann stays out of public headers).
 #include <nlohmann/json.hpp>
+
+#include "json/json_input.hpp"
 
 #include "parley/insights.hpp"
 #include "parley/period.hpp"
@@ -27,5 +30,13 @@ nlohmann::json to_json_value(const CountTrend& trend);
 nlohmann::json to_json_value(const CallRecordingKpis& kpis);
 nlohmann::json to_json_value(const HomePage& page);
 nlohmann::json to_json_value(const ProcessingCounts& counts);
+
+// {"kind", "time_zone", "locale", "custom_start_utc_ms", "custom_end_utc_ms"}: absent members keep
+// PeriodFilter's defaults. Values are checked where the period is resolved.
+PeriodFilter period_filter_from_json(const JsonField& field);
+// {"period", "now_utc_ms" (required), "bucket": "day"|"week"|"month" (null or absent: automatic),
+// "top_terms", "calls_per_term", "call_history_limit", "best_practice_terms",
+// "more_negative_margin", "email_write_minutes", "email_read_minutes"}.
+InsightOptions insight_options_from_json(const JsonField& field);
 
 }  // namespace parley

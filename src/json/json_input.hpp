@@ -74,6 +74,19 @@ class JsonField {
     fail("unknown value \"" + text + "\" (expected " + detail::name_list(table) + ")");
   }
   std::vector<std::string> strings() const;  // an array of strings
+  // A name given by an enum's public name function, one of `values` (for enums whose table is
+  // private to their area): field.name_among(processing_statuses, processing_status_name).
+  template <typename Enum, std::size_t N>
+  Enum name_among(const Enum (&values)[N], std::string_view (*name_of)(Enum) noexcept) const {
+    const std::string text = string();
+    std::string expected;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (name_of(values[i]) == text) return values[i];
+      if (i > 0) expected += i + 1 == N ? " or " : ", ";
+      expected += name_of(values[i]);
+    }
+    fail("unknown value \"" + text + "\" (expected " + expected + ")");
+  }
 
   // A member or element's field (paths "a.b", "a[3]").
   JsonField member(const nlohmann::json& value, std::string_view name) const;

@@ -1,6 +1,8 @@
-// JSON forms of users, CRM records, call summaries, term lists and store reports.
+// JSON forms of users, CRM records, call summaries, term lists, query rows and store reports, and
+// the readers of the records and filters a host passes in.
 #include "store/store_json.hpp"
 
+#include "model/enum_names.hpp"
 #include "terms/terms_json.hpp"
 
 namespace parley {
@@ -8,6 +10,45 @@ namespace {
 
 nlohmann::json optional_number(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+constexpr detail::EnumName<CallOrder> call_order_names[] = {
+    {CallOrder::newest_first, "newest_first"}, {CallOrder::most_negative_first, "most_negative_first"}};
+constexpr UserRole user_roles[] = {UserRole::seller, UserRole::manager, UserRole::administrator};
+constexpr OpportunityStatus opportunity_statuses[] = {OpportunityStatus::open, OpportunityStatus::won,
+                                                      OpportunityStatus::lost};
+constexpr ActivityType activity_types[] = {ActivityType::email, ActivityType::meeting,
+                                           ActivityType::phone_call};
+constexpr ActivityDirection activity_directions[] = {ActivityDirection::sent, ActivityDirection::received};
+constexpr EngagementKind engagement_kinds[] = {EngagementKind::opened, EngagementKind::replied,
+                                               EngagementKind::link_clicked,
+                                               EngagementKind::attachment_viewed};
+constexpr ProcessingStatus processing_statuses[] = {ProcessingStatus::received, ProcessingStatus::analysed,
+                                                    ProcessingStatus::failed};
+
+// A string member that the writer writes as null when empty (manager_id).
+void read_string_or_null(JsonObject& object, std::string_view name, std::string& target) {
+  if (std::optional<JsonField> member = object.find(name)) target = member->is_null() ? "" : member->string();
+}
+
+ActivityParty activity_party_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  ActivityParty party;
+  party.id = object.require("id").string();
+  object.read("display_name", party.display_name);
+  object.read("email", party.email);
+  object.read("time_zone", party.time_zone);
+  object.finish();
+  return party;
+}
+
+EngagementEvent engagement_event_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  EngagementEvent event;
+  event.kind = object.require("kind").name_among(engagement_kinds, engagement_kind_name);
+  object.read("time_ms", event.time_ms);
+  object.finish();
+  return event;
 }
 
 }  // namespace
@@ -213,6 +254,251 @@ nlohmann::json to_json_value(const DeletionReport& r) {
           {"users_deleted", r.users_deleted}};
 }
 
+nlohmann::json to_json_value(const TermHitRecord& h) {
+  return {{"term", h.term},
+          {"kind", term_kind_name(h.kind)},
+          {"role", role_name(h.role)},
+          {"segment_index", h.segment_index},
+          {"offset_ms", h.offset_ms}};
+}
+
+nlohmann::json to_json_value(const BrandMentionRecord& b) {
+  return {{"normalized_name", b.normalized_name}, {"display_name", b.display_name}, {"count", b.count}};
+}
+
+nlohmann::json to_json_value(const PriceMentionRecord& p) {
+  return {{"amount", p.amount},
+          {"currency", p.currency},
+          {"text", p.text},
+          {"segment_index", p.segment_index},
+          {"offset_ms", p.offset_ms}};
+}
+
+nlohmann::json to_json_value(const ActionItemRecord& a) {
+  return {{"segment_index", a.segment_index}, {"text", a.text}};
+}
+
+nlohmann::json to_json_value(const CallAnalysisRecord& r) {
+  nlohmann::json extra = nlohmann::json::array();
+  for (const auto& [name, value] : r.extra_metrics) extra.push_back({{"name", name}, {"value", value}});
+  return {{"metrics", to_json_value(r.metrics)},
+          {"extra_metrics", extra},
+          {"customer_sentiment", to_json_value(r.customer_sentiment)},
+          {"seller_sentiment", to_json_value(r.seller_sentiment)},
+          {"term_hits", to_json_array(r.term_hits)},
+          {"brands", to_json_array(r.brands)},
+          {"prices", to_json_array(r.prices)},
+          {"action_items", to_json_array(r.action_items)},
+          {"segment_translations", r.segment_translations},
+          {"translation_language", r.translation_language}};
+}
+
+nlohmann::json to_json_value(const TermHitRow& row) {
+  return {{"call_id", row.call_id},
+          {"seller_id", row.seller_id},
+          {"call_start_ms", row.call_start_ms},
+          {"hit", to_json_value(row.hit)}};
+}
+
+nlohmann::json to_json_value(const StoredTermCount& c) {
+  return {{"term", c.term}, {"kind", term_kind_name(c.kind)}, {"mentions", c.mentions}, {"calls", c.calls}};
+}
+
+nlohmann::json to_json_value(const BrandMentionRow& row) {
+  return {{"call_id", row.call_id},
+          {"seller_id", row.seller_id},
+          {"call_start_ms", row.call_start_ms},
+          {"brand", to_json_value(row.brand)}};
+}
+
+nlohmann::json to_json_value(const StoredBrandFirstMention& m) {
+  return {{"normalized_name", m.normalized_name},
+          {"display_name", m.display_name},
+          {"first_call_id", m.first_call_id},
+          {"first_call_start_ms", m.first_call_start_ms},
+          {"mentions", m.mentions}};
+}
+
+nlohmann::json to_json_value(const CallSpan& span) {
+  return {
+      {"calls", span.calls}, {"first_start_ms", span.first_start_ms}, {"last_start_ms", span.last_start_ms}};
+}
+
+nlohmann::json to_json_value(const RetentionPolicy& policy) {
+  return {{"scope", to_json_value(policy.scope)}, {"days", policy.days}};
+}
+
+nlohmann::json to_json_value(const PurgeReport& report) { return {{"calls_deleted", report.calls_deleted}}; }
+
+nlohmann::json to_json_value(const ProcessingEvent& e) {
+  return {{"call_id", e.call_id},
+          {"seller_id", e.seller_id},
+          {"status", processing_status_name(e.status)},
+          {"reason", e.reason},
+          {"at_ms", e.at_ms}};
+}
+
+User user_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  User user;
+  user.id = object.require("id").string();
+  object.read("display_name", user.display_name);
+  object.read("email", user.email);
+  if (std::optional<JsonField> role = object.find("role"))
+    user.role = role->name_among(user_roles, user_role_name);
+  read_string_or_null(object, "manager_id", user.manager_id);
+  object.read("time_zone", user.time_zone);
+  object.finish();
+  return user;
+}
+
+Opportunity opportunity_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  Opportunity o;
+  o.id = object.require("id").string();
+  object.read("name", o.name);
+  object.read("account_id", o.account_id);
+  object.read("owner_id", o.owner_id);
+  if (std::optional<JsonField> status = object.find("status"))
+    o.status = status->name_among(opportunity_statuses, opportunity_status_name);
+  object.read("estimated_revenue", o.estimated_revenue);
+  object.read("actual_revenue", o.actual_revenue);
+  object.read("currency", o.currency);
+  object.read("created_ms", o.created_ms);
+  object.read("closed_ms", o.closed_ms);
+  object.finish();
+  return o;
+}
+
+Activity activity_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  Activity a;
+  a.id = object.require("id").string();
+  if (std::optional<JsonField> type = object.find("type"))
+    a.type = type->name_among(activity_types, activity_type_name);
+  if (std::optional<JsonField> direction = object.find("direction"))
+    a.direction = direction->name_among(activity_directions, activity_direction_name);
+  object.read("owner_id", a.owner_id);
+  object.read("initiator_id", a.initiator_id);
+  if (std::optional<JsonField> parties = object.find("our_side"))
+    a.our_side = array_from_json(*parties, activity_party_from_json);
+  if (std::optional<JsonField> parties = object.find("customer_side"))
+    a.customer_side = array_from_json(*parties, activity_party_from_json);
+  object.read("timestamp_ms", a.timestamp_ms);
+  object.read("duration_ms", a.duration_ms);
+  object.read("subject", a.subject);
+  object.read("thread_id", a.thread_id);
+  object.read("message_id", a.message_id);
+  object.read("in_reply_to", a.in_reply_to);
+  object.read("references", a.references);
+  object.read("automatic_reply", a.automatic_reply);
+  object.read("tracked", a.tracked);
+  if (std::optional<JsonField> engagement = object.find("engagement"))
+    a.engagement = array_from_json(*engagement, engagement_event_from_json);
+  object.read("account_id", a.account_id);
+  object.read("contact_id", a.contact_id);
+  object.read("lead_id", a.lead_id);
+  object.read("opportunity_id", a.opportunity_id);
+  object.finish();
+  return a;
+}
+
+Comment comment_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  Comment c;
+  object.read("id", c.id);
+  c.call_id = object.require("call_id").string();
+  object.read("author_id", c.author_id);
+  object.read("created_ms", c.created_ms);
+  object.read("offset_ms", c.offset_ms);
+  object.read("segment_index", c.segment_index);
+  object.read("text", c.text);
+  object.finish();
+  return c;
+}
+
+TermList term_list_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  TermList list;
+  list.id = object.require("id").string();
+  object.read("name", list.name);
+  if (std::optional<JsonField> scope = object.find("scope")) list.scope = term_scope_from_json(*scope);
+  if (std::optional<JsonField> terms = object.find("terms")) {
+    list.terms = tracked_terms_from_json(*terms);
+    // A term written without a scope has its list's (the store requires the two to agree).
+    for (std::size_t i = 0; i < list.terms.size(); ++i) {
+      const nlohmann::json& term = terms->value()[i];
+      if (term.is_object() && !term.contains("scope")) list.terms[i].scope = list.scope;
+    }
+  }
+  object.finish();
+  return list;
+}
+
+RetentionPolicy retention_policy_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  RetentionPolicy policy;
+  if (std::optional<JsonField> scope = object.find("scope")) policy.scope = term_scope_from_json(*scope);
+  policy.days = object.require("days").int64();
+  object.finish();
+  return policy;
+}
+
+ProcessingEvent processing_event_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  ProcessingEvent e;
+  e.call_id = object.require("call_id").string();
+  object.read("seller_id", e.seller_id);
+  if (std::optional<JsonField> status = object.find("status"))
+    e.status = status->name_among(processing_statuses, processing_status_name);
+  object.read("reason", e.reason);
+  object.read("at_ms", e.at_ms);
+  object.finish();
+  return e;
+}
+
+CallFilter call_filter_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  CallFilter f;
+  object.read("seller_ids", f.seller_ids);
+  object.read("from_ms", f.from_ms);
+  object.read("to_ms", f.to_ms);
+  object.read("account_id", f.account_id);
+  object.read("contact_id", f.contact_id);
+  object.read("lead_id", f.lead_id);
+  object.read("opportunity_id", f.opportunity_id);
+  object.read("customer_sentiment_below", f.customer_sentiment_below);
+  object.read("limit", f.limit);
+  object.read_name("order", f.order, call_order_names);
+  object.finish();
+  return f;
+}
+
+ActivityFilter activity_filter_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  ActivityFilter f;
+  object.read("owner_ids", f.owner_ids);
+  object.read("account_id", f.account_id);
+  object.read("contact_id", f.contact_id);
+  object.read("lead_id", f.lead_id);
+  object.read("opportunity_id", f.opportunity_id);
+  object.read("from_ms", f.from_ms);
+  object.read("to_ms", f.to_ms);
+  object.finish();
+  return f;
+}
+
+OpportunityFilter opportunity_filter_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  OpportunityFilter f;
+  object.read("owner_ids", f.owner_ids);
+  object.read("account_id", f.account_id);
+  object.read("from_ms", f.from_ms);
+  object.read("to_ms", f.to_ms);
+  object.finish();
+  return f;
+}
+
 std::string to_json(const User& v) { return to_json_value(v).dump(); }
 std::string to_json(const Opportunity& v) { return to_json_value(v).dump(); }
 std::string to_json(const Activity& v) { return to_json_value(v).dump(); }
@@ -224,5 +510,14 @@ std::string to_json(const DeletionReport& v) { return to_json_value(v).dump(); }
 std::string to_json(const CallTotals& v) { return to_json_value(v).dump(); }
 std::string to_json(const MentionSummary& v) { return to_json_value(v).dump(); }
 std::string to_json(const ActivityTotals& v) { return to_json_value(v).dump(); }
+std::string to_json(const CallAnalysisRecord& v) { return to_json_value(v).dump(); }
+std::string to_json(const TermHitRow& v) { return to_json_value(v).dump(); }
+std::string to_json(const StoredTermCount& v) { return to_json_value(v).dump(); }
+std::string to_json(const BrandMentionRow& v) { return to_json_value(v).dump(); }
+std::string to_json(const StoredBrandFirstMention& v) { return to_json_value(v).dump(); }
+std::string to_json(const CallSpan& v) { return to_json_value(v).dump(); }
+std::string to_json(const RetentionPolicy& v) { return to_json_value(v).dump(); }
+std::string to_json(const PurgeReport& v) { return to_json_value(v).dump(); }
+std::string to_json(const ProcessingEvent& v) { return to_json_value(v).dump(); }
 
 }  // namespace parley

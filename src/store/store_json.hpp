@@ -1,8 +1,12 @@
 #pragma once
-// Internal interface of the store area (for the areas above it; never installed): JSON forms of the
-// store's and CRM's result structs, which insights reuses (nlohmann stays out of public headers).
+// Internal interface of the store area (for the areas above it and the C ABI; never installed): JSON
+// forms of the store's and CRM's structs, which insights reuses, and the readers of the documents
+// a host passes in (records and filters; nlohmann stays out of public headers).
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "json/json_input.hpp"
 #include "parley/store.hpp"
 
 namespace parley {
@@ -20,5 +24,51 @@ nlohmann::json to_json_value(const DeletionReport& report);
 nlohmann::json to_json_value(const CallTotals& totals);
 nlohmann::json to_json_value(const MentionSummary& summary);
 nlohmann::json to_json_value(const ActivityTotals& totals);
+nlohmann::json to_json_value(const TermHitRecord& hit);
+nlohmann::json to_json_value(const BrandMentionRecord& brand);
+nlohmann::json to_json_value(const PriceMentionRecord& price);
+nlohmann::json to_json_value(const ActionItemRecord& item);
+nlohmann::json to_json_value(const CallAnalysisRecord& record);
+nlohmann::json to_json_value(const TermHitRow& row);
+nlohmann::json to_json_value(const StoredTermCount& count);
+nlohmann::json to_json_value(const BrandMentionRow& row);
+nlohmann::json to_json_value(const StoredBrandFirstMention& mention);
+nlohmann::json to_json_value(const CallSpan& span);
+nlohmann::json to_json_value(const RetentionPolicy& policy);
+nlohmann::json to_json_value(const PurgeReport& report);
+nlohmann::json to_json_value(const ProcessingEvent& event);
+
+// A JSON array of the items' forms.
+template <typename T>
+nlohmann::json to_json_array(const std::vector<T>& items) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const T& item : items) out.push_back(to_json_value(item));
+  return out;
+}
+
+// Readers: each accepts what the writer above writes (an optional member may be absent or null:
+// its default), refuses unknown members, and fails with Error(parse) naming the JSON path. The
+// identifying member ("id", a comment's "call_id"...) is required; values are checked by the store.
+User user_from_json(const JsonField& field);
+Opportunity opportunity_from_json(const JsonField& field);
+Activity activity_from_json(const JsonField& field);
+// A comment to add ({"call_id", "offset_ms", "segment_index", "text", "created_ms"}; "id" and
+// "author_id" are accepted as written, the store assigns both when adding).
+Comment comment_from_json(const JsonField& field);
+// {"id", "name", "scope", "terms"}: a term without a "scope" member takes the list's.
+TermList term_list_from_json(const JsonField& field);
+RetentionPolicy retention_policy_from_json(const JsonField& field);
+ProcessingEvent processing_event_from_json(const JsonField& field);
+CallFilter call_filter_from_json(const JsonField& field);
+ActivityFilter activity_filter_from_json(const JsonField& field);
+OpportunityFilter opportunity_filter_from_json(const JsonField& field);
+
+// A JSON array of items read by `read` (user_from_json...).
+template <typename Read>
+auto array_from_json(const JsonField& field, Read read) {
+  std::vector<decltype(read(field))> out;
+  for (const JsonField& item : field.array()) out.push_back(read(item));
+  return out;
+}
 
 }  // namespace parley

@@ -291,6 +291,40 @@ nlohmann::json to_json_value(const TrackedTerm& term) {
                         {"only_in_questions", term.only_in_questions}};
 }
 
+TermScope term_scope_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  TermScope scope;
+  object.read_name("level", scope.level, scope_level_names);
+  const std::optional<JsonField> team_id = object.find("team_id");
+  object.finish();
+  if (team_id) scope.team_id = team_id->string();
+  if (scope.level == TermScope::Level::team && scope.team_id.empty())
+    field.fail("a team scope needs a non-empty team_id");
+  if (scope.level == TermScope::Level::organisation && !scope.team_id.empty())
+    team_id->fail("a team_id belongs only to a scope whose level is team");
+  return scope;
+}
+
+TrackedTerm tracked_term_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  TrackedTerm term;
+  object.require("name").read_into(term.name);
+  object.read_name("kind", term.kind, term_kind_names);
+  object.read("variants", term.variants);
+  if (const std::optional<JsonField> scope = object.find("scope")) term.scope = term_scope_from_json(*scope);
+  object.read("match_related_forms", term.match_related_forms);
+  object.read_name("said_by", term.said_by, speaker_filter_names);
+  object.read("only_in_questions", term.only_in_questions);
+  object.finish();
+  return term;
+}
+
+std::vector<TrackedTerm> tracked_terms_from_json(const JsonField& field) {
+  std::vector<TrackedTerm> terms;
+  for (const JsonField& element : field.array()) terms.push_back(tracked_term_from_json(element));
+  return terms;
+}
+
 std::string to_json(const TermHit& hit) { return to_json_value(hit).dump(); }
 std::string to_json(const CallTermCounts& counts) { return to_json_value(counts).dump(); }
 
