@@ -19,7 +19,8 @@ for option in "$@"; do
       packages+=(abigail-tools  # abidw / abidiff: the C ABI against its committed baseline
         python3 python3-pycparser  # bindings/generate.py reads capi/parley.h
         python3-pytest python3-venv python3-build python3-wheel python3-setuptools python3-pandas
-        mono-mcs mono-runtime nuget) ;;
+        mono-mcs mono-runtime nuget
+        clang-format) ;;  # bindings/generate.py lays out the C++ test it writes
     *) echo "setup: unknown option '$option' (expected --with-node or --with-bindings)" >&2; exit 2 ;;
   esac
 done

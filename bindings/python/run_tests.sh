@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the wheel around a built libparley.so.1, installs it into a fresh virtual environment with
+# `pip install --no-index` and runs the pytest suite from outside the source tree against the
+# installed package (no LD_LIBRARY_PATH, no PARLEY_LIBRARY).
+# Usage: bindings/python/run_tests.sh <path to libparley.so.1> <work dir> [pytest arguments...]
+#
+# The venv is made with --system-site-packages only so that pytest and pandas come from Debian
+# (python3-pytest, python3-pandas; there is no PyPI here). parley itself is installed into the venv
+# from the wheel, and the tests check that the parley they import is the venv's.
+# Exit status 77 with "PARLEY_TEST_SKIPPED: ..." when python3-venv or pytest is missing.
+set -euo pipefail
+if [ $# -lt 2 ]; then
+  echo "usage: $0 <path to libparley.so.1> <work dir> [pytest arguments...]" >&2
+  exit 2
+fi
+library=$1
+work=$(mkdir -p "$2" && realpath "$2")
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(cd "$here/../.." && pwd)
+python=${PARLEY_PYTHON:-/usr/bin/python3}
+
+skip() {
+  echo "PARLEY_TEST_SKIPPED: $1"
+  exit 77
+}
+[ -x "$python" ] || skip "no $python"
+"$python" -c "import ensurepip, venv" 2>/dev/null || skip "python3-venv is not installed"
+"$python" -c "import pytest" 2>/dev/null || skip "pytest is not installed (Debian: python3-pytest)"
+"$python" -c "import build, setuptools, wheel" 2>/dev/null ||
+  skip "python3-build, python3-setuptools or python3-wheel is not installed"
+
+rm -rf "$work/dist" "$work/venv" "$work/run"
+mkdir -p "$work/run"
+"$here/build_wheel.sh" "$library" "$work/dist" >/dev/null
+wheel=$(ls "$work"/dist/parley-*.whl)
+"$python" -m venv --system-site-packages "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet --no-index --disable-pip-version-check "$wheel"
+
+# The tests run from a copy, in a folder outside the source tree, so nothing but the venv's parley
+# can be imported.
+cp -r "$here/tests" "$work/run/tests"
+cd "$work/run"
+unset LD_LIBRARY_PATH PARLEY_LIBRARY PYTHONPATH
+export PARLEY_SOURCE_DIR="$source_dir" PARLEY_EXPECTED_PREFIX="$work/venv"
+exec "$work/venv/bin/python" -m pytest -p no:cacheprovider -q tests "$@"

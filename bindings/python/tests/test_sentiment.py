@@ -1,0 +1,85 @@
+"""parley.Scorer: one text, many texts (both C paths), errors."""
+import pytest
+
+import parley
+
+
+@pytest.fixture
+def scorer():
+    with parley.Scorer("en") as scorer:
+        yield scorer
+
+
+def test_a_positive_and_a_negative_sentence(scorer):
+    good = scorer.score("I love this product, it is great!")
+    bad = scorer.score("This is terrible and I hate it.")
+    assert good.label == "positive" and 0 < good.score <= 1
+    assert bad.label == "negative" and -1 <= bad.score < 0
+    assert good.word_count == 7
+    assert good.matched_terms >= 2  # love, great
+
+
+def test_text_without_valence_is_neutral_zero(scorer):
+    score = scorer.score("The meeting is on Tuesday.")
+    assert (score.score, score.label, score.matched_terms) == (0.0, "neutral", 0)
+    assert score.word_count == 5
+
+
+def test_score_many_equals_score_one_by_one(scorer):
+    texts = ["I love it.", "Awful service.", "We meet at noon.", "Great, thanks!", "", "Not bad at all."]
+    assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
+
+
+def test_score_many_with_line_breaks_inside_texts(scorer):
+    texts = ["first line\nsecond line is great", "plain", "windows\r\nline", ""]
+    assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
+
+
+def test_score_many_of_long_lists_in_overlapped_chunks(scorer):
+    # Over 2 chunks of 8,192 texts, str lists are encoded while the library scores: the result must
+    # equal scoring one by one, also when a text in a later chunk forces the general path.
+    base = ["I love it.", "Awful service.", "We meet at noon.", "Great, thanks! 😀", "Not bad at all."]
+    texts = [f"{base[i % 5]} {i}" for i in range(20_000)]
+    expected = [scorer.score(t) for t in texts]
+    assert list(scorer.score_many(texts)) == expected
+    texts[17_000] = "a line\nbreak that is great"
+    expected[17_000] = scorer.score(texts[17_000])
+    assert list(scorer.score_many(texts)) == expected
+
+
+def test_score_many_of_nothing_is_empty(scorer):
+    assert list(scorer.score_many([])) == []
+
+
+def test_scores_as_a_data_frame(scorer):
+    pandas = pytest.importorskip("pandas")
+    frame = scorer.score_many(["I love it.", "Awful."]).to_pandas()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == ["score", "label", "word_count", "matched_terms"]
+    assert list(frame["label"]) == ["positive", "negative"]
+
+
+def test_an_extra_lexicon_changes_a_words_valence():
+    with parley.Scorer("en", extra_lexicon="zorble\t3.0\n") as scorer:
+        assert scorer.score("zorble").label == "positive"
+
+
+def test_a_language_without_a_lexicon_is_refused():
+    with pytest.raises(parley.ParleyError) as caught:
+        parley.Scorer("xx")
+    assert "xx" in caught.value.message
+
+
+def test_invalid_utf8_is_refused(scorer):
+    with pytest.raises(parley.InvalidUtf8Error):
+        scorer.score(b"caf\xe9")
+
+
+def test_score_many_takes_bytes_and_mixed_lists(scorer):
+    texts = ["I love it.", "Awful service."]
+    expected = [scorer.score(t) for t in texts]
+    assert list(scorer.score_many([t.encode() for t in texts])) == expected
+    assert list(scorer.score_many([texts[0], texts[1].encode()])) == expected
+    assert scorer.score_many(texts)[-1] == expected[-1]
+    assert scorer.score_many(texts).labels == ["positive", "negative"]
+    assert scorer.score_many(texts).scores == [s.score for s in expected]
