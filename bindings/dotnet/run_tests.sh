@@ -58,4 +58,19 @@ if [ -n "$preload" ]; then
   export ASAN_OPTIONS="detect_leaks=0:handle_segv=0:allow_user_segv_handler=1:use_sigaltstack=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 fi
-exec env -u LD_LIBRARY_PATH mono --debug ParleyTests.exe "$root/samples" "$work/scratch"
+env -u LD_LIBRARY_PATH mono --debug ParleyTests.exe "$root/samples" "$work/scratch"
+
+# 6. The C# example, compiled and run the same way: the sample call into a fresh store, then the
+# manager's home page (figures as tests/examples/check_c_example.sh derives them from the VTT).
+mcs -target:exe -warnaserror+ -nologo -out:"$app/HomePage.exe" -r:"$app/Parley.dll" \
+  -r:System.Runtime.Serialization.dll -r:System.Xml.dll -r:System.Xml.Linq.dll -r:System.Core.dll \
+  "$root/examples/csharp/HomePage.cs"
+page=$(env -u LD_LIBRARY_PATH mono HomePage.exe "$root/samples" "$work/example.db")
+for expected in "HOME PAGE - team of" "Calls recorded +1 " "pricing +2 " "Contoso 360 +1 "; do
+  if ! printf '%s\n' "$page" | grep -Eq "$expected"; then
+    printf '%s\n' "$page" >&2
+    echo "run_tests: examples/csharp/HomePage.cs printed no line matching '$expected'" >&2
+    exit 1
+  fi
+done
+echo "examples/csharp/HomePage.cs: the home page shows the sample call's figures"

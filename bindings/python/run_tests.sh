@@ -43,4 +43,17 @@ cp -r "$here/tests" "$work/run/tests"
 cd "$work/run"
 unset LD_LIBRARY_PATH PARLEY_LIBRARY PYTHONPATH
 export PARLEY_SOURCE_DIR="$source_dir" PARLEY_EXPECTED_PREFIX="$work/venv"
-exec "$work/venv/bin/python" -m pytest -p no:cacheprovider -q tests "$@"
+"$work/venv/bin/python" -m pytest -p no:cacheprovider -q tests "$@"
+
+# The Python example against the same installed package: the sample call into a fresh store, then
+# its seller's page. The figures are the ones tests/examples/check_c_example.sh derives by hand
+# from the VTT's cue times (talk 100.6 s of 221.6 s = 45 %) and mentions (pricing said twice).
+page=$("$work/venv/bin/python" "$source_dir/examples/python/seller_page.py" "$source_dir/samples" "$work/run/example.db")
+for expected in "SELLER DETAILS - Dana Whitfield" "Talk / listen +45% / 55%" "pricing +2 +1" "Contoso 360 +1 +1"; do
+  if ! grep -Eq "$expected" <<<"$page"; then
+    printf '%s\n' "$page" >&2
+    echo "run_tests: examples/python/seller_page.py printed no line matching '$expected'" >&2
+    exit 1
+  fi
+done
+echo "examples/python/seller_page.py: the seller's page shows the sample call's figures"
