@@ -234,6 +234,12 @@ typedef struct parley_call_info {
 } parley_call_info;
 
 PARLEY_API parley_status parley_call_get_info(const parley_call *call, parley_call_info *out_info);
+/* Participant `index` (0 .. participant_count - 1, the index segments name as their speaker) into
+ * the caller's struct (struct_size set by the caller): id, display_name (the id when none was
+ * given), role and crm_id, owned by the call and valid while it lives and is not changed. An index
+ * out of range is PARLEY_E_INVALID_ARGUMENT. */
+PARLEY_API parley_status parley_call_get_participant(const parley_call *call, size_t index,
+                                                     parley_participant *out_participant);
 /* The call in parley's own JSON transcript form (docs/transcript-formats.md). */
 PARLEY_API parley_status parley_call_to_json(const parley_call *call, char **out_json);
 /* The reader's warnings as a JSON array of {"source", "line", "json_path", "message"}. */

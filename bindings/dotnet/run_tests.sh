@@ -62,8 +62,7 @@ env -u LD_LIBRARY_PATH mono --debug ParleyTests.exe "$root/samples" "$work/scrat
 
 # 6. The C# example, compiled and run the same way: the sample call into a fresh store, then the
 # manager's home page (figures as tests/examples/check_c_example.sh derives them from the VTT).
-mcs -target:exe -warnaserror+ -nologo -out:"$app/HomePage.exe" -r:"$app/Parley.dll" \
-  -r:System.Runtime.Serialization.dll -r:System.Xml.dll -r:System.Xml.Linq.dll -r:System.Core.dll \
+mcs -target:exe -warnaserror+ -nologo -out:"$app/HomePage.exe" -r:"$app/Parley.dll" -r:System.Core.dll \
   "$root/examples/csharp/HomePage.cs"
 page=$(env -u LD_LIBRARY_PATH mono HomePage.exe "$root/samples" "$work/example.db")
 for expected in "HOME PAGE - team of" "Calls recorded +1 " "pricing +2 " "Contoso 360 +1 "; do

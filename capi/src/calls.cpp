@@ -26,6 +26,15 @@ Role role_arg(const parley_role& role, std::string_view name) {
                                          static_cast<int>(capi::enum_arg(role))));
 }
 
+parley_role role_of(Role role) {
+  switch (role) {
+    case Role::seller: return PARLEY_ROLE_SELLER;
+    case Role::customer: return PARLEY_ROLE_CUSTOMER;
+    case Role::other: break;
+  }
+  return PARLEY_ROLE_OTHER;
+}
+
 // "webvtt, srt, ..., deepgram": the names format_name gives, for messages.
 std::string format_names() {
   constexpr TranscriptFormat formats[] = {TranscriptFormat::webvtt,
@@ -265,6 +274,30 @@ parley_status parley_call_get_info(const parley_call* call, parley_call_info* ou
     info.segment_count = source.segments.size();
     info.warning_count = call->warnings.size();
     capi::write_struct(out_info, info, "out_info");
+  });
+}
+
+parley_status parley_call_get_participant(const parley_call* call, size_t index,
+                                          parley_participant* out_participant) {
+  return capi::guarded([&] {
+    const Call& source = capi::handle_arg(call, "call").get();
+    if (index >= source.participants.size()) {
+      capi::argument_error("index", fmt::format("is {}: call '{}' has {} participant(s)", index, source.id,
+                                                source.participants.size()));
+    }
+    const Participant& participant = source.participants[index];
+    // The C++ model's rule: a participant without a display name is shown by its id.
+    const std::string& display_name =
+        participant.display_name.empty() ? participant.id : participant.display_name;
+    parley_participant out{};
+    out.id = participant.id.c_str();
+    out.id_length = participant.id.size();
+    out.display_name = display_name.c_str();
+    out.display_name_length = display_name.size();
+    out.role = role_of(participant.role);
+    out.crm_id = participant.crm_id.c_str();
+    out.crm_id_length = participant.crm_id.size();
+    capi::write_struct(out_participant, out, "out_participant");
   });
 }
 

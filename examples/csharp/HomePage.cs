@@ -3,15 +3,11 @@
 //   FOLDER    call transcripts (.vtt, .srt, .rttm, .json) of the sellers below, and terms.tsv if the
 //             team tracks terms (docs/terms.md), e.g. the repository's samples/
 //   DATABASE  an SQLite file, created if missing; running again replaces the calls
-// Build: mcs -r:Parley.dll -r:System.Runtime.Serialization.dll -r:System.Xml.Linq.dll HomePage.cs
+// Build: mcs -r:Parley.dll HomePage.cs
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.Serialization.Json;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using Parley;
 
 static class HomePage
@@ -107,17 +103,14 @@ static class HomePage
         }
     }
 
-    // The user id of the first of our sellers speaking in the call, from its participants
-    // (the call's JSON form, docs/transcript-formats.md), or null.
+    // The user id of the first of our sellers speaking in the call (by display name, then id), or null.
     static string SellerOf(Call call, Dictionary<string, string> sellers)
     {
-        byte[] json = Encoding.UTF8.GetBytes(call.ToJson());
-        var document = XElement.Load(JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max));
-        foreach (var participant in document.Element("participants").Elements())
+        foreach (var participant in call.Participants)
         {
-            string name = (string)participant.Element("name") ?? (string)participant.Element("id");
             string id;
-            if ((string)participant.Element("role") == "seller" && sellers.TryGetValue(name, out id)) return id;
+            if (participant.Role != Role.Seller) continue;
+            if (sellers.TryGetValue(participant.DisplayName, out id) || sellers.TryGetValue(participant.Id, out id)) return id;
         }
         return null;
     }

@@ -35,8 +35,7 @@ def main(folder, database, seller_id=None):
             call = handles.enter_context(parley.Call.read(path))
             # parley never guesses roles: our sellers by name, everyone else is the customer's side.
             call.assign_roles({"our_users": list(sellers), "unmatched": "customer"})
-            owners = [sellers.get(p.get("name"), sellers.get(p["id"])) for p in call.to_dict()["participants"]
-                      if p["role"] == "seller"]
+            owners = [sellers.get(p.display_name, sellers.get(p.id)) for p in call.participants if p.role == "seller"]
             owners = [owner["id"] for owner in owners if owner]
             if not owners:
                 print(f"{path}: none of our sellers speaks in it; skipped", file=sys.stderr)

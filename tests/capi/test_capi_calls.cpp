@@ -456,3 +456,94 @@ TEST_CASE("roles: set one by id, or assign every one by the host's rules") {
               {"'call' is NULL"});
   CHECK(call_json(sample.get()) == document);  // unchanged by the failures
 }
+
+namespace {
+
+parley_participant participant_at(const parley_call* call, size_t index) {
+  parley_participant out{};
+  out.struct_size = sizeof out;
+  CAPI_REQUIRE_OK(parley_call_get_participant(call, index, &out));
+  CHECK(out.struct_size == sizeof out);
+  return out;
+}
+
+std::string_view id_of(const parley_participant& p) { return {p.id, p.id_length}; }
+std::string_view display_name_of(const parley_participant& p) {
+  return {p.display_name, p.display_name_length};
+}
+std::string_view crm_id_of(const parley_participant& p) { return {p.crm_id, p.crm_id_length}; }
+
+}  // namespace
+
+TEST_CASE("a call's participants can be read back: id, display name, role and CRM id, by index") {
+  // The sample names its two speakers in <v> tags, Dana first; readers leave every role `other`.
+  const std::string path = source_path("samples/discovery-call.vtt");
+  parley_call* read = nullptr;
+  CAPI_REQUIRE_OK(parley_call_read_file(path.data(), path.size(), "", 0, nullptr, 0, &read));
+  CallPtr sample(read);
+  REQUIRE(info_of(sample.get()).participant_count == 2);
+  parley_participant dana = participant_at(sample.get(), 0);
+  CHECK(id_of(dana) == "Dana Whitfield");
+  CHECK(display_name_of(dana) == "Dana Whitfield");
+  CHECK(dana.role == PARLEY_ROLE_OTHER);
+  CHECK(crm_id_of(dana).empty());
+  const parley_participant marco = participant_at(sample.get(), 1);
+  CHECK(id_of(marco) == "Marco Rossi");
+  CHECK(display_name_of(marco) == "Marco Rossi");
+  CHECK(marco.role == PARLEY_ROLE_OTHER);
+  // A role set afterwards is what the next read gives.
+  CAPI_REQUIRE_OK(
+      parley_call_set_role(sample.get(), "Dana Whitfield", PARLEY_NUL_TERMINATED, PARLEY_ROLE_SELLER));
+  dana = participant_at(sample.get(), 0);
+  CHECK(dana.role == PARLEY_ROLE_SELLER);
+  CHECK(id_of(dana) == "Dana Whitfield");
+
+  // Built by hand: Dana with a display name and a CRM id, Marco with neither (shown by his id).
+  CallPtr built = two_party_call();
+  const parley_participant seller = participant_at(built.get(), 0);
+  CHECK(id_of(seller) == "dana");
+  CHECK(display_name_of(seller) == "Dana Whitfield");
+  CHECK(seller.role == PARLEY_ROLE_SELLER);
+  CHECK(crm_id_of(seller) == "u-1");
+  const parley_participant customer = participant_at(built.get(), 1);
+  CHECK(id_of(customer) == "marco");
+  CHECK(display_name_of(customer) == "marco");
+  CHECK(customer.role == PARLEY_ROLE_CUSTOMER);
+  CHECK(crm_id_of(customer).empty());
+
+  // A newer caller's larger struct: parley fills what it knows and leaves the rest alone.
+  struct {
+    parley_participant known;
+    uint64_t newer_field;
+  } larger{};
+  larger.known.struct_size = sizeof larger;
+  larger.newer_field = 0x5eed;
+  CAPI_REQUIRE_OK(parley_call_get_participant(built.get(), 1, &larger.known));
+  CHECK(larger.known.struct_size == sizeof larger);
+  CHECK(id_of(larger.known) == "marco");
+  CHECK(larger.newer_field == 0x5eed);
+}
+
+TEST_CASE("reading a participant refuses an index out of range, NULL and a struct without its size") {
+  CallPtr call = two_party_call();
+  parley_participant out{};
+  out.struct_size = sizeof out;
+  check_error(parley_call_get_participant(call.get(), 2, &out), PARLEY_E_INVALID_ARGUMENT,
+              {"'index' is 2", "2 participant(s)"});
+  check_error(parley_call_get_participant(call.get(), static_cast<size_t>(-1), &out),
+              PARLEY_E_INVALID_ARGUMENT, {"'index' is 18446744073709551615", "2 participant(s)"});
+  CHECK(out.id == nullptr);  // untouched by the failures
+  check_error(parley_call_get_participant(nullptr, 0, &out), PARLEY_E_INVALID_ARGUMENT, {"'call' is NULL"});
+  check_error(parley_call_get_participant(call.get(), 0, nullptr), PARLEY_E_INVALID_ARGUMENT,
+              {"'out_participant' is NULL"});
+  parley_participant unsized{};
+  check_error(parley_call_get_participant(call.get(), 0, &unsized), PARLEY_E_INVALID_ARGUMENT,
+              {"'out_participant' has struct_size 0", "set it to sizeof the struct"});
+  CHECK(unsized.id == nullptr);
+
+  parley_call* empty = nullptr;
+  CAPI_REQUIRE_OK(parley_call_create("empty", PARLEY_NUL_TERMINATED, &empty));
+  CallPtr owned(empty);
+  check_error(parley_call_get_participant(empty, 0, &out), PARLEY_E_INVALID_ARGUMENT,
+              {"'index' is 0", "call 'empty' has 0 participant(s)"});
+}

@@ -301,6 +301,10 @@ TEST_CASE("every entry point: parley_call_get_info with NULL pointers fails with
   check_failure(parley_call_get_info(nullptr, nullptr), "parley_call_get_info");
 }
 
+TEST_CASE("every entry point: parley_call_get_participant with NULL pointers fails with a message") {
+  check_failure(parley_call_get_participant(nullptr, 0, nullptr), "parley_call_get_participant");
+}
+
 TEST_CASE("every entry point: parley_call_to_json with NULL pointers fails with a message") {
   check_failure(parley_call_to_json(nullptr, nullptr), "parley_call_to_json");
 }

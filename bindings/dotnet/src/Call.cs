@@ -27,6 +27,26 @@ namespace Parley
         }
     }
 
+    /// <summary>A speaker of a call (Call.Participants); its index there is what segments name as their speaker.</summary>
+    public sealed class Participant
+    {
+        /// <summary>Unique within the call: the transcript's speaker label.</summary>
+        public string Id { get; private set; }
+        /// <summary>As shown to people; the id when none was given.</summary>
+        public string DisplayName { get; private set; }
+        public Role Role { get; private set; }
+        /// <summary>The CRM user or contact id; "" when none.</summary>
+        public string CrmId { get; private set; }
+
+        public Participant(string id, string displayName, Role role, string crmId = "")
+        {
+            Id = Interop.NotNull(id, "id");
+            DisplayName = Interop.NotNull(displayName, "displayName");
+            Role = role;
+            CrmId = Interop.NotNull(crmId, "crmId");
+        }
+    }
+
     /// <summary>One word's timing within a segment.</summary>
     public sealed class Word
     {
@@ -222,6 +242,33 @@ namespace Parley
                     info.struct_size = new UIntPtr((uint)Marshal.SizeOf(typeof(Native.CallInfo)));
                     Interop.Check(NativeMethods.parley_call_get_info(call.Pointer, ref info));
                     return new CallInfo(info);
+                }
+            }
+        }
+
+        /// <summary>The call's speakers in index order (the index segments name as their speaker).</summary>
+        public IReadOnlyList<Participant> Participants
+        {
+            get
+            {
+                using (var call = Interop.Use(Handle, "Call"))
+                {
+                    var info = new Native.CallInfo();
+                    info.struct_size = new UIntPtr((uint)Marshal.SizeOf(typeof(Native.CallInfo)));
+                    Interop.Check(NativeMethods.parley_call_get_info(call.Pointer, ref info));
+                    int count = (int)info.participant_count.ToUInt64();
+                    var participants = new List<Participant>(count);
+                    for (int index = 0; index < count; index++)
+                    {
+                        var native = new Native.Participant();
+                        native.struct_size = new UIntPtr((uint)Marshal.SizeOf(typeof(Native.Participant)));
+                        Interop.Check(NativeMethods.parley_call_get_participant(call.Pointer, new UIntPtr((uint)index), ref native));
+                        participants.Add(new Participant(Interop.Borrowed(native.id, native.id_length),
+                                                         Interop.Borrowed(native.display_name, native.display_name_length),
+                                                         (Role)native.role,
+                                                         Interop.Borrowed(native.crm_id, native.crm_id_length)));
+                    }
+                    return participants.AsReadOnly();
                 }
             }
         }

@@ -40,6 +40,16 @@ namespace Parley
             return Encoding.UTF8.GetString(bytes);
         }
 
+        /// <summary>`length` bytes of UTF-8 parley still owns ("" for length 0).</summary>
+        internal static string Borrowed(IntPtr text, UIntPtr length)
+        {
+            int count = checked((int)length.ToUInt64());
+            if (count == 0) return "";
+            var bytes = new byte[count];
+            Marshal.Copy(text, bytes, 0, count);
+            return Encoding.UTF8.GetString(bytes);
+        }
+
         /// <summary>A string parley returned to the caller: read, then released with parley_string_free.</summary>
         internal static string Take(IntPtr text)
         {

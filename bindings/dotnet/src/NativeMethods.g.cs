@@ -277,6 +277,9 @@ namespace Parley.Native
         public static extern Status parley_call_get_info(IntPtr call, ref CallInfo out_info);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_call_get_participant(IntPtr call, UIntPtr index, ref Participant out_participant);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status parley_call_to_json(IntPtr call, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

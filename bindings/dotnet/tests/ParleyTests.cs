@@ -41,6 +41,7 @@ namespace Parley.Tests
             runner.Run("Call: reading samples/discovery-call.vtt gives its cues, speakers and length", CallReadsVtt);
             runner.Run("Call: AssignRoles names the speakers no rule matched", CallAssignRoles);
             runner.Run("Call: SetRole and SetWords change the call", CallSetRoleAndWords);
+            runner.Run("Call: Participants lists the speakers in index order with their names and roles", CallParticipants);
             runner.Run("Call: ToJson writes parley's JSON transcript, which Parse reads back", CallJsonRoundTrip);
             runner.Run("Analysis: metrics of samples/discovery-call.vtt, counted by hand", AnalysisMetricsOfVtt);
             runner.Run("Analysis: tracked terms of samples/discovery-call.vtt with samples/terms.tsv", AnalysisTermCounts);
@@ -205,6 +206,41 @@ namespace Parley.Tests
                 Assert.True(call.ToJson().Contains("30400"), "the word timings are in the call's JSON");
                 Assert.Throws<ParleyException>(() => call.SetWords(7, new Word[0]), "SetWords of a segment that does not exist");
             }
+        }
+
+        private static void CallParticipants()
+        {
+            using (var call = BuildCall("c-participants", "s1"))
+            {
+                call.AddParticipant("lee", Role.Other, "", "crm-42");
+                var participants = call.Participants;
+                Assert.Equal(3, participants.Count, "Participants.Count");
+                Assert.Equal("dana|Dana Whitfield|Seller|", Describe(participants[0]), "participant 0");
+                Assert.Equal("marco|Marco Rossi|Customer|", Describe(participants[1]), "participant 1");
+                // No display name given: the id.
+                Assert.Equal("lee|lee|Other|crm-42", Describe(participants[2]), "participant 2");
+            }
+            using (var call = Call.Read(Sample("discovery-call.vtt")))
+            {
+                // The <v> names of the cues, Dana first; readers leave every role Other.
+                Assert.Equal("Dana Whitfield|Dana Whitfield|Other|,Marco Rossi|Marco Rossi|Other|",
+                             string.Join(",", call.Participants.Select(Describe)), "the sample's speakers");
+                call.AssignRoles("{\"our_users\": [\"Dana Whitfield\"], \"unmatched\": \"customer\"}");
+                Assert.Equal("Seller,Customer", string.Join(",", call.Participants.Select(p => p.Role.ToString())),
+                             "the roles AssignRoles gave");
+            }
+            using (var call = Call.Create("c-accents"))
+            {
+                call.AddParticipant("José Núñez", Role.Customer);
+                Assert.Equal("José Núñez|José Núñez|Customer|", Describe(call.Participants[0]), "a non-ASCII speaker");
+                call.Dispose();
+                Assert.Throws<ObjectDisposedException>(() => { var unused = call.Participants; }, "Participants of a disposed call");
+            }
+        }
+
+        private static string Describe(Participant p)
+        {
+            return p.Id + "|" + p.DisplayName + "|" + p.Role + "|" + p.CrmId;
         }
 
         private static void CallJsonRoundTrip()

@@ -316,6 +316,7 @@ FUNCTIONS = (
     "parley_call_set_words",
     "parley_call_assign_roles",
     "parley_call_get_info",
+    "parley_call_get_participant",
     "parley_call_to_json",
     "parley_call_warnings_json",
     "parley_terms_read_file",
@@ -396,6 +397,7 @@ parley_call_add_segments = _declare("parley_call_add_segments", [c_void_p, POINT
 parley_call_set_words = _declare("parley_call_set_words", [c_void_p, c_size_t, POINTER(parley_word), c_size_t], c_int)
 parley_call_assign_roles = _declare("parley_call_assign_roles", [c_void_p, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_call_get_info = _declare("parley_call_get_info", [c_void_p, POINTER(parley_call_info)], c_int)
+parley_call_get_participant = _declare("parley_call_get_participant", [c_void_p, c_size_t, POINTER(parley_participant)], c_int)
 parley_call_to_json = _declare("parley_call_to_json", [c_void_p, POINTER(c_void_p)], c_int)
 parley_call_warnings_json = _declare("parley_call_warnings_json", [c_void_p, POINTER(c_void_p)], c_int)
 parley_terms_read_file = _declare("parley_terms_read_file", [c_char_p, c_size_t, POINTER(c_void_p)], c_int)

@@ -1,12 +1,12 @@
 """Calls: transcripts read from files or memory, or built from the host's own participants and segments."""
 import json
-from ctypes import byref, c_uint32, c_void_p, sizeof
+from ctypes import byref, c_uint32, c_void_p, sizeof, string_at
 from dataclasses import dataclass
 from typing import Optional, Union
 
 from . import _capi
 from ._capi import CallField, Role
-from ._support import Handle, enum_arg, json_arg, nan_if_none, take_json, take_string, text_arg
+from ._support import Handle, enum_arg, enum_name, json_arg, nan_if_none, take_json, take_string, text_arg
 from .errors import check
 
 
@@ -50,6 +50,16 @@ class CallInfo:
     participant_count: int
     segment_count: int
     warning_count: int  # the reader's warnings (Call.warnings)
+
+
+def _text(native, field):
+    """A `const char *` + `_length` field pair of a struct parley filled, as str."""
+    length = getattr(native, field + "_length")
+    if length == 0:
+        return ""
+    address = getattr(type(native), field).offset
+    pointer = c_void_p.from_buffer(native, address).value
+    return string_at(pointer, length).decode("utf-8")
 
 
 def _segment(value):
@@ -197,6 +207,19 @@ class Call(Handle):
                         effective_duration_ms=native.effective_duration_ms,
                         participant_count=native.participant_count, segment_count=native.segment_count,
                         warning_count=native.warning_count)
+
+    @property
+    def participants(self):
+        """The call's speakers in index order (the index segments name as their speaker), as
+        Participant with the role's name ("seller") and the display name (the id when none was given)."""
+        native = _capi.parley_participant(struct_size=sizeof(_capi.parley_participant))
+        participants = []
+        for index in range(self.info.participant_count):
+            check(_capi.parley_call_get_participant(self._handle, index, byref(native)))
+            participants.append(Participant(id=_text(native, "id"), role=enum_name(Role, native.role),
+                                            display_name=_text(native, "display_name"),
+                                            crm_id=_text(native, "crm_id")))
+        return participants
 
     @property
     def id(self):

@@ -109,3 +109,26 @@ def test_invalid_utf8_is_refused_or_replaced_as_asked():
     with parley.Call.parse(content, format="webvtt", source_name="latin1.vtt", invalid_utf8="replace") as call:
         assert call.to_dict()["segments"][0]["text"] == "caf\ufffd"
         assert call.info.warning_count == len(call.warnings) >= 1
+
+
+def test_participants_lists_the_speakers_in_index_order(built_call):
+    built_call.add_participant(id="lee", role="other", crm_id="crm-42")
+    assert built_call.participants == [parley.Participant("dana", "seller", "Dana Whitfield", ""),
+                                       parley.Participant("sam", "customer", "Sam Lee", ""),
+                                       parley.Participant("lee", "other", "lee", "crm-42")]
+
+
+def test_participants_of_a_read_call_are_its_speakers_with_the_roles_assigned():
+    with parley.Call.read(SAMPLE_CALL) as call:
+        assert [(p.id, p.display_name, p.role) for p in call.participants] == [
+            ("Dana Whitfield", "Dana Whitfield", "other"), ("Marco Rossi", "Marco Rossi", "other")]
+        call.assign_roles({"our_users": ["Dana Whitfield"], "unmatched": "customer"})
+        assert [p.role for p in call.participants] == ["seller", "customer"]
+
+
+def test_participants_keep_non_ascii_names_and_a_closed_call_has_none():
+    call = parley.Call.create("c", participants=[parley.Participant("José Núñez", "customer")])
+    assert call.participants == [parley.Participant("José Núñez", "customer", "José Núñez", "")]
+    call.close()
+    with pytest.raises(ValueError):
+        call.participants
