@@ -14,14 +14,14 @@ fi
 cmake --preset asan-ubsan >/dev/null
 cmake --build --preset asan-ubsan -j"$(nproc)"
 
-# clang-tidy over every source file of src/ and sample_org/ in the build's compile_commands.json,
+# clang-tidy over every source file of src/, capi/src/ and sample_org/ in the build's compile_commands.json,
 # in parallel. src/text/normalize.cpp is left out: clang 14 cannot evaluate libstdc++ 12's
 # std::string constructor in a constant expression, so it rejects that file's constinit table,
 # which g++ compiles.
 tidy_status=0
-echo "test.sh: clang-tidy over src/ and sample_org/" >&2
+echo "test.sh: clang-tidy over src/, capi/src/ and sample_org/" >&2
 run-clang-tidy -clang-tidy-binary clang-tidy -quiet -j "$(nproc)" -p build/asan-ubsan \
-  "^(?!.*/src/text/normalize\.cpp$)$PWD/(src|sample_org)/.*\.cpp$" >build/asan-ubsan/clang-tidy.log 2>&1 \
+  "^(?!.*/src/text/normalize\.cpp$)$PWD/(src|capi/src|sample_org)/.*\.cpp$" >build/asan-ubsan/clang-tidy.log 2>&1 \
   || tidy_status=$?
 if [ "$tidy_status" -ne 0 ]; then
   grep -E "(warning|error):" build/asan-ubsan/clang-tidy.log | sort -u >&2 || cat build/asan-ubsan/clang-tidy.log >&2
