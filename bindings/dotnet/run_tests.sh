@@ -73,3 +73,26 @@ for expected in "HOME PAGE - team of" "Calls recorded +1 " "pricing +2 " "Contos
   fi
 done
 echo "examples/csharp/HomePage.cs: the home page shows the sample call's figures"
+
+# 7. The README's C# first program, its statements inside a Main, run beside a copy of the sample
+# call: the talk ratio 100.6 s / 221.6 s, as above.
+program=$(sh "$root/tests/examples/readme_program.sh" "$root/README.md" csharp)
+directive='^using [A-Za-z.]+;$'
+{
+  echo "using System;"
+  printf '%s\n' "$program" | grep -E "$directive"
+  echo "static class FirstProgram { static void Main() {"
+  printf '%s\n' "$program" | grep -vE "$directive"
+  echo "} }"
+} >"$work/FirstProgram.cs"
+mcs -target:exe -warnaserror+ -nologo -out:"$app/FirstProgram.exe" -r:"$app/Parley.dll" "$work/FirstProgram.cs"
+cp "$root/samples/discovery-call.vtt" "$app/call.vtt"
+cp "$root/samples/terms.tsv" "$app/terms.tsv"
+first=$(env -u LD_LIBRARY_PATH mono FirstProgram.exe)
+case "$first" in
+  0.4539*) echo "README.md: the C# first program prints the sample call's talk ratio" ;;
+  *)
+    echo "run_tests: the README's C# program printed '$first', not the talk ratio 0.4539..." >&2
+    exit 1
+    ;;
+esac

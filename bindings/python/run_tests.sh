@@ -57,3 +57,17 @@ for expected in "SELLER DETAILS - Dana Whitfield" "Talk / listen +45% / 55%" "pr
   fi
 done
 echo "examples/python/seller_page.py: the seller's page shows the sample call's figures"
+
+# The README's Python first program, run as written beside a copy of the sample call: the talk
+# ratio 100.6 s / 221.6 s and "pricing" twice, as above.
+mkdir -p "$work/run/readme"
+cp "$source_dir/samples/discovery-call.vtt" "$work/run/readme/call.vtt"
+cp "$source_dir/samples/terms.tsv" "$work/run/readme/terms.tsv"
+sh "$source_dir/tests/examples/readme_program.sh" "$source_dir/README.md" python >"$work/run/readme/first.py"
+first=$(cd "$work/run/readme" && "$work/venv/bin/python" first.py)
+if ! grep -Eq "^0\.4539[0-9]* .*\('pricing', 2\)" <<<"$first"; then
+  printf '%s\n' "$first" >&2
+  echo "run_tests: the README's Python program did not print the talk ratio 0.4539... and ('pricing', 2)" >&2
+  exit 1
+fi
+echo "README.md: the Python first program prints the sample call's talk ratio and terms"
