@@ -35,16 +35,30 @@ def test_score_many_with_line_breaks_inside_texts(scorer):
     assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
 
 
-def test_score_many_of_long_lists_in_overlapped_chunks(scorer):
-    # Over 2 chunks of 8,192 texts, str lists are encoded while the library scores: the result must
-    # equal scoring one by one, also when a text in a later chunk forces the general path.
-    base = ["I love it.", "Awful service.", "We meet at noon.", "Great, thanks! 😀", "Not bad at all."]
-    texts = [f"{base[i % 5]} {i}" for i in range(20_000)]
+def test_score_many_of_long_lists_mixing_ascii_and_other_scripts(scorer):
+    # str lists are encoded in runs of ASCII texts: the result must equal scoring one by one, with
+    # non-ASCII texts first, last, side by side and alone, and when a line break forces the general path.
+    base = ["I love it.", "Awful service.", "We meet at noon.", "Great, thanks! 😀", "Not bad at all.",
+            "Très bien, merci.", "非常好"]
+    texts = ["Ça va mal."] + [f"{base[i % 7]} {i}" for i in range(20_000)] + ["Schön!"]
     expected = [scorer.score(t) for t in texts]
     assert list(scorer.score_many(texts)) == expected
     texts[17_000] = "a line\nbreak that is great"
     expected[17_000] = scorer.score(texts[17_000])
     assert list(scorer.score_many(texts)) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["plain", "ascii"], ["é"], ["a", "é", "ü", "b", "", "😀"], ["", ""], ["日本", "x", "y", "z", "ß"],
+])
+def test_the_encoder_of_str_lists_equals_encoding_text_by_text(texts):
+    from parley.sentiment import _utf8_lines
+    assert _utf8_lines(texts) == b"\n".join(t.encode("utf-8") for t in texts)
+
+
+def test_score_many_mixing_str_and_bytes(scorer):
+    texts = ["I love it.", b"Awful service.", "Très bien."]
+    assert list(scorer.score_many(texts)) == [scorer.score(t) for t in texts]
 
 
 def test_score_many_of_nothing_is_empty(scorer):
