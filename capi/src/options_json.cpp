@@ -5,16 +5,13 @@
 
 #include "capi_support.hpp"
 #include "model/enum_names.hpp"
+#include "timing/timing_json.hpp"
 
 namespace parley::capi {
 namespace {
 
-// Names of enums whose area keeps no public name table; spelled as docs/c-api.md and the fields'
-// comments name the values.
-constexpr detail::EnumName<TalkRatioDenominator> talk_ratio_denominator_names[] = {
-    {TalkRatioDenominator::speech_time, "speech_time"},
-    {TalkRatioDenominator::call_duration, "call_duration"},
-};
+// Names of the readers' option values, which only these documents spell (docs/c-api.md and the
+// fields' comments name them).
 constexpr detail::EnumName<InvalidUtf8> invalid_utf8_names[] = {
     {InvalidUtf8::error, "error"},
     {InvalidUtf8::replace, "replace"},

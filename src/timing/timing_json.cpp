@@ -1,18 +1,11 @@
 #include "timing/timing_json.hpp"
 
-#include "model/enum_names.hpp"
-
 namespace parley {
 namespace {
 
 nlohmann::json optional_value(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
-
-constexpr detail::EnumName<TalkRatioDenominator> denominator_names[] = {
-    {TalkRatioDenominator::speech_time, "speech_time"},
-    {TalkRatioDenominator::call_duration, "call_duration"},
-};
 
 }  // namespace
 
@@ -72,7 +65,7 @@ nlohmann::json to_json_value(const CallTiming& t) {
       {"talk_ms", t.talk_ms},
       {"silence_ms", t.silence_ms},
       {"overlap_ms", t.overlap_ms},
-      {"talk_ratio_denominator", detail::name_of(denominator_names, t.talk_ratio_denominator)},
+      {"talk_ratio_denominator", detail::name_of(talk_ratio_denominator_names, t.talk_ratio_denominator)},
       {"talk_ratio", optional_value(t.talk_ratio)},
       {"listen_ratio", optional_value(t.listen_ratio)},
       {"turns", t.turns},
