@@ -424,6 +424,13 @@ TEST_CASE("roles: set one by id, or assign every one by the host's rules") {
   CallPtr call = two_party_call();
   CAPI_REQUIRE_OK(parley_call_set_role(call.get(), "marco", 5, PARLEY_ROLE_OTHER));
   CHECK(call_json(call.get())["participants"][1]["role"] == "other");
+  // Dana matches two entries, by id and by display name: the first name in byte order wins
+  // ('D' 0x44 before 'd' 0x64), whatever the document's order (docs/c-api.md).
+  for (const std::string both : {R"({"by_name": {"dana": "customer", "Dana Whitfield": "other"}})",
+                                 R"({"by_name": {"Dana Whitfield": "other", "dana": "customer"}})"}) {
+    CAPI_REQUIRE_OK(parley_call_assign_roles(call.get(), both.data(), both.size(), nullptr));
+    CHECK(call_json(call.get())["participants"][0]["role"] == "other");
+  }
 
   const std::string path = source_path("samples/discovery-call.vtt");
   parley_call* read = nullptr;
