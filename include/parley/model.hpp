@@ -84,7 +84,8 @@ struct RoleRules {
   std::vector<std::pair<std::string, Role>> by_name;
   // Names of our users (sellers); a speaker whose id or display name is one of them is a seller.
   std::vector<std::string> our_users;
-  // Our email domains ("contoso.com"): a speaker id or CRM id ending in "@domain" is a seller.
+  // Our email domains ("contoso.com"): a speaker id or CRM id that is an address in the domain or a
+  // subdomain of it ("ana@eu.contoso.com") is a seller.
   std::vector<std::string> our_email_domains;
   // Role for speakers no rule matches: `other` by default, so nothing is attributed silently.
   Role unmatched = Role::other;

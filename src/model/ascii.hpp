@@ -50,6 +50,18 @@ constexpr bool equals_ascii_case_insensitive(std::string_view a, std::string_vie
   return true;
 }
 
+// True when `address` ("ana@eu.contoso.com") is in `domain` ("contoso.com") or a subdomain of it
+// (not "notcontoso.com"); ASCII case-insensitive. The one rule for "an address on our side".
+constexpr bool address_in_domain(std::string_view address, std::string_view domain) noexcept {
+  const std::size_t at = address.rfind('@');
+  if (domain.empty() || at == std::string_view::npos) return false;
+  const std::string_view host = address.substr(at + 1);
+  if (host.size() < domain.size()) return false;
+  const std::size_t start = host.size() - domain.size();
+  if (start > 0 && host[start - 1] != '.') return false;
+  return equals_ascii_case_insensitive(host.substr(start), domain);
+}
+
 // The primary language subtag of a BCP 47 tag, lower-cased: "pt-BR" -> "pt", "zh_Hant_TW" -> "zh"
 // (the POSIX '_' separator is accepted too). Lexicons, pattern lists and stemmers are chosen by it.
 inline std::string primary_language_subtag(std::string_view tag) {

@@ -13,17 +13,12 @@ namespace parley {
 namespace {
 
 using detail::equals_ascii_case_insensitive;
+using detail::address_in_domain;
 
 constexpr detail::EnumName<Role> role_names[] = {
     {Role::seller, "seller"}, {Role::customer, "customer"}, {Role::other, "other"},     {Role::seller, "rep"},
     {Role::seller, "agent"},  {Role::customer, "prospect"}, {Role::customer, "client"},
 };
-
-bool ends_with_email_domain(std::string_view address, std::string_view domain) noexcept {
-  if (domain.empty() || address.size() <= domain.size() + 1) return false;
-  const std::size_t at = address.size() - domain.size() - 1;
-  return address[at] == '@' && equals_ascii_case_insensitive(address.substr(at + 1), domain);
-}
 
 // `where` is a callable returning the location text ("call 'c1': segment 3"): it is only built
 // when something is wrong, so valid calls cost no formatting.
@@ -159,8 +154,7 @@ std::vector<std::string> assign_roles(Call& call, const RoleRules& rules) {
       role = Role::seller;
     if (!role) {
       for (const std::string& domain : rules.our_email_domains) {
-        if (ends_with_email_domain(participant.id, domain) ||
-            ends_with_email_domain(participant.crm_id, domain)) {
+        if (address_in_domain(participant.id, domain) || address_in_domain(participant.crm_id, domain)) {
           role = Role::seller;
           break;
         }

@@ -1,0 +1,87 @@
+#pragma once
+// Activities from real mail and calendars (SPEC 7 and 9): RFC 5322 messages (one .eml file, a
+// folder of them, or an mbox file), read with GMime, and iCalendar files, read with libical, each
+// mapped onto crm.hpp's Activity. docs/activities.md documents where every field comes from.
+//
+// A reader never guesses sides: an address is ours only by the host's OurSide. A malformed message
+// or event is one ActivityReadError naming the file and the message or line; the rest of the input
+// is still read.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parley/crm.hpp"
+
+namespace parley {
+
+// Which addresses are ours. An address is ours when it equals one of `addresses`, or when its
+// domain is one of `domains` or a subdomain of one ("contoso.com" covers "eu.contoso.com", not
+// "notcontoso.com"). Compared case-insensitively (ASCII).
+struct OurSide {
+  std::vector<std::string> domains;
+  std::vector<std::string> addresses;
+
+  [[nodiscard]] bool contains(std::string_view email) const noexcept;
+};
+
+// How read activities are tied to people and CRM records.
+struct ActivityLinking {
+  // Email address (any case) -> the person's id: a User id for our side, a contact id for the
+  // customer's. An address without an entry is its own id, lowercased.
+  std::vector<std::pair<std::string, std::string>> ids_by_email;
+  // Records every activity read belongs to (the host's `--record TYPE:ID`); empty = none.
+  std::string account_id, contact_id, lead_id, opportunity_id;
+  // The rule "the customer's domain names the account": when account_id is empty, the account is
+  // the email domain of the first customer-side party (lowercased).
+  bool account_from_customer_domain = false;
+};
+
+struct ActivityReadOptions {
+  OurSide our_side;
+  ActivityLinking linking;
+  // Recurring meetings are expanded into one activity per occurrence starting in
+  // [expand_from_ms, expand_to_ms) (UTC instants, ms since the Unix epoch).
+  std::int64_t expand_from_ms = 0;
+  std::int64_t expand_to_ms = 0;
+  // The zone of floating times (no TZID, no UTC 'Z') and of dates without a zone: an IANA name.
+  std::string default_time_zone = "UTC";
+  // Reading stops with an error after this many bytes of one file (a guard for hosts).
+  std::uint64_t max_file_bytes = std::uint64_t{1} << 32;
+};
+
+// One message or event that could not be read; `where` names it inside the file
+// ("message 3 (line 120)", "VEVENT 2 (line 48)"), `message` says what was wrong.
+struct ActivityReadError {
+  std::string file;
+  std::string where;
+  std::string message;
+};
+
+struct ActivityReadResult {
+  std::vector<Activity> activities;  // in the input's order
+  std::vector<ActivityReadError> errors;
+  // Messages or events left out on purpose, not errors: a cancelled meeting, a message with no
+  // party on either side that is ours.
+  std::size_t skipped = 0;
+};
+
+// RFC 5322 mail: `path` is one message (.eml), a folder (every *.eml file in it, sorted by name,
+// not recursive), or an mbox file ("From " separator lines, mboxrd/mboxo quoting). An activity per
+// message with at least one party on our side; its id is its Message-ID (or a digest of the
+// message when it has none), so the same message read twice is one activity.
+ActivityReadResult read_mail(const std::filesystem::path& path, const ActivityReadOptions& options);
+// One message from memory; `name` stands for the file in errors.
+ActivityReadResult read_mail_message(std::string_view message, std::string_view name,
+                                     const ActivityReadOptions& options);
+
+// iCalendar (RFC 5545): every VEVENT of the file, recurring ones expanded over the options' window,
+// moved occurrences (RECURRENCE-ID) at their new time, cancelled ones left out (counted in
+// `skipped`). Meetings with at least one attendee or organiser on our side.
+ActivityReadResult read_calendar(const std::filesystem::path& path, const ActivityReadOptions& options);
+ActivityReadResult read_calendar_text(std::string_view text, std::string_view name,
+                                      const ActivityReadOptions& options);
+
+}  // namespace parley
