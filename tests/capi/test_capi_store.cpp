@@ -3,9 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include "capi_store_fixture.hpp"
@@ -439,4 +442,62 @@ TEST_CASE("store: call span, call totals by bucket and mention totals") {
         PARLEY_E_INVALID_ARGUMENT);
   CHECK(parley_store_call_span(store, &seller_1, R"({"seller_ids": ["s2"]})", PARLEY_NUL_TERMINATED,
                                out.out()) == PARLEY_E_NOT_PERMITTED);
+}
+
+TEST_CASE("store: one handle per thread on the same file: two writers and a reader at once") {
+  // parley.h: a store handle is used by one thread at a time; threads open their own handles on the
+  // same file. Each writer puts 25 sellers in 25 transactions while the reader lists users; every
+  // call succeeds (busy waits are the store's) and all 4 + 2 x 25 users are there at the end.
+  store_test::TempDir dir;
+  const std::string path = dir.file("threads.db");
+  const char* options = R"({"durable_commits": false, "busy_timeout_ms": 10000})";
+  parley_store* first = nullptr;
+  CAPI_REQUIRE_OK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, options, PARLEY_NUL_TERMINATED, &first));
+  CAPI_REQUIRE_OK(parley_store_put_users(first, &admin, users_json, PARLEY_NUL_TERMINATED));
+  parley_store_close(first);
+
+  std::atomic<int> failures{0};
+  std::atomic<bool> writing{true};
+  std::string first_failure;
+  std::mutex failure_mutex;
+  const auto fail = [&](const std::string& what) {
+    const std::lock_guard lock(failure_mutex);
+    if (failures++ == 0) first_failure = what + ": " + last_error();
+  };
+  const auto writer = [&](int w) {
+    parley_store* store = nullptr;
+    if (parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, options, PARLEY_NUL_TERMINATED, &store) != PARLEY_OK)
+      return fail("open");
+    for (int i = 0; i < 25; ++i) {
+      const std::string user = R"([{"id": "w)" + std::to_string(w) + "-" + std::to_string(i) +
+                               R"(", "display_name": "Writer", "manager_id": "m1"}])";
+      if (parley_store_put_users(store, &admin, user.data(), user.size()) != PARLEY_OK) fail("put_users");
+    }
+    parley_store_close(store);
+  };
+  const auto reader = [&] {
+    parley_store* store = nullptr;
+    if (parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, options, PARLEY_NUL_TERMINATED, &store) != PARLEY_OK)
+      return fail("open");
+    while (writing) {
+      OwnedString out;
+      if (parley_store_users(store, &admin, out.out()) != PARLEY_OK) fail("users");
+    }
+    parley_store_close(store);
+  };
+  std::thread read(reader);
+  std::thread write_0(writer, 0), write_1(writer, 1);
+  write_0.join();
+  write_1.join();
+  writing = false;
+  read.join();
+  INFO(first_failure);
+  CHECK(failures == 0);
+
+  parley_store* last = nullptr;
+  CAPI_REQUIRE_OK(parley_store_open(path.c_str(), PARLEY_NUL_TERMINATED, options, PARLEY_NUL_TERMINATED, &last));
+  OwnedString out;
+  CAPI_REQUIRE_OK(parley_store_users(last, &admin, out.out()));
+  CHECK(json_of(out).size() == 4 + 2 * 25);
+  parley_store_close(last);
 }
