@@ -1,5 +1,6 @@
 #pragma once
 // Everything parley offers to C++ hosts.
+#include "parley/activities.hpp"
 #include "parley/analysis.hpp"
 #include "parley/crm.hpp"
 #include "parley/error.hpp"

@@ -46,12 +46,12 @@ class JsonField {
   [[noreturn]] void fail(std::string_view what) const;  // Error(parse) at this value
   [[noreturn]] void fail_type(std::string_view expected) const;
 
-  JsonObject object() const;                // the value must be an object
-  std::vector<JsonField> array() const;     // the value must be an array
-  std::string string() const;               // a string
-  bool boolean() const;                     // true or false
-  double number() const;                    // any finite number
-  std::int64_t int64() const;               // an integer (no fraction) in int64 range
+  JsonObject object() const;             // the value must be an object
+  std::vector<JsonField> array() const;  // the value must be an array
+  std::string string() const;            // a string
+  bool boolean() const;                  // true or false
+  double number() const;                 // any finite number
+  std::int64_t int64() const;            // an integer (no fraction) in int64 range
   // An integer within T's range (T an integral type other than bool).
   template <typename T>
   T integer() const {
@@ -158,6 +158,14 @@ void JsonField::read_into(T& target) const {
   } else {
     static_assert(sizeof(T) == 0, "JsonField::read_into: no reader for this type");
   }
+}
+
+// A JSON array of items read by `read` (user_from_json...).
+template <typename Read>
+auto array_from_json(const JsonField& field, Read read) {
+  std::vector<decltype(read(field))> out;
+  for (const JsonField& item : field.array()) out.push_back(read(item));
+  return out;
 }
 
 }  // namespace parley

@@ -1,20 +1,17 @@
 #pragma once
 // Internal interface of the store area (for the areas above it and the C ABI; never installed): JSON
-// forms of the store's and CRM's structs, which insights reuses, and the readers of the documents
-// a host passes in (records and filters; nlohmann stays out of public headers).
+// forms of the store's structs (the CRM records' are crm/crm_json.hpp), which insights reuses, and the
+// readers of the documents a host passes in (records and filters; nlohmann stays out of public headers).
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "crm/crm_json.hpp"
 #include "json/json_input.hpp"
 #include "parley/store.hpp"
 
 namespace parley {
 
-nlohmann::json to_json_value(const User& user);
-nlohmann::json to_json_value(const Opportunity& opportunity);
-nlohmann::json to_json_value(const Activity& activity);
-nlohmann::json to_json_value(const Comment& comment);
 nlohmann::json to_json_value(const CallMetricsRecord& metrics);
 nlohmann::json to_json_value(const SentimentRecord& sentiment);
 nlohmann::json to_json_value(const CallSummary& summary);
@@ -49,12 +46,6 @@ nlohmann::json to_json_array(const std::vector<T>& items) {
 // Readers: each accepts what the writer above writes (an optional member may be absent or null:
 // its default), refuses unknown members, and fails with Error(parse) naming the JSON path. The
 // identifying member ("id", a comment's "call_id"...) is required; values are checked by the store.
-User user_from_json(const JsonField& field);
-Opportunity opportunity_from_json(const JsonField& field);
-Activity activity_from_json(const JsonField& field);
-// A comment to add ({"call_id", "offset_ms", "segment_index", "text", "created_ms"}; "id" and
-// "author_id" are accepted as written, the store assigns both when adding).
-Comment comment_from_json(const JsonField& field);
 // {"id", "name", "scope", "terms"}: a term without a "scope" member takes the list's.
 TermList term_list_from_json(const JsonField& field);
 RetentionPolicy retention_policy_from_json(const JsonField& field);
@@ -62,13 +53,5 @@ ProcessingEvent processing_event_from_json(const JsonField& field);
 CallFilter call_filter_from_json(const JsonField& field);
 ActivityFilter activity_filter_from_json(const JsonField& field);
 OpportunityFilter opportunity_filter_from_json(const JsonField& field);
-
-// A JSON array of items read by `read` (user_from_json...).
-template <typename Read>
-auto array_from_json(const JsonField& field, Read read) {
-  std::vector<decltype(read(field))> out;
-  for (const JsonField& item : field.array()) out.push_back(read(item));
-  return out;
-}
 
 }  // namespace parley
