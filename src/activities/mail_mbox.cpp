@@ -10,8 +10,9 @@ constexpr std::string_view separator_prefix = "From ";
 // The line starting at `begin`, without its LF or CR LF.
 std::string_view line_at(std::string_view text, std::size_t begin, std::size_t& next) noexcept {
   const void* newline = std::memchr(text.data() + begin, '\n', text.size() - begin);
-  const std::size_t end =
-      newline == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data());
+  const std::size_t end = newline == nullptr
+                              ? text.size()
+                              : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data());
   next = newline == nullptr ? text.size() : end + 1;
   std::string_view line = text.substr(begin, end - begin);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

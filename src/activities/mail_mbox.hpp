@@ -9,9 +9,9 @@
 namespace parley::activities_detail {
 
 struct MailMessageText {
-  std::string text;              // the message, ">From " quoting undone; no separator line
-  std::size_t line = 1;          // line of the file where the message starts (its separator, if any)
-  std::string separator_date;    // the date part of the mbox "From " line; empty without one
+  std::string text;            // the message, ">From " quoting undone; no separator line
+  std::size_t line = 1;        // line of the file where the message starts (its separator, if any)
+  std::string separator_date;  // the date part of the mbox "From " line; empty without one
 };
 
 // True when the text's first line is an mbox "From " separator.

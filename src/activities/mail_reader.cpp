@@ -115,7 +115,7 @@ std::string quoted(std::string_view value) {
 std::string message_digest(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   std::unique_ptr<GChecksum, decltype(&g_checksum_free)> checksum(g_checksum_new(G_CHECKSUM_SHA256),
-                                                                    &g_checksum_free);
+                                                                  &g_checksum_free);
   std::size_t begin = 0;
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '\r' && text[i + 1] == '\n') {
@@ -154,7 +154,8 @@ std::optional<std::int64_t> parse_mail_date(std::string_view date) {
   const std::string text = with_military_zone_as_utc(date);
   const GDateTimePtr parsed(g_mime_utils_header_decode_date(text.c_str()));
   if (parsed == nullptr) return std::nullopt;
-  return std::int64_t{g_date_time_to_unix(parsed.get())} * 1000 + g_date_time_get_microsecond(parsed.get()) / 1000;
+  return std::int64_t{g_date_time_to_unix(parsed.get())} * 1000 +
+         g_date_time_get_microsecond(parsed.get()) / 1000;
 }
 
 // The latest date among the Received headers (the date follows the last ';').
@@ -219,7 +220,8 @@ bool is_automatic_reply(GMimeObject* message, std::string_view subject) {
   // RFC 3834: any Auto-Submitted value but "no" (parameters after ';' aside).
   const std::string auto_submitted = header_value(message, "Auto-Submitted");
   if (!auto_submitted.empty()) {
-    const std::string_view keyword = trimmed(std::string_view(auto_submitted).substr(0, auto_submitted.find(';')));
+    const std::string_view keyword =
+        trimmed(std::string_view(auto_submitted).substr(0, auto_submitted.find(';')));
     if (!detail::equals_ascii_case_insensitive(keyword, "no")) return true;
   }
   if (g_mime_object_get_header(message, "X-Autoreply") != nullptr) return true;
@@ -263,8 +265,8 @@ struct MessageContext {
   ActivityReadResult& result;
 
   void error(const MailMessageText& message, std::string what) const {
-    result.errors.push_back({std::string(file), fmt::format("message {} (line {})", number, message.line),
-                             std::move(what)});
+    result.errors.push_back(
+        {std::string(file), fmt::format("message {} (line {})", number, message.line), std::move(what)});
   }
 };
 
@@ -277,7 +279,8 @@ void read_message(const MailMessageText& text, const MessageContext& context) {
   if (message == nullptr) {
     context.error(text, text.text.find_first_not_of(" \t\r\n") == std::string::npos
                             ? "the message is empty"
-                            : "GMime cannot read it as an RFC 5322 message (no header block)");
+                            : "not an RFC 5322 message: GMime finds no header block it can read "
+                              "(binary data, or headers cut off)");
     return;
   }
   GMimeObject* object = GMIME_OBJECT(message.get());
@@ -334,11 +337,12 @@ void read_message(const MailMessageText& text, const MessageContext& context) {
   const ActivityLinking& linking = context.options.linking;
   for (std::size_t i = 0; i < addresses.size(); ++i) {
     const MailAddress& address = addresses[i];
-    const auto seen = std::find_if(addresses.begin(), addresses.begin() + static_cast<std::ptrdiff_t>(i),
-                                   [&](const MailAddress& earlier) { return earlier.email == address.email; });
+    const auto seen =
+        std::find_if(addresses.begin(), addresses.begin() + static_cast<std::ptrdiff_t>(i),
+                     [&](const MailAddress& earlier) { return earlier.email == address.email; });
     if (seen != addresses.begin() + static_cast<std::ptrdiff_t>(i)) continue;
-    ActivityParty party{activities_detail::party_id(linking, address.email), address.display_name, address.email,
-                        ""};
+    ActivityParty party{activities_detail::party_id(linking, address.email), address.display_name,
+                        address.email, ""};
     (context.options.our_side.contains(address.email) ? activity.our_side : activity.customer_side)
         .push_back(std::move(party));
   }
@@ -385,9 +389,9 @@ void read_mail_file(const std::filesystem::path& path, const ActivityReadOptions
     return;
   }
   if (size > options.max_file_bytes) {
-    result.errors.push_back(
-        {name, "",
-         fmt::format("the file is {} bytes, more than the limit of {} (max_file_bytes)", size, options.max_file_bytes)});
+    result.errors.push_back({name, "",
+                             fmt::format("the file is {} bytes, more than the limit of {} (max_file_bytes)",
+                                         size, options.max_file_bytes)});
     return;
   }
   std::ifstream in(path, std::ios::binary);
@@ -406,7 +410,8 @@ ActivityReadResult read_mail(const std::filesystem::path& path, const ActivityRe
   std::error_code error;
   const std::filesystem::file_status status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status))
-    throw Error(ErrorCode::io, fmt::format("cannot read mail from '{}': no such file or folder", path.string()));
+    throw Error(ErrorCode::io,
+                fmt::format("cannot read mail from '{}': no such file or folder", path.string()));
   if (!std::filesystem::is_directory(status)) {
     read_mail_file(path, options, result);
     return result;
@@ -416,7 +421,8 @@ ActivityReadResult read_mail(const std::filesystem::path& path, const ActivityRe
     if (entry.path().extension() == ".eml" && entry.is_regular_file(error)) files.push_back(entry.path());
   }
   if (error)
-    throw Error(ErrorCode::io, fmt::format("cannot list the folder '{}': {}", path.string(), error.message()));
+    throw Error(ErrorCode::io,
+                fmt::format("cannot list the folder '{}': {}", path.string(), error.message()));
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.filename().string() < b.filename().string(); });
   for (const std::filesystem::path& file : files) read_mail_file(file, options, result);
