@@ -123,6 +123,24 @@ TEST_CASE("mail: non-UTF-8 charsets (raw Latin-1, Windows-1252, KOI8-U, GB2312) 
   REQUIRE(mail.our_side.size() == 1);
   CHECK(mail.our_side[0].display_name == "Олена");  // KOI8-U B
   for (const auto& party : mail.customer_side) CHECK(parley::is_valid_utf8(party.display_name));
+
+  // An unknown charset and bytes that are no text in any charset still give valid UTF-8.
+  const ActivityReadResult odd = parley::read_mail_message(
+      "Date: Mon, 9 Nov 2026 09:00:00 +0000\nFrom: =?x-unknown?Q?Jos=E9?= <jose@fabrikam.com>\n"
+      "To: dana@contoso.com\nSubject: \xc3\x28 \xf0\x28\x8c\x28\n\nx\n",
+      "odd.eml", contoso());
+  REQUIRE(odd.activities.size() == 1);
+  CHECK(parley::is_valid_utf8(odd.activities[0].subject));
+  REQUIRE(odd.activities[0].customer_side.size() == 1);
+  CHECK(odd.activities[0].customer_side[0].display_name.starts_with("Jos"));
+  CHECK(parley::is_valid_utf8(odd.activities[0].customer_side[0].display_name));
+  // Raw bytes in the sender's address: GMime reads no address there, an error in valid UTF-8.
+  const ActivityReadResult bad_address = parley::read_mail_message(
+      "Date: Mon, 9 Nov 2026 09:00:00 +0000\nFrom: Jose <\xff\xfe@fabrikam.com>\nTo: dana@contoso.com\n\nx\n",
+      "bad-address.eml", contoso());
+  REQUIRE(bad_address.errors.size() == 1);
+  CHECK(bad_address.errors[0].message.ends_with("has no email address"));
+  CHECK(parley::is_valid_utf8(bad_address.errors[0].message));
 }
 
 TEST_CASE("mail: an mbox with a malformed message, a missing Date, replies, automatic replies") {
