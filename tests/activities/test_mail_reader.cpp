@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "activities/mail_mbox.hpp"
 #include "parley/activities.hpp"
@@ -426,6 +428,17 @@ TEST_CASE("mail: bad input is an error naming the file and message, never a cras
   REQUIRE(mixed.errors.size() == 1);
   CHECK(mixed.errors[0].where == "message 2 (line 7)");
 
+  // A separator with nothing after it.
+  const ActivityReadResult bare = parley::read_mail_message(
+      "From a Mon Nov  9 09:00:00 2026\n\nFrom b Mon Nov  9 09:01:00 2026\nFrom: b@fabrikam.com\nTo: "
+      "dana@contoso.com\n"
+      "\nok\n",
+      "bare.mbox", contoso());
+  CHECK(bare.activities.size() == 1);
+  REQUIRE(bare.errors.size() == 1);
+  CHECK(bare.errors[0].where == "message 1 (line 1)");
+  CHECK(bare.errors[0].message == "the message is empty");
+
   // The size limit names the file.
   ActivityReadOptions small = contoso();
   small.max_file_bytes = 100;
@@ -435,4 +448,16 @@ TEST_CASE("mail: bad input is an error naming the file and message, never a cras
   REQUIRE(limited.errors.size() == 1);
   CHECK(limited.errors[0].file == path.string());
   CHECK(limited.errors[0].message.ends_with("more than the limit of 100 (max_file_bytes)"));
+}
+
+TEST_CASE("mail: several threads read at once (GMime set up once)") {
+  const std::filesystem::path path = mail_dir / "inbox.mbox";
+  std::vector<std::size_t> counts(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    threads.emplace_back(
+        [&counts, &path, i] { counts[i] = parley::read_mail(path, contoso()).activities.size(); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::size_t count : counts) CHECK(count == 6);  // as in the mbox case above
 }
