@@ -575,6 +575,35 @@ PARLEY_API parley_status parley_insights_processing_counts(parley_store *store, 
                                                            const char *insight_options_json,
                                                            size_t insight_options_json_length, char **out_json);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Activities from mail and calendars (docs/mail.md, docs/calendars.md)                        */
+
+/* read_options_json holds ActivityReadOptions (activities.hpp): {"our_side": {"domains": [...],
+ * "addresses": [...]}, "linking": {"ids_by_email": {"<address>": "<id>"}, "account_id",
+ * "contact_id", "lead_id", "opportunity_id", "account_from_customer_domain"}, "expand_from_ms",
+ * "expand_to_ms", "default_time_zone", "max_file_bytes"}; every member optional, but with no
+ * "our_side" nothing is ours and every message or event is skipped.
+ * out_result_json receives {"activities": [...], "errors": [{"file", "where", "message"}...],
+ * "skipped": n}: the activities in the form parley_store_put_activities takes. A malformed message
+ * or event is an entry of "errors" and the rest is still read; the status fails only for bad
+ * arguments, bad options or a path that does not exist. */
+
+/* Mail: one .eml file, a folder of them (*.eml, sorted by name) or an mbox file. */
+PARLEY_API parley_status parley_activities_read_mail(const char *path, size_t path_length,
+                                                     const char *read_options_json, size_t read_options_json_length,
+                                                     char **out_result_json);
+/* One message (or an mbox) held in memory; `name` stands for the file in errors. */
+PARLEY_API parley_status parley_activities_parse_mail(const char *message, size_t message_length, const char *name,
+                                                      size_t name_length, const char *read_options_json,
+                                                      size_t read_options_json_length, char **out_result_json);
+/* iCalendar: every VEVENT of an .ics file, recurring ones expanded over the options' window. */
+PARLEY_API parley_status parley_activities_read_calendar(const char *path, size_t path_length,
+                                                         const char *read_options_json,
+                                                         size_t read_options_json_length, char **out_result_json);
+PARLEY_API parley_status parley_activities_parse_calendar(const char *text, size_t text_length, const char *name,
+                                                          size_t name_length, const char *read_options_json,
+                                                          size_t read_options_json_length, char **out_result_json);
+
 #ifdef __cplusplus
 }
 #endif
