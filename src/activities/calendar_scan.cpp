@@ -9,8 +9,8 @@ namespace {
 std::string line_at(std::size_t line) { return "line " + std::to_string(line); }
 
 // Unfolded content lines: a physical line starting with a space or a tab continues the one before
-// (the one whitespace character is dropped); CRLF and bare LF both end a line; blank lines are
-// skipped.
+// (the one whitespace character is dropped); CRLF and bare LF both end a line; blank lines (or
+// whitespace only) are skipped.
 std::vector<CalendarLine> unfold(std::string_view text) {
   std::vector<CalendarLine> lines;
   std::size_t number = 0;
@@ -23,12 +23,12 @@ std::vector<CalendarLine> unfold(std::string_view text) {
     position = end + 1;
     ++number;
     if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
-    if (physical.empty()) {
-      continuable = false;
+    if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t') && continuable) {
+      lines.back().text.append(physical.substr(1));
       continue;
     }
-    if ((physical.front() == ' ' || physical.front() == '\t') && continuable) {
-      lines.back().text.append(physical.substr(1));
+    if (physical.find_first_not_of(" \t") == std::string_view::npos) {
+      continuable = false;
       continue;
     }
     lines.push_back({number, std::string(physical)});
