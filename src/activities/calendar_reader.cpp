@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -122,16 +122,17 @@ std::string utc_basic(std::int64_t ms) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
+                static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),
+                static_cast<int>(in_day % 60));
   return buffer;
 }
 
 // The properties the reader uses: libical's complaint about one of them is an error; about any
 // other property it is ignored.
 bool used_property(std::string_view name) {
-  static constexpr std::string_view used[] = {"UID",    "DTSTART", "DTEND",     "DURATION", "SUMMARY",
-                                              "STATUS", "SEQUENCE", "DTSTAMP",  "RRULE",    "RDATE",
-                                              "EXDATE", "RECURRENCE-ID", "ORGANIZER", "ATTENDEE"};
+  static constexpr std::string_view used[] = {"UID",      "DTSTART",   "DTEND",   "DURATION",      "SUMMARY",
+                                              "STATUS",   "RRULE",     "RDATE",   "RECURRENCE-ID", "EXDATE",
+                                              "SEQUENCE", "ORGANIZER", "ATTENDEE"};
   return std::find(std::begin(used), std::end(used), name) != std::end(used);
 }
 
@@ -140,7 +141,8 @@ bool used_property(std::string_view name) {
 std::string address_of(std::string_view value) {
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-  if (value.size() >= 7 && detail::equals_ascii_case_insensitive(value.substr(0, 7), "mailto:")) value.remove_prefix(7);
+  if (value.size() >= 7 && detail::equals_ascii_case_insensitive(value.substr(0, 7), "mailto:"))
+    value.remove_prefix(7);
   const std::size_t at = value.find('@');
   if (at == 0 || at == std::string_view::npos || at + 1 == value.size()) return "";
   return detail::ascii_lowered(value);
@@ -168,7 +170,8 @@ std::optional<Person> person_of(icalproperty* property) {
 
 class EventReader {
  public:
-  EventReader(CalendarZones& zones, const std::vector<std::string>& methods) : zones_(zones), methods_(methods) {}
+  EventReader(CalendarZones& zones, const std::vector<std::string>& methods)
+      : zones_(zones), methods_(methods) {}
 
   // The VEVENT or what is wrong with it.
   std::optional<Event> read(const CalendarBlock& block, std::size_t number, std::string& problem) {
@@ -200,7 +203,8 @@ class EventReader {
  private:
   void check_libical_errors(icalcomponent* component) const {
     for (icalproperty* property = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY);
-         property != nullptr; property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)) {
+         property != nullptr;
+         property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)) {
       const std::string message = clean_text(icalproperty_get_xlicerror(property));
       // libical names the property in value errors: "... value in DTSTART property. Removing ...".
       const std::size_t in = message.find(" in ");
@@ -247,7 +251,8 @@ class EventReader {
     time.local = local;
     const std::optional<std::int64_t> instant = zones_.to_utc_ms(time.zone, local);
     if (!instant) {
-      throw ReadError{property_at(*block_, name) + ": invalid date-time '" + icaltime_as_ical_string(local) + "'"};
+      throw ReadError{property_at(*block_, name) + ": invalid date-time '" + icaltime_as_ical_string(local) +
+                      "'"};
     }
     time.utc_ms = *instant;
     return time;
@@ -272,9 +277,10 @@ class EventReader {
     } else if (icalproperty* duration = icalcomponent_get_first_property(component, ICAL_DURATION_PROPERTY)) {
       const icaldurationtype length = icalproperty_get_duration(duration);
       if (length.is_neg != 0) throw ReadError{property_at(*block_, "DURATION") + " is negative"};
-      event.duration_ms = ((((std::int64_t{length.weeks} * 7 + length.days) * 24 + length.hours) * 60 + length.minutes) * 60 +
-                           length.seconds) *
-                          1000;
+      event.duration_ms =
+          ((((std::int64_t{length.weeks} * 7 + length.days) * 24 + length.hours) * 60 + length.minutes) * 60 +
+           length.seconds) *
+          1000;
     }
     if (event.all_day) event.duration_ms = 0;  // see docs/calendars.md: all-day events add no time
 
@@ -285,26 +291,31 @@ class EventReader {
       event.sequence = icalproperty_get_sequence(sequence);
     }
     if (icalproperty* stamp = icalcomponent_get_first_property(component, ICAL_DTSTAMP_PROPERTY)) {
-      event.dtstamp_ms = time_of(stamp, "DTSTAMP").utc_ms;
+      try {
+        event.dtstamp_ms = time_of(stamp, "DTSTAMP").utc_ms;
+      } catch (const ReadError&) {
+        event.dtstamp_ms = 0;  // only breaks ties between versions: a bad one is no reason to drop the event
+      }
     }
     icalproperty* status = icalcomponent_get_first_property(component, ICAL_STATUS_PROPERTY);
     event.cancelled = (status != nullptr && icalproperty_get_status(status) == ICAL_STATUS_CANCELLED) ||
                       methods_[block_->calendar] == "CANCEL";
-    if (icalproperty* recurrence_id = icalcomponent_get_first_property(component, ICAL_RECURRENCEID_PROPERTY)) {
+    if (icalproperty* recurrence_id =
+            icalcomponent_get_first_property(component, ICAL_RECURRENCEID_PROPERTY)) {
       event.recurrence_id_ms = time_of(recurrence_id, "RECURRENCE-ID").utc_ms;
     }
 
     std::size_t rule_index = 0;
-    for (icalproperty* rule = icalcomponent_get_first_property(component, ICAL_RRULE_PROPERTY); rule != nullptr;
-         rule = icalcomponent_get_next_property(component, ICAL_RRULE_PROPERTY)) {
+    for (icalproperty* rule = icalcomponent_get_first_property(component, ICAL_RRULE_PROPERTY);
+         rule != nullptr; rule = icalcomponent_get_next_property(component, ICAL_RRULE_PROPERTY)) {
       event.rules.push_back({icalproperty_get_rrule(rule), nth_line("RRULE", rule_index++)});
     }
-    for (icalproperty* rdate = icalcomponent_get_first_property(component, ICAL_RDATE_PROPERTY); rdate != nullptr;
-         rdate = icalcomponent_get_next_property(component, ICAL_RDATE_PROPERTY)) {
+    for (icalproperty* rdate = icalcomponent_get_first_property(component, ICAL_RDATE_PROPERTY);
+         rdate != nullptr; rdate = icalcomponent_get_next_property(component, ICAL_RDATE_PROPERTY)) {
       event.rdates_ms.push_back(time_of(rdate, "RDATE").utc_ms);
     }
-    for (icalproperty* exdate = icalcomponent_get_first_property(component, ICAL_EXDATE_PROPERTY); exdate != nullptr;
-         exdate = icalcomponent_get_next_property(component, ICAL_EXDATE_PROPERTY)) {
+    for (icalproperty* exdate = icalcomponent_get_first_property(component, ICAL_EXDATE_PROPERTY);
+         exdate != nullptr; exdate = icalcomponent_get_next_property(component, ICAL_EXDATE_PROPERTY)) {
       event.exdates_ms.insert(time_of(exdate, "EXDATE").utc_ms);
     }
 
@@ -428,8 +439,8 @@ bool has_both_sides(const Event& event, const OurSide& ours) {
   return our && theirs;
 }
 
-Activity activity_of(const Event& event, std::int64_t start_ms, std::string id, const ActivityReadOptions& options,
-                     const Zone* zones_floating) {
+Activity activity_of(const Event& event, std::int64_t start_ms, std::string id,
+                     const ActivityReadOptions& options, const Zone* zones_floating) {
   Activity activity;
   activity.id = std::move(id);
   activity.type = ActivityType::meeting;
@@ -455,11 +466,13 @@ Activity activity_of(const Event& event, std::int64_t start_ms, std::string id, 
   for (const Person& person : people) {
     ActivityParty party{activities_detail::party_id(options.linking, person.email), person.name, person.email,
                         time_zone};
-    (options.our_side.contains(person.email) ? activity.our_side : activity.customer_side).push_back(std::move(party));
+    (options.our_side.contains(person.email) ? activity.our_side : activity.customer_side)
+        .push_back(std::move(party));
   }
   const bool organizer_ours = event.organizer && options.our_side.contains(event.organizer->email);
   activity.direction = organizer_ours ? ActivityDirection::sent : ActivityDirection::received;
-  if (event.organizer) activity.initiator_id = activities_detail::party_id(options.linking, event.organizer->email);
+  if (event.organizer)
+    activity.initiator_id = activities_detail::party_id(options.linking, event.organizer->email);
   activity.owner_id = activity.our_side.front().id;
   activities_detail::link_records(activity, options.linking);
   return activity;
@@ -477,7 +490,7 @@ const Event* latest(const std::vector<const Event*>& versions) {
 
 // Every VEVENT of one UID, in file order.
 struct Series {
-  std::vector<const Event*> masters;                                 // no RECURRENCE-ID
+  std::vector<const Event*> masters;                            // no RECURRENCE-ID
   std::map<std::int64_t, std::vector<const Event*>> overrides;  // by RECURRENCE-ID instant
 };
 
@@ -518,7 +531,8 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
       } else {
         used_overrides.insert(moved->first);
         if (moved->second != nullptr) {
-          activities.push_back(activity_of(*moved->second, moved->second->start.utc_ms, uid, options, zones.floating()));
+          activities.push_back(
+              activity_of(*moved->second, moved->second->start.utc_ms, uid, options, zones.floating()));
         }
       }
     } else {
@@ -529,10 +543,12 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
       for (const std::int64_t original : expand(*master, window, zones, survives)) {
         const auto moved = overrides.find(original);
         if (moved == overrides.end()) {
-          activities.push_back(activity_of(*master, original, occurrence_id(original), options, zones.floating()));
+          activities.push_back(
+              activity_of(*master, original, occurrence_id(original), options, zones.floating()));
         } else if (!window.set) {
           used_overrides.insert(original);
-          activities.push_back(activity_of(*moved->second, moved->second->start.utc_ms, occurrence_id(original), options, zones.floating()));
+          activities.push_back(activity_of(*moved->second, moved->second->start.utc_ms,
+                                           occurrence_id(original), options, zones.floating()));
         }
       }
       master_expanded_without_window = !window.set;
@@ -541,7 +557,8 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
   for (const auto& [original, version] : overrides) {
     if (version == nullptr || used_overrides.count(original) != 0 || master_expanded_without_window) continue;
     if (window.set && !window.contains(version->start.utc_ms)) continue;
-    activities.push_back(activity_of(*version, version->start.utc_ms, occurrence_id(original), options, zones.floating()));
+    activities.push_back(
+        activity_of(*version, version->start.utc_ms, occurrence_id(original), options, zones.floating()));
   }
   std::sort(activities.begin(), activities.end(), [](const Activity& a, const Activity& b) {
     return a.timestamp_ms != b.timestamp_ms ? a.timestamp_ms < b.timestamp_ms : a.id < b.id;
@@ -549,7 +566,8 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
   std::move(activities.begin(), activities.end(), std::back_inserter(result.activities));
 }
 
-ActivityReadResult read_text(std::string_view text, const std::string& name, const ActivityReadOptions& options) {
+ActivityReadResult read_text(std::string_view text, const std::string& name,
+                             const ActivityReadOptions& options) {
   ActivityReadResult result;
   const auto file_error = [&](std::string where, std::string message) {
     result.errors.push_back({name, std::move(where), std::move(message)});
@@ -603,9 +621,9 @@ ActivityReadResult read_text(std::string_view text, const std::string& name, con
     if (auto event = reader.read(block, index + 1, problem)) {
       events.push_back(std::move(*event));
     } else {
-      result.errors.push_back({name, "VEVENT " + std::to_string(index + 1) + " (line " +
-                                         std::to_string(block.first_line) + ")",
-                               std::move(problem)});
+      result.errors.push_back(
+          {name, "VEVENT " + std::to_string(index + 1) + " (line " + std::to_string(block.first_line) + ")",
+           std::move(problem)});
     }
   }
 
@@ -625,7 +643,8 @@ ActivityReadResult read_text(std::string_view text, const std::string& name, con
     try {
       emit_series(uid, series, options, window, zones, result);
     } catch (const ReadError& error) {
-      const Event& first = series.masters.empty() ? *series.overrides.begin()->second.front() : *latest(series.masters);
+      const Event& first =
+          series.masters.empty() ? *series.overrides.begin()->second.front() : *latest(series.masters);
       result.errors.push_back({name, first.where(), error.message});
     }
   }

@@ -180,8 +180,8 @@ CalendarScan scan_calendar(std::string_view text) {
           break;
         }
         if (delimiter->component == "VCALENDAR") {
-          const std::string problem = "no END:" + open.front() + " before END:VCALENDAR at line " +
-                                      std::to_string(line.line);
+          const std::string problem =
+              "no END:" + open.front() + " before END:VCALENDAR at line " + std::to_string(line.line);
           if (keep) {
             block.lines.pop_back();
             close_block(problem);
@@ -193,8 +193,8 @@ CalendarScan scan_calendar(std::string_view text) {
           break;
         }
         std::string problem = "END:" + delimiter->component + " at line " + std::to_string(line.line);
-        problem += open.size() > 1 ? " while BEGIN:" + open.back() + " (line " + std::to_string(open_lines.back()) +
-                                         ") is still open"
+        problem += open.size() > 1 ? " while BEGIN:" + open.back() + " (line " +
+                                         std::to_string(open_lines.back()) + ") is still open"
                                    : " inside BEGIN:" + open.back();
         if (keep) {
           if (block.problem.empty()) block.problem = std::move(problem);
@@ -210,11 +210,12 @@ CalendarScan scan_calendar(std::string_view text) {
   if (state == State::block) {
     close_block("truncated file: it ends before END:" + open.front());
   } else if (state == State::other) {
-    scan.problems.push_back({line_at(open_lines.front()),
-                             "truncated file: it ends before END:" + open.front()});
+    scan.problems.push_back(
+        {line_at(open_lines.front()), "truncated file: it ends before END:" + open.front()});
   } else if (state == State::calendar) {
-    scan.problems.push_back({line_at(last_line), "truncated file: no END:VCALENDAR for the BEGIN:VCALENDAR at line " +
-                                                     std::to_string(calendar_line)});
+    scan.problems.push_back(
+        {line_at(last_line), "truncated file: no END:VCALENDAR for the BEGIN:VCALENDAR at line " +
+                                 std::to_string(calendar_line)});
   }
   return scan;
 }

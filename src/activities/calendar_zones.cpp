@@ -51,8 +51,8 @@ std::unique_ptr<icu::Calendar> calendar_in(const std::string& id) {
 
 bool valid_fields(const icaltimetype& t) {
   if (t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 || t.day < 1) return false;
-  const std::chrono::year_month_day_last last{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
-                                              std::chrono::last};
+  const std::chrono::year_month_day_last last{
+      std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} / std::chrono::last};
   if (static_cast<unsigned>(t.day) > static_cast<unsigned>(last.day())) return false;
   if (t.is_date != 0) return true;
   return t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 && t.second >= 0 && t.second <= 60;
@@ -60,7 +60,8 @@ bool valid_fields(const icaltimetype& t) {
 
 // Seconds since the epoch of the fields read as UTC.
 std::int64_t civil_seconds(const icaltimetype& t) {
-  const std::chrono::sys_days day{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
+  const std::chrono::sys_days day{std::chrono::year{t.year} /
+                                  std::chrono::month{static_cast<unsigned>(t.month)} /
                                   std::chrono::day{static_cast<unsigned>(t.day)}};
   std::int64_t seconds = std::int64_t{day.time_since_epoch().count()} * 86400;
   if (t.is_date == 0) seconds += std::int64_t{t.hour} * 3600 + std::int64_t{t.minute} * 60 + t.second;
@@ -84,7 +85,8 @@ std::optional<std::string> icu_zone_id(std::string_view tzid) {
     if (known_icu_zone(id)) return id;
   }
   // Evolution and libical write "/freeassociation.sourceforge.net/Tzfile/Europe/Copenhagen".
-  for (std::size_t slash = tzid.find('/'); slash != std::string_view::npos; slash = tzid.find('/', slash + 1)) {
+  for (std::size_t slash = tzid.find('/'); slash != std::string_view::npos;
+       slash = tzid.find('/', slash + 1)) {
     const std::string_view tail = tzid.substr(slash + 1);
     if (tail.find('/') != std::string_view::npos && known_icu_zone(tail)) return std::string(tail);
   }
@@ -137,8 +139,12 @@ const CalendarZones::Zone* CalendarZones::find(std::size_t calendar, std::string
   if (const auto found = file_zones_.find({calendar, std::string(tzid)}); found != file_zones_.end()) {
     return found->second;
   }
-  const std::optional<std::string> id = icu_zone_id(tzid);
-  return id ? icu_zone(*id) : nullptr;
+  auto [cached, inserted] = zones_by_tzid_.try_emplace(std::string(tzid), nullptr);
+  if (inserted) {
+    const std::optional<std::string> id = icu_zone_id(tzid);
+    cached->second = id ? icu_zone(*id) : nullptr;
+  }
+  return cached->second;
 }
 
 std::optional<std::int64_t> CalendarZones::to_utc_ms(const Zone* zone, const icaltimetype& local) {

@@ -48,7 +48,8 @@ class CalendarZones {
 
   std::vector<std::unique_ptr<Zone>> zones_;
   std::map<std::pair<std::size_t, std::string>, Zone*> file_zones_;
-  std::map<std::string, Zone*> icu_zones_;
+  std::map<std::string, Zone*> icu_zones_;      // by IANA id
+  std::map<std::string, Zone*> zones_by_tzid_;  // ICU zones by the TZID that named them (nullptr: none)
   Zone* utc_ = nullptr;
   Zone* floating_ = nullptr;
 };

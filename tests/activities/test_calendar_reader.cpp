@@ -74,7 +74,8 @@ const std::string parties =
 
 }  // namespace
 
-TEST_CASE("calendar reader: a Google export, zone from its VTIMEZONE, non-ASCII names, parties on both sides") {
+TEST_CASE(
+    "calendar reader: a Google export, zone from its VTIMEZONE, non-ASCII names, parties on both sides") {
   ActivityReadOptions options = contoso();
   options.linking.ids_by_email = {{"anna.nowak@contoso.com", "u-anna"}};
   options.linking.account_from_customer_domain = true;
@@ -94,8 +95,8 @@ TEST_CASE("calendar reader: a Google export, zone from its VTIMEZONE, non-ASCII 
   REQUIRE(kickoff != nullptr);
   CHECK(kickoff->type == ActivityType::meeting);
   CHECK(kickoff->subject == "Kickoff: Contoso × Fabrikam, pilot");  // "\," unescaped
-  CHECK(kickoff->timestamp_ms == at(dec_03, 9));                     // 10:00 CET = 09:00Z
-  CHECK(kickoff->duration_ms == minutes(90));                        // 10:00 .. 11:30
+  CHECK(kickoff->timestamp_ms == at(dec_03, 9));                    // 10:00 CET = 09:00Z
+  CHECK(kickoff->duration_ms == minutes(90));                       // 10:00 .. 11:30
   CHECK(kickoff->direction == ActivityDirection::sent);
   CHECK(kickoff->initiator_id == "u-anna");
   CHECK(kickoff->owner_id == "u-anna");
@@ -145,7 +146,9 @@ TEST_CASE("calendar reader: a Google export, zone from its VTIMEZONE, non-ASCII 
   CHECK(night->owner_id == "u-anna");
 }
 
-TEST_CASE("calendar reader: a weekly series keeps 09:00 local across the DST change; no window = first occurrence") {
+TEST_CASE(
+    "calendar reader: a weekly series keeps 09:00 local across the DST change; no window = first "
+    "occurrence") {
   ActivityReadOptions options = contoso();
   // 2026-10-12T00:00Z .. 2026-11-16T00:00Z: 10-14 (CEST, 07:00Z), 10-21 excluded, 10-28 moved,
   // 11-04 cancelled, 11-11 (CET, 08:00Z).
@@ -172,7 +175,8 @@ TEST_CASE("calendar reader: a weekly series keeps 09:00 local across the DST cha
   CHECK(weekly_ids == std::vector<std::string>{"weekly-sync-fabrikam@google.com/20261014T070000Z"});
 }
 
-TEST_CASE("calendar reader: an Outlook export with a Windows TZID and its VTIMEZONE, rooms, declines, SEQUENCE") {
+TEST_CASE(
+    "calendar reader: an Outlook export with a Windows TZID and its VTIMEZONE, rooms, declines, SEQUENCE") {
   const ActivityReadResult result = parley::read_calendar(fixture("outlook_export.ics"), contoso());
   CHECK(result.errors.empty());
   CHECK(result.skipped == 1);  // the pricing workshop's older version (SEQUENCE 0)
@@ -181,7 +185,8 @@ TEST_CASE("calendar reader: an Outlook export with a Windows TZID and its VTIMEZ
   // 2026-12-08 10:30 in "Romance Standard Time" (+01:00 in December) = 09:30Z.
   const Activity& follow_up = result.activities[0];
   CHECK(follow_up.id ==
-        "040000008200E00074C5B7101A82E00800000000D0A52C2F4A5BDB01000000000000000010000000F1D2C3B4A5968778695A4B3C2D1E0F10");
+        "040000008200E00074C5B7101A82E00800000000D0A52C2F4A5BDB01000000000000000010000000F1D2C3B4A5968778695A"
+        "4B3C2D1E0F10");
   CHECK(follow_up.timestamp_ms == at(dec_08, 9, 30));
   CHECK(follow_up.duration_ms == minutes(60));
   CHECK(follow_up.subject == "Opfølgning: tilbud og prisliste for pilotprojektet hos Fabrikam – uge 50");
@@ -209,7 +214,8 @@ TEST_CASE("calendar reader: an Outlook export with a Windows TZID and its VTIMEZ
   CHECK(workshop.subject == "Pricing workshop (moved to Friday)");
 }
 
-TEST_CASE("calendar reader: zones without a VTIMEZONE (Windows name, path-like TZID), floating, unknown TZID") {
+TEST_CASE(
+    "calendar reader: zones without a VTIMEZONE (Windows name, path-like TZID), floating, unknown TZID") {
   const ActivityReadResult result =
       parley::read_calendar(fixture("zones_without_vtimezone.ics"), contoso("America/New_York"));
   REQUIRE(result.errors.size() == 1);
@@ -274,9 +280,9 @@ TEST_CASE("calendar reader: empty, garbage, truncated and oversized files are cl
   CHECK(result.errors[0].message == "truncated file: no END:VCALENDAR for the BEGIN:VCALENDAR at line 1");
 
   // Binary bytes inside a VEVENT, whitespace only, and a NUL-laden text.
-  result = parley::read_calendar_text(
-      calendar({"UID:b\r\nDTSTART:20261207T090000Z\r\nSUMMARY:a" + std::string("\0\xff", 2) + "b\r\n" + parties}),
-      "nul.ics", options);
+  result = parley::read_calendar_text(calendar({"UID:b\r\nDTSTART:20261207T090000Z\r\nSUMMARY:a" +
+                                                std::string("\0\xff", 2) + "b\r\n" + parties}),
+                                      "nul.ics", options);
   CHECK(result.activities.empty());
   CHECK(has_error(result, "VEVENT 1 (line 4)", "binary data (a NUL byte) at line 7"));
   result = parley::read_calendar_text(" \r\n\r\n\n", "blank.ics", options);
@@ -309,7 +315,8 @@ TEST_CASE("calendar reader: internal meetings, no customer, METHOD:CANCEL, a lat
 
   // A cancellation file alone: nothing to add.
   result = parley::read_calendar_text(
-      calendar({"UID:m1\r\nSEQUENCE:1\r\nDTSTART:20261207T090000Z\r\n" + parties}, "CANCEL"), "cancel.ics", options);
+      calendar({"UID:m1\r\nSEQUENCE:1\r\nDTSTART:20261207T090000Z\r\n" + parties}, "CANCEL"), "cancel.ics",
+      options);
   CHECK(result.activities.empty());
   CHECK(result.skipped == 1);
 
@@ -343,29 +350,46 @@ TEST_CASE("calendar reader: recurrence rules: COUNT, UNTIL in UTC, RDATE, a runa
   CHECK(result.errors.empty());
   std::vector<std::int64_t> starts;
   for (const Activity& activity : result.activities) starts.push_back(activity.timestamp_ms);
-  CHECK(starts == std::vector<std::int64_t>{at(dec_07, 8), at(dec_07 + 1, 8), at(dec_07 + 2, 8), at(dec_07 + 13, 8)});
+  CHECK(starts ==
+        std::vector<std::int64_t>{at(dec_07, 8), at(dec_07 + 1, 8), at(dec_07 + 2, 8), at(dec_07 + 13, 8)});
 
   // UNTIL=20261209T080000Z is exactly the 12-09 09:00 CET occurrence: included (3 in all).
-  result = parley::read_calendar_text(
-      calendar({"UID:until\r\nDTSTART;TZID=Europe/Copenhagen:20261207T090000\r\n"
-                "RRULE:FREQ=DAILY;UNTIL=20261209T080000Z\r\n" +
-                parties}),
-      "until.ics", options);
+  result =
+      parley::read_calendar_text(calendar({"UID:until\r\nDTSTART;TZID=Europe/Copenhagen:20261207T090000\r\n"
+                                           "RRULE:FREQ=DAILY;UNTIL=20261209T080000Z\r\n" +
+                                           parties}),
+                                 "until.ics", options);
   CHECK(result.activities.size() == 3);
+
+  // Monthly on the second Tuesday since 2025-01-14: in the window only 2026-12-08 (December 1 is a
+  // Tuesday); 2027-01-12 is after the window's end (2027-01-04).
+  result = parley::read_calendar_text(
+      calendar({"UID:monthly\r\nDTSTART:20250114T100000Z\r\nRRULE:FREQ=MONTHLY;BYDAY=2TU\r\n" + parties}),
+      "monthly.ics", options);
+  CHECK(ids(result) == std::vector<std::string>{"monthly/20261208T100000Z"});
+  CHECK(result.activities.at(0).timestamp_ms == at(dec_08, 10));
+
+  // A bad DTSTAMP only loses the tie-break; a bad SEQUENCE is libical's 0.
+  result = parley::read_calendar_text(
+      calendar({"UID:stamp\r\nDTSTAMP:yesterday\r\nDTSTART:20261207T090000Z\r\n" + parties}), "stamp.ics",
+      options);
+  CHECK(result.errors.empty());
+  CHECK(result.activities.size() == 1);
 
   // Every second for a day: more than 10,000 occurrences in the window -> an error, nothing kept.
   result = parley::read_calendar_text(
-      calendar({"UID:runaway\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=SECONDLY\r\n" + parties}), "runaway.ics",
-      options);
+      calendar({"UID:runaway\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=SECONDLY\r\n" + parties}),
+      "runaway.ics", options);
   CHECK(result.activities.empty());
   REQUIRE(result.errors.size() == 1);
   CHECK(result.errors[0].where == "VEVENT 1 (line 4)");
-  CHECK(result.errors[0].message == "RRULE (line 7) gives more than 10000 occurrences before the window's end");
+  CHECK(result.errors[0].message ==
+        "RRULE (line 7) gives more than 10000 occurrences before the window's end");
 
   // A bad RRULE is libical's error on a property the reader uses.
   result = parley::read_calendar_text(
-      calendar({"UID:badrule\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=FORTNIGHTLY\r\n" + parties}), "rule.ics",
-      options);
+      calendar({"UID:badrule\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=FORTNIGHTLY\r\n" + parties}),
+      "rule.ics", options);
   CHECK(has_error(result, "VEVENT 1 (line 4)", "RRULE (line 7): "));
 
   ActivityReadOptions backwards = options;
