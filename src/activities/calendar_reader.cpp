@@ -356,6 +356,18 @@ struct Window {
   [[nodiscard]] bool contains(std::int64_t ms) const { return ms >= from && ms < to; }
 };
 
+// An HOURLY, MINUTELY or SECONDLY rule limited to some dates: libical steps through every hour,
+// minute or second to find them, for centuries when the dates never come (BYMONTH=2;BYMONTHDAY=30).
+bool sub_daily_with_date_parts(const icalrecurrencetype& rule) {
+  if (rule.freq != ICAL_HOURLY_RECURRENCE && rule.freq != ICAL_MINUTELY_RECURRENCE &&
+      rule.freq != ICAL_SECONDLY_RECURRENCE) {
+    return false;
+  }
+  return rule.by_month[0] != ICAL_RECURRENCE_ARRAY_MAX || rule.by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+         rule.by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+         rule.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX || rule.by_day[0] != ICAL_RECURRENCE_ARRAY_MAX;
+}
+
 // The occurrences of a recurring event (DTSTART, RRULEs, RDATEs, less EXDATEs), as UTC instants of
 // their original start. With a window: those starting in it. Without one: the first occurrence for
 // which `survives` holds (not removed by a cancelled or internal override), if any.
@@ -392,6 +404,12 @@ std::vector<std::int64_t> expand(const Event& event, const Window& window, Calen
         local.hour = 23, local.minute = 59, local.second = 59;  // a date UNTIL includes that day
       }
       until_ms = zones.to_utc_ms(icaltime_is_utc(until) != 0 ? zones.utc() : event.start.zone, local);
+    }
+    if (sub_daily_with_date_parts(rule)) {
+      throw ReadError{
+          "RRULE (line " + std::to_string(recurrence.line) +
+          ") repeats more often than daily on restricted dates (BYMONTH, BYWEEKNO, BYYEARDAY, "
+          "BYMONTHDAY or BYDAY): not a meeting, and libical may search for centuries to expand it"};
     }
     std::unique_ptr<icalrecur_iterator, RecurIteratorFree> iterator(
         icalrecur_iterator_new(rule, event.start.local));

@@ -386,6 +386,15 @@ TEST_CASE("calendar reader: recurrence rules: COUNT, UNTIL in UTC, RDATE, a runa
   CHECK(result.errors[0].message ==
         "RRULE (line 7) gives more than 10000 occurrences before the window's end");
 
+  // Every minute of a 30 February: libical would search for centuries; refused at once.
+  result = parley::read_calendar_text(
+      calendar({"UID:never\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30\r\n" +
+                parties}),
+      "never.ics", options);
+  CHECK(result.activities.empty());
+  CHECK(has_error(result, "VEVENT 1 (line 4)",
+                  "RRULE (line 7) repeats more often than daily on restricted dates"));
+
   // A bad RRULE is libical's error on a property the reader uses.
   result = parley::read_calendar_text(
       calendar({"UID:badrule\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=FORTNIGHTLY\r\n" + parties}),
