@@ -313,6 +313,23 @@ TEST_CASE("calendar reader: internal meetings, no customer, METHOD:CANCEL, a lat
   CHECK(result.errors.empty());
   CHECK(result.skipped == 3);
 
+  // A cancelled series takes its moved occurrence with it: two VEVENTs skipped.
+  result = parley::read_calendar_text(
+      calendar({"UID:s1\r\nSTATUS:CANCELLED\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=DAILY\r\n" + parties,
+                "UID:s1\r\nRECURRENCE-ID:20261208T090000Z\r\nDTSTART:20261208T100000Z\r\n" + parties}),
+      "series.ics", options);
+  CHECK(result.activities.empty());
+  CHECK(result.skipped == 2);
+
+  // No UID, a negative DURATION: errors, not skips.
+  result = parley::read_calendar_text(
+      calendar({"DTSTART:20261207T090000Z\r\n" + parties,
+                "UID:neg\r\nDTSTART:20261207T090000Z\r\nDURATION:-PT1H\r\n" + parties}),
+      "bad.ics", options);
+  CHECK(result.skipped == 0);
+  CHECK(has_error(result, "VEVENT 1 (line 4)", "no UID"));
+  CHECK(has_error(result, "VEVENT 2 (line 9)", "DURATION (line 12) is negative"));
+
   // A cancellation file alone: nothing to add.
   result = parley::read_calendar_text(
       calendar({"UID:m1\r\nSEQUENCE:1\r\nDTSTART:20261207T090000Z\r\n" + parties}, "CANCEL"), "cancel.ics",
