@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -445,4 +447,30 @@ TEST_CASE("calendar reader: a moved single occurrence without its series, and re
   }
   for (std::thread& thread : threads) thread.join();
   CHECK(counts == std::vector<std::size_t>(4, 3));
+}
+
+TEST_CASE("calendar reader: a file cut at any point is reported, never a crash") {
+  std::ifstream in(fixture("google_export.ics"), std::ios::binary);
+  const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(whole.size() > 1000);
+  ActivityReadOptions options = contoso();
+  options.expand_from_ms = at(oct_19, 0);
+  options.expand_to_ms = at(nov_16, 0);
+  // Every cut before the final "END:VCALENDAR\r\n" (15 bytes) leaves something unfinished.
+  for (std::size_t cut = 0; cut + 15 < whole.size(); cut += 17) {
+    const ActivityReadResult result = parley::read_calendar_text(whole.substr(0, cut), "cut.ics", options);
+    CHECK_MESSAGE(!result.errors.empty(), "cut at byte " << cut);
+  }
+  // Bytes flipped to garbage one at a time: read without a crash, and whatever is read is still a
+  // customer meeting with a start and a non-negative duration.
+  for (std::size_t at_byte = 0; at_byte < whole.size(); at_byte += 19) {
+    std::string damaged = whole;
+    damaged[at_byte] = static_cast<char>(0xFF);
+    for (const Activity& activity : parley::read_calendar_text(damaged, "damaged.ics", options).activities) {
+      CHECK(!activity.id.empty());
+      CHECK(!activity.our_side.empty());
+      CHECK(!activity.customer_side.empty());
+      CHECK(activity.duration_ms >= 0);
+    }
+  }
 }
