@@ -136,6 +136,23 @@ bool used_property(std::string_view name) {
   return std::find(std::begin(used), std::end(used), name) != std::end(used);
 }
 
+// The property a libical error names: "Can't parse as DATE-TIME value in DTSTART property. ..." and
+// "Invalid VALUE type for property UID: VALUE=INTEGER"; "" when it names none.
+std::string named_property(std::string_view message) {
+  std::string_view name;
+  if (const std::size_t in = message.find(" in "); in != std::string_view::npos) {
+    const std::size_t suffix = message.find(" property", in + 4);
+    if (suffix != std::string_view::npos && suffix > in + 4) name = message.substr(in + 4, suffix - in - 4);
+  }
+  if (const std::size_t for_property = message.find("for property ");
+      name.empty() && for_property != std::string_view::npos) {
+    name = message.substr(for_property + 13);
+    name = name.substr(0, name.find(':'));
+  }
+  if (name.empty() || name.find(' ') != std::string_view::npos) return "";
+  return activities_detail::upper_ascii(name);
+}
+
 // The address of a cal-address ("mailto:Ana@Contoso.com" -> "ana@contoso.com"); "" when it is not
 // an email address.
 std::string address_of(std::string_view value) {
@@ -206,11 +223,7 @@ class EventReader {
          property != nullptr;
          property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)) {
       const std::string message = clean_text(icalproperty_get_xlicerror(property));
-      // libical names the property in value errors: "... value in DTSTART property. Removing ...".
-      const std::size_t in = message.find(" in ");
-      const std::size_t suffix = message.find(" property", in == std::string::npos ? 0 : in);
-      if (in != std::string::npos && suffix != std::string::npos && suffix > in + 4) {
-        const std::string name = activities_detail::upper_ascii(message.substr(in + 4, suffix - in - 4));
+      if (const std::string name = named_property(message); !name.empty()) {
         if (!used_property(name)) continue;
         throw ReadError{property_at(*block_, name) + ": " + message};
       }

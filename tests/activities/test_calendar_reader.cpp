@@ -414,6 +414,19 @@ TEST_CASE("calendar reader: recurrence rules: COUNT, UNTIL in UTC, RDATE, a runa
   CHECK(has_error(result, "VEVENT 1 (line 4)",
                   "RRULE (line 7) repeats more often than daily on restricted dates"));
 
+  // libical's complaints about properties the reader does not use are ignored; about one it uses, an
+  // error naming it.
+  result = parley::read_calendar_text(
+      calendar({"UID:valuetypes\r\nDTSTART:20261207T090000Z\r\nDESCRIPTION;VALUE=INTEGER:7\r\n"
+                "CLASS:WHATEVER\r\nX-ODD;VALUE=DATE:tomorrow\r\n" +
+                parties}),
+      "lenient.ics", options);
+  CHECK(result.errors.empty());
+  CHECK(result.activities.size() == 1);
+  result = parley::read_calendar_text(
+      calendar({"UID;VALUE=INTEGER:5\r\nDTSTART:20261207T090000Z\r\n" + parties}), "uid.ics", options);
+  CHECK(has_error(result, "VEVENT 1 (line 4)", "UID (line 5): Invalid VALUE type for property UID"));
+
   // A bad RRULE is libical's error on a property the reader uses.
   result = parley::read_calendar_text(
       calendar({"UID:badrule\r\nDTSTART:20261207T090000Z\r\nRRULE:FREQ=FORTNIGHTLY\r\n" + parties}),
