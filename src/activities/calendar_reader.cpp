@@ -61,6 +61,7 @@ struct RecurIteratorFree {
 struct EventTime {
   icaltimetype local{};
   const Zone* zone = nullptr;
+  bool floating = false;  // no zone of its own (a floating time or a date): the default zone
   std::int64_t utc_ms = 0;
 };
 
@@ -248,6 +249,7 @@ class EventReader {
     EventTime time;
     if (local.is_date != 0) {
       time.zone = zones_.floating();
+      time.floating = true;
     } else if (icaltime_is_utc(local) != 0) {
       time.zone = zones_.utc();
     } else if (icalparameter* tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER)) {
@@ -259,6 +261,7 @@ class EventReader {
       }
     } else {
       time.zone = zones_.floating();
+      time.floating = true;
     }
     local.zone = nullptr;
     time.local = local;
@@ -471,7 +474,7 @@ bool has_both_sides(const Event& event, const OurSide& ours) {
 }
 
 Activity activity_of(const Event& event, std::int64_t start_ms, std::string id,
-                     const ActivityReadOptions& options, const Zone* zones_floating) {
+                     const ActivityReadOptions& options) {
   Activity activity;
   activity.id = std::move(id);
   activity.type = ActivityType::meeting;
@@ -479,7 +482,7 @@ Activity activity_of(const Event& event, std::int64_t start_ms, std::string id,
   activity.duration_ms = event.duration_ms;
   activity.subject = event.subject;
   std::string time_zone;
-  if (event.start.zone != zones_floating) {
+  if (!event.start.floating) {
     // A floating time's or a date's zone is the host's guess, not the event's.
     time_zone = CalendarZones::iana_name(event.start.zone);
   }
@@ -558,12 +561,11 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
     if (!master->recurring()) {
       const auto moved = overrides.find(master->start.utc_ms);
       if (moved == overrides.end()) {
-        activities.push_back(activity_of(*master, master->start.utc_ms, uid, options, zones.floating()));
+        activities.push_back(activity_of(*master, master->start.utc_ms, uid, options));
       } else {
         used_overrides.insert(moved->first);
         if (moved->second != nullptr) {
-          activities.push_back(
-              activity_of(*moved->second, moved->second->start.utc_ms, uid, options, zones.floating()));
+          activities.push_back(activity_of(*moved->second, moved->second->start.utc_ms, uid, options));
         }
       }
     } else {
@@ -574,12 +576,11 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
       for (const std::int64_t original : expand(*master, window, zones, survives)) {
         const auto moved = overrides.find(original);
         if (moved == overrides.end()) {
-          activities.push_back(
-              activity_of(*master, original, occurrence_id(original), options, zones.floating()));
+          activities.push_back(activity_of(*master, original, occurrence_id(original), options));
         } else if (!window.set) {
           used_overrides.insert(original);
-          activities.push_back(activity_of(*moved->second, moved->second->start.utc_ms,
-                                           occurrence_id(original), options, zones.floating()));
+          activities.push_back(
+              activity_of(*moved->second, moved->second->start.utc_ms, occurrence_id(original), options));
         }
       }
       master_expanded_without_window = !window.set;
@@ -588,8 +589,7 @@ void emit_series(const std::string& uid, const Series& series, const ActivityRea
   for (const auto& [original, version] : overrides) {
     if (version == nullptr || used_overrides.count(original) != 0 || master_expanded_without_window) continue;
     if (window.set && !window.contains(version->start.utc_ms)) continue;
-    activities.push_back(
-        activity_of(*version, version->start.utc_ms, occurrence_id(original), options, zones.floating()));
+    activities.push_back(activity_of(*version, version->start.utc_ms, occurrence_id(original), options));
   }
   std::sort(activities.begin(), activities.end(), [](const Activity& a, const Activity& b) {
     return a.timestamp_ms != b.timestamp_ms ? a.timestamp_ms < b.timestamp_ms : a.id < b.id;

@@ -444,6 +444,13 @@ TEST_CASE("calendar reader: recurrence rules: COUNT, UNTIL in UTC, RDATE, a runa
 TEST_CASE("calendar reader: a moved single occurrence without its series, and reads from several threads") {
   const ActivityReadOptions options = contoso();
   // Outlook sends one moved occurrence alone: RECURRENCE-ID 2026-12-07 09:00Z, now 12-08 10:00Z.
+  // A TZID naming the default zone is still the event's own zone.
+  const ActivityReadResult named = parley::read_calendar_text(
+      calendar({"UID:named\r\nDTSTART;TZID=Europe/Copenhagen:20261207T100000\r\n" + parties}), "named.ics",
+      options);
+  CHECK(named.activities.at(0).timestamp_ms == at(dec_07, 9));
+  CHECK(named.activities.at(0).our_side.at(0).time_zone == "Europe/Copenhagen");
+
   const ActivityReadResult alone = parley::read_calendar_text(
       calendar({"UID:series-x\r\nRECURRENCE-ID:20261207T090000Z\r\nDTSTART:20261208T100000Z\r\n" + parties}),
       "moved.ics", options);
