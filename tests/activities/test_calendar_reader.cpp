@@ -444,6 +444,12 @@ TEST_CASE("calendar reader: recurrence rules: COUNT, UNTIL in UTC, RDATE, a runa
 TEST_CASE("calendar reader: a moved single occurrence without its series, and reads from several threads") {
   const ActivityReadOptions options = contoso();
   // Outlook sends one moved occurrence alone: RECURRENCE-ID 2026-12-07 09:00Z, now 12-08 10:00Z.
+  // A UTF-8 byte order mark before BEGIN:VCALENDAR (Windows tools write one) is skipped.
+  const ActivityReadResult marked = parley::read_calendar_text(
+      "\xEF\xBB\xBF" + calendar({"UID:bom\r\nDTSTART:20261207T090000Z\r\n" + parties}), "bom.ics", options);
+  CHECK(marked.errors.empty());
+  CHECK(marked.activities.size() == 1);
+
   // A TZID naming the default zone is still the event's own zone.
   const ActivityReadResult named = parley::read_calendar_text(
       calendar({"UID:named\r\nDTSTART;TZID=Europe/Copenhagen:20261207T100000\r\n" + parties}), "named.ics",
