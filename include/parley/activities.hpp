@@ -1,11 +1,12 @@
 #pragma once
 // Activities from real mail and calendars (SPEC 7 and 9): RFC 5322 messages (one .eml file, a
 // folder of them, or an mbox file), read with GMime, and iCalendar files, read with libical, each
-// mapped onto crm.hpp's Activity. docs/activities.md documents where every field comes from.
+// mapped onto crm.hpp's Activity. docs/mail.md and docs/calendars.md say where every field comes from.
 //
 // A reader never guesses sides: an address is ours only by the host's OurSide. A malformed message
 // or event is one ActivityReadError naming the file and the message or line; the rest of the input
-// is still read.
+// is still read. A path that does not exist throws Error(io); bad options throw
+// Error(invalid_argument).
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -53,7 +54,8 @@ struct ActivityReadOptions {
 };
 
 // One message or event that could not be read; `where` names it inside the file
-// ("message 3 (line 120)", "VEVENT 2 (line 48)"), `message` says what was wrong.
+// ("message 3 (line 120)", "VEVENT 2 (line 48)"; empty for the whole file), `message` says what
+// was wrong.
 struct ActivityReadError {
   std::string file;
   std::string where;

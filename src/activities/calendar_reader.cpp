@@ -604,7 +604,7 @@ ActivityReadResult read_text(std::string_view text, const std::string& name,
     result.errors.push_back({name, std::move(where), std::move(message)});
   };
   if (text.size() > options.max_file_bytes) {
-    file_error("file", "larger than the limit of " + std::to_string(options.max_file_bytes) +
+    file_error("", "larger than the limit of " + std::to_string(options.max_file_bytes) +
                            " bytes (ActivityReadOptions.max_file_bytes)");
     return result;
   }
@@ -693,12 +693,11 @@ ActivityReadResult read_calendar(const std::filesystem::path& path, const Activi
   const std::string name = path.string();
   std::error_code code;
   const std::uintmax_t size = std::filesystem::file_size(path, code);
-  if (code) {
-    return {{}, {{name, "file", "cannot read it: " + code.message()}}, 0};
-  }
+  // As read_mail: a path that is not there is the caller's error, not the file's.
+  if (code) throw Error(ErrorCode::io, "cannot read the calendar '" + name + "': " + code.message());
   if (size > options.max_file_bytes) {
     return {{},
-            {{name, "file",
+            {{name, "",
               "larger than the limit of " + std::to_string(options.max_file_bytes) +
                   " bytes (ActivityReadOptions.max_file_bytes)"}},
             0};
@@ -706,7 +705,7 @@ ActivityReadResult read_calendar(const std::filesystem::path& path, const Activi
   std::ifstream in(path, std::ios::binary);
   std::string text(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
-    return {{}, {{name, "file", "cannot read it"}}, 0};
+    return {{}, {{name, "", "cannot read it"}}, 0};
   }
   return read_text(text, name, options);
 }

@@ -75,7 +75,7 @@ CalendarScan scan_calendar(std::string_view text) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
   const std::vector<CalendarLine> lines = unfold(text);
   if (lines.empty()) {
-    scan.problems.push_back({"file", "empty file: no BEGIN:VCALENDAR"});
+    scan.problems.push_back({"", "empty file: no BEGIN:VCALENDAR"});
     return scan;
   }
 

@@ -1032,3 +1032,105 @@ TEST_CASE(
                        "insight_options_json");
   parley_string_free(out_json);
 }
+
+TEST_CASE("every entry point: parley_activities_read_mail with NULL pointers fails with a message") {
+  check_failure(parley_activities_read_mail(nullptr, 0, nullptr, 0, nullptr), "parley_activities_read_mail");
+}
+
+TEST_CASE("every entry point: parley_activities_read_mail refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_activities_read_mail(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_read_mail refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_read_mail(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                                   PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_mail with NULL pointers fails with a message") {
+  check_failure(parley_activities_parse_mail(nullptr, 0, nullptr, 0, nullptr, 0, nullptr),
+                "parley_activities_parse_mail");
+}
+
+TEST_CASE("every entry point: parley_activities_parse_mail refuses a garbage length for 'message'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_mail(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0,
+                                                    nullptr, 0, &out_result_json),
+                       "message");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_mail refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_mail(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
+                                                    nullptr, 0, &out_result_json),
+                       "name");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_activities_parse_mail refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_mail(nullptr, 0, nullptr, 0, kSmallText,
+                                                    PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_read_calendar with NULL pointers fails with a message") {
+  check_failure(parley_activities_read_calendar(nullptr, 0, nullptr, 0, nullptr),
+                "parley_activities_read_calendar");
+}
+
+TEST_CASE("every entry point: parley_activities_read_calendar refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_activities_read_calendar(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_activities_read_calendar refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_read_calendar(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                                       PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_calendar with NULL pointers fails with a message") {
+  check_failure(parley_activities_parse_calendar(nullptr, 0, nullptr, 0, nullptr, 0, nullptr),
+                "parley_activities_parse_calendar");
+}
+
+TEST_CASE("every entry point: parley_activities_parse_calendar refuses a garbage length for 'text'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_calendar(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0,
+                                                        nullptr, 0, &out_result_json),
+                       "text");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_calendar refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_calendar(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
+                                                        nullptr, 0, &out_result_json),
+                       "name");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_activities_parse_calendar refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_calendar(nullptr, 0, nullptr, 0, kSmallText,
+                                                        PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}

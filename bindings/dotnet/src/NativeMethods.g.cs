@@ -458,5 +458,17 @@ namespace Parley.Native
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status parley_insights_processing_counts(IntPtr store, ref Viewer viewer, byte[] insight_options_json, UIntPtr insight_options_json_length, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_read_mail(byte[] path, UIntPtr path_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_parse_mail(byte[] message, UIntPtr message_length, byte[] name, UIntPtr name_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_read_calendar(byte[] path, UIntPtr path_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_parse_calendar(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
     }
 }

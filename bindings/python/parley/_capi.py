@@ -377,6 +377,10 @@ FUNCTIONS = (
     "parley_insights_team_view",
     "parley_insights_home_page",
     "parley_insights_processing_counts",
+    "parley_activities_read_mail",
+    "parley_activities_parse_mail",
+    "parley_activities_read_calendar",
+    "parley_activities_parse_calendar",
 )
 
 parley_version = _declare("parley_version", [], c_char_p)
@@ -458,3 +462,7 @@ parley_insights_seller_details = _declare("parley_insights_seller_details", [c_v
 parley_insights_team_view = _declare("parley_insights_team_view", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_int, POINTER(c_void_p)], c_int)
 parley_insights_home_page = _declare("parley_insights_home_page", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_int, POINTER(c_void_p)], c_int)
 parley_insights_processing_counts = _declare("parley_insights_processing_counts", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_read_mail = _declare("parley_activities_read_mail", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_parse_mail = _declare("parley_activities_parse_mail", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_read_calendar = _declare("parley_activities_read_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_parse_calendar = _declare("parley_activities_parse_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
