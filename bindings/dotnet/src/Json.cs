@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using System.Xml;
@@ -60,6 +61,20 @@ namespace Parley
         internal static XElement Object(XElement obj, string name)
         {
             return Member(obj, name);
+        }
+
+        /// <summary>A parsed value written back as JSON text (the reader's XML form, in reverse).</summary>
+        internal static string Write(XElement value)
+        {
+            var root = new XElement(value) { Name = "root" };
+            using (var stream = new MemoryStream())
+            {
+                using (var writer = JsonReaderWriterFactory.CreateJsonWriter(stream, Encoding.UTF8, false))
+                {
+                    root.WriteTo(writer);
+                }
+                return Encoding.UTF8.GetString(stream.ToArray());
+            }
         }
 
         internal static IReadOnlyList<string> Strings(string jsonArray)

@@ -54,6 +54,8 @@ namespace Parley.Tests
             runner.Run("Store: term lists, comments and the processing log", StoreListsCommentsLog);
             runner.Run("Store: CRM records, aggregates, retention and deletion", StoreRecordsAggregatesRetention);
             runner.Run("Store: a seller outside the call's scope gets ParleyException NotPermitted", StoreOutOfScope);
+            runner.Run("Activities: a mail file and a calendar in memory, read with our side, into a store", ActivitiesReadAndStored);
+            runner.Run("Activities: nobody of ours is skipped, a broken event is an error, bad options throw", ActivitiesErrors);
             runner.Run("ParleyException: a missing file, a malformed document, an unknown call", Exceptions);
             runner.Run("dispose: disposing twice is safe; a disposed object refuses use", DisposeTwice);
             runner.Run("misuse: null and NULL arguments give exceptions and status codes, not crashes", NullMisuse);
@@ -595,6 +597,58 @@ namespace Parley.Tests
                                                        "s2 asking for s1's page");
                 Assert.Equal(Status.NotPermitted, error.Status, "seller details Status");
             }
+        }
+
+        // One meeting organised by s1 with Marco, 2026-12-07 09:00-09:45 UTC: day 20,794 since 1970
+        // (20,454 days to 2026-01-01, plus 340), so 20,794 x 86,400,000 + 9 h = 1,796,634,000,000 ms.
+        private const string MeetingIcs =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:m-1\r\n" +
+            "DTSTAMP:20261201T000000Z\r\nDTSTART:20261207T090000Z\r\nDTEND:20261207T094500Z\r\n" +
+            "SUMMARY:Pilot review\r\nORGANIZER;CN=Sam Seller:mailto:sam@contoso.com\r\n" +
+            "ATTENDEE;CN=Marco Rossi:mailto:marco.rossi@fabrikam.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        private const string ContosoOptions =
+            "{\"our_side\": {\"domains\": [\"contoso.com\"]}, \"linking\": {\"ids_by_email\": " +
+            "{\"sam@contoso.com\": \"s1\", \"dana@contoso.com\": \"s1\"}, \"account_from_customer_domain\": true}}";
+
+        private static void ActivitiesReadAndStored()
+        {
+            var mailFile = Path.Combine(samples, "..", "tests", "data", "activities", "mail", "multipart-attachment.eml");
+            var mail = Activities.ReadMail(mailFile, ContosoOptions);
+            Assert.Equal(0, mail.Errors.Count, "mail errors");
+            Assert.Equal(1, mail.ActivityCount, "one message");
+            var message = ParseJson(mail.ActivitiesJson).Elements().First();
+            // From Marco (theirs) to Dana, Date: Tue, 03 Nov 2026 14:05:09 +0200 = 12:05:09 UTC.
+            Assert.Equal("received", message.Element("direction").Value, "direction");
+            Assert.Equal("1793707509000", message.Element("timestamp_ms").Value, "timestamp_ms");
+            Assert.Equal("fabrikam.com", message.Element("account_id").Value, "account by the customer's domain");
+
+            var calendar = Activities.ParseCalendar(MeetingIcs, "cal.ics", ContosoOptions);
+            Assert.Equal(1, calendar.ActivityCount, "one meeting");
+            var meeting = ParseJson(calendar.ActivitiesJson).Elements().First();
+            Assert.Equal("1796634000000", meeting.Element("timestamp_ms").Value, "meeting start");
+            Assert.Equal("2700000", meeting.Element("duration_ms").Value, "45 minutes");
+            using (var store = OpenStore("activities.db"))
+            {
+                store.PutActivities(Admin, calendar.ActivitiesJson);
+                store.PutActivities(Admin, mail.ActivitiesJson);
+                var stored = ParseJson(store.ActivitiesJson(Viewer.Manager("m1"))).Elements().ToList();
+                Assert.Equal(2, stored.Count, "both stored for s1");
+            }
+        }
+
+        private static void ActivitiesErrors()
+        {
+            Assert.Equal(1L, Activities.ParseCalendar(MeetingIcs).Skipped, "no our side: skipped");
+            var broken = Activities.ParseCalendar(MeetingIcs.Replace("DTSTART:20261207T090000Z", "DTSTART:2026120"),
+                                                  "broken.ics", ContosoOptions);
+            Assert.Equal(0, broken.ActivityCount, "nothing read");
+            Assert.Equal(1, broken.Errors.Count, "one error");
+            Assert.Equal("VEVENT 1 (line 4)", broken.Errors[0].Where, "where");
+            Assert.Equal("broken.ics", broken.Errors[0].File, "file");
+            var parse = Assert.Throws<ParleyException>(
+                () => Activities.ParseMail("x", "", "{\"our_side\": {\"domain\": []}}"), "unknown member");
+            Assert.True(parse.Message.Contains("unknown member 'domain'"), "the message names the member");
+            Assert.Throws<ParleyException>(() => Activities.ReadCalendar(Path.Combine(scratch, "no-such.ics")), "missing");
         }
 
         private static void Exceptions()
