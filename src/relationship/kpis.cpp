@@ -130,6 +130,7 @@ std::vector<TopContact> top_contacts(const std::vector<Entry>& kept, Side side, 
 
 // "2 h 5 min", "45 s", "3 d 4 h": whole seconds under a minute, else whole minutes.
 std::string format_duration(double seconds) {
+  if (seconds < 0.5) return "0 min";
   if (seconds < 59.5) return std::to_string(static_cast<long long>(std::llround(seconds))) + " s";
   long long minutes = std::llround(seconds / 60.0);
   const long long days = minutes / 1440;

@@ -115,7 +115,7 @@ void trim(std::string& s) {
 ParsedSubject parse_subject(std::string_view subject) {
   std::string s = fold_case(collapse_whitespace(subject));
   bool prefix_seen = false;
-  bool forward_marker = false;  // a "(fwd)" trailer or a "[fwd: ...]" wrapper
+  bool forward_marker = false;  // a "(fwd)" trailer
   ParsedSubject parsed;
   for (;;) {
     // (2) trailers: "(fwd)" and whitespace.
@@ -155,7 +155,8 @@ ParsedSubject parse_subject(std::string_view subject) {
     constexpr std::string_view wrapper = "[fwd:";
     if (s.size() > wrapper.size() && s.compare(0, wrapper.size(), wrapper) == 0 && s.back() == ']') {
       s = s.substr(wrapper.size(), s.size() - wrapper.size() - 1);
-      forward_marker = true;
+      if (!prefix_seen) parsed.kind = SubjectKind::forward;  // the outermost mark
+      prefix_seen = true;
       continue;
     }
     break;

@@ -104,11 +104,16 @@ void check_options(const RelationshipOptions& options) {
 }
 
 std::string_view message_id_key(std::string_view value) noexcept {
-  const std::size_t first = value.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  value = value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
-  if (value.size() >= 2 && value.front() == '<' && value.back() == '>')
-    value = value.substr(1, value.size() - 2);
+  constexpr std::string_view space = " \t\r\n";
+  auto trimmed = [space](std::string_view text) {
+    const std::size_t first = text.find_first_not_of(space);
+    if (first == std::string_view::npos) return std::string_view();
+    return text.substr(first, text.find_last_not_of(space) - first + 1);
+  };
+  value = trimmed(value);
+  if (value.size() >= 2 && value.front() == '<' && value.back() == '>') {
+    value = trimmed(value.substr(1, value.size() - 2));
+  }
   return value;
 }
 
