@@ -13,7 +13,7 @@ namespace {
 
 using relationship_detail::Entry;
 
-constexpr std::int64_t ms_per_day = 86'400'000;
+constexpr double ms_per_day = 86'400'000;
 
 ModeCounts& add_mode(ModeCounts& counts, ActivityType type) {
   switch (type) {
@@ -36,6 +36,7 @@ std::int64_t mode_count(const ModeCounts& counts, ActivityType type) {
 // Distinct listed people on a side, at least one: an activity of the record has both sides.
 double head_count(const std::vector<ActivityParty>& side) {
   std::vector<std::string_view> ids;
+  ids.reserve(side.size());
   for (const ActivityParty& party : side) ids.emplace_back(party.id);
   std::sort(ids.begin(), ids.end());
   const auto distinct = std::unique(ids.begin(), ids.end()) - ids.begin();
@@ -246,7 +247,8 @@ std::vector<SummarySentence> summarize(const RelationshipKpis& k, std::int32_t b
                    {{"days", 0.0}}});
   }
   if (k.last_interaction) {
-    const std::int64_t days_ago = (k.now_ms - k.last_interaction->timestamp_ms) / ms_per_day;
+    const auto days_ago = static_cast<std::int64_t>(
+        relationship_detail::ms_between(k.last_interaction->timestamp_ms, k.now_ms) / ms_per_day);
     out.push_back(
         {"last_interaction",
          "Last interaction: " + std::string(type_words(k.last_interaction->type, false)) + ", " +
@@ -256,7 +258,8 @@ std::vector<SummarySentence> summarize(const RelationshipKpis& k, std::int32_t b
     out.push_back({"last_interaction", "No interaction yet", {}});
   }
   if (k.next_interaction) {
-    const std::int64_t days_ahead = (k.next_interaction->timestamp_ms - k.now_ms) / ms_per_day;
+    const auto days_ahead = static_cast<std::int64_t>(
+        relationship_detail::ms_between(k.now_ms, k.next_interaction->timestamp_ms) / ms_per_day);
     out.push_back(
         {"next_interaction",
          "Next interaction: " + std::string(type_words(k.next_interaction->type, false)) + ", " +

@@ -39,6 +39,11 @@ class ZoneCalendars {
 double business_seconds(ZoneCalendar& calendar, const BusinessHours& hours, std::int64_t from_ms,
                         std::int64_t to_ms);
 
+// to_ms - from_ms without overflow (any two instants, however far apart).
+inline double ms_between(std::int64_t from_ms, std::int64_t to_ms) noexcept {
+  return static_cast<double>(to_ms) - static_cast<double>(from_ms);
+}
+
 // Throws Error(invalid_argument) naming the bad option.
 void check_options(const RelationshipOptions& options);
 

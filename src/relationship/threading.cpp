@@ -47,10 +47,6 @@ std::int64_t at_local_minute(ZoneCalendar& calendar, std::int64_t day_start, std
   return guess - (calendar.utc_offset_ms(guess) - calendar.utc_offset_ms(day_start));
 }
 
-bool contains_sorted(const std::vector<std::string>& sorted, const std::string& value) {
-  return !value.empty() && std::binary_search(sorted.begin(), sorted.end(), value);
-}
-
 }  // namespace
 
 ZoneCalendar& ZoneCalendars::get(const std::string& zone, std::string_view context) {
@@ -173,7 +169,10 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
       std::size_t copy_of = unique.size();
       for (auto it = same.rbegin(); it != same.rend(); ++it) {
         const Entry& earlier = unique[*it];
-        if (activity->timestamp_ms - earlier.activity->timestamp_ms > options.duplicate_window_ms) break;
+        if (ms_between(earlier.activity->timestamp_ms, activity->timestamp_ms) >
+            static_cast<double>(options.duplicate_window_ms)) {
+          break;
+        }
         if (earlier.recipients == entry.recipients) {
           copy_of = *it;
           break;
@@ -210,17 +209,30 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
   threading.duplicates = record.duplicates;
   threading.automatic_replies = record.automatic_replies;
   const std::vector<Entry>& kept = record.kept;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_base_subject;
+  // Subject candidates by (base subject, sender, one recipient), in time order: a reply from S to
+  // R1..Rn looks up (base, Rk, S) for each k, so the guard costs no scan.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_subject_sender_recipient;
+  auto subject_key = [](const std::string& base, const std::string& sender, const std::string& recipient) {
+    std::string key;
+    key.reserve(base.size() + sender.size() + recipient.size() + 2);
+    key.append(base).append(1, '\x1f').append(sender).append(1, '\x1f').append(recipient);
+    return key;
+  };
+  auto index_candidate = [&](std::size_t i, const std::string& base) {
+    if (kept[i].sender.empty()) return;
+    for (const std::string& recipient : kept[i].recipients) {
+      by_subject_sender_recipient[subject_key(base, kept[i].sender, recipient)].push_back(i);
+    }
+  };
   std::vector<bool> answered(kept.size(), false);
 
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const Activity& reply = *kept[i].activity;
     if (reply.type != ActivityType::email) continue;
     const ParsedSubject subject = parse_subject(reply.subject);
-    std::vector<std::size_t>& same_subject = by_base_subject[subject.base];
     if (subject.kind == SubjectKind::forward) {
       ++threading.forwards;
-      same_subject.push_back(i);
+      index_candidate(i, subject.base);
       continue;
     }
 
@@ -248,17 +260,19 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
       // The latest earlier message with this base subject whose sender the reply is addressed to,
       // and which was addressed to the reply's sender.
       match = ReplyMatch::subject;
-      for (auto it = same_subject.rbegin(); it != same_subject.rend(); ++it) {
-        const Entry& candidate = kept[*it];
-        if (candidate.activity->timestamp_ms >= reply.timestamp_ms) continue;
-        if (contains_sorted(kept[i].recipients, candidate.sender) &&
-            contains_sorted(candidate.recipients, kept[i].sender)) {
-          parent = *it;
+      for (const std::string& recipient : kept[i].recipients) {
+        if (kept[i].sender.empty()) break;
+        const auto found =
+            by_subject_sender_recipient.find(subject_key(subject.base, recipient, kept[i].sender));
+        if (found == by_subject_sender_recipient.end()) continue;
+        for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+          if (kept[*it].activity->timestamp_ms >= reply.timestamp_ms) continue;
+          if (parent == kept.size() || *it > parent) parent = *it;  // kept is in (time, id) order
           break;
         }
       }
     }
-    same_subject.push_back(i);
+    index_candidate(i, subject.base);
     if (parent == kept.size()) {
       if (has_reply_headers || subject.kind == SubjectKind::reply) ++threading.replies_without_parent;
       continue;
@@ -277,7 +291,7 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
     pair.parent_id = link.parent_id;
     pair.reply_id = link.reply_id;
     pair.responder = kept[i].side;
-    pair.seconds = static_cast<double>(reply.timestamp_ms - parent_entry.activity->timestamp_ms) / 1000.0;
+    pair.seconds = ms_between(parent_entry.activity->timestamp_ms, reply.timestamp_ms) / 1000.0;
     if (options.business_hours_only) {
       std::string zone = options.time_zone;
       std::string context = "the options' time_zone";

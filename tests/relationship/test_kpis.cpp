@@ -7,6 +7,7 @@
 //   calls    c1 c2 by us;                       none by the customer
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -388,4 +389,28 @@ TEST_CASE("relationship: invalid options are errors naming the option") {
   options = {};
   options.time_spent.email_read_minutes = -1;
   CHECK(message(options) == "relationship options: email_read_minutes must be a finite number >= 0");
+}
+
+TEST_CASE(
+    "relationship: activities at the ends of time, negative durations and empty ids do not break the KPIs") {
+  constexpr std::int64_t earliest = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t latest = std::numeric_limits<std::int64_t>::max();
+  std::vector<parley::Activity> odd = {
+      email("p", dana(), false, {anna()}, earliest, "Plan", "<p@c>"),
+      email("r", anna(), true, {dana()}, now_ms, "Re: Plan", "<r@s>", "<p@c>"),
+      meeting_or_call("m", parley::ActivityType::meeting, "", true, {}, {}, now_ms - 1000, -30),
+      meeting_or_call("later", parley::ActivityType::phone_call, "u-anna", true, {anna()}, {dana()}, latest,
+                      5),
+      parley::Activity{}};
+  const parley::RelationshipKpis k = parley::relationship_kpis(odd, copenhagen(), now_ms);
+  CHECK(k.activities == 4);  // p, r, m and the empty one (at 1970-01-01)
+  REQUIRE(k.threading.responses.size() == 1);
+  CHECK(k.threading.responses[0].seconds > 9e15);
+  // m: no initiator, sent: ours; nobody listed counts as one a side; a negative duration counts 0.
+  CHECK(k.days[59].meetings_sent == 1);
+  CHECK(k.days[59].minutes_ours == 5);  // r written
+  REQUIRE(k.next_interaction.has_value());
+  CHECK(k.next_interaction->activity_id == "later");
+  // Business hours over an instant no calendar reaches: an error, not a crash.
+  CHECK_THROWS_AS((void)parley::relationship_kpis(odd, copenhagen(true), now_ms), parley::Error);
 }
