@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/ascii.hpp"
 #include "relationship/relationship_internal.hpp"
 
 namespace parley::relationship_detail {
@@ -62,6 +63,7 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string fold_case(const std::string& text) {
+  if (detail::is_ascii(text)) return detail::ascii_lowered(text);  // the common case, without ICU
   std::string out;
   icu::UnicodeString::fromUTF8(text).foldCase().toUTF8String(out);
   return out;
