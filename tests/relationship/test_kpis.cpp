@@ -46,7 +46,7 @@ double figure(const parley::RelationshipKpis& k, const std::string& topic, const
 
 }  // namespace
 
-TEST_CASE("relationship: counts, initiation, engagement and ratios of the record") {
+TEST_CASE("counts, initiation, engagement and ratios of the record") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(), now_ms);
   CHECK(k.activities == 17);
   CHECK(k.scheduled == 1);
@@ -69,7 +69,7 @@ TEST_CASE("relationship: counts, initiation, engagement and ratios of the record
   CHECK(*k.email_ratio.by_us == doctest::Approx(7.0 / 6.0));
 }
 
-TEST_CASE("relationship: top contacts on each side, by interactions, with counts by mode and last contact") {
+TEST_CASE("top contacts on each side, by interactions, with counts by mode and last contact") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(), now_ms);
   // Anna: e1 e2 e3 e5 e11 e14 (6 emails), m1 m2, c1 = 9, last e11 (3 Dec 14:00 UTC).
   // Ben: e4 e6 e8 e12 (4), m1, c1 = 6, last e4 (2 Dec 09:00). Cleo: e9 e10 e13 (3), c2 = 4, last e13.
@@ -104,7 +104,7 @@ TEST_CASE("relationship: top contacts on each side, by interactions, with counts
   CHECK(k.top_contacts_customer[2].last_contact_ms == utc(2026, 11, 25, 16, 0));
 }
 
-TEST_CASE("relationship: top contacts with equal counts go by latest contact, then id") {
+TEST_CASE("top contacts with equal counts go by latest contact, then id") {
   std::vector<parley::Activity> mail = {email("a", anna(), true, {erik()}, utc(2026, 12, 1, 9, 0), "A"),
                                         email("b", anna(), true, {dana()}, utc(2026, 12, 1, 10, 0), "B"),
                                         email("c", anna(), true, {fay()}, utc(2026, 12, 1, 9, 0), "C")};
@@ -117,7 +117,7 @@ TEST_CASE("relationship: top contacts with equal counts go by latest contact, th
   CHECK(k.top_contacts_customer[1].id == "c-erik");
 }
 
-TEST_CASE("relationship: the 60-day breakdown in Copenhagen days, its gaps and the time spent") {
+TEST_CASE("the 60-day breakdown in Copenhagen days, its gaps and the time spent") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(), now_ms);
   // 60 local days ending Monday 7 December: 9 October (index 0) .. 7 December (59); 1 November is
   // index 23. 9 October is still CEST: local midnight = 8 Oct 22:00 UTC.
@@ -193,8 +193,7 @@ TEST_CASE("relationship: the 60-day breakdown in Copenhagen days, its gaps and t
   CHECK(k.minutes_customer == 200);
 }
 
-TEST_CASE(
-    "relationship: day boundaries follow the record's zone (UTC puts the all-day event a day earlier)") {
+TEST_CASE("day boundaries follow the record's zone (UTC puts the all-day event a day earlier)") {
   parley::RelationshipOptions options;  // UTC
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), options, now_ms);
   REQUIRE(k.days.size() == 60);
@@ -207,7 +206,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("relationship: the time model is configurable") {
+TEST_CASE("the time model is configurable") {
   parley::RelationshipOptions options = copenhagen();
   options.time_spent.email_write_minutes = 10;
   options.time_spent.email_read_minutes = 1;
@@ -228,7 +227,7 @@ TEST_CASE("relationship: the time model is configurable") {
   }
 }
 
-TEST_CASE("relationship: response time and rate both ways") {
+TEST_CASE("response time and rate both ways") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(true), now_ms);
   // Ours: e10 14400 s, e3 55800 s: mean = median = 35100. Business: 10800 and 0: 5400.
   CHECK(k.response_time_ours.responses == 2);
@@ -258,7 +257,7 @@ TEST_CASE("relationship: response time and rate both ways") {
   CHECK(*plain.response_time_ours.mean_seconds == 35100);
 }
 
-TEST_CASE("relationship: last and next interaction") {
+TEST_CASE("last and next interaction") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(), now_ms);
   REQUIRE(k.last_interaction.has_value());
   CHECK(k.last_interaction->activity_id == "e11");
@@ -270,7 +269,7 @@ TEST_CASE("relationship: last and next interaction") {
   CHECK(k.next_interaction->timestamp_ms == utc(2026, 12, 9, 15, 0));
 }
 
-TEST_CASE("relationship: the summary states the figures in words") {
+TEST_CASE("the summary states the figures in words") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(true), now_ms);
   CHECK(summary_text(k, "initiated_emails") == "1 more email initiated by us than by the customer");
   CHECK(figure(k, "initiated_emails", "ours") == 7);
@@ -302,7 +301,7 @@ TEST_CASE("relationship: the summary states the figures in words") {
   CHECK(summary_text(k, "next_interaction") == "Next interaction: meeting, in 2 days");
 }
 
-TEST_CASE("relationship: an empty record defines every figure (zero counts, absent means)") {
+TEST_CASE("an empty record defines every figure (zero counts, absent means)") {
   const parley::RelationshipKpis k = parley::relationship_kpis({}, copenhagen(true), now_ms);
   CHECK(k.activities == 0);
   CHECK(k.top_contacts_ours.empty());
@@ -339,7 +338,7 @@ TEST_CASE("relationship: an empty record defines every figure (zero counts, abse
   CHECK(json["threading"]["responses"].empty());
 }
 
-TEST_CASE("relationship: the JSON form carries the figures under the C++ names") {
+TEST_CASE("the JSON form carries the figures under the C++ names") {
   const parley::RelationshipKpis k = parley::relationship_kpis(record(), copenhagen(true), now_ms);
   const nlohmann::json json = nlohmann::json::parse(parley::to_json(k));
   CHECK(json["now_ms"] == now_ms);
@@ -361,7 +360,7 @@ TEST_CASE("relationship: the JSON form carries the figures under the C++ names")
   CHECK(threading == json["threading"]);
 }
 
-TEST_CASE("relationship: invalid options are errors naming the option") {
+TEST_CASE("invalid options are errors naming the option") {
   auto message = [](const parley::RelationshipOptions& options) {
     try {
       (void)parley::relationship_kpis({}, options, now_ms);
@@ -391,8 +390,7 @@ TEST_CASE("relationship: invalid options are errors naming the option") {
   CHECK(message(options) == "relationship options: email_read_minutes must be a finite number >= 0");
 }
 
-TEST_CASE(
-    "relationship: activities at the ends of time, negative durations and empty ids do not break the KPIs") {
+TEST_CASE("activities at the ends of time, negative durations and empty ids do not break the KPIs") {
   constexpr std::int64_t earliest = std::numeric_limits<std::int64_t>::min();
   constexpr std::int64_t latest = std::numeric_limits<std::int64_t>::max();
   std::vector<parley::Activity> odd = {

@@ -5,8 +5,7 @@
 
 #include "parley/relationship.hpp"
 
-TEST_CASE(
-    "relationship: base subjects strip reply and forward prefixes of many languages, any case, repeated") {
+TEST_CASE("base subjects strip reply and forward prefixes of many languages, any case, repeated") {
   using parley::base_subject;
   CHECK(base_subject("Offer") == "offer");
   CHECK(base_subject("Re: Offer") == "offer");

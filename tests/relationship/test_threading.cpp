@@ -34,7 +34,7 @@ std::string describe(const parley::Threading& t) {
 
 }  // namespace
 
-TEST_CASE("relationship: the record's replies, each tied to the message it answers") {
+TEST_CASE("the record's replies, each tied to the message it answers") {
   const parley::Threading t = parley::thread_emails(record(), copenhagen(), now_ms);
   // In reply time order (the input is not):
   //   e8  -> e6  In-Reply-To names the Sent copy <e6-copy@seller>, one message with e6; Ben answers
@@ -80,7 +80,7 @@ TEST_CASE("relationship: the record's replies, each tied to the message it answe
   CHECK(t.responses[4].seconds == 25200);
 }
 
-TEST_CASE("relationship: business-hours response times count in the replier's zone") {
+TEST_CASE("business-hours response times count in the replier's zone") {
   const parley::Threading t = parley::thread_emails(record(), copenhagen(true), now_ms);
   REQUIRE(t.responses.size() == 5);
   auto business = [&](const std::string& reply) {
@@ -103,7 +103,7 @@ TEST_CASE("relationship: business-hours response times count in the replier's zo
   CHECK(business("e5") == 3600);
 }
 
-TEST_CASE("relationship: business hours skip the weekend and follow the configured hours") {
+TEST_CASE("business hours skip the weekend and follow the configured hours") {
   // Anna (Warsaw) answers Dana's Friday 16:00 Warsaw message on Monday 10:00 Warsaw (CET +01:00):
   // Friday 16:00-17:00 + Monday 09:00-10:00 = 7200 s; the elapsed time is 66 h = 237600 s.
   std::vector<parley::Activity> mail = {
@@ -123,7 +123,7 @@ TEST_CASE("relationship: business hours skip the weekend and follow the configur
   CHECK(t.responses[0].business_seconds == doctest::Approx(50400));
 }
 
-TEST_CASE("relationship: business hours across a daylight-saving change stay at local 09:00-17:00") {
+TEST_CASE("business hours across a daylight-saving change stay at local 09:00-17:00") {
   // Warsaw leaves CEST (+02:00) for CET (+01:00) on Sunday 25 October 2026. Dana writes Friday
   // 23 Oct 15:00 UTC (17:00 CEST: closed); Anna answers Monday 26 Oct 09:00 UTC (10:00 CET):
   // Monday 09:00-10:00 local = 3600 s.
@@ -135,8 +135,7 @@ TEST_CASE("relationship: business hours across a daylight-saving change stay at 
   CHECK(t.responses[0].business_seconds == doctest::Approx(3600));
 }
 
-TEST_CASE(
-    "relationship: References are searched latest first when In-Reply-To names no message of the record") {
+TEST_CASE("References are searched latest first when In-Reply-To names no message of the record") {
   // In-Reply-To names a message the record lacks; References name e1 (held) and e2 (held, later):
   // the parent is e2, the latest.
   std::vector<parley::Activity> mail = {
@@ -150,7 +149,7 @@ TEST_CASE(
   CHECK(t.responses[0].seconds == 7200);
 }
 
-TEST_CASE("relationship: a reply whose parent is absent makes no pair, even when a subject would match") {
+TEST_CASE("a reply whose parent is absent makes no pair, even when a subject would match") {
   // r names <gone@s> only; "Re: Plan" would match e1 by subject, but the headers say its parent is
   // another message, which the record does not hold.
   std::vector<parley::Activity> mail = {
@@ -162,7 +161,7 @@ TEST_CASE("relationship: a reply whose parent is absent makes no pair, even when
   CHECK(t.replies_without_parent == 1);
 }
 
-TEST_CASE("relationship: the subject fallback needs crossed sender and recipient and an earlier parent") {
+TEST_CASE("the subject fallback needs crossed sender and recipient and an earlier parent") {
   std::vector<parley::Activity> mail = {
       // Anna to Erik: Dana was not addressed, so Dana's "Re:" cannot answer it.
       email("to-erik", anna(), true, {erik()}, utc(2026, 12, 1, 9, 0), "Plan"),
@@ -177,7 +176,7 @@ TEST_CASE("relationship: the subject fallback needs crossed sender and recipient
   CHECK(t.replies_without_parent == 2);  // dana-re, fay-re
 }
 
-TEST_CASE("relationship: a forwarded message is not a reply, even with reply headers") {
+TEST_CASE("a forwarded message is not a reply, even with reply headers") {
   std::vector<parley::Activity> mail = {
       email("e1", anna(), true, {dana()}, utc(2026, 12, 1, 9, 0), "Plan", "<e1@s>"),
       email("wg", dana(), false, {anna()}, utc(2026, 12, 1, 10, 0), "WG: Plan", "<wg@c>", "<e1@s>"),
@@ -189,7 +188,7 @@ TEST_CASE("relationship: a forwarded message is not a reply, even with reply hea
   CHECK(describe(t) == "wg<-re-wg:in_reply_to:response ");
 }
 
-TEST_CASE("relationship: the same message stored twice counts once, by Message-ID or by its content") {
+TEST_CASE("the same message stored twice counts once, by Message-ID or by its content") {
   std::vector<parley::Activity> mail = {
       email("inbox", dana(), false, {anna()}, utc(2026, 12, 1, 9, 0), "Plan", "<p@c>"),
       email("archive", dana(), false, {anna()}, utc(2026, 12, 1, 9, 0), "Plan", "<p@c>"),  // same Message-ID
@@ -208,7 +207,7 @@ TEST_CASE("relationship: the same message stored twice counts once, by Message-I
   CHECK(t.replies_without_parent == 1);
 }
 
-TEST_CASE("relationship: automatic replies are never responses, and the human reply after one is") {
+TEST_CASE("automatic replies are never responses, and the human reply after one is") {
   std::vector<parley::Activity> mail = {
       email("q", anna(), true, {dana()}, utc(2026, 12, 1, 9, 0), "Plan", "<q@s>"),
       email("ooo", dana(), false, {anna()}, utc(2026, 12, 1, 9, 1), "Out of office: Plan", "<o@c>", "<q@s>"),
@@ -221,7 +220,7 @@ TEST_CASE("relationship: automatic replies are never responses, and the human re
   CHECK(t.responses[0].seconds == 2 * 86400);
 }
 
-TEST_CASE("relationship: a reply from a colleague on the same side is not a response") {
+TEST_CASE("a reply from a colleague on the same side is not a response") {
   std::vector<parley::Activity> mail = {
       email("q", dana(), false, {anna(), ben()}, utc(2026, 12, 1, 9, 0), "Plan", "<q@c>"),
       email("ben", ben(), true, {anna()}, utc(2026, 12, 1, 9, 30), "Re: Plan", "<b@s>", "<q@c>"),
@@ -234,7 +233,7 @@ TEST_CASE("relationship: a reply from a colleague on the same side is not a resp
         "q<-ben:in_reply_to:response q<-erik:in_reply_to:same_side q<-anna:in_reply_to:follow_up ");
 }
 
-TEST_CASE("relationship: a header naming a later message is not a parent (clocks that disagree)") {
+TEST_CASE("a header naming a later message is not a parent (clocks that disagree)") {
   std::vector<parley::Activity> mail = {
       email("r", dana(), false, {anna()}, utc(2026, 12, 1, 9, 0), "Re: Plan", "<r@c>", "<p@s>"),
       email("p", anna(), true, {dana()}, utc(2026, 12, 1, 10, 0), "Plan", "<p@s>")};
@@ -243,7 +242,7 @@ TEST_CASE("relationship: a header naming a later message is not a parent (clocks
   CHECK(t.replies_without_parent == 1);
 }
 
-TEST_CASE("relationship: scheduled emails (after now) are left out of threading") {
+TEST_CASE("scheduled emails (after now) are left out of threading") {
   std::vector<parley::Activity> mail = {
       email("p", dana(), false, {anna()}, utc(2026, 12, 7, 11, 0), "Plan", "<p@c>"),
       email("r", anna(), true, {dana()}, utc(2026, 12, 7, 13, 0), "Re: Plan", "<r@s>", "<p@c>")};
@@ -251,7 +250,7 @@ TEST_CASE("relationship: scheduled emails (after now) are left out of threading"
   CHECK(parley::thread_emails(mail, copenhagen(), utc(2026, 12, 7, 13, 0)).responses.size() == 1);
 }
 
-TEST_CASE("relationship: an unknown replier zone is an error naming the activity and the party") {
+TEST_CASE("an unknown replier zone is an error naming the activity and the party") {
   std::vector<parley::Activity> mail = {
       email("p", dana(), false, {anna()}, utc(2026, 12, 1, 9, 0), "Plan", "<p@c>"),
       email("r", anna(), true, {dana()}, utc(2026, 12, 1, 10, 0), "Re: Plan", "<r@s>", "<p@c>")};
@@ -270,7 +269,7 @@ TEST_CASE("relationship: an unknown replier zone is an error naming the activity
   CHECK(parley::thread_emails(mail, copenhagen(false), now_ms).responses.size() == 1);
 }
 
-TEST_CASE("relationship: garbage in emails never crashes threading") {
+TEST_CASE("garbage in emails never crashes threading") {
   std::vector<parley::Activity> mail;
   const std::vector<std::string> subjects = {"",
                                              "Re:",
