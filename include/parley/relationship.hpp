@@ -225,4 +225,81 @@ RelationshipKpis relationship_kpis(const std::vector<Activity>& activities,
 std::string to_json(const RelationshipKpis& kpis);
 std::string to_json(const Threading& threading);
 
+// ---------------------------------------------------------------------------------------------
+// Relationship health (SPEC 7): an explainable 0-100 score from four components, each 0..1
+// (docs/relationship.md, "Health").
+
+struct HealthOptions {
+  // What one counted activity of each type is worth in frequency and reciprocity.
+  double email_weight = 1.0;
+  double meeting_weight = 3.0;
+  double phone_call_weight = 2.0;
+  std::int32_t window_days = 28;  // frequency, reciprocity and responsiveness look this far back
+  // Expected contact frequency: weighted interactions per week that make frequency full.
+  double expected_weighted_per_week = 3.0;
+  // Recency is 1 up to recency_full_days after the last interaction, 0 from recency_zero_days,
+  // linear between.
+  double recency_full_days = 7;
+  double recency_zero_days = 60;
+  // Responsiveness is full when the customer's median response takes at most this long.
+  double response_target_hours = 24;
+  // Component weights (any non-negative numbers with a positive sum; the score uses their shares).
+  double recency_weight = 0.3;
+  double frequency_weight = 0.3;
+  double reciprocity_weight = 0.2;
+  double responsiveness_weight = 0.2;
+  // Bands: good from good_from, fair from fair_from, poor below.
+  std::int32_t good_from = 60;
+  std::int32_t fair_from = 40;
+  // The trend compares the score now with the score trend_weeks weeks earlier; a change within
+  // steady_points either way is steady.
+  std::int32_t trend_weeks = 4;
+  double steady_points = 5;
+};
+
+enum class HealthBand : std::uint8_t { good, fair, poor };
+enum class HealthTrend : std::uint8_t { up, down, steady };
+// "good", "fair", "poor"; "up", "down", "steady".
+std::string_view health_band_name(HealthBand band) noexcept;
+std::string_view health_trend_name(HealthTrend trend) noexcept;
+
+// One component at one instant.
+struct HealthComponent {
+  std::string name;         // "recency", "frequency", "reciprocity", "responsiveness"
+  double value = 0;         // 0..1
+  double weight = 0;        // its share of the score, 0..1
+  double points = 0;        // 100 * weight * value: its part of the score
+  std::string explanation;  // the figures behind the value, in words
+};
+
+// A component's change between the start of the trend and now.
+struct HealthSignal {
+  std::string component;
+  double points = 0;  // change of its part of the score (positive: it raised the score)
+  std::string text;   // English
+};
+
+struct HealthPoint {
+  std::int64_t as_of_ms = 0;
+  std::int32_t score = 0;
+};
+
+struct RelationshipHealth {
+  std::int32_t score = 0;  // 0..100, the rounded sum of the components' points
+  HealthBand band = HealthBand::poor;
+  HealthTrend trend = HealthTrend::steady;
+  std::vector<HealthComponent> components;  // now, in the order above
+  std::vector<HealthPoint> history;         // weekly, oldest first, ending with now
+  std::vector<HealthSignal> signals;        // by size of change, largest first; unchanged left out
+  std::optional<InteractionRef> last_interaction;
+  std::optional<InteractionRef> next_interaction;
+};
+
+// The record's health at `now_utc_ms`. Throws Error(invalid_argument) for invalid options.
+RelationshipHealth relationship_health(const std::vector<Activity>& activities,
+                                       const RelationshipOptions& options,
+                                       const HealthOptions& health_options, std::int64_t now_utc_ms);
+
+std::string to_json(const RelationshipHealth& health);
+
 }  // namespace parley

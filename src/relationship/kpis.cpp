@@ -8,10 +8,36 @@
 
 #include "relationship/relationship_internal.hpp"
 
+namespace parley::relationship_detail {
+
+// "2 h 5 min", "45 s", "3 d 4 h": whole seconds under a minute, else whole minutes.
+std::string format_duration(double seconds) {
+  if (seconds < 0.5) return "0 min";
+  if (seconds < 59.5) return std::to_string(static_cast<long long>(std::llround(seconds))) + " s";
+  long long minutes = std::llround(seconds / 60.0);
+  const long long days = minutes / 1440;
+  minutes %= 1440;
+  const long long hours = minutes / 60;
+  minutes %= 60;
+  std::string out;
+  auto piece = [&out](long long value, const char* unit) {
+    if (value == 0) return;
+    if (!out.empty()) out += ' ';
+    out += std::to_string(value) + ' ' + unit;
+  };
+  piece(days, "d");
+  piece(hours, "h");
+  piece(minutes, "min");
+  return out;
+}
+
+}  // namespace parley::relationship_detail
+
 namespace parley {
 namespace {
 
 using relationship_detail::Entry;
+using relationship_detail::format_duration;
 
 constexpr double ms_per_day = 86'400'000;
 
@@ -127,27 +153,6 @@ std::vector<TopContact> top_contacts(const std::vector<Entry>& kept, Side side, 
   });
   if (contacts.size() > limit) contacts.resize(limit);
   return contacts;
-}
-
-// "2 h 5 min", "45 s", "3 d 4 h": whole seconds under a minute, else whole minutes.
-std::string format_duration(double seconds) {
-  if (seconds < 0.5) return "0 min";
-  if (seconds < 59.5) return std::to_string(static_cast<long long>(std::llround(seconds))) + " s";
-  long long minutes = std::llround(seconds / 60.0);
-  const long long days = minutes / 1440;
-  minutes %= 1440;
-  const long long hours = minutes / 60;
-  minutes %= 60;
-  std::string out;
-  auto piece = [&out](long long value, const char* unit) {
-    if (value == 0) return;
-    if (!out.empty()) out += ' ';
-    out += std::to_string(value) + ' ' + unit;
-  };
-  piece(days, "d");
-  piece(hours, "h");
-  piece(minutes, "min");
-  return out;
 }
 
 std::string format_number(double value, int decimals) {

@@ -44,6 +44,9 @@ inline double ms_between(std::int64_t from_ms, std::int64_t to_ms) noexcept {
   return static_cast<double>(to_ms) - static_cast<double>(from_ms);
 }
 
+// "2 h 5 min", "45 s", "3 d 4 h", "0 min": whole seconds under a minute, else whole minutes.
+std::string format_duration(double seconds);
+
 // Throws Error(invalid_argument) naming the bad option.
 void check_options(const RelationshipOptions& options);
 

@@ -138,8 +138,35 @@ nlohmann::json to_json_value(const RelationshipKpis& k) {
   };
 }
 
+nlohmann::json to_json_value(const RelationshipHealth& h) {
+  nlohmann::json components = nlohmann::json::array();
+  for (const HealthComponent& c : h.components) {
+    components.push_back({{"name", c.name},
+                          {"value", c.value},
+                          {"weight", c.weight},
+                          {"points", c.points},
+                          {"explanation", c.explanation}});
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const HealthPoint& point : h.history)
+    history.push_back({{"as_of_ms", point.as_of_ms}, {"score", point.score}});
+  nlohmann::json signals = nlohmann::json::array();
+  for (const HealthSignal& signal : h.signals) {
+    signals.push_back({{"component", signal.component}, {"points", signal.points}, {"text", signal.text}});
+  }
+  return {{"score", h.score},
+          {"band", health_band_name(h.band)},
+          {"trend", health_trend_name(h.trend)},
+          {"components", std::move(components)},
+          {"history", std::move(history)},
+          {"signals", std::move(signals)},
+          {"last_interaction", to_json_value(h.last_interaction)},
+          {"next_interaction", to_json_value(h.next_interaction)}};
+}
+
 }  // namespace
 
+std::string to_json(const RelationshipHealth& health) { return to_json_value(health).dump(); }
 std::string to_json(const RelationshipKpis& kpis) { return to_json_value(kpis).dump(); }
 std::string to_json(const Threading& threading) { return to_json_value(threading).dump(); }
 
