@@ -1,6 +1,7 @@
 // The KPIs of one record (SPEC 7) from its prepared activities and threading; every figure is
 // defined in docs/relationship.md.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
