@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, int> area_ranks = {
     {"model", 0}, {"json", 1},      {"text", 1},    {"timing", 2},   {"signals", 2},
     {"terms", 2}, {"sentiment", 2}, {"readers", 2}, {"analysis", 3}, {"period", 4},
-    {"crm", 4},   {"store", 5},     {"activities", 5}, {"ingest", 6},  {"insights", 7},
+    {"crm", 4},   {"store", 5},     {"activities", 5}, {"ingest", 6},  {"relationship", 6}, {"insights", 7},
 };
 
 // The area of each public header (include/parley/<name>.hpp); the model layer holds several.
@@ -29,7 +29,7 @@ const std::map<std::string, std::string> header_areas = {
     {"terms", "terms"},       {"sentiment", "sentiment"}, {"readers", "readers"},
     {"analysis", "analysis"}, {"period", "period"},       {"crm", "crm"},
     {"store", "store"},       {"ingest", "ingest"},       {"insights", "insights"},
-    {"activities", "activities"},
+    {"activities", "activities"}, {"relationship", "relationship"},
 };
 
 const fs::path root = PARLEY_SOURCE_DIR;

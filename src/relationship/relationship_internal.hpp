@@ -1,0 +1,79 @@
+#pragma once
+// Shared by the relationship area's sources (never installed): subject parsing, local calendars by
+// zone, business-hours arithmetic, and the record's activities prepared once (sorted, sides
+// decided, duplicates, automatic replies and scheduled activities set apart).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "parley/period.hpp"
+#include "parley/relationship.hpp"
+
+namespace parley::relationship_detail {
+
+enum class SubjectKind : std::uint8_t { plain, reply, forward };
+
+struct ParsedSubject {
+  std::string base;                       // RFC 5256 base subject, case-folded
+  SubjectKind kind = SubjectKind::plain;  // from the outermost prefix, else the "(fwd)" trailer
+};
+
+ParsedSubject parse_subject(std::string_view subject);
+
+// One ZoneCalendar per IANA zone, built on first use.
+class ZoneCalendars {
+ public:
+  // Throws Error(invalid_argument) naming `context` for an unknown zone.
+  ZoneCalendar& get(const std::string& zone, std::string_view context);
+
+ private:
+  std::map<std::string, std::unique_ptr<ZoneCalendar>, std::less<>> calendars_;
+};
+
+// Seconds of [from_ms, to_ms) inside the working hours, in the calendar's zone.
+double business_seconds(ZoneCalendar& calendar, const BusinessHours& hours, std::int64_t from_ms,
+                        std::int64_t to_ms);
+
+// to_ms - from_ms without overflow (any two instants, however far apart).
+inline double ms_between(std::int64_t from_ms, std::int64_t to_ms) noexcept {
+  return static_cast<double>(to_ms) - static_cast<double>(from_ms);
+}
+
+// "2 h 5 min", "45 s", "3 d 4 h", "0 min": whole seconds under a minute, else whole minutes.
+std::string format_duration(double seconds);
+
+// Throws Error(invalid_argument) naming the bad option.
+void check_options(const RelationshipOptions& options);
+
+// A kept activity, with what every figure needs decided once.
+struct Entry {
+  const Activity* activity = nullptr;
+  Side side = Side::ours;               // the initiator's side
+  std::string sender;                   // the initiator's id (emails: the sender)
+  std::vector<std::string> recipients;  // emails: every listed party but the sender, sorted, unique
+};
+
+struct PreparedRecord {
+  std::vector<Entry> kept;                 // past, once each, no automatic reply; by (time, id)
+  std::vector<const Activity*> scheduled;  // after now, by (time, id)
+  std::size_t duplicates = 0;
+  std::size_t automatic_replies = 0;
+  // Message-ID (without <>) -> index in kept; duplicates' ids point at the kept copy.
+  std::unordered_map<std::string, std::size_t> by_message_id;
+};
+
+PreparedRecord prepare_record(const std::vector<Activity>& activities, const RelationshipOptions& options,
+                              std::int64_t now_utc_ms);
+
+// The id of a Message-ID header value: surrounding whitespace and angle brackets removed.
+std::string_view message_id_key(std::string_view value) noexcept;
+
+Threading thread_prepared(const PreparedRecord& record, const RelationshipOptions& options,
+                          ZoneCalendars& calendars);
+
+}  // namespace parley::relationship_detail

@@ -1,0 +1,328 @@
+// The record's activities prepared once (sorted, sides decided, duplicates set apart) and email
+// threading: In-Reply-To, then References (latest first), then the base subject guarded by crossed
+// sender and recipient and time order (docs/relationship.md, "Threading").
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/enum_names.hpp"
+#include "parley/error.hpp"
+#include "relationship/relationship_internal.hpp"
+
+namespace parley {
+namespace {
+
+constexpr detail::EnumName<Side> side_names[] = {{Side::ours, "ours"}, {Side::customer, "customer"}};
+constexpr detail::EnumName<ReplyMatch> reply_match_names[] = {{ReplyMatch::in_reply_to, "in_reply_to"},
+                                                              {ReplyMatch::references, "references"},
+                                                              {ReplyMatch::subject, "subject"}};
+constexpr detail::EnumName<ReplyRole> reply_role_names[] = {{ReplyRole::response, "response"},
+                                                            {ReplyRole::follow_up, "follow_up"},
+                                                            {ReplyRole::same_side, "same_side"}};
+
+}  // namespace
+
+std::string_view side_name(Side side) noexcept { return detail::name_of(side_names, side); }
+std::string_view reply_match_name(ReplyMatch match) noexcept {
+  return detail::name_of(reply_match_names, match);
+}
+std::string_view reply_role_name(ReplyRole role) noexcept { return detail::name_of(reply_role_names, role); }
+
+}  // namespace parley
+
+namespace parley::relationship_detail {
+namespace {
+
+constexpr std::int64_t ms_per_day = 86'400'000;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+// The instant of local minute `minute` on the local day starting at `day_start` (DST-aware).
+std::int64_t at_local_minute(ZoneCalendar& calendar, std::int64_t day_start, std::int32_t minute) {
+  const std::int64_t guess = day_start + std::int64_t{minute} * 60'000;
+  return guess - (calendar.utc_offset_ms(guess) - calendar.utc_offset_ms(day_start));
+}
+
+}  // namespace
+
+ZoneCalendar& ZoneCalendars::get(const std::string& zone, std::string_view context) {
+  if (const auto found = calendars_.find(zone); found != calendars_.end()) return *found->second;
+  try {
+    auto calendar = std::make_unique<ZoneCalendar>(zone, "en-US");
+    return *calendars_.emplace(zone, std::move(calendar)).first->second;
+  } catch (const Error&) {
+    throw Error(ErrorCode::invalid_argument, "relationship: " + std::string(context) +
+                                                 ": unknown time zone '" + zone +
+                                                 "' (expected an IANA id such as Europe/Warsaw)");
+  }
+}
+
+double business_seconds(ZoneCalendar& calendar, const BusinessHours& hours, std::int64_t from_ms,
+                        std::int64_t to_ms) {
+  std::int64_t total_ms = 0;
+  for (std::int64_t day = calendar.start_of(BucketSize::day, from_ms); day < to_ms;) {
+    const std::int64_t next = calendar.add(BucketSize::day, day, 1);
+    const std::int64_t local_days = floor_div(day + calendar.utc_offset_ms(day), ms_per_day);
+    const auto monday_first =
+        static_cast<std::size_t>(((local_days + 3) % 7 + 7) % 7);  // 1970-01-01: Thursday
+    if (hours.working_days[monday_first]) {
+      const std::int64_t open = std::max(from_ms, at_local_minute(calendar, day, hours.start_minute));
+      const std::int64_t close = std::min(to_ms, at_local_minute(calendar, day, hours.end_minute));
+      if (close > open) total_ms += close - open;
+    }
+    day = next;
+  }
+  return static_cast<double>(total_ms) / 1000.0;
+}
+
+void check_options(const RelationshipOptions& options) {
+  auto fail = [](const std::string& what) {
+    throw Error(ErrorCode::invalid_argument, "relationship options: " + what);
+  };
+  if (options.breakdown_days < 1 || options.breakdown_days > 3660) {
+    fail("breakdown_days " + std::to_string(options.breakdown_days) + " is outside 1..3660");
+  }
+  const BusinessHours& hours = options.business_hours;
+  if (hours.start_minute < 0 || hours.end_minute > 24 * 60 || hours.start_minute >= hours.end_minute) {
+    fail("business_hours " + std::to_string(hours.start_minute) + ".." + std::to_string(hours.end_minute) +
+         " minutes is not a range within 0..1440 with start before end");
+  }
+  const TimeSpentModel& model = options.time_spent;
+  for (const auto& [name, value] : {std::pair{"email_write_minutes", model.email_write_minutes},
+                                    std::pair{"email_read_minutes", model.email_read_minutes}}) {
+    if (!std::isfinite(value) || value < 0) fail(std::string(name) + " must be a finite number >= 0");
+  }
+  if (options.duplicate_window_ms < 0) fail("duplicate_window_ms must be >= 0");
+}
+
+std::string_view message_id_key(std::string_view value) noexcept {
+  constexpr std::string_view space = " \t\r\n";
+  auto trimmed = [space](std::string_view text) {
+    const std::size_t first = text.find_first_not_of(space);
+    if (first == std::string_view::npos) return std::string_view();
+    return text.substr(first, text.find_last_not_of(space) - first + 1);
+  };
+  value = trimmed(value);
+  if (value.size() >= 2 && value.front() == '<' && value.back() == '>') {
+    value = trimmed(value.substr(1, value.size() - 2));
+  }
+  return value;
+}
+
+PreparedRecord prepare_record(const std::vector<Activity>& activities, const RelationshipOptions& options,
+                              std::int64_t now_utc_ms) {
+  std::vector<const Activity*> sorted;
+  sorted.reserve(activities.size());
+  std::unordered_set<std::string> our_ids;
+  for (const Activity& activity : activities) {
+    sorted.push_back(&activity);
+    for (const ActivityParty& party : activity.our_side) our_ids.insert(party.id);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Activity* a, const Activity* b) {
+    return a->timestamp_ms != b->timestamp_ms ? a->timestamp_ms < b->timestamp_ms : a->id < b->id;
+  });
+
+  PreparedRecord record;
+  std::vector<Entry> unique;
+  std::unordered_set<std::string> seen_ids;
+  std::unordered_map<std::string, std::size_t> unique_by_message_id;
+  std::unordered_map<std::string, std::vector<std::size_t>> unique_by_sender_subject;
+  for (const Activity* activity : sorted) {
+    if (activity->timestamp_ms > now_utc_ms) {
+      record.scheduled.push_back(activity);
+      continue;
+    }
+    if (!seen_ids.insert(activity->id).second) {
+      ++record.duplicates;
+      continue;
+    }
+    Entry entry;
+    entry.activity = activity;
+    const std::vector<ActivityParty>& sender_side =
+        activity->direction == ActivityDirection::sent ? activity->our_side : activity->customer_side;
+    entry.sender = !activity->initiator_id.empty() ? activity->initiator_id
+                   : sender_side.empty()           ? std::string()
+                                                   : sender_side.front().id;
+    entry.side = !activity->initiator_id.empty()
+                     ? (our_ids.count(activity->initiator_id) != 0 ? Side::ours : Side::customer)
+                     : (activity->direction == ActivityDirection::sent ? Side::ours : Side::customer);
+    if (activity->type == ActivityType::email) {
+      for (const auto* side : {&activity->our_side, &activity->customer_side}) {
+        for (const ActivityParty& party : *side) {
+          if (!party.id.empty() && party.id != entry.sender) entry.recipients.push_back(party.id);
+        }
+      }
+      std::sort(entry.recipients.begin(), entry.recipients.end());
+      entry.recipients.erase(std::unique(entry.recipients.begin(), entry.recipients.end()),
+                             entry.recipients.end());
+
+      const std::string key(message_id_key(activity->message_id));
+      if (!key.empty() && unique_by_message_id.count(key) != 0) {
+        ++record.duplicates;
+        continue;
+      }
+      std::vector<std::size_t>& same = unique_by_sender_subject[entry.sender + '\x1f' + activity->subject];
+      std::size_t copy_of = unique.size();
+      for (auto it = same.rbegin(); it != same.rend(); ++it) {
+        const Entry& earlier = unique[*it];
+        if (ms_between(earlier.activity->timestamp_ms, activity->timestamp_ms) >
+            static_cast<double>(options.duplicate_window_ms)) {
+          break;
+        }
+        if (earlier.recipients == entry.recipients) {
+          copy_of = *it;
+          break;
+        }
+      }
+      if (!key.empty()) unique_by_message_id.emplace(key, copy_of);
+      if (copy_of != unique.size()) {
+        ++record.duplicates;
+        continue;
+      }
+      same.push_back(unique.size());
+    }
+    unique.push_back(std::move(entry));
+  }
+
+  std::vector<std::size_t> kept_index(unique.size(), unique.size());
+  for (std::size_t i = 0; i < unique.size(); ++i) {
+    if (unique[i].activity->type == ActivityType::email && unique[i].activity->automatic_reply) {
+      ++record.automatic_replies;
+      continue;
+    }
+    kept_index[i] = record.kept.size();
+    record.kept.push_back(std::move(unique[i]));
+  }
+  for (const auto& [key, index] : unique_by_message_id) {
+    if (kept_index[index] != unique.size()) record.by_message_id.emplace(key, kept_index[index]);
+  }
+  return record;
+}
+
+Threading thread_prepared(const PreparedRecord& record, const RelationshipOptions& options,
+                          ZoneCalendars& calendars) {
+  Threading threading;
+  threading.duplicates = record.duplicates;
+  threading.automatic_replies = record.automatic_replies;
+  const std::vector<Entry>& kept = record.kept;
+  // Subject candidates by (base subject, sender, one recipient), in time order: a reply from S to
+  // R1..Rn looks up (base, Rk, S) for each k, so the guard costs no scan.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_subject_sender_recipient;
+  auto subject_key = [](const std::string& base, const std::string& sender, const std::string& recipient) {
+    std::string key;
+    key.reserve(base.size() + sender.size() + recipient.size() + 2);
+    key.append(base).append(1, '\x1f').append(sender).append(1, '\x1f').append(recipient);
+    return key;
+  };
+  auto index_candidate = [&](std::size_t i, const std::string& base) {
+    if (kept[i].sender.empty()) return;
+    for (const std::string& recipient : kept[i].recipients) {
+      by_subject_sender_recipient[subject_key(base, kept[i].sender, recipient)].push_back(i);
+    }
+  };
+  std::vector<bool> answered(kept.size(), false);
+
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const Activity& reply = *kept[i].activity;
+    if (reply.type != ActivityType::email) continue;
+    const ParsedSubject subject = parse_subject(reply.subject);
+    if (subject.kind == SubjectKind::forward) {
+      ++threading.forwards;
+      index_candidate(i, subject.base);
+      continue;
+    }
+
+    std::size_t parent = kept.size();
+    ReplyMatch match = ReplyMatch::in_reply_to;
+    bool has_reply_headers = false;
+    // A header naming a message of the record, sent no later than the reply.
+    auto named = [&](std::string_view header) {
+      const std::string_view key = message_id_key(header);
+      if (key.empty()) return false;
+      has_reply_headers = true;
+      const auto found = record.by_message_id.find(std::string(key));
+      if (found == record.by_message_id.end() || found->second == i) return false;
+      if (kept[found->second].activity->timestamp_ms > reply.timestamp_ms) return false;
+      parent = found->second;
+      return true;
+    };
+    if (!named(reply.in_reply_to)) {
+      match = ReplyMatch::references;
+      for (auto it = reply.references.rbegin(); it != reply.references.rend(); ++it) {
+        if (named(*it)) break;
+      }
+    }
+    if (parent == kept.size() && !has_reply_headers && subject.kind == SubjectKind::reply) {
+      // The latest earlier message with this base subject whose sender the reply is addressed to,
+      // and which was addressed to the reply's sender.
+      match = ReplyMatch::subject;
+      for (const std::string& recipient : kept[i].recipients) {
+        if (kept[i].sender.empty()) break;
+        const auto found =
+            by_subject_sender_recipient.find(subject_key(subject.base, recipient, kept[i].sender));
+        if (found == by_subject_sender_recipient.end()) continue;
+        for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+          if (kept[*it].activity->timestamp_ms >= reply.timestamp_ms) continue;
+          if (parent == kept.size() || *it > parent) parent = *it;  // kept is in (time, id) order
+          break;
+        }
+      }
+    }
+    index_candidate(i, subject.base);
+    if (parent == kept.size()) {
+      if (has_reply_headers || subject.kind == SubjectKind::reply) ++threading.replies_without_parent;
+      continue;
+    }
+
+    const Entry& parent_entry = kept[parent];
+    ReplyLink link{parent_entry.activity->id, reply.id, match, ReplyRole::same_side};
+    if (parent_entry.side != kept[i].side) {
+      link.role = answered[parent] ? ReplyRole::follow_up : ReplyRole::response;
+      answered[parent] = true;
+    }
+    threading.replies.push_back(link);
+    if (link.role != ReplyRole::response) continue;
+
+    ResponsePair pair;
+    pair.parent_id = link.parent_id;
+    pair.reply_id = link.reply_id;
+    pair.responder = kept[i].side;
+    pair.seconds = ms_between(parent_entry.activity->timestamp_ms, reply.timestamp_ms) / 1000.0;
+    if (options.business_hours_only) {
+      std::string zone = options.time_zone;
+      std::string context = "the options' time_zone";
+      for (const auto* side : {&reply.our_side, &reply.customer_side}) {
+        for (const ActivityParty& party : *side) {
+          if (party.id == kept[i].sender && !party.time_zone.empty()) {
+            zone = party.time_zone;
+            context = "activity '" + reply.id + "', party '" + party.id + "'";
+          }
+        }
+      }
+      pair.business_seconds = business_seconds(calendars.get(zone, context), options.business_hours,
+                                               parent_entry.activity->timestamp_ms, reply.timestamp_ms);
+    }
+    threading.responses.push_back(std::move(pair));
+  }
+  return threading;
+}
+
+}  // namespace parley::relationship_detail
+
+namespace parley {
+
+Threading thread_emails(const std::vector<Activity>& activities, const RelationshipOptions& options,
+                        std::int64_t now_utc_ms) {
+  relationship_detail::check_options(options);
+  relationship_detail::ZoneCalendars calendars;
+  calendars.get(options.time_zone, "the options' time_zone");
+  const relationship_detail::PreparedRecord record =
+      relationship_detail::prepare_record(activities, options, now_utc_ms);
+  return relationship_detail::thread_prepared(record, options, calendars);
+}
+
+}  // namespace parley

@@ -1,0 +1,165 @@
+// Relationship health on the shared record (scenario.hpp), worked out by hand with the default
+// options: weights email 1, meeting 3, call 2; a 28-day window; 3 weighted interactions a week
+// expected (12 in the window); recency 1 up to 7 days, 0 from 60; responses within 24 h are full
+// speed; component shares 0.3, 0.3, 0.2, 0.2; bands 60 / 40; trend over 4 weeks, steady within 5.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "parley/error.hpp"
+#include "parley/relationship.hpp"
+#include "relationship/scenario.hpp"
+
+namespace {
+
+using namespace relationship_test;
+
+parley::RelationshipOptions copenhagen() {
+  parley::RelationshipOptions options;
+  options.time_zone = "Europe/Copenhagen";
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("health of the record now: components, score, band") {
+  const parley::RelationshipHealth h = parley::relationship_health(record(), copenhagen(), {}, now_ms);
+  REQUIRE(h.components.size() == 4);
+  // Recency: last interaction e11, 3 Dec 14:00 -> 7 Dec 12:00 = 3.92 days <= 7: 1.
+  CHECK(h.components[0].name == "recency");
+  CHECK(h.components[0].value == 1);
+  CHECK(h.components[0].explanation == "last interaction 3 days ago");
+  // Frequency: counted activities in (9 Nov 12:00, 7 Dec 12:00]: 13 emails (1 each) and m1, m2 (3
+  // each) = 19 against 12 expected: min(1, 19 / 12) = 1.
+  CHECK(h.components[1].name == "frequency");
+  CHECK(h.components[1].value == 1);
+  CHECK(h.components[1].explanation == "19 weighted interactions in the last 28 days against 12 expected");
+  // Reciprocity: by us e1 e3 e4 e6 e8 e10 e14 + m1 = 7 + 3 = 10; by the customer e2 e5 e9 e11 e12 e13
+  // + m2 = 6 + 3 = 9. Customer share 9 / 19 = 0.4737; value min(1, 0.4737 / 0.5) = 18 / 19.
+  CHECK(h.components[2].name == "reciprocity");
+  CHECK(h.components[2].value == doctest::Approx(18.0 / 19.0));
+  CHECK(h.components[2].explanation ==
+        "the customer initiated 47% of the weighted interactions in the last 28 days");
+  // Responsiveness: our 7 emails of the window, 3 responded (e1, e3, e10); median 25200 s = 7 h
+  // <= 24 h: 3 / 7.
+  CHECK(h.components[3].name == "responsiveness");
+  CHECK(h.components[3].value == doctest::Approx(3.0 / 7.0));
+  CHECK(h.components[3].explanation ==
+        "the customer responded to 3 of our 7 emails in the last 28 days, median 7 h");
+  CHECK(h.components[3].weight == doctest::Approx(0.2));
+  CHECK(h.components[3].points == doctest::Approx(20.0 * 3.0 / 7.0));
+  // 30 + 30 + 20 x 18/19 (18.947) + 20 x 3/7 (8.571) = 87.52 -> 88: good.
+  CHECK(h.score == 88);
+  CHECK(h.band == parley::HealthBand::good);
+  REQUIRE(h.last_interaction.has_value());
+  CHECK(h.last_interaction->activity_id == "e11");
+  REQUIRE(h.next_interaction.has_value());
+  CHECK(h.next_interaction->activity_id == "m3");
+}
+
+TEST_CASE("health history, trend and the signals that moved it") {
+  const parley::RelationshipHealth h = parley::relationship_health(record(), copenhagen(), {}, now_ms);
+  // Weekly from 9 Nov 12:00 UTC to now.
+  REQUIRE(h.history.size() == 5);
+  CHECK(h.history[0].as_of_ms == utc(2026, 11, 9, 12, 0));
+  CHECK(h.history[4].as_of_ms == now_ms);
+  // 9 Nov: last interaction c1 (12 Oct 13:00), 27.96 days: (60 - 27.958) / 53 = 0.6046 -> 18.14
+  // points; the window (12 Oct 12:00, 9 Nov 12:00] holds c1 only: 2 / 12 -> 5 points; reciprocity 0
+  // (only us); no email of ours: responsiveness 0.5 -> 10 points. 33.14 -> 33.
+  CHECK(h.history[0].score == 33);
+  // 30 Nov: last e12 (27 Nov), recency 1; window (2 Nov, 30 Nov]: e6 e8 e9 e10 e13 e14 e12 (7) + m1
+  // m2 (6) = 13 >= 12: 1; by the customer e9 e13 e12 + m2 = 6 of 13: 12 / 13; our e6 e8 e10 e14, one
+  // responded (e10 by e13, 21 h): 1 / 4. 30 + 30 + 20 x 12/13 (18.46) + 5 = 83.46 -> 83.
+  CHECK(h.history[3].score == 83);
+  CHECK(h.history[4].score == 88);
+  CHECK(h.trend == parley::HealthTrend::up);  // 88 - 33 = 55 > 5
+  // Changes of each part since 9 Nov: frequency 30 x (1 - 1/6) = +25; reciprocity 20 x 18/19 =
+  // +18.95; recency 30 x (1 - 0.6046) = +11.86; responsiveness 20 x (3/7 - 0.5) = -1.43.
+  REQUIRE(h.signals.size() == 4);
+  CHECK(h.signals[0].component == "frequency");
+  CHECK(h.signals[0].points == doctest::Approx(25.0));
+  CHECK(h.signals[0].text ==
+        "Frequency raised the score by 25 points: 19 weighted interactions in the last 28 days against 12 "
+        "expected "
+        "(4 weeks earlier: 2 weighted interactions in the last 28 days against 12 expected)");
+  CHECK(h.signals[1].component == "reciprocity");
+  CHECK(h.signals[1].points == doctest::Approx(20.0 * 18.0 / 19.0));
+  CHECK(h.signals[2].component == "recency");
+  CHECK(h.signals[2].points == doctest::Approx(30.0 * (1.0 - (60.0 - (28.0 - 1.0 / 24.0)) / 53.0)));
+  CHECK(h.signals[2].text ==
+        "Recency raised the score by 12 points: last interaction 3 days ago (4 weeks earlier: last "
+        "interaction 27 "
+        "days ago)");
+  CHECK(h.signals[3].component == "responsiveness");
+  CHECK(h.signals[3].points == doctest::Approx(20.0 * (3.0 / 7.0 - 0.5)));
+  CHECK(h.signals[3].text ==
+        "Responsiveness lowered the score by 1 point: the customer responded to 3 of our 7 emails in the "
+        "last 28 "
+        "days, median 7 h (4 weeks earlier: no email of ours to answer in the last 28 days (neutral))");
+}
+
+TEST_CASE("health falls when the relationship goes quiet") {
+  // Eight weeks after now, 1 Feb 2027 12:00 UTC; 4 weeks earlier, 4 Jan 2027 12:00.
+  const std::int64_t later = utc(2027, 2, 1, 12, 0);
+  const parley::RelationshipHealth h = parley::relationship_health(record(), copenhagen(), {}, later);
+  // 4 Jan: last interaction m3 (9 Dec 15:00, now past), 25.875 days: (60 - 25.875) / 53 -> 19.32
+  // points; the window (7 Dec, 4 Jan] holds m3: 3 / 12 -> 7.5; reciprocity 0; no email: 10.
+  // 36.82 -> 37.
+  CHECK(h.history.front().score == 37);
+  // 1 Feb: m3 53.875 days ago: (60 - 53.875) / 53 -> 3.47; nothing in the window; 10. 13.47 -> 13.
+  CHECK(h.score == 13);
+  CHECK(h.band == parley::HealthBand::poor);
+  CHECK(h.trend == parley::HealthTrend::down);
+  CHECK_FALSE(h.next_interaction.has_value());
+}
+
+TEST_CASE("health of an empty record, configurable bands and weights") {
+  parley::HealthOptions options;
+  parley::RelationshipHealth h = parley::relationship_health({}, copenhagen(), options, now_ms);
+  // Only the neutral responsiveness: 20 x 0.5 = 10.
+  CHECK(h.score == 10);
+  CHECK(h.band == parley::HealthBand::poor);
+  CHECK(h.trend == parley::HealthTrend::steady);
+  CHECK(h.signals.empty());
+  CHECK(h.components[0].explanation == "no interaction yet");
+  CHECK(h.components[2].explanation == "no interaction in the last 28 days");
+  options.fair_from = 5;
+  options.good_from = 10;
+  CHECK(parley::relationship_health({}, copenhagen(), options, now_ms).band == parley::HealthBand::good);
+  options.good_from = 11;
+  CHECK(parley::relationship_health({}, copenhagen(), options, now_ms).band == parley::HealthBand::fair);
+  // Responsiveness alone: 100 x 0.5 = 50.
+  options.recency_weight = options.frequency_weight = options.reciprocity_weight = 0;
+  CHECK(parley::relationship_health({}, copenhagen(), options, now_ms).score == 50);
+
+  const nlohmann::json json = nlohmann::json::parse(parley::to_json(h));
+  CHECK(json["score"] == 10);
+  CHECK(json["band"] == "poor");
+  CHECK(json["trend"] == "steady");
+  CHECK(json["components"].size() == 4);
+  CHECK(json["history"].size() == 5);
+  CHECK(json["last_interaction"].is_null());
+}
+
+TEST_CASE("health options are checked") {
+  parley::HealthOptions options;
+  options.recency_weight = options.frequency_weight = options.reciprocity_weight =
+      options.responsiveness_weight = 0;
+  CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
+                       "relationship health options: the component weights sum to 0", parley::Error);
+  options = {};
+  options.recency_zero_days = 3;
+  CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
+                       "relationship health options: recency_zero_days must be finite and greater than "
+                       "recency_full_days",
+                       parley::Error);
+  options = {};
+  options.fair_from = 70;
+  CHECK_THROWS_WITH_AS(
+      (void)parley::relationship_health({}, copenhagen(), options, now_ms),
+      "relationship health options: bands need 0 <= fair_from <= good_from <= 100 (got fair_from 70, "
+      "good_from 60)",
+      parley::Error);
+}
