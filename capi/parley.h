@@ -604,6 +604,23 @@ PARLEY_API parley_status parley_activities_parse_calendar(const char *text, size
                                                           size_t name_length, const char *read_options_json,
                                                           size_t read_options_json_length, char **out_result_json);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Relationship analytics for one CRM record (docs/relationship.md)                            */
+
+/* The KPIs and the health of the activities the viewer may see that match activity_filter_json
+ * (ActivityFilter: {"account_id", "contact_id", "lead_id", "opportunity_id", "owner_ids",
+ * "from_ms", "to_ms"}), at now_ms (UTC ms: "now" is always the caller's, never the clock).
+ * relationship_options_json holds RelationshipOptions: {"time_zone", "breakdown_days",
+ * "top_contacts", "business_hours_only", "business_hours": {"start_minute", "end_minute",
+ * "working_days": [7 booleans, Monday first]}, "time_spent": {"email_write_minutes",
+ * "email_read_minutes", "meeting_per_attendee", "call_per_participant"}, "duplicate_window_ms",
+ * "health": HealthOptions' members}. out_json receives {"kpis": {...}, "health": {...}}. */
+PARLEY_API parley_status parley_store_relationship(parley_store *store, const parley_viewer *viewer,
+                                                   const char *activity_filter_json, size_t activity_filter_json_length,
+                                                   const char *relationship_options_json,
+                                                   size_t relationship_options_json_length, int64_t now_ms,
+                                                   char **out_json);
+
 #ifdef __cplusplus
 }
 #endif

@@ -175,4 +175,59 @@ std::optional<nlohmann::json> json_document_arg(const char* text, std::size_t le
   return parse_json_text(document, name);
 }
 
+RelationshipDocument relationship_document_from_json(const JsonField& field) {
+  JsonObject object = field.object();
+  RelationshipDocument document;
+  RelationshipOptions& options = document.relationship;
+  object.read("time_zone", options.time_zone);
+  object.read("breakdown_days", options.breakdown_days);
+  object.read("top_contacts", options.top_contacts);
+  object.read("business_hours_only", options.business_hours_only);
+  if (std::optional<JsonField> hours = object.find("business_hours")) {
+    JsonObject members = hours->object();
+    members.read("start_minute", options.business_hours.start_minute);
+    members.read("end_minute", options.business_hours.end_minute);
+    if (std::optional<JsonField> days = members.find("working_days")) {
+      const std::vector<JsonField> flags = days->array();
+      if (flags.size() != options.business_hours.working_days.size())
+        days->fail(fmt::format("expected 7 booleans (Monday first), found {}", flags.size()));
+      for (std::size_t day = 0; day < flags.size(); ++day)
+        options.business_hours.working_days[day] = flags[day].boolean();
+    }
+    members.finish();
+  }
+  if (std::optional<JsonField> model = object.find("time_spent")) {
+    JsonObject members = model->object();
+    members.read("email_write_minutes", options.time_spent.email_write_minutes);
+    members.read("email_read_minutes", options.time_spent.email_read_minutes);
+    members.read("meeting_per_attendee", options.time_spent.meeting_per_attendee);
+    members.read("call_per_participant", options.time_spent.call_per_participant);
+    members.finish();
+  }
+  object.read("duplicate_window_ms", options.duplicate_window_ms);
+  if (std::optional<JsonField> health = object.find("health")) {
+    JsonObject members = health->object();
+    HealthOptions& target = document.health;
+    members.read("email_weight", target.email_weight);
+    members.read("meeting_weight", target.meeting_weight);
+    members.read("phone_call_weight", target.phone_call_weight);
+    members.read("window_days", target.window_days);
+    members.read("expected_weighted_per_week", target.expected_weighted_per_week);
+    members.read("recency_full_days", target.recency_full_days);
+    members.read("recency_zero_days", target.recency_zero_days);
+    members.read("response_target_hours", target.response_target_hours);
+    members.read("recency_weight", target.recency_weight);
+    members.read("frequency_weight", target.frequency_weight);
+    members.read("reciprocity_weight", target.reciprocity_weight);
+    members.read("responsiveness_weight", target.responsiveness_weight);
+    members.read("good_from", target.good_from);
+    members.read("fair_from", target.fair_from);
+    members.read("trend_weeks", target.trend_weeks);
+    members.read("steady_points", target.steady_points);
+    members.finish();
+  }
+  object.finish();
+  return document;
+}
+
 }  // namespace parley::capi

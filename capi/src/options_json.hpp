@@ -15,6 +15,7 @@
 #include "parley/analysis.hpp"
 #include "parley/model.hpp"
 #include "parley/readers.hpp"
+#include "parley/relationship.hpp"
 #include "parley/sentiment.hpp"
 #include "parley/signals.hpp"
 #include "parley/terms.hpp"
@@ -33,6 +34,13 @@ AnalysisOptions analysis_options_from_json(const JsonField& field);
 // {"by_name": {"<id or display name>": "<role>"}, "our_users": [...], "our_email_domains": [...],
 //  "unmatched": "<role>"}.
 RoleRules role_rules_from_json(const JsonField& field);
+// RelationshipOptions' members ("business_hours": {"start_minute", "end_minute", "working_days":
+// [7 booleans, Monday first]}, "time_spent": {...}) plus "health": HealthOptions' members.
+struct RelationshipDocument {
+  RelationshipOptions relationship;
+  HealthOptions health;
+};
+RelationshipDocument relationship_document_from_json(const JsonField& field);
 
 // A JSON document argument (pointer and length, as text_arg): its parsed value, or std::nullopt
 // for (NULL, 0) and "" (the caller's defaults). Syntax errors are Error(parse) naming `name`.

@@ -10,6 +10,7 @@
 #include "parley/model.hpp"
 #include "parley/period.hpp"
 #include "parley/readers.hpp"
+#include "parley/relationship.hpp"
 #include "parley/resources.hpp"
 #include "parley/sentiment.hpp"
 #include "parley/signals.hpp"

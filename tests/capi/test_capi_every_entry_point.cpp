@@ -1134,3 +1134,30 @@ TEST_CASE(
                        "read_options_json");
   parley_string_free(out_result_json);
 }
+
+TEST_CASE("every entry point: parley_store_relationship with NULL pointers fails with a message") {
+  check_failure(parley_store_relationship(nullptr, nullptr, nullptr, 0, nullptr, 0, 0, nullptr),
+                "parley_store_relationship");
+}
+
+TEST_CASE(
+    "every entry point: parley_store_relationship refuses a garbage length for 'activity_filter_json'") {
+  Handles handles;
+  const parley_viewer viewer = administrator();
+  char* out_json = nullptr;
+  check_limit_exceeded(parley_store_relationship(handles.make_store(), &viewer, kSmallText,
+                                                 PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, 0, &out_json),
+                       "activity_filter_json");
+  parley_string_free(out_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_store_relationship refuses a garbage length for 'relationship_options_json'") {
+  Handles handles;
+  const parley_viewer viewer = administrator();
+  char* out_json = nullptr;
+  check_limit_exceeded(parley_store_relationship(handles.make_store(), &viewer, nullptr, 0, kSmallText,
+                                                 PARLEY_MAX_INPUT_BYTES + 1, 0, &out_json),
+                       "relationship_options_json");
+  parley_string_free(out_json);
+}

@@ -247,6 +247,21 @@ namespace Parley
                 NativeMethods.parley_store_activity_totals(s, ref v, filter, Interop.Length(filter), out o));
         }
 
+        // Relationship analytics ---------------------------------------------------------------------
+
+        /// <summary>The KPIs and health of one record's activities the viewer may see, at nowMs (UTC ms):
+        /// {"kpis": {...}, "health": {...}} (docs/relationship.md). `activityFilterJson` names the record
+        /// ({"account_id": ...}); `relationshipOptionsJson` holds RelationshipOptions and "health".</summary>
+        public string RelationshipJson(Viewer viewer, long nowMs, string activityFilterJson = null,
+                                       string relationshipOptionsJson = null)
+        {
+            var filter = Interop.Utf8(activityFilterJson);
+            var options = Interop.Utf8(relationshipOptionsJson);
+            return Ask(viewer, (IntPtr s, ref Native.Viewer v, out IntPtr o) =>
+                NativeMethods.parley_store_relationship(s, ref v, filter, Interop.Length(filter), options,
+                                                        Interop.Length(options), nowMs, out o));
+        }
+
         // Tracked-term lists -------------------------------------------------------------------------
 
         /// <summary>`listJson`: {"id", "name", "scope": {"level", "team_id"}, "terms": [term objects]}.</summary>

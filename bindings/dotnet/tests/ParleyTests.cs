@@ -56,6 +56,7 @@ namespace Parley.Tests
             runner.Run("Store: a seller outside the call's scope gets ParleyException NotPermitted", StoreOutOfScope);
             runner.Run("Activities: a mail file and a calendar in memory, read with our side, into a store", ActivitiesReadAndStored);
             runner.Run("Activities: nobody of ours is skipped, a broken event is an error, bad options throw", ActivitiesErrors);
+            runner.Run("Store: an account's relationship KPIs, our response after 2 h", StoreRelationship);
             runner.Run("ParleyException: a missing file, a malformed document, an unknown call", Exceptions);
             runner.Run("dispose: disposing twice is safe; a disposed object refuses use", DisposeTwice);
             runner.Run("misuse: null and NULL arguments give exceptions and status codes, not crashes", NullMisuse);
@@ -649,6 +650,33 @@ namespace Parley.Tests
                 () => Activities.ParseMail("x", "", "{\"our_side\": {\"domain\": []}}"), "unknown member");
             Assert.True(parse.Message.Contains("unknown member 'domain'"), "the message names the member");
             Assert.Throws<ParleyException>(() => Activities.ReadCalendar(Path.Combine(scratch, "no-such.ics")), "missing");
+        }
+
+        private static void StoreRelationship()
+        {
+            // The customer writes at Now - 50 h, s1 answers at Now - 48 h (7,200 s), then writes again
+            // at Now - 24 h without an answer.
+            Func<string, string, string, long, string, string> email = (id, direction, initiator, at, inReplyTo) =>
+                "{\"id\": \"" + id + "\", \"type\": \"email\", \"direction\": \"" + direction +
+                "\", \"owner_id\": \"s1\", \"initiator_id\": \"" + initiator +
+                "\", \"our_side\": [{\"id\": \"s1\"}], \"customer_side\": [{\"id\": \"c1\"}], \"timestamp_ms\": " + at +
+                ", \"subject\": \"Pricing\", \"message_id\": \"" + id + "@mail\", \"in_reply_to\": \"" + inReplyTo +
+                "\", \"account_id\": \"a1\"}";
+            using (var store = OpenStore("relationship.db"))
+            {
+                store.PutActivities(Admin, "[" + email("e1", "received", "c1", Now - 50 * Hour, "") + ", " +
+                                               email("e2", "sent", "s1", Now - 48 * Hour, "e1@mail") + ", " +
+                                               email("e3", "sent", "s1", Now - 24 * Hour, "") + "]");
+                var result = ParseJson(store.RelationshipJson(Viewer.Manager("m1"), Now, "{\"account_id\": \"a1\"}",
+                                                              "{\"breakdown_days\": 5}"));
+                var kpis = result.Element("kpis");
+                Assert.Equal(3.0, Number(kpis.Element("activities")), "activities");
+                Assert.Equal(7200.0, Number(kpis.Element("response_time_ours").Element("mean_seconds")), "our response");
+                Assert.Equal(0.0, Number(kpis.Element("response_rate_customer").Element("rate")), "customer response rate");
+                Assert.Equal("e3", kpis.Element("last_interaction").Element("activity_id").Value, "last interaction");
+                Assert.Throws<ParleyException>(() => store.RelationshipJson(Admin, Now, null, "{\"time_zone\": \"Mars/Base\"}"),
+                                               "an unknown time zone");
+            }
         }
 
         private static void Exceptions()

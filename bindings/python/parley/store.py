@@ -145,6 +145,18 @@ class Store(Handle):
     def activity_totals(self, viewer, activity_filter=None, **fields):
         return self._json(_capi.parley_store_activity_totals, viewer, *json_arg(_filter(activity_filter, fields)))
 
+    # Relationship analytics
+    def relationship(self, viewer, now_ms, activity_filter=None, options=None, **fields):
+        """The KPIs and health of one record's activities the viewer may see, at now_ms (UTC ms):
+        {"kpis": {...}, "health": {...}} (docs/relationship.md). The record: activity_filter's or the
+        keywords' account_id / contact_id / lead_id / opportunity_id; options: RelationshipOptions
+        with "health": HealthOptions."""
+        out = c_void_p()
+        check(_capi.parley_store_relationship(self._handle, viewer._native(),
+                                              *json_arg(_filter(activity_filter, fields)), *json_arg(options),
+                                              c_int64(now_ms), byref(out)))
+        return take_json(out)
+
     # Tracked-term lists
     def put_term_list(self, viewer, term_list):
         """term_list: {"id", "name", "scope": {"level": "organisation"|"team", "team_id"}, "terms": [...]}."""

@@ -208,3 +208,25 @@ def test_ingesting_a_built_call(store, analyzer):
     (summary,) = store.call_summaries(ADMIN)
     assert summary["metrics"]["talk_ratio"] == pytest.approx(0.8)
     assert summary["metrics"]["seller_talk_ms"] == 40_000
+
+
+def test_relationship_of_an_account(store):
+    # Marco writes to Dana on day 1 at 09:00; Dana answers at 11:00 (our response: 7,200 s); Dana
+    # writes again on day 2 without an answer. Now = day 3.
+    def email(activity_id, direction, initiator, hours, in_reply_to=""):
+        return {"id": activity_id, "type": "email", "direction": direction, "owner_id": "dana",
+                "initiator_id": initiator, "our_side": [{"id": "dana"}], "customer_side": [{"id": "marco"}],
+                "timestamp_ms": START_MS + hours * 3_600_000, "subject": "Pricing",
+                "message_id": activity_id + "@mail", "in_reply_to": in_reply_to, "account_id": "northwind"}
+    store.put_activities(ADMIN, [email("e1", "received", "marco", 24), email("e2", "sent", "dana", 26, "e1@mail"),
+                                 email("e3", "sent", "dana", 48)])
+    result = store.relationship(ADMIN, START_MS + 72 * 3_600_000, account_id="northwind", options={"breakdown_days": 5})
+    kpis = result["kpis"]
+    assert kpis["activities"] == 3
+    assert kpis["response_time_ours"]["mean_seconds"] == 7200.0
+    assert (kpis["response_rate_ours"]["rate"], kpis["response_rate_customer"]["rate"]) == (1.0, 0.0)
+    assert kpis["last_interaction"]["activity_id"] == "e3"
+    assert len(kpis["days"]) == 5
+    assert 0 <= result["health"]["score"] <= 100
+    with pytest.raises(parley.ParseError):
+        store.relationship(ADMIN, 0, options={"business_hours": {"working_days": [True]}})
