@@ -302,4 +302,92 @@ RelationshipHealth relationship_health(const std::vector<Activity>& activities,
 
 std::string to_json(const RelationshipHealth& health);
 
+// ---------------------------------------------------------------------------------------------
+// Similar won opportunities (docs/relationship.md, "Similar won opportunities"): each opportunity
+// described by figures of its activities, and for an open one the won ones nearest to it over
+// standardized features. Plain vectors here; the arithmetic uses Eigen inside the library.
+
+// The feature columns, in this order.
+enum class OpportunityFeature : std::uint8_t {
+  emails,                     // counted emails (past, once each, no automatic replies)
+  meetings,                   // counted meetings
+  phone_calls,                // counted phone calls
+  hours_spent,                // our side's time on its activities, hours (the TimeSpentModel)
+  response_hours_ours,        // median of our response times, hours (absent: no response of ours)
+  response_rate_customer,     // share of our emails the customer responded to (absent: no email of ours)
+  duration_days,              // created -> closed (open: -> now), days
+  amount,                     // open and lost: estimated_revenue; won: actual_revenue
+};
+inline constexpr std::size_t opportunity_feature_count = 8;
+// "emails", "meetings", "phone_calls", "hours_spent", "response_hours_ours",
+// "response_rate_customer", "duration_days", "amount".
+std::string_view opportunity_feature_name(OpportunityFeature feature) noexcept;
+
+// One opportunity's features; an absent figure is std::nullopt (only the two response figures can
+// be absent).
+struct OpportunityFeatures {
+  std::string opportunity_id;
+  OpportunityStatus status = OpportunityStatus::open;
+  std::int64_t activities = 0;  // its activities before now, counted as the KPIs count them
+  std::array<std::optional<double>, opportunity_feature_count> values{};
+  std::optional<double> value(OpportunityFeature feature) const noexcept {
+    return values[static_cast<std::size_t>(feature)];
+  }
+};
+
+// Every opportunity's features: rows = opportunities (in the order given), columns =
+// OpportunityFeature.
+struct FeatureMatrix {
+  std::int64_t now_ms = 0;
+  std::vector<OpportunityFeatures> rows;
+};
+
+// The features of every opportunity from the activities linked to it (Activity::opportunity_id;
+// others are ignored), at `now_utc_ms`, in one pass over the activities. Throws
+// Error(invalid_argument) for invalid options, an unknown time zone or two opportunities with one id.
+FeatureMatrix refresh_features(const std::vector<Opportunity>& opportunities,
+                               const std::vector<Activity>& activities, const RelationshipOptions& options,
+                               std::int64_t now_utc_ms);
+
+// How a feature was standardized over the won deals.
+struct FeatureScale {
+  std::string feature;                   // opportunity_feature_name
+  double mean = 0;                       // over the won deals (imputed values included)
+  double standard_deviation = 0;         // population (divides by the number of won deals)
+  std::int64_t imputed_won_deals = 0;    // won deals without the figure, given the mean
+};
+
+// A feature not used in the distance, and why: "zero_variance" (every won deal has the same value)
+// or "absent" (no won deal has it).
+struct LeftOutFeature {
+  std::string feature;
+  std::string reason;
+};
+
+struct SimilarDeal {
+  std::string opportunity_id;
+  double distance = 0;  // Euclidean over the used features' z-scores
+  OpportunityFeatures features;
+  std::vector<std::string> imputed;  // features it lacked, given the won deals' mean
+};
+
+struct SimilarWon {
+  std::string opportunity_id;  // the open one
+  OpportunityFeatures features;
+  std::vector<std::string> imputed;  // its features given the won deals' mean
+  std::int64_t used_won_deals = 0;   // every won deal of the matrix (no minimum)
+  std::vector<FeatureScale> scales;  // the used features
+  std::vector<LeftOutFeature> left_out;
+  std::vector<SimilarDeal> similar;  // the k nearest, nearest first, ties by id
+  std::string note;                  // English: how many won deals and features it used
+};
+
+// The k won opportunities of `matrix` nearest to the open `open_opportunity_id`. Throws
+// Error(not_found) for an id not in the matrix and Error(invalid_argument) for one not open.
+SimilarWon similar_won(const FeatureMatrix& matrix, std::string_view open_opportunity_id, std::size_t k);
+
+std::string to_json(const OpportunityFeatures& features);
+std::string to_json(const FeatureMatrix& matrix);
+std::string to_json(const SimilarWon& similar);
+
 }  // namespace parley

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <unordered_set>
 
 #include "relationship/relationship_internal.hpp"
 
@@ -70,8 +71,10 @@ double head_count(const std::vector<ActivityParty>& side) {
   return static_cast<double>(std::max<std::ptrdiff_t>(1, distinct));
 }
 
+}  // namespace
+
 // Minutes spent by [ours, customer] on one activity (TimeSpentModel).
-std::array<double, 2> minutes_spent(const Entry& entry, const TimeSpentModel& model) {
+std::array<double, 2> relationship_detail::minutes_spent(const Entry& entry, const TimeSpentModel& model) {
   const Activity& a = *entry.activity;
   std::array<double, 2> minutes{0, 0};
   const auto ours = static_cast<std::size_t>(Side::ours);
@@ -91,6 +94,8 @@ std::array<double, 2> minutes_spent(const Entry& entry, const TimeSpentModel& mo
   return minutes;
 }
 
+namespace {
+
 std::optional<double> median(std::vector<double> values) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
@@ -105,7 +110,9 @@ std::optional<double> mean(const std::vector<double>& values) {
   return sum / static_cast<double>(values.size());
 }
 
-ResponseTime response_time(const std::vector<ResponsePair>& pairs, Side responder) {
+}  // namespace
+
+ResponseTime relationship_detail::response_time(const std::vector<ResponsePair>& pairs, Side responder) {
   std::vector<double> seconds;
   std::vector<double> business;
   for (const ResponsePair& pair : pairs) {
@@ -121,6 +128,8 @@ ResponseTime response_time(const std::vector<ResponsePair>& pairs, Side responde
   time.business_median_seconds = median(business);
   return time;
 }
+
+namespace {
 
 std::vector<TopContact> top_contacts(const std::vector<Entry>& kept, Side side, std::size_t limit) {
   std::map<std::string, TopContact> by_id;
@@ -279,6 +288,30 @@ std::vector<SummarySentence> summarize(const RelationshipKpis& k, std::int32_t b
 
 }  // namespace
 
+// Response rates: emails from one side addressed to the other, and how many got a response.
+std::array<ResponseRate, 2> relationship_detail::response_rates(const std::vector<Entry>& kept,
+                                                                const Threading& threading) {
+  std::array<ResponseRate, 2> rates{};
+  std::unordered_set<std::string_view> responded;
+  for (const ResponsePair& pair : threading.responses) responded.insert(pair.parent_id);
+  for (const Entry& entry : kept) {
+    const Activity& a = *entry.activity;
+    if (a.type != ActivityType::email) continue;
+    const bool to_other_side = entry.side == Side::ours ? !a.customer_side.empty() : !a.our_side.empty();
+    if (!to_other_side) continue;
+    // Our emails measure the customer's response rate, theirs ours.
+    ResponseRate& rate =
+        rates[static_cast<std::size_t>(entry.side == Side::ours ? Side::customer : Side::ours)];
+    ++rate.messages;
+    if (responded.count(a.id) != 0) ++rate.responded;
+  }
+  for (ResponseRate& rate : rates) {
+    if (rate.messages > 0)
+      rate.rate = static_cast<double>(rate.responded) / static_cast<double>(rate.messages);
+  }
+  return rates;
+}
+
 RelationshipKpis relationship_kpis(const std::vector<Activity>& activities,
                                    const RelationshipOptions& options, std::int64_t now_utc_ms) {
   relationship_detail::check_options(options);
@@ -335,7 +368,7 @@ RelationshipKpis relationship_kpis(const std::vector<Activity>& activities,
       case ActivityType::meeting: ++(sent ? d.meetings_sent : d.meetings_received); break;
       case ActivityType::phone_call: ++(sent ? d.calls_made : d.calls_received); break;
     }
-    const std::array<double, 2> minutes = minutes_spent(entry, options.time_spent);
+    const std::array<double, 2> minutes = relationship_detail::minutes_spent(entry, options.time_spent);
     d.minutes_ours += minutes[0];
     d.minutes_customer += minutes[1];
   }
@@ -365,26 +398,11 @@ RelationshipKpis relationship_kpis(const std::vector<Activity>& activities,
         static_cast<double>(ratio.emails_by_us) / static_cast<double>(ratio.emails_by_customer);
   }
 
-  k.response_time_ours = response_time(k.threading.responses, Side::ours);
-  k.response_time_customer = response_time(k.threading.responses, Side::customer);
-  // Response rates: emails from one side addressed to the other, and how many got a response.
-  std::map<std::string_view, bool> responded;
-  for (const ResponsePair& pair : k.threading.responses) responded[pair.parent_id] = true;
-  for (const Entry& entry : record.kept) {
-    const Activity& a = *entry.activity;
-    if (a.type != ActivityType::email) continue;
-    const bool to_other_side = entry.side == Side::ours ? !a.customer_side.empty() : !a.our_side.empty();
-    if (!to_other_side) continue;
-    ResponseRate& rate = entry.side == Side::ours ? k.response_rate_customer : k.response_rate_ours;
-    ++rate.messages;
-    if (responded.count(a.id) != 0) ++rate.responded;
-  }
-  // A function, not a loop over pointers to both: gcc 12 -O3 misreads that loop (-Wstringop-overflow).
-  const auto set_rate = [](ResponseRate& rate) {
-    if (rate.messages > 0) rate.rate = static_cast<double>(rate.responded) / static_cast<double>(rate.messages);
-  };
-  set_rate(k.response_rate_ours);
-  set_rate(k.response_rate_customer);
+  k.response_time_ours = relationship_detail::response_time(k.threading.responses, Side::ours);
+  k.response_time_customer = relationship_detail::response_time(k.threading.responses, Side::customer);
+  const std::array<ResponseRate, 2> rates = relationship_detail::response_rates(record.kept, k.threading);
+  k.response_rate_ours = rates[static_cast<std::size_t>(Side::ours)];
+  k.response_rate_customer = rates[static_cast<std::size_t>(Side::customer)];
 
   if (!record.kept.empty()) {
     const Activity& last = *record.kept.back().activity;

@@ -2,6 +2,7 @@
 // Shared by the relationship area's sources (never installed): subject parsing, local calendars by
 // zone, business-hours arithmetic, and the record's activities prepared once (sorted, sides
 // decided, duplicates, automatic replies and scheduled activities set apart).
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -72,6 +73,16 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
 
 // The id of a Message-ID header value: surrounding whitespace and angle brackets removed.
 std::string_view message_id_key(std::string_view value) noexcept;
+
+// Minutes spent by [ours, customer] on one kept activity (the TimeSpentModel; kpis.cpp).
+std::array<double, 2> minutes_spent(const Entry& entry, const TimeSpentModel& model);
+
+// Mean and median response time of `responder`'s responses (kpis.cpp).
+ResponseTime response_time(const std::vector<ResponsePair>& pairs, Side responder);
+
+// Response rates indexed by Side: [ours] = customer emails we responded to, [customer] = our emails
+// the customer responded to (kpis.cpp).
+std::array<ResponseRate, 2> response_rates(const std::vector<Entry>& kept, const Threading& threading);
 
 Threading thread_prepared(const PreparedRecord& record, const RelationshipOptions& options,
                           ZoneCalendars& calendars);
