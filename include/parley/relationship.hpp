@@ -309,14 +309,14 @@ std::string to_json(const RelationshipHealth& health);
 
 // The feature columns, in this order.
 enum class OpportunityFeature : std::uint8_t {
-  emails,                     // counted emails (past, once each, no automatic replies)
-  meetings,                   // counted meetings
-  phone_calls,                // counted phone calls
-  hours_spent,                // our side's time on its activities, hours (the TimeSpentModel)
-  response_hours_ours,        // median of our response times, hours (absent: no response of ours)
-  response_rate_customer,     // share of our emails the customer responded to (absent: no email of ours)
-  duration_days,              // created -> closed (open: -> now), days
-  amount,                     // open and lost: estimated_revenue; won: actual_revenue
+  emails,                  // counted emails (past, once each, no automatic replies)
+  meetings,                // counted meetings
+  phone_calls,             // counted phone calls
+  hours_spent,             // our side's time on its activities, hours (the TimeSpentModel)
+  response_hours_ours,     // median of our response times, hours (absent: no response of ours)
+  response_rate_customer,  // share of our emails the customer responded to (absent: no email of ours)
+  duration_days,           // created -> closed (open: -> now), days
+  amount,                  // open and lost: estimated_revenue; won: actual_revenue
 };
 inline constexpr std::size_t opportunity_feature_count = 8;
 // "emails", "meetings", "phone_calls", "hours_spent", "response_hours_ours",
@@ -351,10 +351,10 @@ FeatureMatrix refresh_features(const std::vector<Opportunity>& opportunities,
 
 // How a feature was standardized over the won deals.
 struct FeatureScale {
-  std::string feature;                   // opportunity_feature_name
-  double mean = 0;                       // over the won deals (imputed values included)
-  double standard_deviation = 0;         // population (divides by the number of won deals)
-  std::int64_t imputed_won_deals = 0;    // won deals without the figure, given the mean
+  std::string feature;                 // opportunity_feature_name
+  double mean = 0;                     // over the won deals (imputed values included)
+  double standard_deviation = 0;       // population (divides by the number of won deals)
+  std::int64_t imputed_won_deals = 0;  // won deals without the figure, given the mean
 };
 
 // A feature not used in the distance, and why: "zero_variance" (every won deal has the same value)
