@@ -621,6 +621,23 @@ PARLEY_API parley_status parley_store_relationship(parley_store *store, const pa
                                                    size_t relationship_options_json_length, int64_t now_ms,
                                                    char **out_json);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Similar won opportunities (docs/relationship.md, "Similar won opportunities")               */
+
+/* The k won opportunities most like the open opportunity_id, over standardized features of their
+ * activities (counts by mode, our hours, our median response hours, the customer's response rate,
+ * duration, amount), at now_ms (UTC ms). Reads every opportunity and activity the viewer may see
+ * and refreshes their features first. relationship_options_json holds RelationshipOptions as for
+ * parley_store_relationship ("health" is accepted and unused). out_json receives {"opportunity_id",
+ * "open", "used_won_deals", "scales", "left_out", "similar": [{"opportunity_id", "status",
+ * "activities", "features", "distance", "imputed"}...], "note"}. An opportunity the viewer cannot
+ * see or does not exist is PARLEY_E_NOT_FOUND; a won or lost one PARLEY_E_INVALID_ARGUMENT. */
+PARLEY_API parley_status parley_store_similar_won(parley_store *store, const parley_viewer *viewer,
+                                                  const char *opportunity_id, size_t opportunity_id_length,
+                                                  const char *relationship_options_json,
+                                                  size_t relationship_options_json_length, size_t k, int64_t now_ms,
+                                                  char **out_json);
+
 #ifdef __cplusplus
 }
 #endif

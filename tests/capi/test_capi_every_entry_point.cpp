@@ -1161,3 +1161,29 @@ TEST_CASE(
                        "relationship_options_json");
   parley_string_free(out_json);
 }
+
+TEST_CASE("every entry point: parley_store_similar_won with NULL pointers fails with a message") {
+  check_failure(parley_store_similar_won(nullptr, nullptr, nullptr, 0, nullptr, 0, 0, 0, nullptr),
+                "parley_store_similar_won");
+}
+
+TEST_CASE("every entry point: parley_store_similar_won refuses a garbage length for 'opportunity_id'") {
+  Handles handles;
+  const parley_viewer viewer = administrator();
+  char* out_json = nullptr;
+  check_limit_exceeded(parley_store_similar_won(handles.make_store(), &viewer, kSmallText,
+                                                PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, 0, 0, &out_json),
+                       "opportunity_id");
+  parley_string_free(out_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_store_similar_won refuses a garbage length for 'relationship_options_json'") {
+  Handles handles;
+  const parley_viewer viewer = administrator();
+  char* out_json = nullptr;
+  check_limit_exceeded(parley_store_similar_won(handles.make_store(), &viewer, nullptr, 0, kSmallText,
+                                                PARLEY_MAX_INPUT_BYTES + 1, 0, 0, &out_json),
+                       "relationship_options_json");
+  parley_string_free(out_json);
+}

@@ -473,5 +473,8 @@ namespace Parley.Native
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status parley_store_relationship(IntPtr store, ref Viewer viewer, byte[] activity_filter_json, UIntPtr activity_filter_json_length, byte[] relationship_options_json, UIntPtr relationship_options_json_length, long now_ms, out IntPtr out_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_store_similar_won(IntPtr store, ref Viewer viewer, byte[] opportunity_id, UIntPtr opportunity_id_length, byte[] relationship_options_json, UIntPtr relationship_options_json_length, UIntPtr k, long now_ms, out IntPtr out_json);
     }
 }

@@ -382,6 +382,7 @@ FUNCTIONS = (
     "parley_activities_read_calendar",
     "parley_activities_parse_calendar",
     "parley_store_relationship",
+    "parley_store_similar_won",
 )
 
 parley_version = _declare("parley_version", [], c_char_p)
@@ -468,3 +469,4 @@ parley_activities_parse_mail = _declare("parley_activities_parse_mail", [c_char_
 parley_activities_read_calendar = _declare("parley_activities_read_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_activities_parse_calendar = _declare("parley_activities_parse_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_store_relationship = _declare("parley_store_relationship", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_int64, POINTER(c_void_p)], c_int)
+parley_store_similar_won = _declare("parley_store_similar_won", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_size_t, c_int64, POINTER(c_void_p)], c_int)
