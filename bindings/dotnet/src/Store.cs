@@ -262,6 +262,22 @@ namespace Parley
                                                         Interop.Length(options), nowMs, out o));
         }
 
+        /// <summary>The k won opportunities most like the open `opportunityId`, from every opportunity and
+        /// activity the viewer may see, at nowMs (UTC ms): {"opportunity_id", "open", "used_won_deals",
+        /// "scales", "left_out", "similar": [...], "note"} (docs/relationship.md, "Similar won
+        /// opportunities"). `relationshipOptionsJson` holds RelationshipOptions.</summary>
+        public string SimilarWonJson(Viewer viewer, string opportunityId, long nowMs, int k = 5,
+                                     string relationshipOptionsJson = null)
+        {
+            if (k < 0) throw new ArgumentOutOfRangeException("k", "is negative");
+            var id = Text(opportunityId, "opportunityId");
+            var options = Interop.Utf8(relationshipOptionsJson);
+            var count = new UIntPtr((uint)k);
+            return Ask(viewer, (IntPtr s, ref Native.Viewer v, out IntPtr o) =>
+                NativeMethods.parley_store_similar_won(s, ref v, id, Interop.Length(id), options,
+                                                       Interop.Length(options), count, nowMs, out o));
+        }
+
         // Tracked-term lists -------------------------------------------------------------------------
 
         /// <summary>`listJson`: {"id", "name", "scope": {"level", "team_id"}, "terms": [term objects]}.</summary>

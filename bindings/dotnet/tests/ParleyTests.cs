@@ -57,6 +57,7 @@ namespace Parley.Tests
             runner.Run("Activities: a mail file and a calendar in memory, read with our side, into a store", ActivitiesReadAndStored);
             runner.Run("Activities: nobody of ours is skipped, a broken event is an error, bad options throw", ActivitiesErrors);
             runner.Run("Store: an account's relationship KPIs, our response after 2 h", StoreRelationship);
+            runner.Run("Store: the won opportunities most like an open one, by hand", StoreSimilarWon);
             runner.Run("ParleyException: a missing file, a malformed document, an unknown call", Exceptions);
             runner.Run("dispose: disposing twice is safe; a disposed object refuses use", DisposeTwice);
             runner.Run("misuse: null and NULL arguments give exceptions and status codes, not crashes", NullMisuse);
@@ -676,6 +677,37 @@ namespace Parley.Tests
                 Assert.Equal("e3", kpis.Element("last_interaction").Element("activity_id").Value, "last interaction");
                 Assert.Throws<ParleyException>(() => store.RelationshipJson(Admin, Now, null, "{\"time_zone\": \"Mars/Base\"}"),
                                                "an unknown time zone");
+            }
+        }
+
+        private static void StoreSimilarWon()
+        {
+            // s1's won deals: o-w1 10 days, 1000; o-w2 30 days, 3000 (no activities); the open o-open,
+            // created 19.5 days before Now, estimate 5000. Duration: mean 20, sd 10; amount: mean 2000,
+            // sd 1000; z(open) = (-0.05, 3), z(w1) = (-1, -1), z(w2) = (1, 1):
+            // d(w2) = sqrt(1.05^2 + 2^2) = sqrt(5.1025), d(w1) = sqrt(0.95^2 + 4^2) = sqrt(16.9025).
+            Func<string, string, long, long?, double, string> opportunity = (id, status, created, closed, amount) =>
+                "{\"id\": \"" + id + "\", \"name\": \"" + id + "\", \"account_id\": \"a1\", \"owner_id\": \"s1\", " +
+                "\"status\": \"" + status + "\", \"estimated_revenue\": " + amount + ", \"actual_revenue\": " + amount +
+                ", \"created_ms\": " + created + ", \"closed_ms\": " + (closed.HasValue ? closed.Value.ToString() : "null") + "}";
+            const long day = 24 * Hour;
+            long created = Now - 39 * day / 2;
+            using (var store = OpenStore("similar.db"))
+            {
+                store.PutOpportunities(Admin, "[" + opportunity("o-open", "open", created, null, 5000) + ", " +
+                                                  opportunity("o-w1", "won", created, created + 10 * day, 1000) + ", " +
+                                                  opportunity("o-w2", "won", created, created + 30 * day, 3000) + "]");
+                var result = ParseJson(store.SimilarWonJson(Viewer.Seller("s1"), "o-open", Now, 5));
+                Assert.Equal(2.0, Number(result.Element("used_won_deals")), "won deals used");
+                var similar = result.Element("similar").Elements().ToList();
+                Assert.Equal(2, similar.Count, "both won deals");
+                Assert.Equal("o-w2", similar[0].Element("opportunity_id").Value, "nearest");
+                Assert.Near(Math.Sqrt(5.1025), Number(similar[0].Element("distance")), 1e-9, "d(w2)");
+                Assert.Near(Math.Sqrt(16.9025), Number(similar[1].Element("distance")), 1e-9, "d(w1)");
+                Assert.Equal(1, ParseJson(store.SimilarWonJson(Admin, "o-open", Now, 1)).Element("similar").Elements().Count(),
+                             "k = 1");
+                Assert.Throws<ParleyException>(() => store.SimilarWonJson(Admin, "o-missing", Now), "an unknown opportunity");
+                Assert.Throws<ParleyException>(() => store.SimilarWonJson(Admin, "o-w1", Now), "a won opportunity");
             }
         }
 

@@ -157,6 +157,19 @@ class Store(Handle):
                                               c_int64(now_ms), byref(out)))
         return take_json(out)
 
+    def similar_won(self, viewer, opportunity_id, now_ms, k=5, options=None):
+        """The k won opportunities most like the open opportunity_id, from every opportunity and
+        activity the viewer may see, at now_ms (UTC ms): {"opportunity_id", "open", "used_won_deals",
+        "scales", "left_out", "similar": [...], "note"} (docs/relationship.md, "Similar won
+        opportunities"). options: RelationshipOptions. Unknown or unseen: NotFoundError; not open:
+        InvalidArgumentError."""
+        if k < 0:
+            raise ValueError("k must be >= 0, not %d" % k)
+        out = c_void_p()
+        check(_capi.parley_store_similar_won(self._handle, viewer._native(), *text_arg(opportunity_id),
+                                             *json_arg(options), k, c_int64(now_ms), byref(out)))
+        return take_json(out)
+
     # Tracked-term lists
     def put_term_list(self, viewer, term_list):
         """term_list: {"id", "name", "scope": {"level": "organisation"|"team", "team_id"}, "terms": [...]}."""

@@ -230,3 +230,33 @@ def test_relationship_of_an_account(store):
     assert 0 <= result["health"]["score"] <= 100
     with pytest.raises(parley.ParseError):
         store.relationship(ADMIN, 0, options={"business_hours": {"working_days": [True]}})
+
+
+def test_similar_won_opportunities(store):
+    # Dana's won deals o-w1 (10 days, 1000) and o-w2 (30 days, 3000), no activities; the open o-open
+    # (created START_MS, now = START_MS + 19.5 days, estimate 5000). Duration: mean 20, sd 10; amount:
+    # mean 2000, sd 1000; every other column the same (left out). z(open) = (-0.05, 3),
+    # z(w1) = (-1, -1), z(w2) = (1, 1): d(w2)^2 = 1.05^2 + 2^2 = 5.1025, d(w1)^2 = 0.95^2 + 4^2 = 16.9025.
+    def opportunity(opportunity_id, status, days, estimated, actual):
+        return {"id": opportunity_id, "name": opportunity_id, "account_id": "northwind", "owner_id": "dana",
+                "status": status, "estimated_revenue": estimated, "actual_revenue": actual,
+                "created_ms": START_MS, "closed_ms": None if days is None else START_MS + days * DAY_MS}
+    store.put_opportunities(ADMIN, [opportunity("o-open", "open", None, 5000, 0),
+                                    opportunity("o-w1", "won", 10, 900, 1000),
+                                    opportunity("o-w2", "won", 30, 2500, 3000)])
+    now = START_MS + int(19.5 * DAY_MS)
+    result = store.similar_won(ADMIN, "o-open", now, k=5)
+    assert result["used_won_deals"] == 2
+    assert [deal["opportunity_id"] for deal in result["similar"]] == ["o-w2", "o-w1"]
+    assert result["similar"][0]["distance"] == pytest.approx(5.1025 ** 0.5)
+    assert result["similar"][1]["distance"] == pytest.approx(16.9025 ** 0.5)
+    assert result["similar"][1]["features"]["amount"] == 1000.0
+    assert {item["feature"] for item in result["left_out"]} == {
+        "emails", "meetings", "phone_calls", "hours_spent", "response_hours_ours", "response_rate_customer"}
+    assert len(store.similar_won(ADMIN, "o-open", now, k=1)["similar"]) == 1
+    with pytest.raises(parley.NotFoundError):
+        store.similar_won(ADMIN, "o-missing", now)
+    with pytest.raises(parley.InvalidArgumentError):
+        store.similar_won(ADMIN, "o-w1", now)
+    with pytest.raises(parley.InvalidArgumentError):
+        store.similar_won(ADMIN, "o-open", now, options={"time_zone": "Mars/Base"})
