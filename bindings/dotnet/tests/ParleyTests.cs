@@ -686,10 +686,10 @@ namespace Parley.Tests
             // created 19.5 days before Now, estimate 5000. Duration: mean 20, sd 10; amount: mean 2000,
             // sd 1000; z(open) = (-0.05, 3), z(w1) = (-1, -1), z(w2) = (1, 1):
             // d(w2) = sqrt(1.05^2 + 2^2) = sqrt(5.1025), d(w1) = sqrt(0.95^2 + 4^2) = sqrt(16.9025).
-            Func<string, string, long, long?, double, string> opportunity = (id, status, created, closed, amount) =>
+            Func<string, string, long, long?, double, string> opportunity = (id, status, createdMs, closed, amount) =>
                 "{\"id\": \"" + id + "\", \"name\": \"" + id + "\", \"account_id\": \"a1\", \"owner_id\": \"s1\", " +
                 "\"status\": \"" + status + "\", \"estimated_revenue\": " + amount + ", \"actual_revenue\": " + amount +
-                ", \"created_ms\": " + created + ", \"closed_ms\": " + (closed.HasValue ? closed.Value.ToString() : "null") + "}";
+                ", \"created_ms\": " + createdMs + ", \"closed_ms\": " + (closed.HasValue ? closed.Value.ToString() : "null") + "}";
             const long day = 24 * Hour;
             long created = Now - 39 * day / 2;
             using (var store = OpenStore("similar.db"))
