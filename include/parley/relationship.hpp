@@ -358,7 +358,7 @@ struct FeatureScale {
 };
 
 // A feature not used in the distance, and why: "zero_variance" (every won deal has the same value)
-// or "absent" (no won deal has it).
+// or "absent" (no won deal has it) or "out_of_range" (too large to square and sum).
 struct LeftOutFeature {
   std::string feature;
   std::string reason;

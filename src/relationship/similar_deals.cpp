@@ -69,6 +69,11 @@ OpportunityFeatures features_of(const Opportunity& opportunity, const std::vecto
   return row;
 }
 
+// NaN and infinities (a host's bad figures) count as absent.
+std::optional<double> finite(std::optional<double> value) {
+  return value && std::isfinite(*value) ? value : std::nullopt;
+}
+
 std::string quote_id(std::string_view text) { return nlohmann::json(std::string(text)).dump(); }
 
 std::string feature_list(const std::vector<std::string>& names) {
@@ -168,7 +173,7 @@ SimilarWon similar_won(const FeatureMatrix& matrix, std::string_view open_opport
     double sum = 0;
     std::int64_t present = 0;
     for (Eigen::Index r = 0; r < n; ++r) {
-      const std::optional<double>& v = won[static_cast<std::size_t>(r)]->values[f];
+      const std::optional<double> v = finite(won[static_cast<std::size_t>(r)]->values[f]);
       values(r, col) = v ? *v : std::numeric_limits<double>::quiet_NaN();
       if (v) {
         sum += *v;
@@ -184,6 +189,10 @@ SimilarWon similar_won(const FeatureMatrix& matrix, std::string_view open_opport
       if (std::isnan(values(r, col))) values(r, col) = mean;
     const double deviation =
         std::sqrt((values.col(col).array() - mean).square().sum() / static_cast<double>(n));
+    if (!std::isfinite(mean) || !std::isfinite(deviation)) {  // values too large to square and sum
+      result.left_out.push_back({name, "out_of_range"});
+      continue;
+    }
     // Relative to the values' size: equal values can leave rounding noise in the deviation.
     if (deviation <= 1e-12 * std::max(1.0, std::abs(mean))) {
       result.left_out.push_back({name, "zero_variance"});
@@ -204,7 +213,7 @@ SimilarWon similar_won(const FeatureMatrix& matrix, std::string_view open_opport
     const std::size_t f = used[static_cast<std::size_t>(c)];
     const auto col = static_cast<Eigen::Index>(f);
     z.col(c) = (values.col(col).array() - means(col)) / deviations(col);
-    const std::optional<double>& v = open_row->values[f];
+    const std::optional<double> v = finite(open_row->values[f]);
     if (!v) result.imputed.emplace_back(opportunity_feature_name(static_cast<OpportunityFeature>(f)));
     open_z(c) = v ? (*v - means(col)) / deviations(col) : 0.0;
   }
@@ -224,7 +233,7 @@ SimilarWon similar_won(const FeatureMatrix& matrix, std::string_view open_opport
     deal.distance = distances(static_cast<Eigen::Index>(i));
     deal.features = *won[i];
     for (const std::size_t f : used)
-      if (!won[i]->values[f])
+      if (!finite(won[i]->values[f]))
         deal.imputed.emplace_back(opportunity_feature_name(static_cast<OpportunityFeature>(f)));
     result.similar.push_back(std::move(deal));
   }

@@ -360,3 +360,30 @@ TEST_CASE("refresh features: bad input is an error naming it; empty input is an 
   const parley::FeatureMatrix m = parley::refresh_features({backwards}, {}, {}, now_ms);
   CHECK(feature(m.rows[0], OpportunityFeature::duration_days) == 0.0);
 }
+
+TEST_CASE("similar won: non-finite and huge figures are absent or left out, never NaN distances") {
+  parley::FeatureMatrix m = hand_matrix();
+  for (auto& r : m.rows) {
+    // Amounts of 1e300 and -1e300: their squares overflow, the column is left out as out_of_range.
+    if (r.opportunity_id == "w1") set(r, OpportunityFeature::amount, 1e300);
+    if (r.opportunity_id == "w2") set(r, OpportunityFeature::amount, -1e300);
+    // A NaN meeting count on the open deal counts as absent: it takes the won mean (z 0).
+    if (r.opportunity_id == "open") set(r, OpportunityFeature::meetings, std::nan(""));
+  }
+  const parley::SimilarWon s = parley::similar_won(m, "open", 4);
+  bool amount_out = false;
+  for (const auto& l : s.left_out) amount_out |= l.feature == "amount" && l.reason == "out_of_range";
+  CHECK(amount_out);
+  CHECK(s.imputed == std::vector<std::string>{"meetings"});
+  // Meetings now add (z_w - 0)^2 = 1 for every won deal, instead of (z_w - 1)^2 (0 or 4):
+  // w1 9/5 + 1 + 4/5 = 3.6, w2 1/5 + 1 + 4/5 = 2, w3 1/5 + 1 + 0 = 1.2, w4 9/5 + 1 + 16/5 = 6.
+  REQUIRE(s.similar.size() == 4);
+  CHECK(s.similar[0].opportunity_id == "w3");
+  CHECK(s.similar[0].distance == doctest::Approx(std::sqrt(1.2)));
+  CHECK(s.similar[1].opportunity_id == "w2");
+  CHECK(s.similar[1].distance == doctest::Approx(std::sqrt(2.0)));
+  CHECK(s.similar[2].opportunity_id == "w1");
+  CHECK(s.similar[2].distance == doctest::Approx(std::sqrt(3.6)));
+  CHECK(s.similar[3].opportunity_id == "w4");
+  CHECK(s.similar[3].distance == doctest::Approx(std::sqrt(6.0)));
+}
