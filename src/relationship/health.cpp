@@ -199,7 +199,8 @@ RelationshipHealth relationship_health(const std::vector<Activity>& activities,
     health.components.push_back({std::string(component_names[i]), now.values[i], shares[i],
                                  points_of(now, shares, i), now.explanations[i]});
     const double moved = points_of(now, shares, i) - points_of(first, shares, i);
-    if (std::fabs(moved) < 0.05) continue;
+    // A move that rounds to 0 points says nothing ("raised the score by 0 points").
+    if (std::lround(std::fabs(moved)) == 0) continue;
     std::string text = std::string(component_names[i]);
     text[0] = static_cast<char>(text[0] - 'a' + 'A');
     text += (moved > 0 ? " raised the score by " : " lowered the score by ") +
