@@ -32,15 +32,7 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
       return parsed;
     }
     if (argument == "--role") {
-      const std::string_view value = take_value(arguments, i);
-      const std::size_t equals = value.rfind('=');
-      if (equals == std::string_view::npos || equals == 0) {
-        throw UsageError(fmt::format("--role wants NAME=ROLE, got '{}'", value));
-      }
-      const auto role = parley::parse_role(value.substr(equals + 1));
-      if (!role)
-        throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
-      parsed.transcript.role_rules.by_name.emplace_back(std::string(value.substr(0, equals)), *role);
+      add_role_rule(parsed.transcript.role_rules, take_value(arguments, i));
     } else if (argument == "--our-user") {
       parsed.transcript.role_rules.our_users.emplace_back(take_value(arguments, i));
     } else if (argument == "--our-domain") {

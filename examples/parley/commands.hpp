@@ -56,6 +56,9 @@ struct TranscriptOptions {
   std::optional<parley::TranscriptFormat> input_format;
 };
 
+// "--role NAME=ROLE": the speaker NAME has ROLE (a UsageError otherwise).
+void add_role_rule(parley::RoleRules& rules, std::string_view value);
+
 struct AnalysedTranscript {
   parley::Call call;
   parley::CallAnalysis analysis;

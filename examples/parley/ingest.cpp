@@ -96,6 +96,8 @@ IngestArguments parse_arguments(std::span<const std::string_view> arguments) {
       parsed.now_ms = parse_instant(argument, take_value(arguments, i));
     } else if (argument == "--time-zone") {
       parsed.read_options.default_time_zone = std::string(take_value(arguments, i));
+    } else if (argument == "--role") {
+      add_role_rule(parsed.transcript.role_rules, take_value(arguments, i));
     } else if (argument == "--our-user") {
       parsed.transcript.role_rules.our_users.emplace_back(take_value(arguments, i));
     } else if (argument == "--seller") {

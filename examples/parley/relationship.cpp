@@ -65,8 +65,8 @@ std::string utc_time(std::int64_t ms) {
   const year_month_day date(day);
   const auto minutes_of_day = duration_cast<minutes>(at - day).count();
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} UTC", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), minutes_of_day / 60,
-                     minutes_of_day % 60);
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     minutes_of_day / 60, minutes_of_day % 60);
 }
 
 // "2 d 3 h", "4 h 10 min", "42 min", "35 s".

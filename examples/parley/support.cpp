@@ -126,6 +126,16 @@ parley::Viewer resolve_viewer(parley::Store& store, const std::string& user_id) 
   return parley::Viewer::seller(user_id);
 }
 
+void add_role_rule(parley::RoleRules& rules, std::string_view value) {
+  const std::size_t equals = value.rfind('=');
+  if (equals == std::string_view::npos || equals == 0) {
+    throw UsageError(fmt::format("--role wants NAME=ROLE, got '{}'", value));
+  }
+  const auto role = parley::parse_role(value.substr(equals + 1));
+  if (!role) throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
+  rules.by_name.emplace_back(std::string(value.substr(0, equals)), *role);
+}
+
 AnalysedTranscript analyse_transcript(const std::string& file, const TranscriptOptions& options,
                                       const parley::CallAnalyzer& analyzer) {
   parley::ReadResult read =

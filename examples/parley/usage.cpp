@@ -58,6 +58,7 @@ constexpr std::array<CommandUsage, 6> commands = {{
      "  --time-zone ZONE      IANA zone of calendar times without one (default UTC)\n"
      "  --seller USER         the owner of transcripts that do not name one\n"
      "  --our-user NAME       a transcript speaker who is one of our users; repeatable\n"
+     "  --role NAME=ROLE      a transcript speaker's role (seller, customer, other); repeatable\n"
      "  --language TAG        BCP 47 language of transcripts that do not say\n"
      "  -h, --help            this text\n"},
     {"relationship",

@@ -3,8 +3,8 @@
 # fixtures (tests/cli/relationship_expected.py holds the arithmetic).
 # Usage: check_ingest.sh SCENARIO PARLEY DATA_DIR WORK_DIR
 #   mail-and-calendar  inbox.mbox + google_export.ics into a fresh store, then the record's JSON
-#   bad-input          a malformed calendar, a half-bad activity file and a missing mbox: error
-#                      lines and exit status 1, the good parts stored
+#   bad-input          a malformed calendar, a half-bad activity file, a missing mbox and a call
+#                      without its seller: error lines and exit status 1, the good parts stored
 set -u
 scenario=$1 parley=$2 data=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
@@ -43,9 +43,11 @@ mail-and-calendar)
   python3 "$(dirname "$0")/relationship_expected.py" seller-view "$work/dana.json" || failed=1
   ;;
 bad-input)
+  call=$data/../../samples/discovery-call.vtt
   "$parley" ingest --db "$db" --users "$data/cli/users.json" --ours contoso.com --record account:fabrikam-de \
     --now 2026-12-31T00:00:00Z --ics "$data/activities/calendar/malformed.ics" \
-    --activities "$data/cli/activities.json" --mbox "$work/missing.mbox" >"$work/out" 2>"$work/err"
+    --activities "$data/cli/activities.json" --mbox "$work/missing.mbox" --our-user "Dana Whitfield" \
+    --role "Marco Rossi=customer" "$call" >"$work/out" 2>"$work/err"
   status=$?
   [ "$status" -eq 1 ] || fail "ingest exit status $status, expected 1"
   expect_line "$work/out" "$data/activities/calendar/malformed.ics: 2 activities, 5 errors"
@@ -56,6 +58,15 @@ bad-input)
   expect_line "$work/err" "$data/cli/activities.json: activity 'call-unknown-owner': "
   grep -F "activity 'call-unknown-owner'" "$work/err" | grep -qF "'nobody'" || fail "the refused owner is not named"
   expect_line "$work/err" "$work/missing.mbox: "
+  # A WebVTT file names no seller: without --seller the call is refused, with it stored.
+  expect_line "$work/out" "$call: 0 calls, 1 error"
+  expect_line "$work/err" "$call: the transcript does not name its seller: give --seller USER"
+  "$parley" ingest --db "$db" --seller anna --our-user "Dana Whitfield" --role "Marco Rossi=customer" \
+    --record account:fabrikam-de --now 2026-12-31T00:00:00Z "$call" >"$work/out4" 2>"$work/err4"
+  status=$?
+  [ "$status" -eq 0 ] || fail "ingest of the call: exit status $status, expected 0"
+  expect_line "$work/out4" "$call: 1 call"
+  [ ! -s "$work/err4" ] || fail "ingest of the call wrote to stderr"
   # Stored: good-1 and good-2 (meetings on 2026-12-07) and the JSON call (2026-11-30).
   "$parley" relationship --db "$db" --record account:fabrikam-de --now 2026-12-31T00:00:00Z --format json \
     >"$work/relationship.json" || fail "relationship exit status $?"
@@ -72,6 +83,6 @@ bad-input)
   echo "unknown scenario $scenario"; exit 2 ;;
 esac
 if [ $failed -ne 0 ]; then
-  for f in "$work"/out "$work"/err "$work"/err2 "$work"/err3; do [ -f "$f" ] && { echo "--- $f"; cat "$f"; }; done
+  for f in "$work"/out "$work"/err "$work"/err2 "$work"/err3 "$work"/out4 "$work"/err4; do [ -f "$f" ] && { echo "--- $f"; cat "$f"; }; done
 fi
 exit $failed
