@@ -185,8 +185,13 @@ class Ingest {
         case InputKind::transcript: store_transcript(input.path, analyzer, now_ms, report); break;
       }
     } catch (const parley::Error& error) {
-      // The whole input failed (a missing file, a JSON syntax error, a refused call).
-      fmt::print(stderr, "{}: {}\n", input.path, error.message());
+      // The whole input failed (a missing file, a JSON syntax error, a refused call). JSON errors
+      // already start with the file's name.
+      const std::string& message = error.message();
+      if (message.starts_with(input.path + ":"))
+        fmt::print(stderr, "{}\n", message);
+      else
+        fmt::print(stderr, "{}: {}\n", input.path, message);
       ++report.errors;
     }
     return report;

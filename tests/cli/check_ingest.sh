@@ -37,6 +37,12 @@ mail-and-calendar)
   expect_line "$work/page.txt" "Health: 95 (good), trend up"
   expect_line "$work/page.txt" "  ours           1 of 3 answered (33%), median 43 min, mean 43 min"
   expect_line "$work/page.txt" "  longest gap: 32 days from 2026-09-22 (6 gaps in all)"
+  # Business hours (09:00-17:00 Monday-Friday, UTC: the parties name no zone): our response m1 -> m2
+  # lies within Thursday's hours, 2561 s; the customer's, m2 Thu 16:02:41 -> m4 Fri 08:00, counts
+  # Thursday 16:02:41 -> 17:00 = 57 min 19 s = 3439 s and nothing of Friday before 09:00.
+  "$parley" relationship --db "$db" --record account:fabrikam --now 2026-11-20T12:00:00Z --business-hours \
+    --format json >"$work/business.json" || fail "relationship --business-hours exit status $?"
+  python3 "$(dirname "$0")/relationship_expected.py" business-hours "$work/business.json" || failed=1
   # A seller sees their own activities only: Dana's four emails, not Anna's meetings.
   "$parley" relationship --db "$db" --record account:fabrikam --viewer dana --now 2026-11-20T12:00:00Z \
     --format json >"$work/dana.json" || fail "relationship --viewer dana exit status $?"
@@ -46,7 +52,7 @@ bad-input)
   call=$data/../../samples/discovery-call.vtt
   "$parley" ingest --db "$db" --users "$data/cli/users.json" --ours contoso.com --record account:fabrikam-de \
     --now 2026-12-31T00:00:00Z --ics "$data/activities/calendar/malformed.ics" \
-    --activities "$data/cli/activities.json" --mbox "$work/missing.mbox" --our-user "Dana Whitfield" \
+    --activities "$data/cli/activities.json" --activities "$data/activities/calendar/garbage.ics" --mbox "$work/missing.mbox" --our-user "Dana Whitfield" \
     --role "Marco Rossi=customer" "$call" >"$work/out" 2>"$work/err"
   status=$?
   [ "$status" -eq 1 ] || fail "ingest exit status $status, expected 1"
@@ -58,6 +64,9 @@ bad-input)
   expect_line "$work/err" "$data/cli/activities.json: activity 'call-unknown-owner': "
   grep -F "activity 'call-unknown-owner'" "$work/err" | grep -qF "'nobody'" || fail "the refused owner is not named"
   expect_line "$work/err" "$work/missing.mbox: "
+  # Binary garbage given as activity JSON: one syntax error naming the file, line and column.
+  expect_line "$work/out" "$data/activities/calendar/garbage.ics: 0 activities, 1 error"
+  expect_line "$work/err" "$data/activities/calendar/garbage.ics:1:1: syntax error"
   # A WebVTT file names no seller: without --seller the call is refused, with it stored.
   expect_line "$work/out" "$call: 0 calls, 1 error"
   expect_line "$work/err" "$call: the transcript does not name its seller: give --seller USER"

@@ -104,6 +104,10 @@ if scenario == "mail-and-calendar":
     scores = [p["score"] for p in health["history"]]
     check("history", (len(scores), scores[0], scores[1], scores[3], scores[4]), (5, 10, 75, 98, 95))
     check("trend", health["trend"], "up")
+elif scenario == "business-hours":
+    check("ours business median", kpis["response_time_ours"]["business_median_seconds"], 2561.0, 1e-6)
+    check("customer business median", kpis["response_time_customer"]["business_median_seconds"], 3439.0, 1e-6)
+    check("customer median", kpis["response_time_customer"]["median_seconds"], 57439.0, 1e-6)
 elif scenario == "seller-view":
     # Dana, a seller, sees the activities she owns: m1, m2, m4, m8 counted (m5, m6 automatic).
     check("activities", kpis["activities"], 4)
