@@ -3,6 +3,7 @@
 // activity is one error line on stderr ("FILE: WHERE: MESSAGE"); the rest is stored.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -114,6 +115,14 @@ IngestArguments parse_arguments(std::span<const std::string_view> arguments) {
   if (parsed.inputs.empty() && parsed.user_files.empty())
     throw UsageError(
         "ingest needs something to read (--mbox, --eml, --ics, --activities, --users or a TRANSCRIPT)");
+  const bool reads_mail_or_calendars = std::any_of(
+      parsed.inputs.begin(), parsed.inputs.end(),
+      [](const Input& input) { return input.kind == InputKind::mail || input.kind == InputKind::calendar; });
+  const parley::OurSide& ours = parsed.read_options.our_side;
+  if (reads_mail_or_calendars && ours.domains.empty() && ours.addresses.empty()) {
+    // Without it every message and meeting would be skipped as nobody's.
+    throw UsageError("reading mail or calendars needs --ours DOMAIN|ADDRESS (which side is ours)");
+  }
   return parsed;
 }
 
