@@ -7,6 +7,7 @@
 // The readers check shape only; ranges are the struct's validate(), which options_arg calls.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,10 @@ RoleRules role_rules_from_json(const JsonField& field);
 struct RelationshipDocument {
   RelationshipOptions relationship;
   HealthOptions health;
+  void validate(std::string_view where) const {
+    relationship.validate(where);
+    health.validate(std::string(where) + ".health");
+  }
 };
 RelationshipDocument relationship_document_from_json(const JsonField& field);
 

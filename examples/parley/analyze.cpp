@@ -16,19 +16,12 @@ namespace {
 enum class OutputFormat { text, json };
 
 struct AnalyzeArguments {
-  parley::RoleRules role_rules;
-  parley::ReadOptions read_options;
-  std::optional<parley::TranscriptFormat> input_format;
+  TranscriptOptions transcript;
   std::vector<parley::TrackedTerm> tracked_terms;
   OutputFormat output_format = OutputFormat::text;
   std::vector<std::string> files;
   bool help = false;  // --help: print the usage, analyse nothing
 };
-
-std::string_view take_value(std::span<const std::string_view> arguments, std::size_t& i) {
-  if (i + 1 >= arguments.size()) throw UsageError(fmt::format("option {} needs a value", arguments[i]));
-  return arguments[++i];
-}
 
 AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
   AnalyzeArguments parsed;
@@ -39,25 +32,17 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
       return parsed;
     }
     if (argument == "--role") {
-      const std::string_view value = take_value(arguments, i);
-      const std::size_t equals = value.rfind('=');
-      if (equals == std::string_view::npos || equals == 0) {
-        throw UsageError(fmt::format("--role wants NAME=ROLE, got '{}'", value));
-      }
-      const auto role = parley::parse_role(value.substr(equals + 1));
-      if (!role)
-        throw UsageError(fmt::format("--role {}: unknown role '{}'", value, value.substr(equals + 1)));
-      parsed.role_rules.by_name.emplace_back(std::string(value.substr(0, equals)), *role);
+      add_role_rule(parsed.transcript.role_rules, take_value(arguments, i));
     } else if (argument == "--our-user") {
-      parsed.role_rules.our_users.emplace_back(take_value(arguments, i));
+      parsed.transcript.role_rules.our_users.emplace_back(take_value(arguments, i));
     } else if (argument == "--our-domain") {
-      parsed.role_rules.our_email_domains.emplace_back(take_value(arguments, i));
+      parsed.transcript.role_rules.our_email_domains.emplace_back(take_value(arguments, i));
     } else if (argument == "--language") {
-      parsed.read_options.default_language = std::string(take_value(arguments, i));
+      parsed.transcript.read_options.default_language = std::string(take_value(arguments, i));
     } else if (argument == "--input-format") {
       const std::string_view name = take_value(arguments, i);
-      parsed.input_format = parley::parse_format_name(name);
-      if (!parsed.input_format) throw UsageError(fmt::format("unknown input format '{}'", name));
+      parsed.transcript.input_format = parley::parse_format_name(name);
+      if (!parsed.transcript.input_format) throw UsageError(fmt::format("unknown input format '{}'", name));
     } else if (argument == "--terms") {
       std::vector<parley::TrackedTerm> terms = parley::load_term_list(std::string(take_value(arguments, i)));
       parsed.tracked_terms.insert(parsed.tracked_terms.end(), terms.begin(), terms.end());
@@ -219,24 +204,16 @@ int run_analyze(std::span<const std::string_view> arguments) {
     return 0;
   }
   parley::AnalysisOptions options;
-  if (!parsed.read_options.default_language.empty())
-    options.default_language = parsed.read_options.default_language;
+  if (!parsed.transcript.read_options.default_language.empty())
+    options.default_language = parsed.transcript.read_options.default_language;
   const parley::CallAnalyzer analyzer(options, parsed.tracked_terms);
   int failures = 0;
   std::vector<std::string> json_calls;
   for (const std::string& file : parsed.files) {
     try {
-      parley::ReadResult read =
-          parley::read_transcript_with_warnings(file, parsed.read_options, parsed.input_format);
-      for (const parley::ReadWarning& warning : read.warnings)
-        fmt::print(stderr, "{}\n", parley::to_string(warning));
-      parley::Call& call = read.call;
-      const std::vector<std::string> unmatched = parley::assign_roles(call, parsed.role_rules);
-      for (const std::string& speaker : unmatched) {
-        fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file,
-                   speaker, speaker);
-      }
-      const parley::CallAnalysis analysis = analyzer.analyze(call);
+      const AnalysedTranscript read = analyse_transcript(file, parsed.transcript, analyzer);
+      const parley::Call& call = read.call;
+      const parley::CallAnalysis& analysis = read.analysis;
       if (parsed.output_format == OutputFormat::json) {
         json_calls.push_back(fmt::format("{{\"file\":{},\"analysis\":{}}}", parley::json_string(file),
                                          parley::to_json(call, analysis)));

@@ -1,15 +1,18 @@
 // parley demo: generates the sample organisation, analyses every call with the real CallAnalyzer
 // (SampleAnalyzer), stores everything in a SQLite file, and prints a manager's home page and one seller's
-// page.
+// page, and the relationship page of the account with the most activities.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "parley/insights.hpp"
+#include "parley/relationship.hpp"
 #include "sample_org.hpp"
 
 namespace parley_cli {
@@ -62,6 +65,27 @@ int run_demo(std::span<const std::string_view> arguments) {
              parley::render_home_page_text(parley::home_page(*store, manager, team.manager_id, insight)));
   fmt::print("{}\n", parley::render_seller_details_text(
                          parley::seller_details(*store, manager, team.seller_ids.front(), insight)));
+
+  // The account with the most activities (the first id of equals): its relationship page, as a
+  // manager above its seller sees it.
+  std::map<std::string, std::size_t> activities_by_account;
+  for (const parley::Activity& activity : org.activities) ++activities_by_account[activity.account_id];
+  const auto busiest = std::max_element(activities_by_account.begin(), activities_by_account.end(),
+                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (busiest != activities_by_account.end() && !busiest->first.empty()) {
+    const auto admin = std::find_if(org.users.begin(), org.users.end(), [](const parley::User& u) {
+      return u.role == parley::UserRole::administrator;
+    });
+    parley::ActivityFilter filter;
+    filter.account_id = busiest->first;
+    const std::vector<parley::Activity> activities =
+        store->activities(parley::Viewer::administrator(admin->id), filter);
+    const parley::RelationshipOptions options;
+    fmt::print("{}\n",
+               relationship_page_text("account:" + busiest->first,
+                                      parley::relationship_kpis(activities, options, org.end_utc_ms),
+                                      parley::relationship_health(activities, options, {}, org.end_utc_ms)));
+  }
   return 0;
 }
 

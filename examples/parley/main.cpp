@@ -1,6 +1,8 @@
 // parley: the command-line face of the library (docs/cli.md).
 //   parley analyze [options] FILE...   every metric of every call
 //   parley sentiment [options]         score each line of stdin
+//   parley ingest --db FILE [options] [TRANSCRIPT...]   mail, calendars, activities, calls -> a store
+//   parley relationship --db FILE --record TYPE:ID     a record's relationship KPIs and health
 //   parley demo [--db FILE]            the sample organisation through analysis, store and dashboards
 //   parley version
 // Every command answers --help / -h with its usage on stdout.
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
   try {
     if (command == "analyze") return parley_cli::run_analyze(rest);
     if (command == "sentiment") return parley_cli::run_sentiment(rest);
+    if (command == "ingest") return parley_cli::run_ingest(rest);
+    if (command == "relationship") return parley_cli::run_relationship(rest);
     if (command == "demo") return parley_cli::run_demo(rest);
     if (command == "version" || command == "--version") return run_version(rest);
     fmt::print(stderr, "parley: unknown command '{}'\n{}", command, parley_cli::usage_text());

@@ -13,7 +13,7 @@ struct CommandUsage {
   std::string_view details;   // shown by `parley COMMAND --help` only
 };
 
-constexpr std::array<CommandUsage, 4> commands = {{
+constexpr std::array<CommandUsage, 6> commands = {{
     {"analyze",
      "parley analyze [--role NAME=seller|customer|other ...] [--our-user NAME ...]\n"
      "                      [--our-domain DOMAIN ...] [--language TAG] [--input-format FORMAT]\n"
@@ -33,9 +33,50 @@ constexpr std::array<CommandUsage, 4> commands = {{
      "  --lang TAG            the bundled lexicon's language (default en)\n"
      "  --format tsv|json     score<TAB>label (default) or {\"score\":...,\"label\":...}\n"
      "  -h, --help            this text\n"},
+    {"ingest",
+     "parley ingest --db FILE [--ours DOMAIN|ADDRESS ...] [--record TYPE:ID ...]\n"
+     "                     [--account-from-domain] [--viewer USER] [--users FILE.json ...]\n"
+     "                     [--mbox FILE ...] [--eml DIR|FILE ...] [--ics FILE ...]\n"
+     "                     [--activities FILE.json ...] [--window-days N] [--now TIME] [TRANSCRIPT ...]\n",
+     "Reads mail, calendars, activity JSON and transcripts and stores the activities and the analysed\n"
+     "calls in the SQLite store FILE (created if missing) on behalf of the viewer (docs/cli.md).\n"
+     "A message, event or activity that cannot be read or stored is one line \"FILE: WHERE: MESSAGE\"\n"
+     "on stderr; the rest is stored; the exit status is then 1. One summary line per input.\n"
+     "  --db FILE             the SQLite store\n"
+     "  --ours VALUE          our side: an address (with '@') or a domain and its subdomains; repeatable\n"
+     "  --record TYPE:ID      link everything read to this account, contact, lead or opportunity\n"
+     "  --account-from-domain without --record account:ID, the customer's email domain names the account\n"
+     "  --viewer USER         who stores it (default admin; an unknown id is an administrator, which\n"
+     "                        the store accepts while it has no administrator)\n"
+     "  --users FILE.json     users to store first (a JSON array); users' emails map to their ids\n"
+     "  --mbox FILE           an mbox file; repeatable\n"
+     "  --eml DIR|FILE        an .eml message or a folder of them; repeatable\n"
+     "  --ics FILE            an iCalendar file; repeatable\n"
+     "  --activities FILE     a JSON array of activities in the store's form; repeatable\n"
+     "  --window-days N       recurring meetings are expanded over now -/+ N days (default 90)\n"
+     "  --now TIME            ISO 8601 with a zone, or ms since 1970 (default: the clock)\n"
+     "  --time-zone ZONE      IANA zone of calendar times without one (default UTC)\n"
+     "  --seller USER         the owner of transcripts that do not name one\n"
+     "  --our-user NAME       a transcript speaker who is one of our users; repeatable\n"
+     "  --role NAME=ROLE      a transcript speaker's role (seller, customer, other); repeatable\n"
+     "  --language TAG        BCP 47 language of transcripts that do not say\n"
+     "  -h, --help            this text\n"},
+    {"relationship",
+     "parley relationship --db FILE --record TYPE:ID [--viewer USER] [--now TIME]\n"
+     "                           [--time-zone ZONE] [--business-hours] [--format text|json]\n",
+     "Prints every relationship KPI and the health of one record from the activities the viewer may\n"
+     "see (docs/relationship.md, docs/cli.md).\n"
+     "  --db FILE             the SQLite store (must exist)\n"
+     "  --record TYPE:ID      account, contact, lead or opportunity and its id\n"
+     "  --viewer USER         on whose behalf (default admin)\n"
+     "  --now TIME            ISO 8601 with a zone, or ms since 1970 (default: the clock)\n"
+     "  --time-zone ZONE      IANA zone of the day-by-day breakdown (default UTC)\n"
+     "  --business-hours      also response times counted in business hours only\n"
+     "  --format text|json    a readable page (default) or {\"record\",\"kpis\",\"health\"}\n"
+     "  -h, --help            this text\n"},
     {"demo", "parley demo [--db FILE] [--seed N]   (sample organisation -> SQLite -> dashboards)\n",
-     "Generates the sample organisation, analyses and stores every call, and prints a manager's home\n"
-     "page and a seller's page.\n"
+     "Generates the sample organisation, analyses and stores every call, its opportunities and\n"
+     "activities, and prints a manager's home page, a seller's page and one account's relationship page.\n"
      "  --db FILE             the SQLite file to create, replaced if it exists (default parley-demo.sqlite)\n"
      "  --seed N              the generator's seed (default 2026)\n"
      "  -h, --help            this text\n"},

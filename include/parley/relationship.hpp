@@ -57,6 +57,10 @@ struct RelationshipOptions {
   // Two stored emails with different Message-IDs are one message when sender, subject and
   // recipients are equal and their times differ by at most this much.
   std::int64_t duplicate_window_ms = 1000;
+
+  // Throws Error(invalid_argument) "<where>.<field> = <value>: <rule>" for a value out of range (the
+  // time zone is checked where it is used).
+  void validate(std::string_view where = "RelationshipOptions") const;
 };
 
 // How a reply was tied to its parent.
@@ -255,6 +259,9 @@ struct HealthOptions {
   // steady_points either way is steady.
   std::int32_t trend_weeks = 4;
   double steady_points = 5;
+
+  // Throws Error(invalid_argument) "<where>.<field> = <value>: <rule>" for a value out of range.
+  void validate(std::string_view where = "HealthOptions") const;
 };
 
 enum class HealthBand : std::uint8_t { good, fair, poor };

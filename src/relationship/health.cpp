@@ -32,44 +32,6 @@ std::string format_number(double value, const char* format) {
   return text.data();
 }
 
-void check_health_options(const HealthOptions& o) {
-  auto fail = [](const std::string& what) {
-    throw Error(ErrorCode::invalid_argument, "relationship health options: " + what);
-  };
-  auto finite_non_negative = [&](const char* name, double value) {
-    if (!std::isfinite(value) || value < 0) fail(std::string(name) + " must be a finite number >= 0");
-  };
-  finite_non_negative("email_weight", o.email_weight);
-  finite_non_negative("meeting_weight", o.meeting_weight);
-  finite_non_negative("phone_call_weight", o.phone_call_weight);
-  finite_non_negative("recency_weight", o.recency_weight);
-  finite_non_negative("frequency_weight", o.frequency_weight);
-  finite_non_negative("reciprocity_weight", o.reciprocity_weight);
-  finite_non_negative("responsiveness_weight", o.responsiveness_weight);
-  finite_non_negative("recency_full_days", o.recency_full_days);
-  finite_non_negative("steady_points", o.steady_points);
-  if (o.recency_weight + o.frequency_weight + o.reciprocity_weight + o.responsiveness_weight <= 0) {
-    fail("the component weights sum to 0");
-  }
-  if (o.window_days < 1 || o.window_days > 3660)
-    fail("window_days " + std::to_string(o.window_days) + " is outside 1..3660");
-  if (!std::isfinite(o.expected_weighted_per_week) || o.expected_weighted_per_week <= 0) {
-    fail("expected_weighted_per_week must be a finite number > 0");
-  }
-  if (!std::isfinite(o.recency_zero_days) || o.recency_zero_days <= o.recency_full_days) {
-    fail("recency_zero_days must be finite and greater than recency_full_days");
-  }
-  if (!std::isfinite(o.response_target_hours) || o.response_target_hours <= 0) {
-    fail("response_target_hours must be a finite number > 0");
-  }
-  if (o.fair_from < 0 || o.fair_from > o.good_from || o.good_from > 100) {
-    fail("bands need 0 <= fair_from <= good_from <= 100 (got fair_from " + std::to_string(o.fair_from) +
-         ", good_from " + std::to_string(o.good_from) + ")");
-  }
-  if (o.trend_weeks < 0 || o.trend_weeks > 520)
-    fail("trend_weeks " + std::to_string(o.trend_weeks) + " is outside 0..520");
-}
-
 double type_weight(const HealthOptions& o, ActivityType type) {
   switch (type) {
     case ActivityType::email: return o.email_weight;
@@ -206,8 +168,8 @@ std::string_view health_trend_name(HealthTrend trend) noexcept {
 RelationshipHealth relationship_health(const std::vector<Activity>& activities,
                                        const RelationshipOptions& options,
                                        const HealthOptions& health_options, std::int64_t now_utc_ms) {
-  relationship_detail::check_options(options);
-  check_health_options(health_options);
+  options.validate();
+  health_options.validate();
   // Health reads elapsed response times only: no replier zone is needed.
   RelationshipOptions threading_options = options;
   threading_options.business_hours_only = false;
@@ -237,7 +199,8 @@ RelationshipHealth relationship_health(const std::vector<Activity>& activities,
     health.components.push_back({std::string(component_names[i]), now.values[i], shares[i],
                                  points_of(now, shares, i), now.explanations[i]});
     const double moved = points_of(now, shares, i) - points_of(first, shares, i);
-    if (std::fabs(moved) < 0.05) continue;
+    // A move that rounds to 0 points says nothing ("raised the score by 0 points").
+    if (std::lround(std::fabs(moved)) == 0) continue;
     std::string text = std::string(component_names[i]);
     text[0] = static_cast<char>(text[0] - 'a' + 'A');
     text += (moved > 0 ? " raised the score by " : " lowered the score by ") +

@@ -314,7 +314,7 @@ std::array<ResponseRate, 2> relationship_detail::response_rates(const std::vecto
 
 RelationshipKpis relationship_kpis(const std::vector<Activity>& activities,
                                    const RelationshipOptions& options, std::int64_t now_utc_ms) {
-  relationship_detail::check_options(options);
+  options.validate();
   relationship_detail::ZoneCalendars calendars;
   ZoneCalendar& calendar = calendars.get(options.time_zone, "the options' time_zone");
   const relationship_detail::PreparedRecord record =

@@ -48,9 +48,6 @@ inline double ms_between(std::int64_t from_ms, std::int64_t to_ms) noexcept {
 // "2 h 5 min", "45 s", "3 d 4 h", "0 min": whole seconds under a minute, else whole minutes.
 std::string format_duration(double seconds);
 
-// Throws Error(invalid_argument) naming the bad option.
-void check_options(const RelationshipOptions& options);
-
 // A kept activity, with what every figure needs decided once.
 struct Entry {
   const Activity* activity = nullptr;

@@ -79,25 +79,6 @@ double business_seconds(ZoneCalendar& calendar, const BusinessHours& hours, std:
   return static_cast<double>(total_ms) / 1000.0;
 }
 
-void check_options(const RelationshipOptions& options) {
-  auto fail = [](const std::string& what) {
-    throw Error(ErrorCode::invalid_argument, "relationship options: " + what);
-  };
-  if (options.breakdown_days < 1 || options.breakdown_days > 3660) {
-    fail("breakdown_days " + std::to_string(options.breakdown_days) + " is outside 1..3660");
-  }
-  const BusinessHours& hours = options.business_hours;
-  if (hours.start_minute < 0 || hours.end_minute > 24 * 60 || hours.start_minute >= hours.end_minute) {
-    fail("business_hours " + std::to_string(hours.start_minute) + ".." + std::to_string(hours.end_minute) +
-         " minutes is not a range within 0..1440 with start before end");
-  }
-  const TimeSpentModel& model = options.time_spent;
-  for (const auto& [name, value] : {std::pair{"email_write_minutes", model.email_write_minutes},
-                                    std::pair{"email_read_minutes", model.email_read_minutes}}) {
-    if (!std::isfinite(value) || value < 0) fail(std::string(name) + " must be a finite number >= 0");
-  }
-  if (options.duplicate_window_ms < 0) fail("duplicate_window_ms must be >= 0");
-}
 
 std::string_view message_id_key(std::string_view value) noexcept {
   constexpr std::string_view space = " \t\r\n";
@@ -317,7 +298,7 @@ namespace parley {
 
 Threading thread_emails(const std::vector<Activity>& activities, const RelationshipOptions& options,
                         std::int64_t now_utc_ms) {
-  relationship_detail::check_options(options);
+  options.validate();
   relationship_detail::ZoneCalendars calendars;
   calendars.get(options.time_zone, "the options' time_zone");
   const relationship_detail::PreparedRecord record =

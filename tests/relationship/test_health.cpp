@@ -147,19 +147,18 @@ TEST_CASE("health options are checked") {
   parley::HealthOptions options;
   options.recency_weight = options.frequency_weight = options.reciprocity_weight =
       options.responsiveness_weight = 0;
-  CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
-                       "relationship health options: the component weights sum to 0", parley::Error);
+  CHECK_THROWS_WITH_AS(
+      (void)parley::relationship_health({}, copenhagen(), options, now_ms),
+      "HealthOptions.recency_weight + frequency_weight + reciprocity_weight + responsiveness_weight = 0: "
+      "must be > 0",
+      parley::Error);
   options = {};
   options.recency_zero_days = 3;
   CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
-                       "relationship health options: recency_zero_days must be finite and greater than "
-                       "recency_full_days",
+                       "HealthOptions.recency_zero_days = 3: must be finite and > recency_full_days (7)",
                        parley::Error);
   options = {};
   options.fair_from = 70;
-  CHECK_THROWS_WITH_AS(
-      (void)parley::relationship_health({}, copenhagen(), options, now_ms),
-      "relationship health options: bands need 0 <= fair_from <= good_from <= 100 (got fair_from 70, "
-      "good_from 60)",
-      parley::Error);
+  CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
+                       "HealthOptions.fair_from = 70: must be <= good_from (60)", parley::Error);
 }

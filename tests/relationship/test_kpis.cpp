@@ -378,16 +378,16 @@ TEST_CASE("invalid options are errors naming the option") {
         "Europe/Warsaw)");
   options = {};
   options.breakdown_days = 0;
-  CHECK(message(options) == "relationship options: breakdown_days 0 is outside 1..3660");
+  CHECK(message(options) == "RelationshipOptions.breakdown_days = 0: must be >= 1");
   options = {};
   options.business_hours.start_minute = 17 * 60;
   options.business_hours.end_minute = 9 * 60;
   CHECK(message(options) ==
-        "relationship options: business_hours 1020..540 minutes is not a range within 0..1440 with start "
-        "before end");
+        "RelationshipOptions.business_hours.end_minute = 540: must be > start_minute (1020)");
   options = {};
   options.time_spent.email_read_minutes = -1;
-  CHECK(message(options) == "relationship options: email_read_minutes must be a finite number >= 0");
+  CHECK(message(options) ==
+        "RelationshipOptions.time_spent.email_read_minutes = -1: must be finite and >= 0");
 }
 
 TEST_CASE("activities at the ends of time, negative durations and empty ids do not break the KPIs") {
