@@ -101,7 +101,7 @@ std::string_view opportunity_feature_name(OpportunityFeature feature) noexcept {
 FeatureMatrix refresh_features(const std::vector<Opportunity>& opportunities,
                                const std::vector<Activity>& activities, const RelationshipOptions& options,
                                std::int64_t now_utc_ms) {
-  relationship_detail::check_options(options);
+  options.validate();
   relationship_detail::ZoneCalendars calendars;  // shared by every opportunity: one per zone
   calendars.get(options.time_zone, "the options' time_zone");
 
