@@ -1,4 +1,10 @@
 // Opportunities and activities.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "store/sqlite_store.hpp"
 
 namespace parley::sqlite {
@@ -73,22 +79,43 @@ void SqliteStore::put_activities(const Viewer& viewer, std::span<const Activity>
   tx.commit();
 }
 
+namespace {
+
+// The activities a filter selects (table alias a), for the activity rows and for each child table.
+constexpr std::string_view activity_selection =
+    "a.owner_id IN (SELECT value FROM json_each(?1)) AND a.timestamp_ms >= ?2 AND a.timestamp_ms < ?3 AND "
+    "(?4 IS NULL OR a.account_id = ?4) AND (?5 IS NULL OR a.contact_id = ?5) AND (?6 IS NULL OR "
+    "a.lead_id = ?6) AND (?7 IS NULL OR a.opportunity_id = ?7)";
+
+// "SELECT <columns> FROM <from> WHERE <the selection> ORDER BY <order>", built once per query.
+std::string selection_query(std::string_view columns, std::string_view from, std::string_view order) {
+  std::string sql = "SELECT ";
+  sql.append(columns).append(" FROM ").append(from).append(" WHERE ").append(activity_selection);
+  sql.append(" ORDER BY ").append(order);
+  return sql;
+}
+
+}  // namespace
+
 std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const ActivityFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
   std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
-  auto s = db_.prepare(
-      "SELECT activity_key, id, type, direction, owner_id, initiator_id, timestamp_ms, "
-      "duration_ms, subject, thread_id, message_id, in_reply_to, automatic_reply, tracked, "
-      "account_id, contact_id, lead_id, opportunity_id FROM activities a WHERE owner_id IN "
-      "(SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS "
-      "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
-      "?6) AND (?7 IS NULL OR opportunity_id = ?7) ORDER BY timestamp_ms, id");
-  s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
-  s.bind_text_or_null(4, filter.account_id)
-      .bind_text_or_null(5, filter.contact_id)
-      .bind_text_or_null(6, filter.lead_id)
-      .bind_text_or_null(7, filter.opportunity_id);
-  std::vector<std::pair<std::int64_t, Activity>> rows;
+  auto bind_selection = [&](Statement& s) {
+    s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+    s.bind_text_or_null(4, filter.account_id)
+        .bind_text_or_null(5, filter.contact_id)
+        .bind_text_or_null(6, filter.lead_id)
+        .bind_text_or_null(7, filter.opportunity_id);
+  };
+  static const std::string activity_sql = selection_query(
+      "a.activity_key, a.id, a.type, a.direction, a.owner_id, a.initiator_id, a.timestamp_ms, "
+      "a.duration_ms, a.subject, a.thread_id, a.message_id, a.in_reply_to, a.automatic_reply, a.tracked, "
+      "a.account_id, a.contact_id, a.lead_id, a.opportunity_id",
+      "activities a", "a.timestamp_ms, a.id");
+  auto s = db_.prepare(activity_sql.c_str());
+  bind_selection(s);
+  std::vector<Activity> out;
+  std::vector<std::pair<std::int64_t, std::size_t>> by_key;  // (activity_key, index in out)
   while (s.step()) {
     Activity a;
     a.id = s.text(1);
@@ -108,34 +135,40 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
     a.contact_id = s.text(15);
     a.lead_id = s.text(16);
     a.opportunity_id = s.text(17);
-    rows.emplace_back(s.int64(0), std::move(a));
-  }
-  std::vector<Activity> out;
-  out.reserve(rows.size());
-  for (auto& [key, a] : rows) {
-    {
-      auto p = db_.prepare(
-          "SELECT side, party_id, display_name, email, time_zone FROM activity_parties WHERE "
-          "activity_key = ?1 ORDER BY side, idx");
-      p.bind(1, key);
-      while (p.step()) {
-        ActivityParty party{p.text(1), p.text(2), p.text(3), p.text(4)};
-        (p.int64(0) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
-      }
-    }
-    {
-      auto r = db_.prepare("SELECT message_id FROM activity_references WHERE activity_key = ?1 ORDER BY idx");
-      r.bind(1, key);
-      while (r.step()) a.references.push_back(r.text(0));
-    }
-    {
-      auto e =
-          db_.prepare("SELECT kind, time_ms FROM activity_engagement WHERE activity_key = ?1 ORDER BY idx");
-      e.bind(1, key);
-      while (e.step()) a.engagement.push_back({static_cast<EngagementKind>(e.int64(0)), e.int64(1)});
-    }
+    by_key.emplace_back(s.int64(0), out.size());
     out.push_back(std::move(a));
   }
+  std::sort(by_key.begin(), by_key.end());
+
+  // Each child table read once for the whole selection, by activity_key, merged into `out`.
+  auto read_children = [&](const std::string& sql, auto&& add) {
+    auto c = db_.prepare(sql.c_str());
+    bind_selection(c);
+    auto next = by_key.begin();
+    while (c.step()) {
+      const std::int64_t key = c.int64(0);
+      while (next != by_key.end() && next->first < key) ++next;
+      if (next != by_key.end() && next->first == key) add(out[next->second], c);
+    }
+  };
+  static const std::string parties_sql =
+      selection_query("p.activity_key, p.side, p.party_id, p.display_name, p.email, p.time_zone",
+                      "activity_parties p JOIN activities a ON a.activity_key = p.activity_key",
+                      "p.activity_key, p.side, p.idx");
+  read_children(parties_sql, [](Activity& a, const Statement& p) {
+    ActivityParty party{p.text(2), p.text(3), p.text(4), p.text(5)};
+    (p.int64(1) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
+  });
+  static const std::string references_sql = selection_query(
+      "r.activity_key, r.message_id",
+      "activity_references r JOIN activities a ON a.activity_key = r.activity_key", "r.activity_key, r.idx");
+  read_children(references_sql, [](Activity& a, const Statement& r) { a.references.push_back(r.text(1)); });
+  static const std::string engagement_sql = selection_query(
+      "e.activity_key, e.kind, e.time_ms",
+      "activity_engagement e JOIN activities a ON a.activity_key = e.activity_key", "e.activity_key, e.idx");
+  read_children(engagement_sql, [](Activity& a, const Statement& e) {
+    a.engagement.push_back({static_cast<EngagementKind>(e.int64(1)), e.int64(2)});
+  });
   tx.commit();
   return out;
 }
