@@ -130,7 +130,8 @@ PreparedRecord prepare_record(std::span<const Activity* const> activities, const
   unique.reserve(sorted.size());
   std::unordered_set<std::string_view> seen_ids;
   seen_ids.reserve(sorted.size());
-  std::unordered_map<std::string_view, MessageRef> unique_by_message_id;
+  std::unordered_map<std::string_view, MessageRef> unique_by_message_id;  // kept: index in unique
+  unique_by_message_id.reserve(sorted.size());
   std::unordered_map<SenderSubject, std::vector<std::size_t>, SenderSubjectHash> unique_by_sender_subject;
   for (const Activity* activity : sorted) {
     if (activity->timestamp_ms > now_utc_ms) {
@@ -199,11 +200,16 @@ PreparedRecord prepare_record(std::span<const Activity* const> activities, const
     kept_index[i] = record.kept.size();
     record.kept.push_back(std::move(unique[i]));
   }
-  record.by_message_id.reserve(unique_by_message_id.size());
-  for (const auto& [key, ref] : unique_by_message_id) {
-    if (kept_index[ref.kept] != unique.size())
-      record.by_message_id.emplace(key, MessageRef{kept_index[ref.kept], ref.seen_ms});
+  // The same map, re-pointed at kept (automatic replies' Message-IDs dropped).
+  for (auto it = unique_by_message_id.begin(); it != unique_by_message_id.end();) {
+    if (kept_index[it->second.kept] == unique.size()) {
+      it = unique_by_message_id.erase(it);
+    } else {
+      it->second.kept = kept_index[it->second.kept];
+      ++it;
+    }
   }
+  record.by_message_id = std::move(unique_by_message_id);
   return record;
 }
 

@@ -87,12 +87,20 @@ constexpr std::string_view activity_selection =
     "(?4 IS NULL OR a.account_id = ?4) AND (?5 IS NULL OR a.contact_id = ?5) AND (?6 IS NULL OR "
     "a.lead_id = ?6) AND (?7 IS NULL OR a.opportunity_id = ?7)";
 
-// "SELECT <columns> FROM <from> WHERE <the selection> ORDER BY <order>", built once per query.
-std::string selection_query(std::string_view columns, std::string_view from, std::string_view order) {
+// "SELECT <columns> FROM activities a WHERE <the selection> ORDER BY <order>", built once.
+std::string activity_query(std::string_view columns, std::string_view order) {
   std::string sql = "SELECT ";
-  sql.append(columns).append(" FROM ").append(from).append(" WHERE ").append(activity_selection);
-  sql.append(" ORDER BY ").append(order);
-  return sql;
+  sql.append(columns).append(" FROM activities a WHERE ").append(activity_selection);
+  return sql.append(" ORDER BY ").append(order);
+}
+
+// A child table's rows of the selected activities, by activity_key: the keys go through an IN
+// list (SQLite walks it in key order), so no row of the child table waits in a sorter.
+std::string child_query(std::string_view columns, std::string_view table, std::string_view order) {
+  std::string sql = "SELECT ";
+  sql.append(columns).append(" FROM ").append(table).append(" c WHERE c.activity_key IN (SELECT ");
+  sql.append("a.activity_key FROM activities a WHERE ").append(activity_selection).append(")");
+  return sql.append(" ORDER BY c.activity_key, ").append(order);
 }
 
 }  // namespace
@@ -107,11 +115,11 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
         .bind_text_or_null(6, filter.lead_id)
         .bind_text_or_null(7, filter.opportunity_id);
   };
-  static const std::string activity_sql = selection_query(
+  static const std::string activity_sql = activity_query(
       "a.activity_key, a.id, a.type, a.direction, a.owner_id, a.initiator_id, a.timestamp_ms, "
       "a.duration_ms, a.subject, a.thread_id, a.message_id, a.in_reply_to, a.automatic_reply, a.tracked, "
       "a.account_id, a.contact_id, a.lead_id, a.opportunity_id",
-      "activities a", "a.timestamp_ms, a.id");
+      "a.timestamp_ms, a.id");
   auto s = db_.prepare(activity_sql.c_str());
   bind_selection(s);
   std::vector<Activity> out;
@@ -152,20 +160,17 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
     }
   };
   static const std::string parties_sql =
-      selection_query("p.activity_key, p.side, p.party_id, p.display_name, p.email, p.time_zone",
-                      "activity_parties p JOIN activities a ON a.activity_key = p.activity_key",
-                      "p.activity_key, p.side, p.idx");
+      child_query("c.activity_key, c.side, c.party_id, c.display_name, c.email, c.time_zone",
+                  "activity_parties", "c.side, c.idx");
   read_children(parties_sql, [](Activity& a, const Statement& p) {
     ActivityParty party{p.text(2), p.text(3), p.text(4), p.text(5)};
     (p.int64(1) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
   });
-  static const std::string references_sql = selection_query(
-      "r.activity_key, r.message_id",
-      "activity_references r JOIN activities a ON a.activity_key = r.activity_key", "r.activity_key, r.idx");
+  static const std::string references_sql =
+      child_query("c.activity_key, c.message_id", "activity_references", "c.idx");
   read_children(references_sql, [](Activity& a, const Statement& r) { a.references.push_back(r.text(1)); });
-  static const std::string engagement_sql = selection_query(
-      "e.activity_key, e.kind, e.time_ms",
-      "activity_engagement e JOIN activities a ON a.activity_key = e.activity_key", "e.activity_key, e.idx");
+  static const std::string engagement_sql =
+      child_query("c.activity_key, c.kind, c.time_ms", "activity_engagement", "c.idx");
   read_children(engagement_sql, [](Activity& a, const Statement& e) {
     a.engagement.push_back({static_cast<EngagementKind>(e.int64(1)), e.int64(2)});
   });
