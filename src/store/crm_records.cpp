@@ -94,13 +94,24 @@ std::string activity_query(std::string_view columns, std::string_view order) {
   return sql.append(" ORDER BY ").append(order);
 }
 
-// A child table's rows of the selected activities, by activity_key: the keys go through an IN
-// list (SQLite walks it in key order), so no row of the child table waits in a sorter.
-std::string child_query(std::string_view columns, std::string_view table, std::string_view order) {
-  std::string sql = "SELECT ";
-  sql.append(columns).append(" FROM ").append(table).append(" c WHERE c.activity_key IN (SELECT ");
-  sql.append("a.activity_key FROM activities a WHERE ").append(activity_selection).append(")");
-  return sql.append(" ORDER BY c.activity_key, ").append(order);
+// A child table's rows of the selected activities, by activity_key, in one of two forms: the
+// keys through an IN list (SQLite walks it in key order, so no row waits in a sorter), or, when the
+// selection fills most of its key range, that range scanned in order (the merge skips the rest).
+struct ChildQuery {
+  std::string by_selection;  // binds the selection, ?1..?7
+  std::string by_range;      // binds the first and last key, ?1 and ?2
+};
+
+ChildQuery child_query(std::string_view columns, std::string_view table, std::string_view order) {
+  std::string head = "SELECT ";
+  head.append(columns).append(" FROM ").append(table).append(" c WHERE c.activity_key ");
+  std::string tail = " ORDER BY c.activity_key, ";
+  tail.append(order);
+  ChildQuery q;
+  q.by_selection = head + "IN (SELECT a.activity_key FROM activities a WHERE " +
+                   std::string(activity_selection) + ")" + tail;
+  q.by_range = head + "BETWEEN ?1 AND ?2" + tail;
+  return q;
 }
 
 }  // namespace
@@ -149,9 +160,17 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
   std::sort(by_key.begin(), by_key.end());
 
   // Each child table read once for the whole selection, by activity_key, merged into `out`.
-  auto read_children = [&](const std::string& sql, auto&& add) {
-    auto c = db_.prepare(sql.c_str());
-    bind_selection(c);
+  const bool dense = !by_key.empty() &&
+                     static_cast<double>(by_key.back().first) - static_cast<double>(by_key.front().first) <
+                         2.0 * static_cast<double>(by_key.size());
+  auto read_children = [&](const ChildQuery& query, auto&& add) {
+    if (by_key.empty()) return;
+    auto c = db_.prepare(dense ? query.by_range.c_str() : query.by_selection.c_str());
+    if (dense) {
+      c.bind(1, by_key.front().first).bind(2, by_key.back().first);
+    } else {
+      bind_selection(c);
+    }
     auto next = by_key.begin();
     while (c.step()) {
       const std::int64_t key = c.int64(0);
@@ -159,17 +178,17 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
       if (next != by_key.end() && next->first == key) add(out[next->second], c);
     }
   };
-  static const std::string parties_sql =
+  static const ChildQuery parties_sql =
       child_query("c.activity_key, c.side, c.party_id, c.display_name, c.email, c.time_zone",
                   "activity_parties", "c.side, c.idx");
   read_children(parties_sql, [](Activity& a, const Statement& p) {
     ActivityParty party{p.text(2), p.text(3), p.text(4), p.text(5)};
     (p.int64(1) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
   });
-  static const std::string references_sql =
+  static const ChildQuery references_sql =
       child_query("c.activity_key, c.message_id", "activity_references", "c.idx");
   read_children(references_sql, [](Activity& a, const Statement& r) { a.references.push_back(r.text(1)); });
-  static const std::string engagement_sql =
+  static const ChildQuery engagement_sql =
       child_query("c.activity_key, c.kind, c.time_ms", "activity_engagement", "c.idx");
   read_children(engagement_sql, [](Activity& a, const Statement& e) {
     a.engagement.push_back({static_cast<EngagementKind>(e.int64(1)), e.int64(2)});
