@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "model/enum_names.hpp"
 #include "parley/error.hpp"
@@ -45,24 +45,53 @@ struct Snapshot {
   std::array<double, 4> values{};
   std::array<std::string, 4> explanations;
   std::optional<InteractionRef> last;
-  std::optional<InteractionRef> next;
 };
 
-Snapshot snapshot(const std::vector<Activity>& activities, const RelationshipOptions& options,
-                  const HealthOptions& o, std::int64_t as_of, relationship_detail::ZoneCalendars& calendars) {
-  const relationship_detail::PreparedRecord record =
-      relationship_detail::prepare_record(activities, options, as_of);
-  const Threading threading = relationship_detail::thread_prepared(record, options, calendars);
+// The record prepared and threaded at one instant (`as_of`), with the trace that lets a snapshot
+// at an earlier instant be read from its prefix (prepare_record and ThreadingTrace say why).
+struct ThreadedRecord {
+  relationship_detail::PreparedRecord record;
+  relationship_detail::ThreadingTrace trace;
+  std::vector<double> response_seconds;  // per trace response
+
+  ThreadedRecord(const std::vector<Activity>& activities, const RelationshipOptions& options,
+                 std::int64_t as_of, relationship_detail::ZoneCalendars& calendars)
+      : record(relationship_detail::prepare_record(activities, options, as_of)) {
+    const Threading threading = relationship_detail::thread_prepared(record, options, calendars, &trace);
+    response_seconds.reserve(threading.responses.size());
+    for (const ResponsePair& pair : threading.responses) response_seconds.push_back(pair.seconds);
+  }
+
+  // Whether the prefix up to `as_of` is what prepare_record and thread_prepared give at `as_of`.
+  bool settled_at(std::int64_t as_of) const {
+    return std::none_of(trace.unsettled.begin(), trace.unsettled.end(),
+                        [as_of](const auto& range) { return range.first <= as_of && as_of < range.second; });
+  }
+};
+
+// The health components at `as_of`, from the kept activities up to it.
+Snapshot snapshot(const ThreadedRecord& threaded, const HealthOptions& o, std::int64_t as_of) {
+  const std::vector<Entry>& kept = threaded.record.kept;
+  const auto end = static_cast<std::size_t>(
+      std::partition_point(kept.begin(), kept.end(),
+                           [as_of](const Entry& e) { return e.activity->timestamp_ms <= as_of; }) -
+      kept.begin());
   const std::string window = "in the last " + std::to_string(o.window_days) + " days";
   const double window_start = static_cast<double>(as_of) - o.window_days * ms_per_day;  // exclusive
+  const auto begin = static_cast<std::size_t>(
+      std::partition_point(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(end),
+                           [window_start](const Entry& e) {
+                             return static_cast<double>(e.activity->timestamp_ms) <= window_start;
+                           }) -
+      kept.begin());
   Snapshot s;
 
   // Recency.
-  if (record.kept.empty()) {
+  if (end == 0) {
     s.values[0] = 0;
     s.explanations[0] = "no interaction yet";
   } else {
-    const Activity& last = *record.kept.back().activity;
+    const Activity& last = *kept[end - 1].activity;
     s.last = InteractionRef{last.id, last.type, last.timestamp_ms};
     const double days = relationship_detail::ms_between(last.timestamp_ms, as_of) / ms_per_day;
     s.values[0] = days <= o.recency_full_days ? 1.0
@@ -75,25 +104,21 @@ Snapshot snapshot(const std::vector<Activity>& activities, const RelationshipOpt
                                     : std::to_string(whole) + (whole == 1 ? " day" : " days")) +
                         " ago";
   }
-  if (!record.scheduled.empty()) {
-    const Activity& next = *record.scheduled.front();
-    s.next = InteractionRef{next.id, next.type, next.timestamp_ms};
-  }
 
   // Frequency and reciprocity over the window's weighted interactions.
   double weighted_ours = 0;
   double weighted_customer = 0;
   std::int64_t our_emails = 0;
-  std::unordered_map<std::string_view, bool> our_email_in_window;
-  for (const Entry& entry : record.kept) {
-    if (static_cast<double>(entry.activity->timestamp_ms) <= window_start) continue;
+  auto our_email = [&kept](std::size_t i) {
+    const Entry& entry = kept[i];
+    return entry.activity->type == ActivityType::email && entry.side == Side::ours &&
+           !entry.activity->customer_side.empty();
+  };
+  for (std::size_t i = begin; i < end; ++i) {
+    const Entry& entry = kept[i];
     const double weight = type_weight(o, entry.activity->type);
     (entry.side == Side::ours ? weighted_ours : weighted_customer) += weight;
-    if (entry.activity->type == ActivityType::email && entry.side == Side::ours &&
-        !entry.activity->customer_side.empty()) {
-      ++our_emails;
-      our_email_in_window[entry.activity->id] = true;
-    }
+    if (our_email(i)) ++our_emails;
   }
   const double weighted = weighted_ours + weighted_customer;
   const double expected = o.expected_weighted_per_week * o.window_days / 7.0;
@@ -110,12 +135,12 @@ Snapshot snapshot(const std::vector<Activity>& activities, const RelationshipOpt
                         "% of the weighted interactions " + window;
   }
 
-  // Responsiveness: the customer's responses to our emails of the window, and their speed.
+  // Responsiveness: the customer's responses (up to as_of) to our emails of the window, and their speed.
   std::vector<double> seconds;
-  for (const ResponsePair& pair : threading.responses) {
-    if (pair.responder == Side::customer && our_email_in_window.count(pair.parent_id) != 0) {
-      seconds.push_back(pair.seconds);
-    }
+  for (std::size_t r = 0; r < threaded.trace.responses.size(); ++r) {
+    const auto [parent, reply] = threaded.trace.responses[r];
+    if (reply < end && kept[reply].side == Side::customer && parent >= begin && our_email(parent))
+      seconds.push_back(threaded.response_seconds[r]);
   }
   if (our_emails == 0) {
     s.values[3] = 0.5;
@@ -176,16 +201,26 @@ RelationshipHealth relationship_health(const std::vector<Activity>& activities,
   relationship_detail::ZoneCalendars calendars;
   const std::array<double, 4> shares = weight_shares(health_options);
 
+  // The snapshots' dates, earliest first (the last one is now).
+  std::vector<std::int64_t> dates;
+  for (std::int32_t week = health_options.trend_weeks; week >= 0; --week) {
+    const double as_of = static_cast<double>(now_utc_ms) - week * 7.0 * ms_per_day;
+    dates.push_back(static_cast<std::int64_t>(std::max(as_of, -9.2e18)));
+  }
+  // Prepared and threaded once, at now; each earlier snapshot reads the prefix up to its date,
+  // unless a reply's parent there depends on a Message-ID not yet seen (then it starts afresh).
+  const ThreadedRecord at_now(activities, threading_options, dates.back(), calendars);
   RelationshipHealth health;
   Snapshot first;
   Snapshot now;
-  for (std::int32_t week = health_options.trend_weeks; week >= 0; --week) {
-    const double as_of = static_cast<double>(now_utc_ms) - week * 7.0 * ms_per_day;
-    const auto as_of_ms = static_cast<std::int64_t>(std::max(as_of, -9.2e18));
-    Snapshot s = snapshot(activities, threading_options, health_options, as_of_ms, calendars);
-    health.history.push_back({as_of_ms, score_of(s, shares)});
-    if (week == health_options.trend_weeks) first = s;
-    if (week == 0) now = std::move(s);
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    Snapshot s = at_now.settled_at(dates[i])
+                     ? snapshot(at_now, health_options, dates[i])
+                     : snapshot(ThreadedRecord(activities, threading_options, dates[i], calendars),
+                                health_options, dates[i]);
+    health.history.push_back({dates[i], score_of(s, shares)});
+    if (i == 0) first = s;
+    if (i + 1 == dates.size()) now = std::move(s);
   }
   health.score = health.history.back().score;
   health.band = health.score >= health_options.good_from   ? HealthBand::good
@@ -215,7 +250,10 @@ RelationshipHealth relationship_health(const std::vector<Activity>& activities,
       health.signals.begin(), health.signals.end(),
       [](const HealthSignal& a, const HealthSignal& b) { return std::fabs(a.points) > std::fabs(b.points); });
   health.last_interaction = now.last;
-  health.next_interaction = now.next;
+  if (!at_now.record.scheduled.empty()) {
+    const Activity& next = *at_now.record.scheduled.front();
+    health.next_interaction = InteractionRef{next.id, next.type, next.timestamp_ms};
+  }
   return health;
 }
 

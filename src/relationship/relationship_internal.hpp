@@ -6,10 +6,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "parley/period.hpp"
@@ -48,12 +49,20 @@ inline double ms_between(std::int64_t from_ms, std::int64_t to_ms) noexcept {
 // "2 h 5 min", "45 s", "3 d 4 h", "0 min": whole seconds under a minute, else whole minutes.
 std::string format_duration(double seconds);
 
-// A kept activity, with what every figure needs decided once.
+// A kept activity, with what every figure needs decided once. The views point into the
+// activities' own strings: a PreparedRecord lives no longer than the activities it was made from.
 struct Entry {
   const Activity* activity = nullptr;
-  Side side = Side::ours;               // the initiator's side
-  std::string sender;                   // the initiator's id (emails: the sender)
-  std::vector<std::string> recipients;  // emails: every listed party but the sender, sorted, unique
+  Side side = Side::ours;                    // the initiator's side
+  std::string_view sender;                   // the initiator's id (emails: the sender)
+  std::vector<std::string_view> recipients;  // emails: every listed party but the sender, sorted, unique
+};
+
+// Where a Message-ID leads: the kept message, and the time of the activity that carried it (later
+// than the message's own for a copy stored under another Message-ID).
+struct MessageRef {
+  std::size_t kept = 0;
+  std::int64_t seen_ms = 0;
 };
 
 struct PreparedRecord {
@@ -61,11 +70,16 @@ struct PreparedRecord {
   std::vector<const Activity*> scheduled;  // after now, by (time, id)
   std::size_t duplicates = 0;
   std::size_t automatic_replies = 0;
-  // Message-ID (without <>) -> index in kept; duplicates' ids point at the kept copy.
-  std::unordered_map<std::string, std::size_t> by_message_id;
+  // Message-ID (without <>) -> the kept message; duplicates' ids point at the kept copy.
+  std::unordered_map<std::string_view, MessageRef> by_message_id;
 };
 
+// Every decision about an activity depends only on the activities sorted before it, so the record
+// prepared at an earlier instant is the prefix of `kept` up to that instant (health's trend relies
+// on it; a Message-ID is known from its seen_ms on).
 PreparedRecord prepare_record(const std::vector<Activity>& activities, const RelationshipOptions& options,
+                              std::int64_t now_utc_ms);
+PreparedRecord prepare_record(std::span<const Activity* const> activities, const RelationshipOptions& options,
                               std::int64_t now_utc_ms);
 
 // The id of a Message-ID header value: surrounding whitespace and angle brackets removed.
@@ -81,7 +95,17 @@ ResponseTime response_time(const std::vector<ResponsePair>& pairs, Side responde
 // the customer responded to (kpis.cpp).
 std::array<ResponseRate, 2> response_rates(const std::vector<Entry>& kept, const Threading& threading);
 
+// What health's trend needs from a threading to derive it at earlier instants (health.cpp).
+struct ThreadingTrace {
+  // Per ResponsePair, in order: the kept indexes of its parent and its reply.
+  std::vector<std::pair<std::size_t, std::size_t>> responses;
+  // [reply time, seen_ms) of each reply whose parent was found through a Message-ID first carried
+  // by a later copy: a record prepared at an instant in that range does not know the Message-ID
+  // yet, so its threading may differ there.
+  std::vector<std::pair<std::int64_t, std::int64_t>> unsettled;
+};
+
 Threading thread_prepared(const PreparedRecord& record, const RelationshipOptions& options,
-                          ZoneCalendars& calendars);
+                          ZoneCalendars& calendars, ThreadingTrace* trace = nullptr);
 
 }  // namespace parley::relationship_detail

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -26,8 +27,8 @@ void set(OpportunityFeatures& row, OpportunityFeature feature, std::optional<dou
   row.values[static_cast<std::size_t>(feature)] = value;
 }
 
-// The features of one opportunity from its activities (a copy of them: prepare_record's input).
-OpportunityFeatures features_of(const Opportunity& opportunity, const std::vector<Activity>& activities,
+// The features of one opportunity from its activities.
+OpportunityFeatures features_of(const Opportunity& opportunity, std::span<const Activity* const> activities,
                                 const RelationshipOptions& options, std::int64_t now_utc_ms,
                                 relationship_detail::ZoneCalendars& calendars) {
   OpportunityFeatures row;
@@ -113,23 +114,19 @@ FeatureMatrix refresh_features(const std::vector<Opportunity>& opportunities,
                   "refresh_features: opportunity " + quote_id(opportunities[i].id) + " is listed twice");
     }
   }
-  // One pass over the activities: each opportunity's activity indices.
-  std::vector<std::vector<std::size_t>> members(opportunities.size());
-  for (std::size_t i = 0; i < activities.size(); ++i) {
-    if (activities[i].opportunity_id.empty()) continue;
-    const auto found = row_of.find(activities[i].opportunity_id);
-    if (found != row_of.end()) members[found->second].push_back(i);
+  // One pass over the activities: each opportunity's activities.
+  std::vector<std::vector<const Activity*>> members(opportunities.size());
+  for (const Activity& activity : activities) {
+    if (activity.opportunity_id.empty()) continue;
+    const auto found = row_of.find(activity.opportunity_id);
+    if (found != row_of.end()) members[found->second].push_back(&activity);
   }
 
   FeatureMatrix matrix;
   matrix.now_ms = now_utc_ms;
   matrix.rows.reserve(opportunities.size());
-  std::vector<Activity> group;
   for (std::size_t row = 0; row < opportunities.size(); ++row) {
-    group.clear();
-    group.reserve(members[row].size());
-    for (const std::size_t i : members[row]) group.push_back(activities[i]);
-    matrix.rows.push_back(features_of(opportunities[row], group, options, now_utc_ms, calendars));
+    matrix.rows.push_back(features_of(opportunities[row], members[row], options, now_utc_ms, calendars));
   }
   return matrix;
 }

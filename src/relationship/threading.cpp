@@ -79,7 +79,6 @@ double business_seconds(ZoneCalendar& calendar, const BusinessHours& hours, std:
   return static_cast<double>(total_ms) / 1000.0;
 }
 
-
 std::string_view message_id_key(std::string_view value) noexcept {
   constexpr std::string_view space = " \t\r\n";
   auto trimmed = [space](std::string_view text) {
@@ -94,14 +93,33 @@ std::string_view message_id_key(std::string_view value) noexcept {
   return value;
 }
 
+namespace {
+
+// (sender, subject) of an email, for copies stored twice under different Message-IDs.
+using SenderSubject = std::pair<std::string_view, std::string_view>;
+struct SenderSubjectHash {
+  std::size_t operator()(const SenderSubject& key) const noexcept {
+    const std::size_t h = std::hash<std::string_view>{}(key.first);
+    return h ^ (std::hash<std::string_view>{}(key.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+  }
+};
+
+}  // namespace
+
 PreparedRecord prepare_record(const std::vector<Activity>& activities, const RelationshipOptions& options,
                               std::int64_t now_utc_ms) {
-  std::vector<const Activity*> sorted;
-  sorted.reserve(activities.size());
-  std::unordered_set<std::string> our_ids;
-  for (const Activity& activity : activities) {
-    sorted.push_back(&activity);
-    for (const ActivityParty& party : activity.our_side) our_ids.insert(party.id);
+  std::vector<const Activity*> pointers;
+  pointers.reserve(activities.size());
+  for (const Activity& activity : activities) pointers.push_back(&activity);
+  return prepare_record(pointers, options, now_utc_ms);
+}
+
+PreparedRecord prepare_record(std::span<const Activity* const> activities, const RelationshipOptions& options,
+                              std::int64_t now_utc_ms) {
+  std::vector<const Activity*> sorted(activities.begin(), activities.end());
+  std::unordered_set<std::string_view> our_ids;
+  for (const Activity* activity : sorted) {
+    for (const ActivityParty& party : activity->our_side) our_ids.insert(party.id);
   }
   std::sort(sorted.begin(), sorted.end(), [](const Activity* a, const Activity* b) {
     return a->timestamp_ms != b->timestamp_ms ? a->timestamp_ms < b->timestamp_ms : a->id < b->id;
@@ -109,9 +127,12 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
 
   PreparedRecord record;
   std::vector<Entry> unique;
-  std::unordered_set<std::string> seen_ids;
-  std::unordered_map<std::string, std::size_t> unique_by_message_id;
-  std::unordered_map<std::string, std::vector<std::size_t>> unique_by_sender_subject;
+  unique.reserve(sorted.size());
+  std::unordered_set<std::string_view> seen_ids;
+  seen_ids.reserve(sorted.size());
+  std::unordered_map<std::string_view, MessageRef> unique_by_message_id;  // kept: index in unique
+  unique_by_message_id.reserve(sorted.size());
+  std::unordered_map<SenderSubject, std::vector<std::size_t>, SenderSubjectHash> unique_by_sender_subject;
   for (const Activity* activity : sorted) {
     if (activity->timestamp_ms > now_utc_ms) {
       record.scheduled.push_back(activity);
@@ -125,28 +146,28 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
     entry.activity = activity;
     const std::vector<ActivityParty>& sender_side =
         activity->direction == ActivityDirection::sent ? activity->our_side : activity->customer_side;
-    entry.sender = !activity->initiator_id.empty() ? activity->initiator_id
-                   : sender_side.empty()           ? std::string()
-                                                   : sender_side.front().id;
+    entry.sender = !activity->initiator_id.empty() ? std::string_view(activity->initiator_id)
+                   : sender_side.empty()           ? std::string_view()
+                                                   : std::string_view(sender_side.front().id);
     entry.side = !activity->initiator_id.empty()
                      ? (our_ids.count(activity->initiator_id) != 0 ? Side::ours : Side::customer)
                      : (activity->direction == ActivityDirection::sent ? Side::ours : Side::customer);
     if (activity->type == ActivityType::email) {
       for (const auto* side : {&activity->our_side, &activity->customer_side}) {
         for (const ActivityParty& party : *side) {
-          if (!party.id.empty() && party.id != entry.sender) entry.recipients.push_back(party.id);
+          if (!party.id.empty() && party.id != entry.sender) entry.recipients.emplace_back(party.id);
         }
       }
       std::sort(entry.recipients.begin(), entry.recipients.end());
       entry.recipients.erase(std::unique(entry.recipients.begin(), entry.recipients.end()),
                              entry.recipients.end());
 
-      const std::string key(message_id_key(activity->message_id));
+      const std::string_view key = message_id_key(activity->message_id);
       if (!key.empty() && unique_by_message_id.count(key) != 0) {
         ++record.duplicates;
         continue;
       }
-      std::vector<std::size_t>& same = unique_by_sender_subject[entry.sender + '\x1f' + activity->subject];
+      std::vector<std::size_t>& same = unique_by_sender_subject[{entry.sender, activity->subject}];
       std::size_t copy_of = unique.size();
       for (auto it = same.rbegin(); it != same.rend(); ++it) {
         const Entry& earlier = unique[*it];
@@ -159,7 +180,7 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
           break;
         }
       }
-      if (!key.empty()) unique_by_message_id.emplace(key, copy_of);
+      if (!key.empty()) unique_by_message_id.emplace(key, MessageRef{copy_of, activity->timestamp_ms});
       if (copy_of != unique.size()) {
         ++record.duplicates;
         continue;
@@ -170,6 +191,7 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
   }
 
   std::vector<std::size_t> kept_index(unique.size(), unique.size());
+  record.kept.reserve(unique.size());
   for (std::size_t i = 0; i < unique.size(); ++i) {
     if (unique[i].activity->type == ActivityType::email && unique[i].activity->automatic_reply) {
       ++record.automatic_replies;
@@ -178,14 +200,21 @@ PreparedRecord prepare_record(const std::vector<Activity>& activities, const Rel
     kept_index[i] = record.kept.size();
     record.kept.push_back(std::move(unique[i]));
   }
-  for (const auto& [key, index] : unique_by_message_id) {
-    if (kept_index[index] != unique.size()) record.by_message_id.emplace(key, kept_index[index]);
+  // The same map, re-pointed at kept (automatic replies' Message-IDs dropped).
+  for (auto it = unique_by_message_id.begin(); it != unique_by_message_id.end();) {
+    if (kept_index[it->second.kept] == unique.size()) {
+      it = unique_by_message_id.erase(it);
+    } else {
+      it->second.kept = kept_index[it->second.kept];
+      ++it;
+    }
   }
+  record.by_message_id = std::move(unique_by_message_id);
   return record;
 }
 
 Threading thread_prepared(const PreparedRecord& record, const RelationshipOptions& options,
-                          ZoneCalendars& calendars) {
+                          ZoneCalendars& calendars, ThreadingTrace* trace) {
   Threading threading;
   threading.duplicates = record.duplicates;
   threading.automatic_replies = record.automatic_replies;
@@ -193,15 +222,16 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
   // Subject candidates by (base subject, sender, one recipient), in time order: a reply from S to
   // R1..Rn looks up (base, Rk, S) for each k, so the guard costs no scan.
   std::unordered_map<std::string, std::vector<std::size_t>> by_subject_sender_recipient;
-  auto subject_key = [](const std::string& base, const std::string& sender, const std::string& recipient) {
-    std::string key;
-    key.reserve(base.size() + sender.size() + recipient.size() + 2);
+  std::string key;  // reused: a lookup builds no string
+  auto subject_key = [&key](std::string_view base, std::string_view sender,
+                            std::string_view recipient) -> const std::string& {
+    key.clear();
     key.append(base).append(1, '\x1f').append(sender).append(1, '\x1f').append(recipient);
     return key;
   };
   auto index_candidate = [&](std::size_t i, const std::string& base) {
     if (kept[i].sender.empty()) return;
-    for (const std::string& recipient : kept[i].recipients) {
+    for (const std::string_view recipient : kept[i].recipients) {
       by_subject_sender_recipient[subject_key(base, kept[i].sender, recipient)].push_back(i);
     }
   };
@@ -218,17 +248,19 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
     }
 
     std::size_t parent = kept.size();
+    std::int64_t parent_seen_ms = 0;
     ReplyMatch match = ReplyMatch::in_reply_to;
     bool has_reply_headers = false;
     // A header naming a message of the record, sent no later than the reply.
     auto named = [&](std::string_view header) {
-      const std::string_view key = message_id_key(header);
-      if (key.empty()) return false;
+      const std::string_view id = message_id_key(header);
+      if (id.empty()) return false;
       has_reply_headers = true;
-      const auto found = record.by_message_id.find(std::string(key));
-      if (found == record.by_message_id.end() || found->second == i) return false;
-      if (kept[found->second].activity->timestamp_ms > reply.timestamp_ms) return false;
-      parent = found->second;
+      const auto found = record.by_message_id.find(id);
+      if (found == record.by_message_id.end() || found->second.kept == i) return false;
+      if (kept[found->second.kept].activity->timestamp_ms > reply.timestamp_ms) return false;
+      parent = found->second.kept;
+      parent_seen_ms = found->second.seen_ms;
       return true;
     };
     if (!named(reply.in_reply_to)) {
@@ -237,11 +269,13 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
         if (named(*it)) break;
       }
     }
+    if (trace != nullptr && parent != kept.size() && parent_seen_ms > reply.timestamp_ms)
+      trace->unsettled.emplace_back(reply.timestamp_ms, parent_seen_ms);
     if (parent == kept.size() && !has_reply_headers && subject.kind == SubjectKind::reply) {
       // The latest earlier message with this base subject whose sender the reply is addressed to,
       // and which was addressed to the reply's sender.
       match = ReplyMatch::subject;
-      for (const std::string& recipient : kept[i].recipients) {
+      for (const std::string_view recipient : kept[i].recipients) {
         if (kept[i].sender.empty()) break;
         const auto found =
             by_subject_sender_recipient.find(subject_key(subject.base, recipient, kept[i].sender));
@@ -288,6 +322,7 @@ Threading thread_prepared(const PreparedRecord& record, const RelationshipOption
                                                parent_entry.activity->timestamp_ms, reply.timestamp_ms);
     }
     threading.responses.push_back(std::move(pair));
+    if (trace != nullptr) trace->responses.emplace_back(parent, i);
   }
   return threading;
 }

@@ -1,4 +1,10 @@
 // Opportunities and activities.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "store/sqlite_store.hpp"
 
 namespace parley::sqlite {
@@ -73,22 +79,62 @@ void SqliteStore::put_activities(const Viewer& viewer, std::span<const Activity>
   tx.commit();
 }
 
+namespace {
+
+// The activities a filter selects (table alias a), for the activity rows and for each child table.
+constexpr std::string_view activity_selection =
+    "a.owner_id IN (SELECT value FROM json_each(?1)) AND a.timestamp_ms >= ?2 AND a.timestamp_ms < ?3 AND "
+    "(?4 IS NULL OR a.account_id = ?4) AND (?5 IS NULL OR a.contact_id = ?5) AND (?6 IS NULL OR "
+    "a.lead_id = ?6) AND (?7 IS NULL OR a.opportunity_id = ?7)";
+
+// "SELECT <columns> FROM activities a WHERE <the selection> ORDER BY <order>", built once.
+std::string activity_query(std::string_view columns, std::string_view order) {
+  std::string sql = "SELECT ";
+  sql.append(columns).append(" FROM activities a WHERE ").append(activity_selection);
+  return sql.append(" ORDER BY ").append(order);
+}
+
+// A child table's rows of the selected activities, by activity_key, in one of two forms: the
+// keys through an IN list (SQLite walks it in key order, so no row waits in a sorter), or, when the
+// selection fills most of its key range, that range scanned in order (the merge skips the rest).
+struct ChildQuery {
+  std::string by_selection;  // binds the selection, ?1..?7
+  std::string by_range;      // binds the first and last key, ?1 and ?2
+};
+
+ChildQuery child_query(std::string_view columns, std::string_view table, std::string_view order) {
+  std::string head = "SELECT ";
+  head.append(columns).append(" FROM ").append(table).append(" c WHERE c.activity_key ");
+  std::string tail = " ORDER BY c.activity_key, ";
+  tail.append(order);
+  ChildQuery q;
+  q.by_selection = head + "IN (SELECT a.activity_key FROM activities a WHERE " +
+                   std::string(activity_selection) + ")" + tail;
+  q.by_range = head + "BETWEEN ?1 AND ?2" + tail;
+  return q;
+}
+
+}  // namespace
+
 std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const ActivityFilter& filter) {
   Transaction tx(db_, Transaction::Kind::read);
   std::string owners = filter_sellers(viewer, filter.owner_ids, "see the activities of ");
-  auto s = db_.prepare(
-      "SELECT activity_key, id, type, direction, owner_id, initiator_id, timestamp_ms, "
-      "duration_ms, subject, thread_id, message_id, in_reply_to, automatic_reply, tracked, "
-      "account_id, contact_id, lead_id, opportunity_id, attachment_count FROM activities a WHERE owner_id IN "
-      "(SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS "
-      "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
-      "?6) AND (?7 IS NULL OR opportunity_id = ?7) ORDER BY timestamp_ms, id");
-  s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
-  s.bind_text_or_null(4, filter.account_id)
-      .bind_text_or_null(5, filter.contact_id)
-      .bind_text_or_null(6, filter.lead_id)
-      .bind_text_or_null(7, filter.opportunity_id);
-  std::vector<std::pair<std::int64_t, Activity>> rows;
+  auto bind_selection = [&](Statement& s) {
+    s.bind(1, std::string_view(owners)).bind(2, filter.from_ms).bind(3, filter.to_ms);
+    s.bind_text_or_null(4, filter.account_id)
+        .bind_text_or_null(5, filter.contact_id)
+        .bind_text_or_null(6, filter.lead_id)
+        .bind_text_or_null(7, filter.opportunity_id);
+  };
+  static const std::string activity_sql = activity_query(
+      "a.activity_key, a.id, a.type, a.direction, a.owner_id, a.initiator_id, a.timestamp_ms, "
+      "a.duration_ms, a.subject, a.thread_id, a.message_id, a.in_reply_to, a.automatic_reply, a.tracked, "
+      "a.account_id, a.contact_id, a.lead_id, a.opportunity_id, a.attachment_count",
+      "a.timestamp_ms, a.id");
+  auto s = db_.prepare(activity_sql.c_str());
+  bind_selection(s);
+  std::vector<Activity> out;
+  std::vector<std::pair<std::int64_t, std::size_t>> by_key;  // (activity_key, index in out)
   while (s.step()) {
     Activity a;
     a.id = s.text(1);
@@ -109,34 +155,45 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
     a.lead_id = s.text(16);
     a.opportunity_id = s.text(17);
     a.attachment_count = static_cast<std::uint32_t>(s.int64(18));
-    rows.emplace_back(s.int64(0), std::move(a));
-  }
-  std::vector<Activity> out;
-  out.reserve(rows.size());
-  for (auto& [key, a] : rows) {
-    {
-      auto p = db_.prepare(
-          "SELECT side, party_id, display_name, email, time_zone FROM activity_parties WHERE "
-          "activity_key = ?1 ORDER BY side, idx");
-      p.bind(1, key);
-      while (p.step()) {
-        ActivityParty party{p.text(1), p.text(2), p.text(3), p.text(4)};
-        (p.int64(0) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
-      }
-    }
-    {
-      auto r = db_.prepare("SELECT message_id FROM activity_references WHERE activity_key = ?1 ORDER BY idx");
-      r.bind(1, key);
-      while (r.step()) a.references.push_back(r.text(0));
-    }
-    {
-      auto e =
-          db_.prepare("SELECT kind, time_ms FROM activity_engagement WHERE activity_key = ?1 ORDER BY idx");
-      e.bind(1, key);
-      while (e.step()) a.engagement.push_back({static_cast<EngagementKind>(e.int64(0)), e.int64(1)});
-    }
+    by_key.emplace_back(s.int64(0), out.size());
     out.push_back(std::move(a));
   }
+  std::sort(by_key.begin(), by_key.end());
+
+  // Each child table read once for the whole selection, by activity_key, merged into `out`.
+  const bool dense = !by_key.empty() &&
+                     static_cast<double>(by_key.back().first) - static_cast<double>(by_key.front().first) <
+                         2.0 * static_cast<double>(by_key.size());
+  auto read_children = [&](const ChildQuery& query, auto&& add) {
+    if (by_key.empty()) return;
+    auto c = db_.prepare(dense ? query.by_range.c_str() : query.by_selection.c_str());
+    if (dense) {
+      c.bind(1, by_key.front().first).bind(2, by_key.back().first);
+    } else {
+      bind_selection(c);
+    }
+    auto next = by_key.begin();
+    while (c.step()) {
+      const std::int64_t key = c.int64(0);
+      while (next != by_key.end() && next->first < key) ++next;
+      if (next != by_key.end() && next->first == key) add(out[next->second], c);
+    }
+  };
+  static const ChildQuery parties_sql =
+      child_query("c.activity_key, c.side, c.party_id, c.display_name, c.email, c.time_zone",
+                  "activity_parties", "c.side, c.idx");
+  read_children(parties_sql, [](Activity& a, const Statement& p) {
+    ActivityParty party{p.text(2), p.text(3), p.text(4), p.text(5)};
+    (p.int64(1) == 0 ? a.our_side : a.customer_side).push_back(std::move(party));
+  });
+  static const ChildQuery references_sql =
+      child_query("c.activity_key, c.message_id", "activity_references", "c.idx");
+  read_children(references_sql, [](Activity& a, const Statement& r) { a.references.push_back(r.text(1)); });
+  static const ChildQuery engagement_sql =
+      child_query("c.activity_key, c.kind, c.time_ms", "activity_engagement", "c.idx");
+  read_children(engagement_sql, [](Activity& a, const Statement& e) {
+    a.engagement.push_back({static_cast<EngagementKind>(e.int64(1)), e.int64(2)});
+  });
   tx.commit();
   return out;
 }

@@ -4,6 +4,9 @@
 // speed; component shares 0.3, 0.3, 0.2, 0.2; bands 60 / 40; trend over 4 weeks, steady within 5.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -161,4 +164,186 @@ TEST_CASE("health options are checked") {
   options.fair_from = 70;
   CHECK_THROWS_WITH_AS((void)parley::relationship_health({}, copenhagen(), options, now_ms),
                        "HealthOptions.fair_from = 70: must be <= good_from (60)", parley::Error);
+}
+
+// The trend reads every earlier week from the record prepared and threaded once, at now. A reply
+// naming a Message-ID that only a later copy carries has no parent before that copy is stored.
+TEST_CASE("health trend: a reply whose parent is named by a later copy's Message-ID") {
+  const std::int64_t sent = utc(2026, 11, 2, 9, 0);
+  std::vector<parley::Activity> activities;
+  activities.push_back(email("o1", anna(), true, {dana()}, sent, "Offer", "<o1@seller>"));
+  // Dana answers 0.3 s later, naming the Sent folder's copy, stored 0.9 s after the original.
+  activities.push_back(
+      email("r1", dana(), false, {anna()}, sent + 300, "Re: Offer", "<r1@customer>", "<o1-copy@seller>"));
+  activities.push_back(email("o1-sent", anna(), true, {dana()}, sent + 900, "Offer", "<o1-copy@seller>"));
+  parley::HealthOptions options;
+  options.trend_weeks = 1;
+  // A week earlier is 0.4 s after the original: the copy and its Message-ID are not known yet.
+  const std::int64_t now = sent + 400 + 7 * 86'400'000LL;
+  const parley::RelationshipHealth h = parley::relationship_health(activities, copenhagen(), options, now);
+  REQUIRE(h.history.size() == 2);
+  CHECK(h.history[0].as_of_ms == sent + 400);
+  // A week earlier: recency 1 (30); 2 weighted emails of 12 expected (30 x 1/6 = 5); the customer
+  // initiated half (20); no response to our 1 email (0): 55.
+  CHECK(h.history[0].score == 55);
+  // Now: recency (60 - 7.0000012) / 53 (30 x 0.99999998); frequency and reciprocity as before; r1
+  // responds to o1 through the copy's Message-ID in 0.3 s (20): 75.
+  CHECK(h.history[1].score == 75);
+  CHECK(h.components[3].explanation ==
+        "the customer responded to 1 of our 1 email in the last 28 days, median 0 min");
+  REQUIRE(!h.signals.empty());
+  CHECK(h.signals[0].component == "responsiveness");
+  CHECK(h.signals[0].text ==
+        "Responsiveness raised the score by 20 points: the customer responded to 1 of our 1 email in the "
+        "last 28 days, median 0 min (1 week earlier: the customer responded to 0 of our 1 email in the last "
+        "28 days)");
+}
+
+namespace {
+
+// A random but realistic record: threads with headers, without them (subject only), replies to
+// older messages, forwards, copies stored twice (same id, or another Message-ID within the
+// duplicate window, some named by replies sent before the copy was stored), automatic replies,
+// equal times, meetings and calls, a few scheduled after the end.
+std::vector<parley::Activity> random_record(std::uint64_t seed, std::int64_t start, std::int64_t span) {
+  std::uint64_t state = seed;
+  auto next = [&state]() {  // splitmix64
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  auto below = [&next](std::int64_t n) {
+    return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+  };
+  const std::vector<parley::ActivityParty> ours = {anna(), ben(), cleo()};
+  const std::vector<parley::ActivityParty> theirs = {dana(), erik(), fay()};
+  const char* const topics[] = {"Offer", "Pricing", "Kontrakt", "报价单"};
+  const char* const reply_prefixes[] = {"Re: ", "AW: ", "SV: ", "回复: "};
+  std::vector<parley::Activity> out;
+  int serial = 0;
+  while (out.size() < 260) {
+    const std::string id = "a" + std::to_string(++serial);
+    const std::int64_t kind = below(100);
+    std::int64_t at = start + below(span);
+    if (below(20) == 0 && !out.empty())
+      at = out[static_cast<std::size_t>(below(static_cast<std::int64_t>(out.size())))].timestamp_ms;
+    if (kind < 12) {
+      const bool by_us = below(2) == 0;
+      out.push_back(meeting_or_call(
+          id, kind < 6 ? parley::ActivityType::meeting : parley::ActivityType::phone_call,
+          by_us ? "u-anna" : "c-dana", by_us, {anna()}, {dana(), erik()}, at, 15 + below(60)));
+      continue;
+    }
+    const bool from_us = below(2) == 0;
+    const parley::ActivityParty from = (from_us ? ours : theirs)[static_cast<std::size_t>(below(3))];
+    const parley::ActivityParty to = (from_us ? theirs : ours)[static_cast<std::size_t>(below(3))];
+    std::string subject = topics[below(4)];
+    std::string in_reply_to;
+    std::vector<std::string> references;
+    const std::int64_t reply_kind = below(10);
+    if (reply_kind < 7 && !out.empty()) {
+      const parley::Activity& parent =
+          out[static_cast<std::size_t>(below(static_cast<std::int64_t>(out.size())))];
+      if (parent.type == parley::ActivityType::email) {
+        subject = reply_prefixes[below(4)] + std::string(topics[below(4)]);
+        at = parent.timestamp_ms + below(4) * below(3 * 86'400'000LL) + below(2000);
+        if (reply_kind < 4) in_reply_to = parent.message_id;
+        if (reply_kind < 6) {
+          references = parent.references;
+          references.push_back(parent.message_id);
+        }
+      }
+    } else if (reply_kind == 7) {
+      subject = "Fwd: " + subject;
+    }
+    out.push_back(email(id, from, from_us, {to}, at, subject, below(10) == 0 ? "" : "<" + id + "@mail>",
+                        in_reply_to, references));
+    if (below(15) == 0) out.back().automatic_reply = true;
+    const std::int64_t copy = below(12);
+    if (copy == 0) {
+      out.push_back(out.back());  // the same activity stored twice
+    } else if (copy == 1) {
+      parley::Activity later = out.back();
+      later.id = id + "-copy";
+      later.message_id = "<" + id + "-copy@mail>";
+      later.timestamp_ms += 1 + below(1000);
+      // An answer naming the copy, sent before the copy was stored.
+      const parley::ActivityParty& answerer = to;
+      out.push_back(email(id + "-answer", answerer, !from_us, {from},
+                          out.back().timestamp_ms + below(later.timestamp_ms - out.back().timestamp_ms),
+                          "Re: " + subject, "<" + id + "-answer@mail>", later.message_id));
+      out.push_back(std::move(later));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// The trend's earlier weeks read from one preparation at now equal each week computed from scratch
+// (a health with trend_weeks = 0 at that date prepares and threads the record there).
+TEST_CASE("health trend equals each week computed from scratch (random records)") {
+  const std::int64_t day = 86'400'000;
+  const std::int64_t start = utc(2026, 9, 1, 0, 0);
+  parley::HealthOptions options;
+  options.trend_weeks = 4;
+  parley::HealthOptions single = options;
+  single.trend_weeks = 0;
+  int unsettled_dates = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    const std::vector<parley::Activity> activities = random_record(seed, start, 70 * day);
+    std::vector<std::int64_t> nows;
+    for (std::int64_t t = start + 20 * day; t < start + 80 * day; t += 5 * day + 7 * 3'600'000)
+      nows.push_back(t);
+    // Dates a week or two after each answer sent before the copy it names.
+    for (const parley::Activity& a : activities) {
+      if (a.id.size() > 7 && a.id.ends_with("-answer")) {
+        nows.push_back(a.timestamp_ms + 7 * day);
+        nows.push_back(a.timestamp_ms + 14 * day);
+        ++unsettled_dates;
+      }
+    }
+    for (const std::int64_t now : nows) {
+      CAPTURE(seed);
+      CAPTURE(now);
+      const parley::RelationshipHealth h =
+          parley::relationship_health(activities, copenhagen(), options, now);
+      REQUIRE(h.history.size() == 5);
+      std::vector<parley::RelationshipHealth> scratch;
+      for (const parley::HealthPoint& point : h.history)
+        scratch.push_back(parley::relationship_health(activities, copenhagen(), single, point.as_of_ms));
+      for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(h.history[i].as_of_ms == now - static_cast<std::int64_t>(4 - i) * 7 * day);
+        CHECK(h.history[i].score == scratch[i].score);
+      }
+      const parley::RelationshipHealth& first = scratch.front();
+      const parley::RelationshipHealth& last = scratch.back();
+      REQUIRE(h.components.size() == 4);
+      for (std::size_t c = 0; c < 4; ++c) {
+        CHECK(h.components[c].value == last.components[c].value);
+        CHECK(h.components[c].explanation == last.components[c].explanation);
+      }
+      CHECK(h.last_interaction.has_value() == last.last_interaction.has_value());
+      if (h.last_interaction && last.last_interaction)
+        CHECK(h.last_interaction->activity_id == last.last_interaction->activity_id);
+      CHECK(h.next_interaction.has_value() == last.next_interaction.has_value());
+      if (h.next_interaction && last.next_interaction)
+        CHECK(h.next_interaction->activity_id == last.next_interaction->activity_id);
+      std::size_t moved = 0;
+      for (std::size_t c = 0; c < 4; ++c) {
+        const double points = last.components[c].points - first.components[c].points;
+        if (std::lround(std::fabs(points)) == 0) continue;
+        ++moved;
+        const auto signal = std::find_if(
+            h.signals.begin(), h.signals.end(),
+            [&](const parley::HealthSignal& s) { return s.component == last.components[c].name; });
+        REQUIRE(signal != h.signals.end());
+        CHECK(signal->points == points);
+        CHECK(signal->text.ends_with("(4 weeks earlier: " + first.components[c].explanation + ")"));
+      }
+      CHECK(h.signals.size() == moved);
+    }
+  }
+  CHECK(unsettled_dates > 0);
 }
