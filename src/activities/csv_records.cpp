@@ -4,7 +4,7 @@
 
 #include <csv.h>
 
-#include <stdexcept>
+#include <new>
 #include <string>
 
 namespace parley::activities_detail {

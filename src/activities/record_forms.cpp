@@ -3,6 +3,7 @@
 // names and value types are checked in one place for both forms.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -129,7 +130,8 @@ constexpr std::string_view event_members[] = {"kind", "time_ms"};
 std::vector<Column> form_columns(const json& defaults) {
   std::vector<Column> columns;
   for (const auto& [name, value] : defaults.items()) {
-    Column column{name};
+    Column column;
+    column.name = name;
     if (value.is_string()) {
       column.kind = CellKind::text;
     } else if (value.is_array()) {

@@ -154,7 +154,7 @@ TEST_CASE("record forms: the header decides the columns") {
     CHECK(read.activities[0].id == " a-1 ");
     CHECK(read.activities[0].subject == " x ");
     REQUIRE(read.errors.size() == 1);
-    CHECK(read.errors[0].where == "line 3");
+    CHECK(read.errors[0].where == "line 3, column subject");
     CHECK(read.errors[0].message == "a quoted field is never closed");
   }
   SUBCASE("text that is not UTF-8 names its column") {
@@ -187,7 +187,7 @@ TEST_CASE("record forms: the JSON form names the record by its path; a syntax er
 
   const ActivityReadResult broken = parley::read_activities_json_text("[\n  {\"id\": }\n]", "b.json");
   REQUIRE(broken.errors.size() == 1);
-  CHECK(broken.errors[0].where == "line 2, column 11");
+  CHECK(broken.errors[0].where == "line 2, column 10");  // the '}' where a value should be
   const ActivityReadResult object = parley::read_activities_json_text("{}", "c.json");
   REQUIRE(object.errors.size() == 1);
   CHECK(object.errors[0].message == "expected an array of records, found object");
@@ -199,7 +199,7 @@ TEST_CASE("record forms: the JSON form names the record by its path; a syntax er
     return options;
   }());
   REQUIRE(limited.errors.size() == 1);
-  CHECK(limited.errors[0].message == "the file is 4 bytes, more than the limit of 3 (max_file_bytes)");
+  CHECK(limited.errors[0].message == "the file is 5 bytes, more than the limit of 3 (max_file_bytes)");
 }
 
 TEST_CASE("record forms: opportunities in CSV equal their JSON form") {
