@@ -213,7 +213,10 @@ json list_objects(std::string_view cell, const std::string_view (&members)[N], s
   for (const std::vector<std::string>& fields : list_items(cell)) {
     if (fields.size() > N) {
       std::string form;
-      for (const std::string_view member : members) form += (form.empty() ? "" : "|") + std::string(member);
+      for (const std::string_view member : members) {
+        if (!form.empty()) form += '|';
+        form += member;
+      }
       throw CellError{fmt::format("item {} has {} fields; an item of {} is {}", out.size() + 1, fields.size(),
                                   column, form)};
     }
@@ -274,7 +277,10 @@ void read_csv_records(std::string_view text, const std::string& name, const json
       const auto column = std::find_if(known.begin(), known.end(), [&](const Column& c) { return c.name == title; });
       if (column == known.end()) {
         std::string names;
-        for (const Column& c : known) names += (names.empty() ? "" : ", ") + c.name;
+        for (const Column& c : known) {
+          if (!names.empty()) names += ", ";
+          names += c.name;
+        }
         return fail(row_where(record.line, title), fmt::format("unknown column '{}' (known: {})", title, names));
       }
       if (std::find(header.begin(), header.end(), &*column) != header.end())
