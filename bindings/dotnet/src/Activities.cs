@@ -120,9 +120,9 @@ namespace Parley
             return ParseText(NativeMethods.parley_activities_parse_csv, text, name, readOptionsJson);
         }
 
-        private delegate Status FileReader(byte[] path, UIntPtr pathLength, byte[] options, UIntPtr optionsLength,
+        private delegate Native.Status FileReader(byte[] path, UIntPtr pathLength, byte[] options, UIntPtr optionsLength,
                                            out IntPtr json);
-        private delegate Status TextReader(byte[] text, UIntPtr textLength, byte[] name, UIntPtr nameLength,
+        private delegate Native.Status TextReader(byte[] text, UIntPtr textLength, byte[] name, UIntPtr nameLength,
                                            byte[] options, UIntPtr optionsLength, out IntPtr json);
 
         private static ActivityReadResult ReadFile(FileReader read, string path, string readOptionsJson)
