@@ -553,7 +553,8 @@ PARLEY_API parley_status parley_store_processing_events(parley_store *store, con
 /* insight_options_json holds InsightOptions: {"period": {"kind": "this_month", "time_zone": "UTC",
  * "locale": "en-US", "custom_start_utc_ms", "custom_end_utc_ms"}, "now_utc_ms" (required),
  * "bucket": "day"|"week"|"month", "top_terms", "calls_per_term", "call_history_limit",
- * "best_practice_terms", "more_negative_margin", "email_write_minutes", "email_read_minutes"}.
+ * "best_practice_terms", "more_negative_margin", "time_spent": {"email_write_minutes",
+ * "email_read_minutes", "meeting_per_attendee", "call_per_participant"}}.
  * team_manager_id empty = the viewer's whole scope. PARLEY_FORMAT_TEXT is available for the seller,
  * team and home pages. */
 PARLEY_API parley_status parley_insights_seller_details(parley_store *store, const parley_viewer *viewer,

@@ -5,6 +5,7 @@
 
 #include "capi_support.hpp"
 #include "model/enum_names.hpp"
+#include "relationship/relationship_json.hpp"
 #include "timing/timing_json.hpp"
 
 namespace parley::capi {
@@ -196,14 +197,7 @@ RelationshipDocument relationship_document_from_json(const JsonField& field) {
     }
     members.finish();
   }
-  if (std::optional<JsonField> model = object.find("time_spent")) {
-    JsonObject members = model->object();
-    members.read("email_write_minutes", options.time_spent.email_write_minutes);
-    members.read("email_read_minutes", options.time_spent.email_read_minutes);
-    members.read("meeting_per_attendee", options.time_spent.meeting_per_attendee);
-    members.read("call_per_participant", options.time_spent.call_per_participant);
-    members.finish();
-  }
+  if (std::optional<JsonField> model = object.find("time_spent")) options.time_spent = time_spent_from_json(*model);
   object.read("duplicate_window_ms", options.duplicate_window_ms);
   if (std::optional<JsonField> health = object.find("health")) {
     JsonObject members = health->object();

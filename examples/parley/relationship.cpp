@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "parley/json.hpp"
+#include "parley/period.hpp"
 #include "parley/relationship.hpp"
 
 namespace parley_cli {
@@ -58,13 +59,14 @@ RelationshipArguments parse_arguments(std::span<const std::string_view> argument
   return parsed;
 }
 
-std::string utc_time(std::int64_t ms) {
+// "2026-11-20 13:00": the instant's local time in the page's zone (the breakdown's days' zone).
+std::string local_time(parley::ZoneCalendar& zone, std::int64_t ms) {
   using namespace std::chrono;
-  const sys_time<milliseconds> at{milliseconds(ms)};
+  const sys_time<milliseconds> at{milliseconds(ms + zone.utc_offset_ms(ms))};
   const sys_days day = floor<days>(at);
   const year_month_day date(day);
   const auto minutes_of_day = duration_cast<minutes>(at - day).count();
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} UTC", static_cast<int>(date.year()),
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()),
                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                      minutes_of_day / 60, minutes_of_day % 60);
 }
@@ -91,13 +93,13 @@ std::string modes(const parley::ModeCounts& counts) {
                      counts.phone_calls);
 }
 
-std::string interaction(const std::optional<parley::InteractionRef>& ref) {
+std::string interaction(parley::ZoneCalendar& zone, const std::optional<parley::InteractionRef>& ref) {
   if (!ref) return "none";
   return fmt::format("{} '{}' at {}", parley::activity_type_name(ref->type), ref->activity_id,
-                     utc_time(ref->timestamp_ms));
+                     local_time(zone, ref->timestamp_ms));
 }
 
-void append_contacts(std::string& page, std::string_view side,
+void append_contacts(std::string& page, parley::ZoneCalendar& zone, std::string_view side,
                      const std::vector<parley::TopContact>& contacts) {
   page += fmt::format("  {}:\n", side);
   if (contacts.empty()) page += "    nobody\n";
@@ -105,7 +107,7 @@ void append_contacts(std::string& page, std::string_view side,
     page += fmt::format("    {:<28} {:<32} {:>3} ({}), last {}\n",
                         contact.display_name.empty() ? contact.id : contact.display_name, contact.email,
                         contact.interactions.total(), modes(contact.interactions),
-                        utc_time(contact.last_contact_ms));
+                        local_time(zone, contact.last_contact_ms));
   }
 }
 
@@ -113,9 +115,10 @@ void append_contacts(std::string& page, std::string_view side,
 
 std::string relationship_page_text(std::string_view record, const parley::RelationshipKpis& kpis,
                                    const parley::RelationshipHealth& health) {
+  parley::ZoneCalendar zone(kpis.time_zone, "en-US");
   std::string page =
-      fmt::format("Relationship: {} as of {} ({} activities, {} scheduled; days in {})\n\n", record,
-                  utc_time(kpis.now_ms), kpis.activities, kpis.scheduled, kpis.time_zone);
+      fmt::format("Relationship: {} as of {} ({} activities, {} scheduled; times and days in {})\n\n",
+                  record, local_time(zone, kpis.now_ms), kpis.activities, kpis.scheduled, kpis.time_zone);
   page += "Summary\n";
   for (const parley::SummarySentence& sentence : kpis.summary) page += fmt::format("  {}\n", sentence.text);
 
@@ -133,8 +136,8 @@ std::string relationship_page_text(std::string_view record, const parley::Relati
   for (const parley::HealthSignal& signal : health.signals) page += fmt::format("  * {}\n", signal.text);
 
   page += "\nTop contacts\n";
-  append_contacts(page, "ours", kpis.top_contacts_ours);
-  append_contacts(page, "customer", kpis.top_contacts_customer);
+  append_contacts(page, zone, "ours", kpis.top_contacts_ours);
+  append_contacts(page, zone, "customer", kpis.top_contacts_customer);
 
   page += "\nInitiated\n";
   page += fmt::format("  by us            {}\n", modes(kpis.initiated.by_us));
@@ -165,8 +168,8 @@ std::string relationship_page_text(std::string_view record, const parley::Relati
   page += response_line("ours", kpis.response_time_ours, kpis.response_rate_ours);
   page += response_line("the customer", kpis.response_time_customer, kpis.response_rate_customer);
 
-  page += fmt::format("\nLast interaction: {}\nNext interaction: {}\n", interaction(kpis.last_interaction),
-                      interaction(kpis.next_interaction));
+  page += fmt::format("\nLast interaction: {}\nNext interaction: {}\n", interaction(zone, kpis.last_interaction),
+                      interaction(zone, kpis.next_interaction));
 
   // The breakdown: the days with an interaction, one row each; the quiet days are the gaps.
   page +=

@@ -93,6 +93,7 @@ struct Activity {
   std::vector<std::string> references;
   bool automatic_reply = false;  // an auto-responder's email (out of office)
   bool tracked = false;          // a tracked email: engagement events are recorded
+  std::uint32_t attachment_count = 0;  // an email's attachments: counted, not stored
   std::vector<EngagementEvent> engagement;
   // The CRM records it belongs to (each optional).
   std::string account_id, contact_id, lead_id, opportunity_id;

@@ -18,6 +18,7 @@
 
 #include "parley/crm.hpp"
 #include "parley/period.hpp"
+#include "parley/relationship.hpp"
 #include "parley/store.hpp"
 
 namespace parley {
@@ -37,9 +38,9 @@ struct InsightOptions {
   // A call is "more negative than average" when its customer sentiment score is below the mean
   // score of the period's calls minus this margin (scores are in [-1, 1]).
   double more_negative_margin = 0.1;
-  // Engagement hours by mode: minutes our side spends per email written / read (SPEC 7 defaults).
-  double email_write_minutes = 5.0;
-  double email_read_minutes = 2.5;
+  // Engagement hours by mode: the relationship KPIs' time-spent model, applied to each seller
+  // (validated by the home page).
+  TimeSpentModel time_spent;
 };
 
 // The resolved period every insight reports.

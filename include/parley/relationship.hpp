@@ -40,6 +40,14 @@ struct TimeSpentModel {
   bool meeting_per_attendee = true;
   // A call's duration counts once per participant on each side (true) or once per side (false).
   bool call_per_participant = true;
+
+  // One person's minutes on an activity: an email's sender writes it, each recipient reads it; a
+  // meeting's or a call's participant spends its duration (a negative one counts 0). Durations
+  // add up, so a seller's total is this of the summed durations (the home page's engagement).
+  [[nodiscard]] double person_minutes(ActivityType type, bool sender, std::int64_t duration_ms) const noexcept;
+  // Throws Error(invalid_argument) "<where>.<field> = <value>: <rule>" for a negative or
+  // non-finite number of minutes.
+  void validate(std::string_view where = "TimeSpentModel") const;
 };
 
 // Every parameter of the relationship functions, with its default.

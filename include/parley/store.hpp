@@ -550,7 +550,7 @@ struct SqliteStoreOptions {
 };
 
 // The current schema version written by this parley (PRAGMA user_version).
-inline constexpr int sqlite_schema_version = 3;
+inline constexpr int sqlite_schema_version = 4;
 
 // Opens (and creates or migrates forward) an SQLite store: one file, WAL mode, foreign keys on.
 // A file written by a newer parley (higher schema version) is refused with ErrorCode::storage.

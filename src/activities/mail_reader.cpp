@@ -256,6 +256,24 @@ void append_mailboxes(InternetAddressList* list, std::vector<MailAddress>& out) 
   }
 }
 
+// Attachments (docs/mail.md): a part whose Content-Disposition is "attachment", a leaf part with
+// a file name (inline images included), and an enclosed message (a forward as attachment). The
+// parts inside an enclosed message belong to it and are not counted again.
+std::uint32_t count_attachments(GMimeMessage* message) {
+  std::uint32_t count = 0;
+  g_mime_message_foreach(
+      message,
+      [](GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
+        if (GMIME_IS_MULTIPART(part)) return;
+        GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(part);
+        const bool attached = disposition != nullptr && g_mime_content_disposition_is_attachment(disposition);
+        const bool named = GMIME_IS_PART(part) && g_mime_part_get_filename(GMIME_PART(part)) != nullptr;
+        if (attached || named || GMIME_IS_MESSAGE_PART(part)) ++*static_cast<std::uint32_t*>(data);
+      },
+      &count);
+  return count;
+}
+
 // ---- One message ----------------------------------------------------------------------------
 
 struct MessageContext {
@@ -318,6 +336,7 @@ void read_message(const MailMessageText& text, const MessageContext& context) {
   activity.timestamp_ms = *timestamp_ms;
   activity.subject = one_line(utf8_text(g_mime_message_get_subject(message.get())));
   activity.automatic_reply = is_automatic_reply(object, activity.subject);
+  activity.attachment_count = count_attachments(message.get());
 
   activity.message_id = utf8_text(g_mime_message_get_message_id(message.get()));
   activity.id = activity.message_id.empty() ? message_digest(text.text) : activity.message_id;

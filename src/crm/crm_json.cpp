@@ -92,6 +92,7 @@ nlohmann::json to_json_value(const Activity& a) {
           {"references", a.references},
           {"automatic_reply", a.automatic_reply},
           {"tracked", a.tracked},
+          {"attachment_count", a.attachment_count},
           {"engagement", engagement},
           {"account_id", a.account_id},
           {"contact_id", a.contact_id},
@@ -164,6 +165,7 @@ Activity activity_from_json(const JsonField& field) {
   object.read("references", a.references);
   object.read("automatic_reply", a.automatic_reply);
   object.read("tracked", a.tracked);
+  object.read("attachment_count", a.attachment_count);
   if (std::optional<JsonField> engagement = object.find("engagement"))
     a.engagement = array_from_json(*engagement, engagement_event_from_json);
   object.read("account_id", a.account_id);

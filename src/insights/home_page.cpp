@@ -75,14 +75,15 @@ EngagementHours engagement_of(const std::vector<ActivityTotals>& activities,
     const auto count = static_cast<double>(group.activities);
     switch (group.type) {
       case ActivityType::email:
-        hours.email += count *
-                       (group.direction == ActivityDirection::sent ? options.email_write_minutes
-                                                                   : options.email_read_minutes) /
-                       60.0;
+        hours.email +=
+            count * options.time_spent.person_minutes(group.type, group.direction == ActivityDirection::sent, 0) /
+            60.0;
         break;
-      case ActivityType::meeting: hours.meeting += static_cast<double>(group.duration_ms) / hour_ms; break;
+      case ActivityType::meeting:
+        hours.meeting += options.time_spent.person_minutes(group.type, false, group.duration_ms) / 60.0;
+        break;
       case ActivityType::phone_call:
-        hours.phone_call += static_cast<double>(group.duration_ms) / hour_ms;
+        hours.phone_call += options.time_spent.person_minutes(group.type, false, group.duration_ms) / 60.0;
         break;
     }
   }
@@ -102,6 +103,7 @@ EngagementHours engagement_of(const std::vector<ActivityTotals>& activities,
 
 HomePage home_page(Store& store, const Viewer& viewer, std::string_view team_manager_id,
                    const InsightOptions& options) {
+  options.time_spent.validate("InsightOptions.time_spent");
   HomePage page;
   page.period = resolve_info(options);
   page.team_manager_id = std::string(team_manager_id);

@@ -1,6 +1,7 @@
 // JSON forms of the insight results: snake_case, times in ms, ratios 0..1, absent figures as null.
 #include "insights/insights_json.hpp"
 
+#include "relationship/relationship_json.hpp"
 #include "store/store_json.hpp"
 
 namespace parley {
@@ -244,8 +245,7 @@ InsightOptions insight_options_from_json(const JsonField& field) {
   object.read("call_history_limit", options.call_history_limit);
   object.read("best_practice_terms", options.best_practice_terms);
   object.read("more_negative_margin", options.more_negative_margin);
-  object.read("email_write_minutes", options.email_write_minutes);
-  object.read("email_read_minutes", options.email_read_minutes);
+  if (std::optional<JsonField> model = object.find("time_spent")) options.time_spent = time_spent_from_json(*model);
   object.finish();
   return options;
 }

@@ -36,7 +36,7 @@ nlohmann::json to_json_value(const ProcessingCounts& counts);
 PeriodFilter period_filter_from_json(const JsonField& field);
 // {"period", "now_utc_ms" (required), "bucket": "day"|"week"|"month" (null or absent: automatic),
 // "top_terms", "calls_per_term", "call_history_limit", "best_practice_terms",
-// "more_negative_margin", "email_write_minutes", "email_read_minutes"}.
+// "more_negative_margin", "time_spent" (relationship/relationship_json.hpp)}.
 InsightOptions insight_options_from_json(const JsonField& field);
 
 }  // namespace parley

@@ -82,13 +82,14 @@ std::array<double, 2> relationship_detail::minutes_spent(const Entry& entry, con
   if (a.type == ActivityType::email) {
     const auto sender = static_cast<std::size_t>(entry.side);
     const std::size_t reader = 1 - sender;
-    minutes[sender] += model.email_write_minutes;
-    minutes[reader] += model.email_read_minutes * head_count(reader == ours ? a.our_side : a.customer_side);
+    minutes[sender] += model.person_minutes(a.type, true, 0);
+    minutes[reader] +=
+        model.person_minutes(a.type, false, 0) * head_count(reader == ours ? a.our_side : a.customer_side);
     return minutes;
   }
   const bool per_person =
       a.type == ActivityType::meeting ? model.meeting_per_attendee : model.call_per_participant;
-  const double duration_minutes = static_cast<double>(std::max<std::int64_t>(0, a.duration_ms)) / 60'000.0;
+  const double duration_minutes = model.person_minutes(a.type, false, a.duration_ms);
   minutes[ours] = duration_minutes * (per_person ? head_count(a.our_side) : 1.0);
   minutes[customer] = duration_minutes * (per_person ? head_count(a.customer_side) : 1.0);
   return minutes;

@@ -2,7 +2,7 @@
 // optional figures as null.
 #include <nlohmann/json.hpp>
 
-#include "parley/relationship.hpp"
+#include "relationship/relationship_json.hpp"
 
 namespace parley {
 namespace {
@@ -165,6 +165,17 @@ nlohmann::json to_json_value(const RelationshipHealth& h) {
 }
 
 }  // namespace
+
+TimeSpentModel time_spent_from_json(const JsonField& field) {
+  JsonObject members = field.object();
+  TimeSpentModel model;
+  members.read("email_write_minutes", model.email_write_minutes);
+  members.read("email_read_minutes", model.email_read_minutes);
+  members.read("meeting_per_attendee", model.meeting_per_attendee);
+  members.read("call_per_participant", model.call_per_participant);
+  members.finish();
+  return model;
+}
 
 std::string to_json(const RelationshipHealth& health) { return to_json_value(health).dump(); }
 std::string to_json(const RelationshipKpis& kpis) { return to_json_value(kpis).dump(); }

@@ -1,5 +1,6 @@
 // The relationship options' checks, in the message shape of every options struct
 // (model/option_checks.hpp).
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -9,6 +10,16 @@
 #include "parley/relationship.hpp"
 
 namespace parley {
+
+double TimeSpentModel::person_minutes(ActivityType type, bool sender, std::int64_t duration_ms) const noexcept {
+  if (type == ActivityType::email) return sender ? email_write_minutes : email_read_minutes;
+  return static_cast<double>(std::max<std::int64_t>(0, duration_ms)) / 60'000.0;
+}
+
+void TimeSpentModel::validate(std::string_view where) const {
+  option_checks::finite_at_least_zero(where, "email_write_minutes", email_write_minutes);
+  option_checks::finite_at_least_zero(where, "email_read_minutes", email_read_minutes);
+}
 
 void RelationshipOptions::validate(std::string_view where) const {
   using namespace option_checks;
@@ -21,9 +32,7 @@ void RelationshipOptions::validate(std::string_view where) const {
     fail(hours, "end_minute", business_hours.end_minute,
          fmt::format("must be > start_minute ({})", business_hours.start_minute));
   }
-  const std::string model = std::string(where) + ".time_spent";
-  finite_at_least_zero(model, "email_write_minutes", time_spent.email_write_minutes);
-  finite_at_least_zero(model, "email_read_minutes", time_spent.email_read_minutes);
+  time_spent.validate(std::string(where) + ".time_spent");
   at_least<std::int64_t>(where, "duplicate_window_ms", duplicate_window_ms, 0);
 }
 

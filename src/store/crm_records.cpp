@@ -79,7 +79,7 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
   auto s = db_.prepare(
       "SELECT activity_key, id, type, direction, owner_id, initiator_id, timestamp_ms, "
       "duration_ms, subject, thread_id, message_id, in_reply_to, automatic_reply, tracked, "
-      "account_id, contact_id, lead_id, opportunity_id FROM activities a WHERE owner_id IN "
+      "account_id, contact_id, lead_id, opportunity_id, attachment_count FROM activities a WHERE owner_id IN "
       "(SELECT value FROM json_each(?1)) AND timestamp_ms >= ?2 AND timestamp_ms < ?3 AND (?4 IS "
       "NULL OR account_id = ?4) AND (?5 IS NULL OR contact_id = ?5) AND (?6 IS NULL OR lead_id = "
       "?6) AND (?7 IS NULL OR opportunity_id = ?7) ORDER BY timestamp_ms, id");
@@ -108,6 +108,7 @@ std::vector<Activity> SqliteStore::activities(const Viewer& viewer, const Activi
     a.contact_id = s.text(15);
     a.lead_id = s.text(16);
     a.opportunity_id = s.text(17);
+    a.attachment_count = static_cast<std::uint32_t>(s.int64(18));
     rows.emplace_back(s.int64(0), std::move(a));
   }
   std::vector<Activity> out;
@@ -162,8 +163,8 @@ void SqliteStore::put_activity(const Viewer& viewer, const Scope& scope, const A
     auto s = db_.prepare(
         "INSERT INTO activities (id, type, direction, owner_id, initiator_id, timestamp_ms, "
         "duration_ms, subject, thread_id, message_id, in_reply_to, automatic_reply, tracked, "
-        "account_id, contact_id, lead_id, opportunity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        "account_id, contact_id, lead_id, opportunity_id, attachment_count) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     s.bind(1, std::string_view(a.id))
         .bind(2, static_cast<int>(a.type))
         .bind(3, static_cast<int>(a.direction))
@@ -180,7 +181,8 @@ void SqliteStore::put_activity(const Viewer& viewer, const Scope& scope, const A
         .bind_text_or_null(14, a.account_id)
         .bind_text_or_null(15, a.contact_id)
         .bind_text_or_null(16, a.lead_id)
-        .bind_text_or_null(17, a.opportunity_id);
+        .bind_text_or_null(17, a.opportunity_id)
+        .bind(18, static_cast<std::int64_t>(a.attachment_count));
     s.run();
   }
   const std::int64_t key = db_.last_insert_rowid();

@@ -309,6 +309,12 @@ ALTER TABLE calls RENAME COLUMN question_rate_per_hour TO seller_question_rate_p
 ALTER TABLE calls RENAME COLUMN filler_words_per_minute TO seller_filler_words_per_minute;
 )sql";
 
+// Version 4: an email's attachments are counted (Activity::attachment_count); stored activities
+// had none counted.
+constexpr const char* migration_4 = R"sql(
+ALTER TABLE activities ADD COLUMN attachment_count INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Packs every stored call's hits and brands into call_mentions (the hits in their stored order).
 void fill_call_mentions(Database& db) {
   auto calls = db.prepare(
@@ -348,9 +354,9 @@ struct Migration {
   void (*fill)(Database&);  // data the SQL cannot compute, or nullptr
 };
 
-constexpr std::array<Migration, 3> migrations = {Migration{migration_1, nullptr},
-                                                 Migration{migration_2, &fill_call_mentions},
-                                                 Migration{migration_3, nullptr}};
+constexpr std::array<Migration, 4> migrations = {
+    Migration{migration_1, nullptr}, Migration{migration_2, &fill_call_mentions},
+    Migration{migration_3, nullptr}, Migration{migration_4, nullptr}};
 static_assert(migrations.size() == static_cast<std::size_t>(sqlite_schema_version));
 
 int user_version(Database& db) {

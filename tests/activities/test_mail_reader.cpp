@@ -84,12 +84,47 @@ TEST_CASE("mail: multipart/alternative with an attachment, sides by our domain a
   CHECK(mail.customer_side[1].display_name.empty());
   CHECK(mail.account_id == "fabrikam.com");  // the customer's domain rule
   CHECK_FALSE(mail.automatic_reply);
+  CHECK(mail.attachment_count == 1);  // the PDF; the two alternative bodies are not attachments
   CHECK_FALSE(mail.tracked);
   CHECK(mail.engagement.empty());
   CHECK(mail.duration_ms == 0);
   CHECK(mail.thread_id.empty());
   CHECK(mail.in_reply_to.empty());
   CHECK(mail.references.empty());
+}
+
+TEST_CASE("mail: attachments are counted: named parts, attachment dispositions, enclosed messages") {
+  // mixed: related (html body + inline logo with a name), a CSV with a bare "attachment"
+  // disposition, an inline text part without a name, a forwarded message with its own PDF.
+  const std::string message =
+      "From: Marco Rossi <marco.rossi@fabrikam.com>\nTo: dana@contoso.com\n"
+      "Date: Tue, 03 Nov 2026 14:05:09 +0200\nMessage-ID: <att@fabrikam.com>\nSubject: Files\n"
+      "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"m\"\n\n"
+      "--m\nContent-Type: multipart/related; boundary=\"r\"\n\n"
+      "--r\nContent-Type: text/html; charset=utf-8\n\n<p>See the files.</p>\n"
+      "--r\nContent-Type: image/png; name=\"logo.png\"\nContent-Disposition: inline\n"
+      "Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--r--\n"
+      "--m\nContent-Type: text/csv\nContent-Disposition: attachment\n\na,b\n1,2\n"
+      "--m\nContent-Type: text/plain; charset=utf-8\nContent-Disposition: inline\n\nP.S.\n"
+      "--m\nContent-Type: message/rfc822\n\n"
+      "From: lars@fabrikam.com\nTo: marco.rossi@fabrikam.com\nSubject: Quote\n"
+      "Date: Mon, 02 Nov 2026 09:00:00 +0100\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"f\"\n\n"
+      "--f\nContent-Type: text/plain\n\nThe quote.\n"
+      "--f\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"quote.pdf\"\n\n%PDF\n"
+      "--f--\n"
+      "--m--\n";
+  const ActivityReadResult result = parley::read_mail_message(message, "files.eml", contoso());
+  REQUIRE(result.errors.empty());
+  REQUIRE(result.activities.size() == 1);
+  CHECK(result.activities[0].attachment_count == 3);  // logo.png, the CSV, the forward (not its PDF)
+
+  const ActivityReadResult plain = parley::read_mail_message(
+      "From: marco.rossi@fabrikam.com\nTo: dana@contoso.com\nDate: Tue, 03 Nov 2026 14:05:09 +0200\n"
+      "Subject: Hi\n\nNo files.\n",
+      "plain.eml", contoso());
+  REQUIRE(plain.activities.size() == 1);
+  CHECK(plain.activities[0].attachment_count == 0);
 }
 
 TEST_CASE("mail: encoded words (B and Q, UTF-8 and ISO-8859-1) and folded Subject and To") {

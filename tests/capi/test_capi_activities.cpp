@@ -49,6 +49,7 @@ TEST_CASE("activities: a mail file read through the C ABI, with the host's sides
   CHECK(mail.at("timestamp_ms") == 1'793'707'509'000);  // Tue, 03 Nov 2026 14:05:09 +0200
   CHECK(mail.at("account_id") == "fabrikam.com");
   CHECK(mail.at("opportunity_id") == "opp-7");
+  CHECK(mail.at("attachment_count") == 1);  // order-form-signed.pdf
 }
 
 TEST_CASE("activities: mail and a calendar from memory; what nobody of ours took part in is skipped") {

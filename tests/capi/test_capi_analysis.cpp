@@ -308,7 +308,8 @@ TEST_CASE("analyzer options: every field is read, and errors name the member, it
   CAPI_REQUIRE_OK(parley_call_create("many", 4, &call));
   const CallPtr many(call);
   for (int i = 0; i < 11; ++i) {
-    const std::string id = "p" + std::to_string(i);
+    std::string id = "p";  // appending, not "p" + std::to_string(i): false -Wrestrict, g++ 12 -O3
+    id += std::to_string(i);
     const parley_participant p{sizeof(parley_participant), id.data(), id.size(), "", 0,
                                PARLEY_ROLE_OTHER,          "",        0};
     CAPI_REQUIRE_OK(parley_call_add_participant(call, &p, nullptr));

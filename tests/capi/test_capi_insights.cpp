@@ -77,6 +77,17 @@ TEST_CASE("insights: the home page counts the team's recorded calls and hours, a
                                   page.out()) == PARLEY_E_INVALID_ARGUMENT);
   CHECK(page.get() == nullptr);
   CHECK(last_error() == "argument 'format' is 7: not a parley_output_format");
+  // The time-spent model is the relationship options' "time_spent", checked the same way.
+  const std::string bad_model = R"({"now_utc_ms": 1, "time_spent": {"email_read_minutes": -2}})";
+  CHECK(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, bad_model.c_str(),
+                                  bad_model.size(), PARLEY_FORMAT_JSON, page.out()) == PARLEY_E_INVALID_ARGUMENT);
+  CHECK(last_error() == "InsightOptions.time_spent.email_read_minutes = -2: must be finite and >= 0");
+  const std::string unknown = R"({"now_utc_ms": 1, "time_spent": {"email_minutes": 2}})";
+  CHECK(parley_insights_home_page(store, &manager, "m1", PARLEY_NUL_TERMINATED, unknown.c_str(),
+                                  unknown.size(), PARLEY_FORMAT_JSON, page.out()) == PARLEY_E_PARSE);
+  CHECK(last_error() ==
+        "insight_options_json: time_spent: unknown member 'email_minutes' (known: call_per_participant, "
+        "email_read_minutes, email_write_minutes, meeting_per_attendee)");
   CHECK(parley_insights_home_page(store, &seller_1, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),
                                   PARLEY_FORMAT_JSON, page.out()) == PARLEY_E_NOT_PERMITTED);
   CHECK(parley_insights_home_page(nullptr, &manager, "m1", PARLEY_NUL_TERMINATED, opts.c_str(), opts.size(),

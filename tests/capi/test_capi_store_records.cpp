@@ -42,6 +42,7 @@ json full_activity(const std::string& id, const std::string& owner, const std::s
     "timestamp_ms": 1793786400000, "duration_ms": 0, "subject": "Pricing follow-up",
     "thread_id": "thread-1", "message_id": "<m2@example.com>", "in_reply_to": "<m1@example.com>",
     "references": ["<m0@example.com>", "<m1@example.com>"], "automatic_reply": false, "tracked": true,
+    "attachment_count": 2,
     "engagement": [{"kind": "opened", "time_ms": 1793790000000}, {"kind": "link_clicked", "time_ms": 1793790060000}],
     "account_id": "acc-1", "contact_id": ")" +
       contact + R"(", "lead_id": "", "opportunity_id": "opp-1"})");

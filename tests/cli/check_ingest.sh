@@ -39,6 +39,12 @@ mail-and-calendar)
   expect_line "$work/page.txt" "Health: 95 (good), trend up"
   expect_line "$work/page.txt" "  ours           1 of 3 answered (33%), median 43 min, mean 43 min"
   expect_line "$work/page.txt" "  longest gap: 32 days from 2026-09-22 (6 gaps in all)"
+  expect_line "$work/page.txt" "Last interaction: meeting 'weekly-sync-fabrikam@google.com/20261118T080000Z' at 2026-11-18 08:00"
+  # Times are local in --time-zone: the weekly sync at 08:00Z is 09:00 in Berlin (CET, UTC+1).
+  "$parley" relationship --db "$db" --record account:fabrikam --now 2026-11-20T12:00:00Z \
+    --time-zone Europe/Berlin >"$work/berlin.txt" || fail "relationship --time-zone exit status $?"
+  expect_line "$work/berlin.txt" "Relationship: account:fabrikam as of 2026-11-20 13:00 (8 activities, 6 scheduled; times and days in Europe/Berlin)"
+  expect_line "$work/berlin.txt" "Next interaction: meeting 'weekly-sync-fabrikam@google.com/20261125T080000Z' at 2026-11-25 09:00"
   # Business hours (09:00-17:00 Monday-Friday, UTC: the parties name no zone): our response m1 -> m2
   # lies within Thursday's hours, 2561 s; the customer's, m2 Thu 16:02:41 -> m4 Fri 08:00, counts
   # Thursday 16:02:41 -> 17:00 = 57 min 19 s = 3439 s and nothing of Friday before 09:00.

@@ -196,6 +196,24 @@ TEST_CASE("home page of m1's team, by hand") {
   CHECK(r.calls_with_competitors_or_brands.growth.value() == doctest::Approx(1.0));
 }
 
+TEST_CASE("home page engagement follows the relationship time-spent model") {
+  fixture::FixtureStore db("home_page_time_spent");
+  parley::InsightOptions options = fixture::this_month();
+  options.time_spent.email_write_minutes = 12;
+  options.time_spent.email_read_minutes = 6;
+  options.time_spent.meeting_per_attendee = false;  // a seller is one attendee: no change
+  const auto page = parley::home_page(*db.store, Viewer::manager("m1"), "", options);
+  // s1 sent one email and received one: 12 + 6 = 18 min = 0.3 h; s2 none: team (0.3 + 0) / 2.
+  CHECK(page.top_sellers.top_sellers_engagement.email == doctest::Approx(0.3));
+  CHECK(page.top_sellers.team_engagement.email == doctest::Approx(0.15));
+  CHECK(page.top_sellers.team_engagement.meeting == doctest::Approx(0.5));  // s2's 1 h meeting / 2
+
+  options.time_spent.email_read_minutes = -1;
+  CHECK_THROWS_WITH_AS(parley::home_page(*db.store, Viewer::manager("m1"), "", options),
+                       "InsightOptions.time_spent.email_read_minutes = -1: must be finite and >= 0",
+                       parley::Error);
+}
+
 TEST_CASE("processing counts, by hand") {
   fixture::FixtureStore db("processing");
   // s1: c1, c2, c3 analysed, c-bad failed.

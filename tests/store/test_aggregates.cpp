@@ -67,9 +67,15 @@ std::string stored_totals_fixture(const TempDir& dir) {
   return dir.file("org.db");
 }
 
-// Turns a current (version 3) file back into the version-2 form: term lists carry the kind,
-// term_entries only names and variants, the seller's figures have their old column names.
+// Turns a current (version 4) file back into the version-3 form: activities without attachments.
+void back_to_version_3(const std::string& path) {
+  run_sql(path, {"ALTER TABLE activities DROP COLUMN attachment_count", "PRAGMA user_version = 3"});
+}
+
+// Turns a current file back into the version-2 form: term lists carry the kind, term_entries only
+// names and variants, the seller's figures have their old column names.
 void back_to_version_2(const std::string& path) {
+  back_to_version_3(path);
   run_sql(path, {"ALTER TABLE calls RENAME COLUMN seller_longest_monologue_ms TO longest_monologue_ms",
                  "ALTER TABLE calls RENAME COLUMN customer_longest_monologue_ms TO "
                  "longest_customer_monologue_ms",
@@ -556,6 +562,31 @@ TEST_CASE("store: a schema-2 file is migrated to 3: its term lists, calls and fi
   again.terms[0].match_related_forms = true;
   store->put_term_list(admin, again);
   CHECK(store->term_lists_for_seller(admin, "s1")[1].terms[0].match_related_forms);
+}
+
+TEST_CASE("store: a schema-3 file is migrated to 4: its activities read back with no attachments") {
+  TempDir dir;
+  const std::string path = stored_totals_fixture(dir);
+  Activity email;
+  email.id = "e1";
+  email.owner_id = "s1";
+  email.timestamp_ms = t0;
+  email.subject = "Order form";
+  email.attachment_count = 2;
+  open_sqlite_store(path)->put_activities(admin, std::span(&email, 1));
+  back_to_version_3(path);
+
+  auto store = open_sqlite_store(path);
+  std::vector<Activity> read = store->activities(admin, {});
+  REQUIRE(read.size() == 1);
+  CHECK(read[0].id == "e1");
+  CHECK(read[0].subject == "Order form");
+  CHECK(read[0].attachment_count == 0);  // version 3 had no column: counted as none
+  email.id = "e2";
+  store->put_activities(admin, std::span(&email, 1));  // the migrated file stores the count
+  read = store->activities(admin, {});
+  REQUIRE(read.size() == 2);
+  CHECK(read[1].attachment_count == 2);
 }
 
 TEST_CASE("aggregates: a damaged call_mentions row is a storage error, not a crash") {

@@ -346,6 +346,7 @@ TEST_CASE("store: term lists, opportunities, activities and the processing log r
   email.in_reply_to = "<m1@example.com>";
   email.references = {"<m0@example.com>", "<m1@example.com>"};
   email.tracked = true;
+  email.attachment_count = 2;
   email.engagement = {{EngagementKind::opened, t0 + 5}, {EngagementKind::link_clicked, t0 + 9}};
   email.opportunity_id = "o1";
   store->put_activities(Viewer::seller("s1"), std::span(&email, 1));
@@ -361,6 +362,7 @@ TEST_CASE("store: term lists, opportunities, activities and the processing log r
   REQUIRE(a.engagement.size() == 2);
   CHECK(a.engagement[1].kind == EngagementKind::link_clicked);
   CHECK(a.tracked);
+  CHECK(a.attachment_count == 2);
   CHECK(a.in_reply_to == "<m1@example.com>");
 
   // Processing: c1 received then analysed; c2 received then failed; c3 failed then analysed.
@@ -446,7 +448,7 @@ TEST_CASE("store: schema version, pragmas and reopening") {
   sqlite3_close(raw);
   auto [code, message] = error_of([&] { open_sqlite_store(path); });
   CHECK(code == ErrorCode::storage);
-  CHECK(message == "the store's schema version 99 is newer than this parley's (3)");
+  CHECK(message == "the store's schema version 99 is newer than this parley's (4)");
 
   SqliteStoreOptions no_create;
   no_create.create_if_missing = false;

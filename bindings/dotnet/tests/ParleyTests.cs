@@ -624,6 +624,7 @@ namespace Parley.Tests
             Assert.Equal("received", message.Element("direction").Value, "direction");
             Assert.Equal("1793707509000", message.Element("timestamp_ms").Value, "timestamp_ms");
             Assert.Equal("fabrikam.com", message.Element("account_id").Value, "account by the customer's domain");
+            Assert.Equal("1", message.Element("attachment_count").Value, "the signed PDF is the one attachment");
 
             var calendar = Activities.ParseCalendar(MeetingIcs, "cal.ics", ContosoOptions);
             Assert.Equal(1, calendar.ActivityCount, "one meeting");

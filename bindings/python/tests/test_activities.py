@@ -26,6 +26,7 @@ def test_a_mail_file_with_our_side_and_links():
     assert (mail["id"], mail["direction"], mail["owner_id"]) == ("CAF3k2mR9.7301@mail.fabrikam.com", "received", "dana")
     assert mail["timestamp_ms"] == 1_793_707_509_000
     assert mail["account_id"] == "fabrikam.com"
+    assert mail["attachment_count"] == 1  # order-form-signed.pdf; the two alternative bodies are not
 
 
 def test_a_calendar_in_memory():
