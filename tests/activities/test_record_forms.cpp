@@ -66,6 +66,7 @@ TEST_CASE("record forms: the CSV activities equal the same activities read from 
   CHECK(mail.engagement[1].kind == parley::EngagementKind::link_clicked);
   CHECK(mail.engagement[1].time_ms == 1'793'708'123'000);
   CHECK(mail.opportunity_id == "opp-7");
+  CHECK(mail.attachment_count == 2);
 
   const parley::Activity& meeting = csv.activities[1];
   CHECK(meeting.subject == "Pilot review\nAgenda: pricing, rollout");  // a line break inside quotes
