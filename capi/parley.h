@@ -606,6 +606,39 @@ PARLEY_API parley_status parley_activities_parse_calendar(const char *text, size
                                                           size_t read_options_json_length, char **out_result_json);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Activities and opportunities a CRM exports: the JSON and CSV forms (docs/crm-input.md)       */
+
+/* JSON: an array of records in the store's form. CSV (RFC 4180): a header row naming the JSON
+ * members, one record per row, lists encoded in a cell as docs/crm-input.md says; UTF-8 with or
+ * without a byte order mark, CRLF or LF. read_options_json for activities is the mail readers'
+ * document; only its "linking" (its record ids fill the links a record leaves empty) and
+ * "max_file_bytes" apply. out_result_json receives {"activities": [...], "errors": [{"file",
+ * "where", "message"}...], "skipped": 0} or {"opportunities": [...], "errors": [...]}: a record
+ * that cannot be read is an entry of "errors" ("where": "line 7, column type" in CSV, "[3].type"
+ * in JSON) and the rest is still read; the status fails only for bad arguments, bad options or a
+ * path that does not exist. `name` stands for the file in errors. */
+PARLEY_API parley_status parley_activities_read_json(const char *path, size_t path_length,
+                                                     const char *read_options_json, size_t read_options_json_length,
+                                                     char **out_result_json);
+PARLEY_API parley_status parley_activities_parse_json(const char *text, size_t text_length, const char *name,
+                                                      size_t name_length, const char *read_options_json,
+                                                      size_t read_options_json_length, char **out_result_json);
+PARLEY_API parley_status parley_activities_read_csv(const char *path, size_t path_length,
+                                                    const char *read_options_json, size_t read_options_json_length,
+                                                    char **out_result_json);
+PARLEY_API parley_status parley_activities_parse_csv(const char *text, size_t text_length, const char *name,
+                                                     size_t name_length, const char *read_options_json,
+                                                     size_t read_options_json_length, char **out_result_json);
+PARLEY_API parley_status parley_opportunities_read_json(const char *path, size_t path_length,
+                                                        char **out_result_json);
+PARLEY_API parley_status parley_opportunities_parse_json(const char *text, size_t text_length, const char *name,
+                                                         size_t name_length, char **out_result_json);
+PARLEY_API parley_status parley_opportunities_read_csv(const char *path, size_t path_length,
+                                                       char **out_result_json);
+PARLEY_API parley_status parley_opportunities_parse_csv(const char *text, size_t text_length, const char *name,
+                                                        size_t name_length, char **out_result_json);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Relationship analytics for one CRM record (docs/relationship.md)                            */
 
 /* The KPIs and the health of the activities the viewer may see that match activity_filter_json

@@ -20,7 +20,7 @@ configure_package_config_file(cmake/parleyConfig.cmake.in ${CMAKE_CURRENT_BINARY
   INSTALL_DESTINATION ${PARLEY_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/parleyConfigVersion.cmake COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/parleyConfig.cmake ${CMAKE_CURRENT_BINARY_DIR}/parleyConfigVersion.cmake
-  cmake/FindUtf8proc.cmake cmake/FindStemmer.cmake DESTINATION ${PARLEY_CMAKE_DIR})
+  cmake/FindUtf8proc.cmake cmake/FindStemmer.cmake cmake/FindCsv.cmake DESTINATION ${PARLEY_CMAKE_DIR})
 
 # pkg-config: parley.pc is the C ABI (the shared library, asking the host for nothing else);
 # parley-cpp.pc is the C++ API: the static library, named by its path (-lparley would find the
@@ -29,7 +29,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/parleyConfig.cmake ${CMAKE_CURRENT_BIN
 # -I/usr/include/hs) into every host's compile line.
 pkg_check_modules(PARLEY_PC_DEPENDENCIES QUIET REQUIRED icu-uc icu-i18n sqlite3 fmt libutf8proc libhs gmime-3.0 libical)
 list(JOIN PARLEY_PC_DEPENDENCIES_LDFLAGS " " PARLEY_PC_DEPENDENCY_LIBS)
-set(PARLEY_PC_DEPENDENCY_LIBS "${PARLEY_PC_DEPENDENCY_LIBS} -lstemmer")
+set(PARLEY_PC_DEPENDENCY_LIBS "${PARLEY_PC_DEPENDENCY_LIBS} -lstemmer -lcsv")
 # Relocatable: the .pc files find the prefix from their own directory.
 file(RELATIVE_PATH PARLEY_PC_RELATIVE_PREFIX /root/${CMAKE_INSTALL_LIBDIR}/pkgconfig /root)
 string(REGEX REPLACE "/$" "" PARLEY_PC_RELATIVE_PREFIX "${PARLEY_PC_RELATIVE_PREFIX}")

@@ -8,6 +8,7 @@ packages=(g++ cmake ninja-build pkg-config git
   libicu-dev libsqlite3-dev libutf8proc-dev libfmt-dev doctest-dev nlohmann-json3-dev libeigen3-dev
   libstemmer-dev libhyperscan-dev libbenchmark-dev
   libgmime-3.0-dev libical-dev  # mail and calendars (src/activities)
+  libcsv-dev  # the CSV forms of activities and opportunities (src/activities)
   clang-tidy  # scripts/test.sh runs clang-tidy (Debian 12: clang-tidy 14, run-clang-tidy-14)
   zlib1g-dev)  # `pkg-config --static --libs parley` names -lz through Debian's sqlite3.pc
 for option in "$@"; do

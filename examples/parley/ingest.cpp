@@ -1,9 +1,10 @@
-// parley ingest: reads mail, calendars, activity JSON and transcripts, and stores the activities and
-// the analysed calls in an SQLite store on behalf of a viewer. A malformed message, event or
-// activity is one error line on stderr ("FILE: WHERE: MESSAGE"); the rest is stored.
+// parley ingest: reads mail, calendars, activities and opportunities (JSON or CSV) and transcripts,
+// and stores them and the analysed calls in an SQLite store on behalf of a viewer. A malformed
+// message, event or record is one error line on stderr ("FILE: WHERE: MESSAGE"); the rest is stored.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -13,21 +14,31 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "crm/crm_json.hpp"
-#include "json/json_input.hpp"
 #include "parley/activities.hpp"
 #include "parley/error.hpp"
 #include "parley/ingest.hpp"
+#include "parley/store.hpp"
 
 namespace parley_cli {
 namespace {
 
-enum class InputKind { mail, calendar, activities_json, transcript };
+enum class InputKind { mail, calendar, activities, opportunities, transcript };
 
 struct Input {
   InputKind kind;
   std::string path;
+  bool csv = false;  // activities and opportunities: the CSV form, else the JSON one
 };
+
+// The form of a CRM export, by the file's extension.
+bool is_csv_file(std::string_view option, std::string_view path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == ".csv") return true;
+  if (extension == ".json") return false;
+  throw UsageError(fmt::format("{} wants a .json or .csv file, got '{}'", option, path));
+}
 
 struct IngestArguments {
   std::string database;
@@ -89,8 +100,10 @@ IngestArguments parse_arguments(std::span<const std::string_view> arguments) {
       parsed.inputs.push_back({InputKind::mail, std::string(take_value(arguments, i))});
     } else if (argument == "--ics") {
       parsed.inputs.push_back({InputKind::calendar, std::string(take_value(arguments, i))});
-    } else if (argument == "--activities") {
-      parsed.inputs.push_back({InputKind::activities_json, std::string(take_value(arguments, i))});
+    } else if (argument == "--activities" || argument == "--opportunities") {
+      const std::string path(take_value(arguments, i));
+      parsed.inputs.push_back({argument == "--activities" ? InputKind::activities : InputKind::opportunities, path,
+                               is_csv_file(argument, path)});
     } else if (argument == "--window-days") {
       parsed.window_days = parse_count(argument, take_value(arguments, i), 36600);
     } else if (argument == "--now") {
@@ -114,7 +127,8 @@ IngestArguments parse_arguments(std::span<const std::string_view> arguments) {
   if (parsed.database.empty()) throw UsageError("ingest needs --db FILE");
   if (parsed.inputs.empty() && parsed.user_files.empty())
     throw UsageError(
-        "ingest needs something to read (--mbox, --eml, --ics, --activities, --users or a TRANSCRIPT)");
+        "ingest needs something to read (--mbox, --eml, --ics, --activities, --opportunities, --users or a "
+        "TRANSCRIPT)");
   const bool reads_mail_or_calendars = std::any_of(
       parsed.inputs.begin(), parsed.inputs.end(),
       [](const Input& input) { return input.kind == InputKind::mail || input.kind == InputKind::calendar; });
@@ -148,13 +162,10 @@ class Ingest {
   Ingest(parley::Store& store, parley::Viewer viewer, const IngestArguments& arguments)
       : store_(store), viewer_(std::move(viewer)), arguments_(arguments) {}
 
-  // Stores the users of a JSON array file (crm_json's form); returns false on an error.
+  // Stores the users of a JSON array file (the store's form); returns false on an error.
   bool put_users(const std::string& path) {
     try {
-      const nlohmann::json document = parley::parse_json_text(read_file(path), path);
-      std::vector<parley::User> users;
-      for (const parley::JsonField& field : parley::JsonField(document, path).array())
-        users.push_back(parley::user_from_json(field));
+      const std::vector<parley::User> users = parley::users_from_json(read_file(path), path);
       store_.put_users(viewer_, users);
       fmt::print("{}: {}\n", path, plural(users.size(), "user", "users"));
       return true;
@@ -177,20 +188,25 @@ class Ingest {
     try {
       switch (input.kind) {
         case InputKind::mail:
-        case InputKind::calendar: {
-          parley::ActivityReadResult result = input.kind == InputKind::mail
-                                                  ? parley::read_mail(input.path, options)
-                                                  : parley::read_calendar(input.path, options);
-          for (const parley::ActivityReadError& error : result.errors) {
-            fmt::print(stderr, "{}: {}{}{}\n", input.path, error.where, error.where.empty() ? "" : ": ",
-                       error.message);
-          }
-          report.errors += result.errors.size();
+        case InputKind::calendar:
+        case InputKind::activities: {
+          const parley::ActivityReadResult result =
+              input.kind == InputKind::mail       ? parley::read_mail(input.path, options)
+              : input.kind == InputKind::calendar ? parley::read_calendar(input.path, options)
+              : input.csv                         ? parley::read_activities_csv(input.path, options)
+                                                  : parley::read_activities_json(input.path, options);
+          print_errors(input.path, result.errors, report);
           report.skipped = result.skipped;
           store(input.path, result.activities, report);
           break;
         }
-        case InputKind::activities_json: read_activities_json(input.path, options.linking, report); break;
+        case InputKind::opportunities: {
+          const parley::OpportunityReadResult result = input.csv ? parley::read_opportunities_csv(input.path)
+                                                                 : parley::read_opportunities_json(input.path);
+          print_errors(input.path, result.errors, report);
+          store(input.path, result.opportunities, report);
+          break;
+        }
         case InputKind::transcript: store_transcript(input.path, analyzer, now_ms, report); break;
       }
     } catch (const parley::Error& error) {
@@ -207,48 +223,39 @@ class Ingest {
   }
 
  private:
-  // In one transaction; when the store refuses the batch, one by one, so each refused activity is
+  static void print_errors(const std::string& path, const std::vector<parley::ActivityReadError>& errors,
+                           InputReport& report) {
+    for (const parley::ActivityReadError& error : errors) {
+      fmt::print(stderr, "{}: {}{}{}\n", path, error.where, error.where.empty() ? "" : ": ", error.message);
+    }
+    report.errors += errors.size();
+  }
+
+  void put(std::span<const parley::Activity> activities) { store_.put_activities(viewer_, activities); }
+  void put(std::span<const parley::Opportunity> opportunities) { store_.put_opportunities(viewer_, opportunities); }
+  static std::string_view noun(const parley::Activity&) { return "activity"; }
+  static std::string_view noun(const parley::Opportunity&) { return "opportunity"; }
+
+  // In one transaction; when the store refuses the batch, one by one, so each refused record is
   // named and the others are stored.
-  void store(const std::string& path, const std::vector<parley::Activity>& activities, InputReport& report) {
-    if (activities.empty()) return;
+  template <typename Record>
+  void store(const std::string& path, const std::vector<Record>& records, InputReport& report) {
+    if (records.empty()) return;
     try {
-      store_.put_activities(viewer_, activities);
-      report.stored += activities.size();
+      put(std::span<const Record>(records));
+      report.stored += records.size();
       return;
     } catch (const parley::Error&) {
     }
-    for (const parley::Activity& activity : activities) {
+    for (const Record& record : records) {
       try {
-        store_.put_activities(viewer_, std::span(&activity, 1));
+        put(std::span<const Record>(&record, 1));
         ++report.stored;
       } catch (const parley::Error& error) {
-        fmt::print(stderr, "{}: activity '{}': {}\n", path, activity.id, error.message());
+        fmt::print(stderr, "{}: {} '{}': {}\n", path, noun(record), record.id, error.message());
         ++report.errors;
       }
     }
-  }
-
-  void read_activities_json(const std::string& path, const parley::ActivityLinking& linking,
-                            InputReport& report) {
-    const nlohmann::json document = parley::parse_json_text(read_file(path), path);
-    std::vector<parley::Activity> activities;
-    for (const parley::JsonField& field : parley::JsonField(document, path).array()) {
-      try {
-        parley::Activity activity = parley::activity_from_json(field);
-        // --record fills the links the file leaves empty.
-        for (auto [link, given] : {std::pair{&activity.account_id, &linking.account_id},
-                                   std::pair{&activity.contact_id, &linking.contact_id},
-                                   std::pair{&activity.lead_id, &linking.lead_id},
-                                   std::pair{&activity.opportunity_id, &linking.opportunity_id}}) {
-          if (link->empty()) *link = *given;
-        }
-        activities.push_back(std::move(activity));
-      } catch (const parley::Error& error) {
-        fmt::print(stderr, "{}\n", error.message());  // "FILE: [3].timestamp_ms: ..."
-        ++report.errors;
-      }
-    }
-    store(path, activities, report);
   }
 
   void store_transcript(const std::string& path, const parley::CallAnalyzer& analyzer, std::int64_t now_ms,
@@ -309,10 +316,11 @@ int run_ingest(std::span<const std::string_view> arguments) {
   const parley::CallAnalyzer analyzer(analysis_options);
   for (const Input& input : parsed.inputs) {
     const InputReport report = ingest.read(input, options, analyzer, now_ms);
-    const bool is_call = input.kind == InputKind::transcript;
-    std::string line = fmt::format(
-        "{}: {}", input.path,
-        is_call ? plural(report.stored, "call", "calls") : plural(report.stored, "activity", "activities"));
+    std::string line = fmt::format("{}: {}", input.path,
+                                   input.kind == InputKind::transcript ? plural(report.stored, "call", "calls")
+                                   : input.kind == InputKind::opportunities
+                                       ? plural(report.stored, "opportunity", "opportunities")
+                                       : plural(report.stored, "activity", "activities"));
     if (report.errors > 0) line += ", " + plural(report.errors, "error", "errors");
     if (report.skipped > 0) line += fmt::format(", {} skipped", report.skipped);
     fmt::print("{}\n", line);

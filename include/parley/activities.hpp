@@ -2,6 +2,7 @@
 // Activities from real mail and calendars (SPEC 7 and 9): RFC 5322 messages (one .eml file, a
 // folder of them, or an mbox file), read with GMime, and iCalendar files, read with libical, each
 // mapped onto crm.hpp's Activity. docs/mail.md and docs/calendars.md say where every field comes from.
+// Activities and opportunities a CRM exports: the documented JSON and CSV forms (docs/crm-input.md).
 //
 // A reader never guesses sides: an address is ours only by the host's OurSide. A malformed message
 // or event is one ActivityReadError naming the file and the message or line; the rest of the input
@@ -53,9 +54,9 @@ struct ActivityReadOptions {
   std::uint64_t max_file_bytes = std::uint64_t{1} << 32;
 };
 
-// One message or event that could not be read; `where` names it inside the file
-// ("message 3 (line 120)", "VEVENT 2 (line 48)"; empty for the whole file), `message` says what
-// was wrong.
+// One message, event or record that could not be read; `where` names it inside the file
+// ("message 3 (line 120)", "VEVENT 2 (line 48)", "line 7, column type" in CSV, "[3].type" in JSON;
+// empty for the whole file), `message` says what was wrong.
 struct ActivityReadError {
   std::string file;
   std::string where;
@@ -85,5 +86,39 @@ ActivityReadResult read_mail_message(std::string_view message, std::string_view 
 ActivityReadResult read_calendar(const std::filesystem::path& path, const ActivityReadOptions& options);
 ActivityReadResult read_calendar_text(std::string_view text, std::string_view name,
                                       const ActivityReadOptions& options);
+
+// ---- Activities and opportunities in the documented JSON and CSV forms (docs/crm-input.md) ----
+//
+// JSON: an array of objects in the store's form (to_json in store.hpp). CSV (RFC 4180, read with
+// libcsv): a header row naming columns by the same members' names, then one record per row; an
+// empty cell is a member left out; lists (parties, references, engagement events) are encoded in
+// one cell as docs/crm-input.md says. UTF-8, with or without a byte order mark; CRLF or LF.
+//
+// A record that cannot be read is one ActivityReadError (JSON: where = its path, "[3].type"; CSV:
+// "line 7, column type", or "line 7" for the whole row) and the other records are still read. A
+// file that cannot be read at all (a JSON syntax error, a CSV header with an unknown column) is one
+// error with the whole file's `where` ("" or "line 1, column fax"). A path that does not exist
+// throws Error(io). Values are checked where the records are stored.
+
+// Activities. Of the options only `linking` (each of its record ids fills the link a record leaves
+// empty; then the customer-domain rule for an account still empty) and `max_file_bytes` apply:
+// the records name their own sides and people.
+ActivityReadResult read_activities_json(const std::filesystem::path& path, const ActivityReadOptions& options = {});
+ActivityReadResult read_activities_json_text(std::string_view text, std::string_view name,
+                                             const ActivityReadOptions& options = {});
+ActivityReadResult read_activities_csv(const std::filesystem::path& path, const ActivityReadOptions& options = {});
+ActivityReadResult read_activities_csv_text(std::string_view text, std::string_view name,
+                                            const ActivityReadOptions& options = {});
+
+struct OpportunityReadResult {
+  std::vector<Opportunity> opportunities;  // in the input's order
+  std::vector<ActivityReadError> errors;   // the same shape as the activity readers' errors
+};
+
+// Opportunities, in the same forms.
+OpportunityReadResult read_opportunities_json(const std::filesystem::path& path);
+OpportunityReadResult read_opportunities_json_text(std::string_view text, std::string_view name);
+OpportunityReadResult read_opportunities_csv(const std::filesystem::path& path);
+OpportunityReadResult read_opportunities_csv_text(std::string_view text, std::string_view name);
 
 }  // namespace parley

@@ -578,4 +578,9 @@ std::string to_json(const RetentionPolicy& policy);
 std::string to_json(const PurgeReport& report);
 std::string to_json(const ProcessingEvent& event);
 
+// Users from a JSON array of their to_json form (`name` stands for the file in messages); a bad
+// value is Error(parse) naming the file and its JSON path ("users.json: [2].role: unknown value").
+// Activities and opportunities have readers that keep going past a bad record (activities.hpp).
+std::vector<User> users_from_json(std::string_view json_text, std::string_view name);
+
 }  // namespace parley

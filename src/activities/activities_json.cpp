@@ -3,6 +3,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "crm/crm_json.hpp"
 
@@ -42,13 +43,27 @@ ActivityReadOptions activity_read_options_from_json(const JsonField& field) {
   return options;
 }
 
+namespace {
+
+nlohmann::json errors_json(const std::vector<ActivityReadError>& errors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ActivityReadError& error : errors)
+    out.push_back({{"file", error.file}, {"where", error.where}, {"message", error.message}});
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json to_json_value(const ActivityReadResult& result) {
   nlohmann::json activities = nlohmann::json::array();
   for (const Activity& activity : result.activities) activities.push_back(to_json_value(activity));
-  nlohmann::json errors = nlohmann::json::array();
-  for (const ActivityReadError& error : result.errors)
-    errors.push_back({{"file", error.file}, {"where", error.where}, {"message", error.message}});
-  return {{"activities", std::move(activities)}, {"errors", std::move(errors)}, {"skipped", result.skipped}};
+  return {{"activities", std::move(activities)}, {"errors", errors_json(result.errors)}, {"skipped", result.skipped}};
+}
+
+nlohmann::json to_json_value(const OpportunityReadResult& result) {
+  nlohmann::json opportunities = nlohmann::json::array();
+  for (const Opportunity& opportunity : result.opportunities) opportunities.push_back(to_json_value(opportunity));
+  return {{"opportunities", std::move(opportunities)}, {"errors", errors_json(result.errors)}};
 }
 
 }  // namespace parley

@@ -16,5 +16,7 @@ ActivityReadOptions activity_read_options_from_json(const JsonField& field);
 // {"activities": [activity...] (crm_json's form, what the store's put_activities takes),
 //  "errors": [{"file", "where", "message"}...], "skipped": n}.
 nlohmann::json to_json_value(const ActivityReadResult& result);
+// {"opportunities": [opportunity...], "errors": [{"file", "where", "message"}...]}.
+nlohmann::json to_json_value(const OpportunityReadResult& result);
 
 }  // namespace parley

@@ -23,16 +23,32 @@ std::string party_id(const ActivityLinking& linking, std::string_view email) {
   return detail::ascii_lowered(email);
 }
 
-void link_records(Activity& activity, const ActivityLinking& linking) {
-  if (!linking.account_id.empty()) activity.account_id = linking.account_id;
-  if (!linking.contact_id.empty()) activity.contact_id = linking.contact_id;
-  if (!linking.lead_id.empty()) activity.lead_id = linking.lead_id;
-  if (!linking.opportunity_id.empty()) activity.opportunity_id = linking.opportunity_id;
+namespace {
+
+void account_from_customer_domain(Activity& activity, const ActivityLinking& linking) {
   if (activity.account_id.empty() && linking.account_from_customer_domain && !activity.customer_side.empty()) {
     const std::string& email = activity.customer_side.front().email;
     if (const std::size_t at = email.rfind('@'); at != std::string::npos)
       activity.account_id = detail::ascii_lowered(std::string_view(email).substr(at + 1));
   }
+}
+
+}  // namespace
+
+void link_records(Activity& activity, const ActivityLinking& linking) {
+  if (!linking.account_id.empty()) activity.account_id = linking.account_id;
+  if (!linking.contact_id.empty()) activity.contact_id = linking.contact_id;
+  if (!linking.lead_id.empty()) activity.lead_id = linking.lead_id;
+  if (!linking.opportunity_id.empty()) activity.opportunity_id = linking.opportunity_id;
+  account_from_customer_domain(activity, linking);
+}
+
+void fill_record_links(Activity& activity, const ActivityLinking& linking) {
+  if (activity.account_id.empty()) activity.account_id = linking.account_id;
+  if (activity.contact_id.empty()) activity.contact_id = linking.contact_id;
+  if (activity.lead_id.empty()) activity.lead_id = linking.lead_id;
+  if (activity.opportunity_id.empty()) activity.opportunity_id = linking.opportunity_id;
+  account_from_customer_domain(activity, linking);
 }
 
 }  // namespace activities_detail

@@ -16,4 +16,8 @@ std::string party_id(const ActivityLinking& linking, std::string_view email);
 // the customer-domain rule for the account.
 void link_records(Activity& activity, const ActivityLinking& linking);
 
+// For records that name their own links (the JSON and CSV forms): the linking's fixed ids fill the
+// links the activity leaves empty, then the customer-domain rule for an account still empty.
+void fill_record_links(Activity& activity, const ActivityLinking& linking);
+
 }  // namespace parley::activities_detail

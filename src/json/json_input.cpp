@@ -22,16 +22,15 @@ std::string excerpt(const json& value) {
 
 }  // namespace
 
-json parse_json_text(std::string_view content, std::string_view source_name) {
+std::optional<json> parse_json_text(std::string_view content, JsonSyntaxError& problem) {
   try {
     return json::parse(content.begin(), content.end());
   } catch (const json::parse_error& error) {
     // nlohmann counts `byte` from 1 as the position of the character it stopped at.
     const std::size_t stop = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, content.size());
-    const std::size_t line =
-        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + stop, '\n'));
+    problem.line = 1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + stop, '\n'));
     const std::size_t line_start = content.rfind('\n', stop == 0 ? 0 : stop - 1);
-    const std::size_t column =
+    problem.column =
         stop == 0
             ? 1
             : stop - (line_start == std::string_view::npos || line_start >= stop ? 0 : line_start + 1) + 1;
@@ -41,8 +40,17 @@ json parse_json_text(std::string_view content, std::string_view source_name) {
       if (const std::size_t colon = what.find(": ", at); colon != std::string_view::npos)
         what.remove_prefix(colon + 2);
     }
-    throw Error(ErrorCode::parse, fmt::format("{}:{}:{}: {}", source_name, line, column, what));
+    problem.what = std::string(what);
+    return std::nullopt;
   }
+}
+
+json parse_json_text(std::string_view content, std::string_view source_name) {
+  JsonSyntaxError problem;
+  std::optional<json> document = parse_json_text(content, problem);
+  if (!document)
+    throw Error(ErrorCode::parse, fmt::format("{}:{}:{}: {}", source_name, problem.line, problem.column, problem.what));
+  return std::move(*document);
 }
 
 std::string JsonField::where() const {

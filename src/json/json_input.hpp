@@ -29,6 +29,15 @@ namespace parley {
 // Parses JSON text; a syntax error becomes Error(parse) "<source>:<line>:<column>: <what>".
 nlohmann::json parse_json_text(std::string_view content, std::string_view source_name);
 
+// Where and why JSON text is not JSON (line and column count from 1, columns in bytes).
+struct JsonSyntaxError {
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string what;
+};
+// As above, but a syntax error is returned in `error` (and the result is empty) rather than thrown.
+std::optional<nlohmann::json> parse_json_text(std::string_view content, JsonSyntaxError& error);
+
 class JsonObject;
 
 // One value of a document, with the path that names it in messages ("timing.window_ms",

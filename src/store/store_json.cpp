@@ -319,6 +319,11 @@ OpportunityFilter opportunity_filter_from_json(const JsonField& field) {
   return f;
 }
 
+std::vector<User> users_from_json(std::string_view json_text, std::string_view name) {
+  const nlohmann::json document = parse_json_text(json_text, name);
+  return array_from_json(JsonField(document, std::string(name)), user_from_json);
+}
+
 std::string to_json(const User& v) { return to_json_value(v).dump(); }
 std::string to_json(const Opportunity& v) { return to_json_value(v).dump(); }
 std::string to_json(const Activity& v) { return to_json_value(v).dump(); }

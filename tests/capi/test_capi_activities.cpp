@@ -113,3 +113,66 @@ TEST_CASE("activities: a broken event is an error in the result; bad options and
   check_error(parley_activities_read_mail("a.eml", 5, nullptr, 0, nullptr), PARLEY_E_INVALID_ARGUMENT,
               {"out_result_json"});
 }
+
+TEST_CASE("activities and opportunities: the JSON and CSV forms through the C ABI") {
+  OwnedString csv;
+  OwnedString from_json;
+  const std::string csv_path = source_path("tests/data/activities/crm/activities.csv");
+  const std::string json_path = source_path("tests/data/activities/crm/activities.json");
+  CAPI_REQUIRE_OK(parley_activities_read_csv(csv_path.data(), csv_path.size(), nullptr, 0, csv.out()));
+  CAPI_REQUIRE_OK(parley_activities_read_json(json_path.data(), json_path.size(), nullptr, 0, from_json.out()));
+  const json csv_read = json::parse(csv.str());
+  CHECK(csv_read.at("errors").empty());
+  CHECK(csv_read.at("skipped") == 0);
+  REQUIRE(csv_read.at("activities").size() == 3);
+  CHECK(csv_read["activities"] == json::parse(from_json.str()).at("activities"));
+  CHECK(csv_read["activities"][0].at("subject") == "Quote, \"final\" – 5% off");
+
+  // From memory: a bad row is one error naming line and column; the host's account fills the link.
+  const char* const text = "id,type,timestamp_ms\na-1,email,1796634000000\na-2,fax,1\n";
+  CAPI_REQUIRE_OK(parley_activities_parse_csv(text, PARLEY_NUL_TERMINATED, "acts.csv", 8,
+                                              R"({"linking": {"account_id": "acme"}})", PARLEY_NUL_TERMINATED,
+                                              csv.out()));
+  json read = json::parse(csv.str());
+  REQUIRE(read.at("activities").size() == 1);
+  CHECK(read["activities"][0].at("account_id") == "acme");
+  REQUIRE(read.at("errors").size() == 1);
+  CHECK(read["errors"][0] == json{{"file", "acts.csv"},
+                                  {"where", "line 3, column type"},
+                                  {"message", "unknown value \"fax\" (expected email, meeting or phone_call)"}});
+  CAPI_REQUIRE_OK(parley_activities_parse_json(R"([{"id": "a-1"}, {"id": 2}])", PARLEY_NUL_TERMINATED, "a.json", 6,
+                                               nullptr, 0, csv.out()));
+  read = json::parse(csv.str());
+  CHECK(read.at("activities").size() == 1);
+  CHECK(read["errors"][0].at("where") == "[1].id");
+
+  const std::string opportunities = source_path("tests/data/activities/crm/opportunities.csv");
+  CAPI_REQUIRE_OK(parley_opportunities_read_csv(opportunities.data(), opportunities.size(), csv.out()));
+  read = json::parse(csv.str());
+  REQUIRE(read.at("opportunities").size() == 2);
+  CHECK(read.at("errors").empty());
+  CHECK(read["opportunities"][0].at("estimated_revenue") == 12500.5);
+  CHECK(read["opportunities"][1].at("closed_ms").is_null());
+  const std::string opportunities_json = source_path("tests/data/activities/crm/opportunities.json");
+  CAPI_REQUIRE_OK(
+      parley_opportunities_read_json(opportunities_json.data(), opportunities_json.size(), from_json.out()));
+  CHECK(json::parse(from_json.str()).at("opportunities") == read["opportunities"]);
+  CAPI_REQUIRE_OK(parley_opportunities_parse_csv("id,status\no-1,won\no-2,pending\n", PARLEY_NUL_TERMINATED,
+                                                 nullptr, 0, csv.out()));
+  read = json::parse(csv.str());
+  CHECK(read.at("opportunities").size() == 1);
+  CHECK(read["errors"][0].at("where") == "line 3, column status");
+  CAPI_REQUIRE_OK(parley_opportunities_parse_json("[", 1, "o.json", 6, csv.out()));
+  CHECK(json::parse(csv.str()).at("errors").size() == 1);
+
+  const std::string missing = source_path("tests/data/activities/crm/no-such.csv");
+  check_error(parley_activities_read_csv(missing.data(), missing.size(), nullptr, 0, csv.out()), PARLEY_E_IO,
+              {"no-such.csv"});
+  check_error(parley_opportunities_read_json(missing.data(), missing.size(), csv.out()), PARLEY_E_IO,
+              {"no-such.csv"});
+  check_error(parley_opportunities_parse_csv(nullptr, 3, nullptr, 0, csv.out()), PARLEY_E_INVALID_ARGUMENT,
+              {"text"});
+  check_error(parley_activities_parse_csv("id\n", 3, nullptr, 0, R"({"colour": 1})", PARLEY_NUL_TERMINATED,
+                                          csv.out()),
+              PARLEY_E_PARSE, {"unknown member 'colour'"});
+}

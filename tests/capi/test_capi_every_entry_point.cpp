@@ -1135,6 +1135,169 @@ TEST_CASE(
   parley_string_free(out_result_json);
 }
 
+TEST_CASE("every entry point: parley_activities_read_json with NULL pointers fails with a message") {
+  check_failure(parley_activities_read_json(nullptr, 0, nullptr, 0, nullptr), "parley_activities_read_json");
+}
+
+TEST_CASE("every entry point: parley_activities_read_json refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_activities_read_json(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_read_json refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_read_json(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                                   PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_json with NULL pointers fails with a message") {
+  check_failure(parley_activities_parse_json(nullptr, 0, nullptr, 0, nullptr, 0, nullptr),
+                "parley_activities_parse_json");
+}
+
+TEST_CASE("every entry point: parley_activities_parse_json refuses a garbage length for 'text'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_json(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0,
+                                                    nullptr, 0, &out_result_json),
+                       "text");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_json refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_json(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
+                                                    nullptr, 0, &out_result_json),
+                       "name");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE(
+    "every entry point: parley_activities_parse_json refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_json(nullptr, 0, nullptr, 0, kSmallText,
+                                                    PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_read_csv with NULL pointers fails with a message") {
+  check_failure(parley_activities_read_csv(nullptr, 0, nullptr, 0, nullptr), "parley_activities_read_csv");
+}
+
+TEST_CASE("every entry point: parley_activities_read_csv refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_activities_read_csv(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_read_csv refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_read_csv(kMissingPath.data(), kMissingPath.size(), kSmallText,
+                                                  PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_csv with NULL pointers fails with a message") {
+  check_failure(parley_activities_parse_csv(nullptr, 0, nullptr, 0, nullptr, 0, nullptr),
+                "parley_activities_parse_csv");
+}
+
+TEST_CASE("every entry point: parley_activities_parse_csv refuses a garbage length for 'text'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_csv(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0,
+                                                   nullptr, 0, &out_result_json),
+                       "text");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_csv refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_csv(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1,
+                                                   nullptr, 0, &out_result_json),
+                       "name");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_activities_parse_csv refuses a garbage length for 'read_options_json'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(parley_activities_parse_csv(nullptr, 0, nullptr, 0, kSmallText,
+                                                   PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+                       "read_options_json");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_read_json with NULL pointers fails with a message") {
+  check_failure(parley_opportunities_read_json(nullptr, 0, nullptr), "parley_opportunities_read_json");
+}
+
+TEST_CASE("every entry point: parley_opportunities_read_json refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_read_json(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_result_json), "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_json with NULL pointers fails with a message") {
+  check_failure(parley_opportunities_parse_json(nullptr, 0, nullptr, 0, nullptr),
+                "parley_opportunities_parse_json");
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_json refuses a garbage length for 'text'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_parse_json(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "text");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_json refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_parse_json(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+      "name");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_read_csv with NULL pointers fails with a message") {
+  check_failure(parley_opportunities_read_csv(nullptr, 0, nullptr), "parley_opportunities_read_csv");
+}
+
+TEST_CASE("every entry point: parley_opportunities_read_csv refuses a garbage length for 'path'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_read_csv(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_result_json), "path");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_csv with NULL pointers fails with a message") {
+  check_failure(parley_opportunities_parse_csv(nullptr, 0, nullptr, 0, nullptr),
+                "parley_opportunities_parse_csv");
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_csv refuses a garbage length for 'text'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_parse_csv(kSmallText, PARLEY_MAX_INPUT_BYTES + 1, nullptr, 0, &out_result_json),
+      "text");
+  parley_string_free(out_result_json);
+}
+
+TEST_CASE("every entry point: parley_opportunities_parse_csv refuses a garbage length for 'name'") {
+  char* out_result_json = nullptr;
+  check_limit_exceeded(
+      parley_opportunities_parse_csv(nullptr, 0, kSmallText, PARLEY_MAX_INPUT_BYTES + 1, &out_result_json),
+      "name");
+  parley_string_free(out_result_json);
+}
+
 TEST_CASE("every entry point: parley_store_relationship with NULL pointers fails with a message") {
   check_failure(parley_store_relationship(nullptr, nullptr, nullptr, 0, nullptr, 0, 0, nullptr),
                 "parley_store_relationship");

@@ -5,6 +5,8 @@
 #   mail-and-calendar  inbox.mbox + google_export.ics into a fresh store, then the record's JSON
 #   bad-input          a malformed calendar, a half-bad activity file, a missing mbox and a call
 #                      without its seller: error lines and exit status 1, the good parts stored
+#   crm-csv            activities and opportunities in their CSV and JSON forms (docs/crm-input.md),
+#                      one file with malformed rows
 set -u
 scenario=$1 parley=$2 data=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
@@ -56,9 +58,10 @@ mail-and-calendar)
   ;;
 bad-input)
   call=$data/../../samples/discovery-call.vtt
+  cp "$data/activities/calendar/garbage.ics" "$work/garbage.json"
   "$parley" ingest --db "$db" --users "$data/cli/users.json" --ours contoso.com --record account:fabrikam-de \
     --now 2026-12-31T00:00:00Z --ics "$data/activities/calendar/malformed.ics" \
-    --activities "$data/cli/activities.json" --activities "$data/activities/calendar/garbage.ics" --mbox "$work/missing.mbox" --our-user "Dana Whitfield" \
+    --activities "$data/cli/activities.json" --activities "$work/garbage.json" --mbox "$work/missing.mbox" --our-user "Dana Whitfield" \
     --role "Marco Rossi=customer" "$call" >"$work/out" 2>"$work/err"
   status=$?
   [ "$status" -eq 1 ] || fail "ingest exit status $status, expected 1"
@@ -71,8 +74,8 @@ bad-input)
   grep -F "activity 'call-unknown-owner'" "$work/err" | grep -qF "'nobody'" || fail "the refused owner is not named"
   expect_line "$work/err" "$work/missing.mbox: "
   # Binary garbage given as activity JSON: one syntax error naming the file, line and column.
-  expect_line "$work/out" "$data/activities/calendar/garbage.ics: 0 activities, 1 error"
-  expect_line "$work/err" "$data/activities/calendar/garbage.ics:1:1: syntax error"
+  expect_line "$work/out" "$work/garbage.json: 0 activities, 1 error"
+  expect_line "$work/err" "$work/garbage.json: line 1, column 1: syntax error"
   # A WebVTT file names no seller: without --seller the call is refused, with it stored.
   expect_line "$work/out" "$call: 0 calls, 1 error"
   expect_line "$work/err" "$call: the transcript does not name its seller: give --seller USER"
@@ -93,6 +96,36 @@ bad-input)
   "$parley" relationship --db "$work/none.sqlite" --record account:x >/dev/null 2>"$work/err3"
   [ $? -eq 1 ] || fail "a missing store is not exit status 1"
   [ ! -e "$work/none.sqlite" ] || fail "relationship created a store"
+  ;;
+crm-csv)
+  crm=$data/activities/crm
+  "$parley" ingest --db "$db" --users "$data/cli/users.json" --record account:acme \
+    --opportunities "$crm/opportunities.csv" --activities "$crm/activities.csv" --activities "$crm/malformed.csv" \
+    --opportunities "$crm/opportunities.json" >"$work/out" 2>"$work/err"
+  status=$?
+  [ "$status" -eq 1 ] || fail "ingest exit status $status, expected 1"
+  expect_line "$work/out" "$crm/opportunities.csv: 2 opportunities"
+  expect_line "$work/out" "$crm/activities.csv: 3 activities"
+  expect_line "$work/out" "$crm/malformed.csv: 2 activities, 8 errors"
+  expect_line "$work/out" "$crm/opportunities.json: 2 opportunities"
+  expect_line "$work/err" "$crm/malformed.csv: line 3, column type: unknown value \"fax\""
+  expect_line "$work/err" "$crm/malformed.csv: line 6: 3 fields, but the header names 7 columns"
+  [ "$(wc -l <"$work/err")" -eq 8 ] || fail "stderr has other lines than the 8 errors"
+  # The CSV file's three activities are the account's (their own link); --record fills the others'.
+  for account in fabrikam acme; do
+    "$parley" relationship --db "$db" --record "account:$account" --now 2026-12-31T00:00:00Z --format json \
+      >"$work/$account.json" || fail "relationship $account exit status $?"
+  done
+  python3 - "$work/fabrikam.json" "$work/acme.json" <<'PY' || failed=1
+import json, sys
+counts = [json.load(open(path))["kpis"]["activities"] for path in sys.argv[1:]]
+if counts != [3, 2]:
+    sys.exit(f"FAILED: activities of fabrikam and acme {counts}, expected [3, 2]")
+PY
+  # The form is decided by the extension: another one is a usage error.
+  "$parley" ingest --db "$db" --activities "$work/acts.txt" >/dev/null 2>"$work/err3"
+  [ $? -eq 2 ] || fail "--activities FILE.txt is not a usage error"
+  expect_line "$work/err3" "parley: --activities wants a .json or .csv file, got '$work/acts.txt'"
   ;;
 *)
   echo "unknown scenario $scenario"; exit 2 ;;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using System.Xml;
@@ -67,6 +68,12 @@ namespace Parley
         internal static string Write(XElement value)
         {
             var root = new XElement(value) { Name = "root" };
+            // Mono's JSON writer cannot write a null; parley's readers take a member left out as null.
+            root.Descendants()
+                .Where(e => (string)e.Attribute("type") == "null" && e.Parent != null &&
+                            (string)e.Parent.Attribute("type") == "object")
+                .ToList()
+                .ForEach(e => e.Remove());
             using (var stream = new MemoryStream())
             {
                 using (var writer = JsonReaderWriterFactory.CreateJsonWriter(stream, Encoding.UTF8, false))

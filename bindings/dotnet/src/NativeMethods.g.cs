@@ -472,6 +472,30 @@ namespace Parley.Native
         public static extern Status parley_activities_parse_calendar(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_read_json(byte[] path, UIntPtr path_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_parse_json(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_read_csv(byte[] path, UIntPtr path_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_activities_parse_csv(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, byte[] read_options_json, UIntPtr read_options_json_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_opportunities_read_json(byte[] path, UIntPtr path_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_opportunities_parse_json(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_opportunities_read_csv(byte[] path, UIntPtr path_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_opportunities_parse_csv(byte[] text, UIntPtr text_length, byte[] name, UIntPtr name_length, out IntPtr out_result_json);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status parley_store_relationship(IntPtr store, ref Viewer viewer, byte[] activity_filter_json, UIntPtr activity_filter_json_length, byte[] relationship_options_json, UIntPtr relationship_options_json_length, long now_ms, out IntPtr out_json);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

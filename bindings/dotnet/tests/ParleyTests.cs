@@ -56,6 +56,7 @@ namespace Parley.Tests
             runner.Run("Store: a seller outside the call's scope gets ParleyException NotPermitted", StoreOutOfScope);
             runner.Run("Activities: a mail file and a calendar in memory, read with our side, into a store", ActivitiesReadAndStored);
             runner.Run("Activities: nobody of ours is skipped, a broken event is an error, bad options throw", ActivitiesErrors);
+            runner.Run("Activities and Opportunities: the CSV forms equal the JSON forms; a bad row names line and column", RecordForms);
             runner.Run("Store: an account's relationship KPIs, our response after 2 h", StoreRelationship);
             runner.Run("Store: the won opportunities most like an open one, by hand", StoreSimilarWon);
             runner.Run("ParleyException: a missing file, a malformed document, an unknown call", Exceptions);
@@ -652,6 +653,37 @@ namespace Parley.Tests
                 () => Activities.ParseMail("x", "", "{\"our_side\": {\"domain\": []}}"), "unknown member");
             Assert.True(parse.Message.Contains("unknown member 'domain'"), "the message names the member");
             Assert.Throws<ParleyException>(() => Activities.ReadCalendar(Path.Combine(scratch, "no-such.ics")), "missing");
+        }
+
+        private static void RecordForms()
+        {
+            var crm = Path.Combine(samples, "..", "tests", "data", "activities", "crm");
+            var csv = Activities.ReadCsv(Path.Combine(crm, "activities.csv"));
+            var json = Activities.ReadJson(Path.Combine(crm, "activities.json"));
+            Assert.Equal(0, csv.Errors.Count + json.Errors.Count, "no errors");
+            Assert.Equal(3, csv.ActivityCount, "three activities");
+            Assert.Equal(json.ActivitiesJson, csv.ActivitiesJson, "the CSV form reads as the JSON form");
+            var mail = ParseJson(csv.ActivitiesJson).Elements().First();
+            Assert.Equal("Quote, \"final\" – 5% off", mail.Element("subject").Value, "a quoted cell");
+
+            var bad = Activities.ParseCsv("id,type,timestamp_ms\r\na-1,email,1\r\na-2,fax,2\r\n", "acts.csv",
+                                          "{\"linking\": {\"account_id\": \"acme\"}}");
+            Assert.Equal(1, bad.ActivityCount, "the good row is read");
+            Assert.Equal("acme", ParseJson(bad.ActivitiesJson).Elements().First().Element("account_id").Value, "linked");
+            Assert.Equal(1, bad.Errors.Count, "one error");
+            Assert.Equal("line 3, column type", bad.Errors[0].Where, "where");
+            Assert.Equal("acts.csv", bad.Errors[0].File, "file");
+            Assert.Equal("[0].type", Activities.ParseJson("[{\"id\": \"a\", \"type\": 3}]", "a.json").Errors[0].Where,
+                         "a JSON record's path");
+
+            var opportunities = Opportunities.ReadCsv(Path.Combine(crm, "opportunities.csv"));
+            Assert.Equal(2, opportunities.OpportunityCount, "two opportunities");
+            Assert.Equal(Opportunities.ReadJson(Path.Combine(crm, "opportunities.json")).OpportunitiesJson,
+                         opportunities.OpportunitiesJson, "opportunities: CSV as JSON");
+            Assert.Equal("line 2, column status",
+                         Opportunities.ParseCsv("id,status\no-1,pending\n", "o.csv").Errors[0].Where, "a bad status");
+            Assert.Equal(1, Opportunities.ParseJson("[{\"id\": \"o-1\"}]").OpportunityCount, "JSON from memory");
+            Assert.Throws<ParleyException>(() => Opportunities.ReadJson(Path.Combine(scratch, "no-such.json")), "missing");
         }
 
         private static void StoreRelationship()

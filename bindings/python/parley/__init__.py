@@ -12,8 +12,10 @@ and the library's message, results become dataclasses, dicts and Tables (lists w
 from . import _capi
 from ._capi import CallField, OutputFormat, Role, SentimentLabel, Status, TermKind, ViewerKind
 from ._support import Table
-from .activities import (ActivityReadError, ActivityReadResult, parse_calendar, parse_mail, read_calendar,
-                         read_mail)
+from .activities import (ActivityReadError, ActivityReadResult, OpportunityReadResult, parse_activities_csv,
+                         parse_activities_json, parse_calendar, parse_mail, parse_opportunities_csv,
+                         parse_opportunities_json, read_activities_csv, read_activities_json, read_calendar,
+                         read_mail, read_opportunities_csv, read_opportunities_json)
 from .analysis import (Analysis, Analyzer, CallMetrics, CallSentiment, SentimentSummary, TermCount, parse_terms,
                        read_terms)
 from .call import Call, CallInfo, Participant, Segment, Word
@@ -39,9 +41,11 @@ def version_number():
 __all__ = [
     "ActivityReadError", "ActivityReadResult", "Analysis", "Analyzer", "Call", "CallField", "CallInfo", "CallMetrics", "CallSentiment", "InternalError",
     "InvalidArgumentError", "InvalidUtf8Error", "IoError", "LimitExceededError", "NotFoundError",
-    "NotPermittedError", "OutOfMemoryError", "OutputFormat", "ParleyError", "ParseError", "Participant", "Role",
+    "NotPermittedError", "OpportunityReadResult", "OutOfMemoryError", "OutputFormat", "ParleyError", "ParseError", "Participant", "Role",
     "Scorer", "Segment", "SentimentLabel", "SentimentScore", "SentimentScores", "SentimentSummary", "Status",
     "StorageError", "Store", "Table", "TermCount", "TermKind", "UNLIMITED_DEPTH", "Viewer", "ViewerKind", "Word",
-    "parse_calendar", "parse_mail", "parse_terms", "read_calendar", "read_mail", "read_terms", "version",
+    "parse_activities_csv", "parse_activities_json", "parse_calendar", "parse_mail", "parse_opportunities_csv",
+    "parse_opportunities_json", "parse_terms", "read_activities_csv", "read_activities_json", "read_calendar",
+    "read_mail", "read_opportunities_csv", "read_opportunities_json", "read_terms", "version",
     "version_number",
 ]

@@ -381,6 +381,14 @@ FUNCTIONS = (
     "parley_activities_parse_mail",
     "parley_activities_read_calendar",
     "parley_activities_parse_calendar",
+    "parley_activities_read_json",
+    "parley_activities_parse_json",
+    "parley_activities_read_csv",
+    "parley_activities_parse_csv",
+    "parley_opportunities_read_json",
+    "parley_opportunities_parse_json",
+    "parley_opportunities_read_csv",
+    "parley_opportunities_parse_csv",
     "parley_store_relationship",
     "parley_store_similar_won",
 )
@@ -468,5 +476,13 @@ parley_activities_read_mail = _declare("parley_activities_read_mail", [c_char_p,
 parley_activities_parse_mail = _declare("parley_activities_parse_mail", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_activities_read_calendar = _declare("parley_activities_read_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_activities_parse_calendar = _declare("parley_activities_parse_calendar", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_read_json = _declare("parley_activities_read_json", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_parse_json = _declare("parley_activities_parse_json", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_read_csv = _declare("parley_activities_read_csv", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_activities_parse_csv = _declare("parley_activities_parse_csv", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_opportunities_read_json = _declare("parley_opportunities_read_json", [c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_opportunities_parse_json = _declare("parley_opportunities_parse_json", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_opportunities_read_csv = _declare("parley_opportunities_read_csv", [c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+parley_opportunities_parse_csv = _declare("parley_opportunities_parse_csv", [c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_store_relationship = _declare("parley_store_relationship", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_int64, POINTER(c_void_p)], c_int)
 parley_store_similar_won = _declare("parley_store_similar_won", [c_void_p, POINTER(parley_viewer), c_char_p, c_size_t, c_char_p, c_size_t, c_size_t, c_int64, POINTER(c_void_p)], c_int)

@@ -55,3 +55,62 @@ def parse_calendar(text, name=None, **read_options):
     """An iCalendar text held in memory; `name` stands for the file in errors."""
     return _read(_capi.parley_activities_parse_calendar, *text_arg(text), *text_arg(name),
                  read_options=read_options)
+
+
+@dataclass(frozen=True)
+class OpportunityReadResult:
+    """Opportunities read from their JSON or CSV form (a Table of dicts, the form
+    Store.put_opportunities takes) and the errors of the records that could not be read."""
+    opportunities: Table
+    errors: list
+
+
+def _read_opportunities(function, *args):
+    out = c_void_p()
+    check(function(*args, byref(out)))
+    result = take_json(out)
+    return OpportunityReadResult(Table(result["opportunities"]),
+                                 [ActivityReadError(**error) for error in result["errors"]])
+
+
+def read_activities_json(path, **read_options):
+    """Activities in their JSON form (docs/crm-input.md): a bad record is one error ("[3].type"), the
+    rest is read. Of read_options, linking (fills the links a record leaves empty) and max_file_bytes
+    apply."""
+    return _read(_capi.parley_activities_read_json, *text_arg(path), read_options=read_options)
+
+
+def parse_activities_json(text, name=None, **read_options):
+    """Activities in their JSON form held in memory; `name` stands for the file in errors."""
+    return _read(_capi.parley_activities_parse_json, *text_arg(text), *text_arg(name), read_options=read_options)
+
+
+def read_activities_csv(path, **read_options):
+    """Activities in their CSV form (docs/crm-input.md): a header row naming the JSON members, one
+    activity per row; a bad row is one error ("line 7, column type"), the rest is read."""
+    return _read(_capi.parley_activities_read_csv, *text_arg(path), read_options=read_options)
+
+
+def parse_activities_csv(text, name=None, **read_options):
+    """Activities in their CSV form held in memory (str or bytes); `name` stands for the file in errors."""
+    return _read(_capi.parley_activities_parse_csv, *text_arg(text), *text_arg(name), read_options=read_options)
+
+
+def read_opportunities_json(path):
+    """Opportunities in their JSON form (docs/crm-input.md)."""
+    return _read_opportunities(_capi.parley_opportunities_read_json, *text_arg(path))
+
+
+def parse_opportunities_json(text, name=None):
+    """Opportunities in their JSON form held in memory."""
+    return _read_opportunities(_capi.parley_opportunities_parse_json, *text_arg(text), *text_arg(name))
+
+
+def read_opportunities_csv(path):
+    """Opportunities in their CSV form (docs/crm-input.md)."""
+    return _read_opportunities(_capi.parley_opportunities_read_csv, *text_arg(path))
+
+
+def parse_opportunities_csv(text, name=None):
+    """Opportunities in their CSV form held in memory (str or bytes)."""
+    return _read_opportunities(_capi.parley_opportunities_parse_csv, *text_arg(text), *text_arg(name))
