@@ -289,7 +289,10 @@ class Generator {
   std::int64_t serial_ = 0;
 };
 
-void build_database(const std::string& path) {
+// A store file at `path` with the admin, the lead and the sellers, filled by `fill(store, admin)`;
+// written under another name and renamed when complete, so an interrupted build is never reused.
+template <typename Fill>
+void build_store_file(const std::string& path, Fill fill) {
   const std::string building = path + ".building";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(building + suffix);
   {
@@ -303,35 +306,29 @@ void build_database(const std::string& path) {
       users.push_back({seller.party.id, seller.party.display_name, seller.party.email,
                        parley::UserRole::seller, "u-lead", seller.party.time_zone});
     store->put_users(admin, users);
+    fill(*store, admin);
+  }
+  std::filesystem::rename(building, path);
+  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(building + suffix);
+}
+
+void build_database(const std::string& path) {
+  build_store_file(path, [](parley::Store& store, const parley::Viewer& admin) {
     const std::vector<Activity> account =
         Generator(14, account_id, "", make_cast("nw-", "northwind.example")).generate(account_activities);
     const std::vector<Activity> other =
         Generator(15, "acc-contoso", "ct-", make_cast("ct-", "contoso.example"))
             .generate(other_account_activities);
-    store->put_activities(admin, account);
-    store->put_activities(admin, other);
-  }
-  std::filesystem::rename(building, path);
-  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(building + suffix);
+    store.put_activities(admin, account);
+    store.put_activities(admin, other);
+  });
 }
 
 // 100,000 opportunities of 2,000 accounts (50 each): 40 % won, 30 % lost, 30 % open; each with
 // 0..4 activities of its own (episodes as above: a thread, a meeting or a call), created a few days
 // before its first activity and, once won or lost, closed a few days after its last.
 void build_opportunities_database(const std::string& path) {
-  const std::string building = path + ".building";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(building + suffix);
-  {
-    parley::SqliteStoreOptions options;
-    options.durable_commits = false;
-    auto store = parley::open_sqlite_store(building, options);
-    const auto admin = parley::Viewer::administrator("u-admin");
-    std::vector<parley::User> users = {{"u-admin", "Admin", "", parley::UserRole::administrator, "", ""},
-                                       {"u-lead", "Sales lead", "", parley::UserRole::manager, "", ""}};
-    for (const Person& seller : make_cast("", "").sellers)
-      users.push_back({seller.party.id, seller.party.display_name, seller.party.email,
-                       parley::UserRole::seller, "u-lead", seller.party.time_zone});
-    store->put_users(admin, users);
+  build_store_file(path, [](parley::Store& store, const parley::Viewer& admin) {
     Random random(16);
     std::vector<parley::Opportunity> opportunities;
     std::vector<Activity> activities;
@@ -368,11 +365,9 @@ void build_opportunities_database(const std::string& path) {
         for (Activity& a : own) activities.push_back(std::move(a));
       }
     }
-    store->put_opportunities(admin, opportunities);
-    store->put_activities(admin, activities);
-  }
-  std::filesystem::rename(building, path);
-  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(building + suffix);
+    store.put_opportunities(admin, opportunities);
+    store.put_activities(admin, activities);
+  });
 }
 
 // The store at `path`, built by `build` when the file does not exist.
