@@ -1,6 +1,8 @@
 // Sentiment scorer throughput: sentences per second on one core, in process.
 // The sentences come from $PARLEY_SENTIMENT_SENTENCES (one per line; benchmarks/sentiment_vs_npm.sh
-// passes the 100,000 it generates for the npm peers too), else the 3,000 test sentences.
+// passes the 100,000 it generates for the npm peers too), else the 3,000 test sentences. German and
+// Japanese (and English, for comparison) score the texts of their hand-labelled test sets
+// (tests/data/sentiment/labelled/<lang>.tsv) with their bundled lexicons.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -41,6 +43,36 @@ void BM_sentiment_score_sentences(benchmark::State& state) {
 }
 BENCHMARK(BM_sentiment_score_sentences)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
+// The texts (third column) of a language's labelled test set.
+std::vector<std::string> labelled_texts(const std::string& language) {
+  std::ifstream in(source_dir + "/tests/data/sentiment/labelled/" + language + ".tsv");
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t', line.find('\t') + 1);
+    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
+  }
+  return out;
+}
+
+void score_labelled(benchmark::State& state, const std::string& language) {
+  parley::SentimentScorer scorer(parley::bundled_sentiment_lexicon(language, source_dir + "/data"));
+  const std::vector<std::string> lines = labelled_texts(language);
+  double sink = 0;
+  for (auto _ : state) {
+    for (const auto& line : lines) sink += scorer.score(line).score;
+    benchmark::DoNotOptimize(sink);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
+  state.counters["sentences"] = static_cast<double>(lines.size());
+}
+void BM_sentiment_score_labelled_en(benchmark::State& state) { score_labelled(state, "en"); }
+void BM_sentiment_score_labelled_de(benchmark::State& state) { score_labelled(state, "de"); }
+void BM_sentiment_score_labelled_ja(benchmark::State& state) { score_labelled(state, "ja"); }
+BENCHMARK(BM_sentiment_score_labelled_en)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+BENCHMARK(BM_sentiment_score_labelled_de)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+BENCHMARK(BM_sentiment_score_labelled_ja)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+
 void BM_sentiment_load_english_lexicon(benchmark::State& state) {
   for (auto _ : state) {
     auto lexicon = parley::bundled_sentiment_lexicon("en", source_dir + "/data");
@@ -48,6 +80,22 @@ void BM_sentiment_load_english_lexicon(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_sentiment_load_english_lexicon)->Unit(benchmark::kMillisecond);
+
+void BM_sentiment_load_german_lexicon(benchmark::State& state) {
+  for (auto _ : state) {
+    auto lexicon = parley::bundled_sentiment_lexicon("de", source_dir + "/data");
+    benchmark::DoNotOptimize(lexicon);
+  }
+}
+BENCHMARK(BM_sentiment_load_german_lexicon)->Unit(benchmark::kMillisecond);
+
+void BM_sentiment_load_japanese_lexicon(benchmark::State& state) {
+  for (auto _ : state) {
+    auto lexicon = parley::bundled_sentiment_lexicon("ja", source_dir + "/data");
+    benchmark::DoNotOptimize(lexicon);
+  }
+}
+BENCHMARK(BM_sentiment_load_japanese_lexicon)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -374,6 +374,10 @@ PARLEY_API parley_status parley_scorer_create(const char *language, size_t langu
                                               const char *extra_lexicon_tsv, size_t extra_lexicon_tsv_length,
                                               parley_scorer **out_scorer);
 PARLEY_API void parley_scorer_free(parley_scorer *scorer);
+/* Whether the scorer's lexicon rates words of its language (1) or only emoji (0): a language whose
+ * word list was left out of the build (PARLEY_SHARE_ALIKE_DATA=OFF) until extra_lexicon_tsv supplies
+ * one. A call in such a language is answered "no lexicon" (parley_call_sentiment.has_sentiment 0). */
+PARLEY_API parley_status parley_scorer_has_lexicon(const parley_scorer *scorer, int32_t *out_has_lexicon);
 
 PARLEY_API parley_status parley_scorer_score(parley_scorer *scorer, const char *text, size_t text_length,
                                              parley_sentiment_score *out_score);

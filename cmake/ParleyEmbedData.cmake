@@ -1,12 +1,16 @@
 # Writes a C++ source holding every file under a data folder, for embedded_data_files()
 # (parley/resources.hpp). Run as a script:
-#   cmake -DDATA_DIR=<folder> -DOUTPUT=<file.cpp> -P ParleyEmbedData.cmake
+#   cmake -DDATA_DIR=<folder> -DOUTPUT=<file.cpp> [-DEXCLUDE=<path prefix>] -P ParleyEmbedData.cmake
+# Files whose path under the folder starts with EXCLUDE are left out.
 # Each file becomes a char array of '\xNN' literals: exact bytes, no line-ending or encoding
 # surprises, and no string-literal length limit (-Woverlength-strings under -Wpedantic).
 if(NOT DATA_DIR OR NOT OUTPUT)
   message(FATAL_ERROR "ParleyEmbedData.cmake: pass -DDATA_DIR=<folder> -DOUTPUT=<file.cpp>")
 endif()
 file(GLOB_RECURSE data_files LIST_DIRECTORIES false RELATIVE "${DATA_DIR}" "${DATA_DIR}/*")
+if(EXCLUDE)
+  list(FILTER data_files EXCLUDE REGEX "^${EXCLUDE}")
+endif()
 list(SORT data_files)  # embedded_data_files() promises sorted paths (byte order)
 
 string(REPEAT "'[^']+'," 32 row_of_32)  # CMake's regex has no {n} repetition

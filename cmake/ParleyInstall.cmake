@@ -10,8 +10,12 @@ install(FILES capi/parley.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 # data/ is compiled into the library, so it is not installed; its licences and notices are, with
 # parley's own, under the paths THIRD_PARTY.md names.
 install(FILES LICENSE THIRD_PARTY.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+set(PARLEY_INSTALL_DATA_EXCLUDE "")
+if(NOT PARLEY_SHARE_ALIKE_DATA)
+  set(PARLEY_INSTALL_DATA_EXCLUDE PATTERN share-alike EXCLUDE)
+endif()
 install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/data
-  FILES_MATCHING PATTERN "LICENSE*" PATTERN "NOTICE*")
+  FILES_MATCHING PATTERN "LICENSE*" PATTERN "NOTICE*" ${PARLEY_INSTALL_DATA_EXCLUDE})
 
 set(PARLEY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/parley)
 install(EXPORT parleyTargets NAMESPACE parley:: DESTINATION ${PARLEY_CMAKE_DIR})

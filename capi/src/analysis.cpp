@@ -182,7 +182,8 @@ parley_status parley_analysis_get_sentiment(const parley_analysis* analysis,
   return capi::guarded([&] {
     const parley_analysis& handle = capi::handle_arg(analysis, "analysis");
     parley_call_sentiment sentiment{};
-    if (const std::optional<CallSentiment>& call_sentiment = handle.analysis.sentiment) {
+    if (const std::optional<CallSentiment>& call_sentiment = handle.analysis.sentiment;
+        call_sentiment && !call_sentiment->no_lexicon) {
       sentiment.has_sentiment = 1;
       sentiment.customer = summary_of(call_sentiment->customer);
       sentiment.seller = summary_of(call_sentiment->seller);

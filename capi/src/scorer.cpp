@@ -84,6 +84,13 @@ parley_status parley_scorer_create(const char* language, size_t language_length,
 
 void parley_scorer_free(parley_scorer* scorer) { delete scorer; }
 
+parley_status parley_scorer_has_lexicon(const parley_scorer* scorer, int32_t* out_has_lexicon) {
+  return capi::guarded([&] {
+    const parley_scorer& handle = capi::handle_arg(scorer, "scorer");
+    capi::out_arg(out_has_lexicon, "out_has_lexicon") = handle.scorer.lexicon().has_valence_lexicon() ? 1 : 0;
+  });
+}
+
 parley_status parley_scorer_score(parley_scorer* scorer, const char* text, size_t text_length,
                                   parley_sentiment_score* out_score) {
   return capi::guarded([&] {

@@ -66,6 +66,12 @@ enum class SentimentTermKind : std::uint8_t {
   negator,   // value = multiplier applied to the valence it negates (-0.74 in the bundled rules)
   booster,   // value = magnitude added to the next valence words (> 0 intensifier, < 0 dampener)
   contrast,  // value = weight of what follows it in the sentence (> 0)
+  // A negator that may also follow what it negates: it negates the rated words after it in its
+  // clause, or, when none follows, those before it ("nicht gut" and "gefällt mir nicht").
+  post_negator,
+  // A booster placed after what it modifies: it acts on the rated words before it in its clause,
+  // or, when none precedes, on those after it ("جيد جدا", "טוב מאוד").
+  post_booster,
 };
 std::string_view sentiment_term_kind_name(SentimentTermKind kind) noexcept;
 
@@ -92,6 +98,16 @@ class SentimentLexicon {
   const std::string& language() const noexcept;  // BCP 47 tag as given
   std::size_t size() const noexcept;             // number of distinct terms
   std::size_t valence_term_count() const noexcept;
+  // Whether this lexicon rates words of its language: true for a parsed or loaded file with a
+  // valence term, and for a bundled lexicon whose language ships a valence word list; false for
+  // the empty lexicon and for a bundled language left with emoji and rules only. Without it,
+  // score_call answers CallSentiment::no_lexicon.
+  bool has_valence_lexicon() const noexcept;
+  // The language's attached-word rules and settings (docs/sentiment.md, "Lexicon files").
+  const std::vector<std::string>& prefixes() const noexcept;  // longest first
+  const std::vector<std::string>& suffixes() const noexcept;  // longest first
+  double question_weight() const noexcept;  // 1 unless a "question_weight" setting says otherwise
+  bool stems_unknown_words() const noexcept;  // the "stem" setting (Snowball languages only)
   // Lookup of a term (normalized the same way as the files' terms are).
   std::optional<SentimentTerm> find(std::string_view term) const;
 
@@ -108,11 +124,13 @@ class SentimentLexicon {
 SentimentLexicon load_sentiment_lexicon(const std::string& path, std::string_view language);
 
 // The bundled lexicon of a language (the primary subtag of the BCP 47 tag picks the files under
-// sentiment/ of data_dir, which parley/resources.hpp resolves): emoji.tsv, then <lang>.tsv
-// (valence words) if shipped, then <lang>.rules.tsv (negators, boosters, contrastive words,
-// phrases). Throws Error(not_found) naming the paths tried if neither a lexicon nor rules exist
-// for the language. Languages with rules only score 0 until the
-// host merges a valence lexicon (merged_with).
+// sentiment/ of data_dir, which parley/resources.hpp resolves): emoji.tsv, then
+// share-alike/<lang>.tsv (ODbL word lists, absent when built with PARLEY_SHARE_ALIKE_DATA=OFF),
+// then <lang>.tsv (permissively licensed valence words), then <lang>.rules.tsv (negators,
+// boosters, contrastive words, phrases, attached-word rules, settings); later files override
+// earlier ones. Throws Error(not_found) naming the paths tried if the language has none of them.
+// A language left with rules only has valence_term_count() == 0 and scores 0 until the host
+// merges a valence lexicon (merged_with).
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language, const std::string& data_dir);
 SentimentLexicon bundled_sentiment_lexicon(std::string_view language);  // data_dir empty
 
@@ -164,6 +182,9 @@ struct CallSentiment {
   // effective_duration_ms(); by segment order if the call has no duration and no times).
   std::array<SentimentSummary, 3> customer_trajectory;
   std::vector<SegmentSentiment> segments;  // same order and index as Call::segments
+  // True when the call's language has no valence lexicon (none bundled, or left out by the build):
+  // every summary and segment above is neutral with no words, and nothing was scored.
+  bool no_lexicon = false;
 };
 
 // Scores every segment of the call with the scorer (whose lexicon should match call.language).

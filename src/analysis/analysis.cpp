@@ -43,11 +43,8 @@ struct CallAnalyzer::Resources {
             load_signal_patterns(options.data_dir),
             signal_options_excluding_terms(options.signals, tracked_terms, options.default_language)) {
     if (!tracked_terms.empty()) term_matcher.emplace(tracked_terms, options.terms);
-    for (const std::string& language : bundled_sentiment_languages(options.data_dir)) {
-      SentimentLexicon lexicon = bundled_sentiment_lexicon(language, options.data_dir);
-      // A language shipped with rules but no rated words cannot score: leave it out.
-      if (lexicon.valence_term_count() > 0) lexicons.emplace(language, std::move(lexicon));
-    }
+    for (const std::string& language : bundled_sentiment_languages(options.data_dir))
+      lexicons.emplace(language, bundled_sentiment_lexicon(language, options.data_dir));
   }
 };
 
@@ -87,11 +84,12 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
     analysis.term_counts = count_term_hits(*resources.term_matcher, analysis.term_hits);
   }
 
-  if (auto lexicon = resources.lexicons.find(detail::primary_language_subtag(analysis.language));
-      lexicon != resources.lexicons.end()) {
-    SentimentScorer scorer(lexicon->second, options.sentiment);
-    analysis.sentiment = score_call(call, scorer);
-  }
+  // A language without a bundled valence lexicon gets the neutral "no lexicon" answer (an empty
+  // lexicon), never another language's words.
+  const auto lexicon = resources.lexicons.find(detail::primary_language_subtag(analysis.language));
+  SentimentScorer scorer(lexicon != resources.lexicons.end() ? lexicon->second : SentimentLexicon(),
+                         options.sentiment);
+  analysis.sentiment = score_call(call, scorer);
   return analysis;
 }
 

@@ -36,7 +36,7 @@ CallAnalysisRecord make_analysis_record(const CallAnalysis& analysis, std::span<
   metrics.interruptions = static_cast<std::int64_t>(timing.interruptions.size());
   metrics.seller_filler_words_per_minute = timing.seller.filler_words_per_minute;
 
-  if (analysis.sentiment) {
+  if (analysis.sentiment && !analysis.sentiment->no_lexicon) {
     record.customer_sentiment = sentiment_record(analysis.sentiment->customer);
     record.seller_sentiment = sentiment_record(analysis.sentiment->seller);
   }

@@ -31,6 +31,12 @@ struct WeightedMean {
 CallSentiment score_call(const Call& call, SentimentScorer& scorer) {
   const SentimentOptions& options = scorer.options();
   CallSentiment result;
+  if (!scorer.lexicon().has_valence_lexicon()) {
+    // Honest, not misleading: nothing is scored (not even emoji) and the result says why.
+    result.no_lexicon = true;
+    result.segments.resize(call.segments.size());
+    return result;
+  }
   result.segments.reserve(call.segments.size());
   WeightedMean customer, seller, overall;
   std::array<WeightedMean, 3> thirds;

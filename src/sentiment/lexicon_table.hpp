@@ -4,13 +4,21 @@
 // once, read concurrently by any number of scorers.
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "parley/sentiment.hpp"
 
 namespace parley {
+
+// Heterogeneous lookup by string_view in the stem table (no allocation per word).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
 
 struct SentimentLexicon::Impl {
   struct Entry {
@@ -25,6 +33,17 @@ struct SentimentLexicon::Impl {
   static constexpr std::size_t max_phrase_words = 8;
 
   std::string language;
+  bool has_valence_lexicon = false;  // SentimentLexicon::has_valence_lexicon()
+  // Attached-word rules, longest first, and the language's settings.
+  std::vector<std::string> prefixes;
+  std::vector<std::string> suffixes;
+  float question_weight = 1;
+  bool stem = false;
+  bool has_post_roles = false;  // any post_negator or post_booster term
+  // Snowball stem of each single-word valence term -> the mean valence of the terms sharing it
+  // (only with the "stem" setting, for languages Snowball knows).
+  const char* stemmer_algorithm = nullptr;
+  std::unordered_map<std::string, float, StringHash, std::equal_to<>> stem_values;
   std::string arena;
   std::vector<Entry> entries;
   // Per slot: the high 32 bits of the term's hash (a tag that rejects most mismatches without

@@ -18,6 +18,7 @@
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "sentiment/lexicon_table.hpp"
+#include "text/snowball.hpp"
 
 namespace parley {
 
@@ -33,7 +34,7 @@ using Entry = SentimentLexicon::Impl::Entry;
 constexpr std::uint32_t npos = SentimentLexicon::Impl::npos;
 
 // What a token does once phrases are resolved.
-enum class TokenRole : std::uint8_t { none, valence, negator, booster, contrast };
+enum class TokenRole : std::uint8_t { none, valence, negator, booster, contrast, post_negator, post_booster };
 
 struct Token {
   std::uint32_t begin = 0;  // into the folded buffer
@@ -42,13 +43,20 @@ struct Token {
   bool caps = false;            // a word of two or more letters, all upper case
   bool sentence_start = false;  // first token after . ! ? ; (or of the text)
   bool clause_start = false;    // first token after , or : (or of a sentence): ends negation scope
+  bool question_end = false;    // last token of a sentence that ends with a question mark
+  bool piece = false;           // a prefix or suffix split off a word: not a word of its own
+  bool stemmed = false;         // rated through its Snowball stem (value holds the valence)
   TokenRole role = TokenRole::none;
   float value = 0;
+  // What post_negator and post_booster words after this token do to it (see apply_post_roles).
+  float post_factor = 1;
+  float post_boost = 0;
 };
 
 inline bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline bool is_sentence_end(unsigned char c) noexcept { return c == '.' || c == '!' || c == '?' || c == ';'; }
 inline bool is_clause_end(unsigned char c) noexcept { return c == ',' || c == ':'; }
+inline bool is_question_mark(char32_t c) noexcept { return c == '?' || c == 0xFF1F || c == 0x061F; }  // ? ？ ؟
 
 bool all_ascii(std::string_view text) noexcept {
   const char* p = text.data();
@@ -94,12 +102,14 @@ struct SentimentScorer::Impl {
   std::string cleaned;  // text with invalid UTF-8 replaced (replace_invalid_utf8 only)
   std::vector<WordToken> words;
   std::optional<WordSegmenter> segmenter;
+  std::optional<detail::SnowballStemmer> stemmer;  // built on the first unknown word (stem setting)
 
   // Per-text state of the tokenizer.
   std::uint32_t exclamations = 0;
   std::uint32_t questions = 0;
   std::uint32_t letter_tokens = 0;
   std::uint32_t caps_tokens = 0;
+  std::uint32_t pieces = 0;
   bool pending_sentence_start = true;
   bool pending_clause_start = true;
 
@@ -119,6 +129,98 @@ struct SentimentScorer::Impl {
     tokens.push_back(token);
     letter_tokens += has_letters ? 1 : 0;
     caps_tokens += caps ? 1 : 0;
+  }
+
+  std::uint32_t find(std::uint32_t begin, std::size_t length) const noexcept {
+    return table->find_index(folded.data() + begin, length);
+  }
+  std::string_view folded_view(std::uint32_t begin, std::size_t length) const noexcept {
+    return std::string_view(folded).substr(begin, length);
+  }
+
+  // A word that is not a term may be a known term with clitics attached (French "l'offre", Arabic
+  // "والخدمة", Chinese "不好"): strip up to three listed prefixes and one suffix, and if what is left
+  // is a term, push the pieces as tokens of their own (a prefix or suffix may itself be a term,
+  // "不" a negator). Returns false, pushing nothing, if no split leaves a term.
+  bool push_split_word(std::uint32_t begin, std::uint32_t length, bool caps, bool has_letters) {
+    std::uint32_t prefix_ends[4] = {begin, 0, 0, 0};
+    std::size_t depth = 0;
+    for (;;) {
+      const std::uint32_t core_begin = prefix_ends[depth];
+      const std::uint32_t core_length = begin + length - core_begin;
+      std::uint32_t core_entry = depth > 0 ? find(core_begin, core_length) : npos;
+      std::uint32_t suffix_length = 0;
+      if (core_entry == npos) {
+        const std::string_view core = folded_view(core_begin, core_length);
+        for (const std::string& suffix : table->suffixes) {
+          if (suffix.size() >= core.size() || !core.ends_with(suffix)) continue;
+          const std::uint32_t entry = find(core_begin, core.size() - suffix.size());
+          if (entry != npos) {
+            core_entry = entry;
+            suffix_length = static_cast<std::uint32_t>(suffix.size());
+            break;
+          }
+        }
+      }
+      if (core_entry != npos) {
+        const std::size_t first = tokens.size();
+        for (std::size_t k = 0; k < depth; ++k) {
+          const std::uint32_t piece_length = prefix_ends[k + 1] - prefix_ends[k];
+          push_token(prefix_ends[k], piece_length, find(prefix_ends[k], piece_length), false, true);
+        }
+        const std::uint32_t stem_length = core_length - suffix_length;
+        push_token(core_begin, stem_length, core_entry, caps, has_letters);
+        if (suffix_length > 0) {
+          const std::uint32_t suffix_begin = core_begin + stem_length;
+          push_token(suffix_begin, suffix_length, find(suffix_begin, suffix_length), false, true);
+        }
+        // The word counts once (at its first token), whatever it was split into.
+        for (std::size_t k = first + 1; k < tokens.size(); ++k) tokens[k].piece = true;
+        pieces += static_cast<std::uint32_t>(tokens.size() - first - 1);
+        return true;
+      }
+      if (depth == 3) return false;
+      const std::string_view core = folded_view(core_begin, core_length);
+      const std::string* prefix = nullptr;
+      for (const std::string& candidate : table->prefixes) {
+        if (candidate.size() < core.size() && core.starts_with(candidate)) {
+          prefix = &candidate;
+          break;
+        }
+      }
+      if (prefix == nullptr) return false;
+      prefix_ends[++depth] = core_begin + static_cast<std::uint32_t>(prefix->size());
+    }
+  }
+
+  // Pushes one word of the text (already folded at `begin`): looked up whole, then split into
+  // attached pieces, then by its Snowball stem.
+  void push_word(std::uint32_t begin, std::uint32_t length, bool caps, bool has_letters) {
+    const std::uint32_t entry = find(begin, length);
+    // A phrase's first word that is no term itself may still be rated through its stem.
+    const bool phrase_start_only = entry != npos && table->entries[entry].placeholder;
+    if ((entry != npos && !phrase_start_only) || !has_letters) {
+      push_token(begin, length, entry, caps, has_letters);
+      return;
+    }
+    if (!phrase_start_only && (!table->prefixes.empty() || !table->suffixes.empty()) &&
+        push_split_word(begin, length, caps, has_letters)) {
+      return;
+    }
+    push_token(begin, length, entry, caps, has_letters);
+    // Stems of short words ("sono", "tem") say little: only words of four bytes or more.
+    if (length >= 4 && table->stemmer_algorithm != nullptr && !table->stem_values.empty()) {
+      if (!stemmer) stemmer.emplace(table->stemmer_algorithm);
+      if (auto found = table->stem_values.find(stemmer->stem(folded_view(begin, length)));
+          found != table->stem_values.end()) {
+        tokens.back().stemmed = true;
+        tokens.back().value = found->second;
+      }
+    }
+  }
+
+  void mark_question_end() {
+    if (!tokens.empty()) tokens.back().question_end = true;
   }
 
   std::uint32_t append_lower_ascii(const char* p, std::size_t n) {
@@ -173,11 +275,10 @@ struct SentimentScorer::Impl {
       }
     }
     if (!pushed && lead < trail) {
-      const auto length = static_cast<std::uint32_t>(trail - lead);
-      const std::uint32_t entry = table->find_index(out + lead, length);
-      push_token(begin + static_cast<std::uint32_t>(lead), length, entry, upper >= 2 && lower == 0,
-                 upper + lower > 0);
+      push_word(begin + static_cast<std::uint32_t>(lead), static_cast<std::uint32_t>(trail - lead),
+                upper >= 2 && lower == 0, upper + lower > 0);
     }
+    if (questions_here > 0 && sentence_end) mark_question_end();
     if (sentence_end) pending_sentence_start = true;
     if (clause_end) pending_clause_start = true;
   }
@@ -201,8 +302,7 @@ struct SentimentScorer::Impl {
     const auto begin = static_cast<std::uint32_t>(folded.size());
     append_folded(word, folded);
     const auto length = static_cast<std::uint32_t>(folded.size() - begin);
-    const std::uint32_t entry = table->find_index(folded.data() + begin, length);
-    push_token(begin, length, entry, upper >= 2 && lower == 0, letters > 0);
+    push_word(begin, length, upper >= 2 && lower == 0, letters > 0);
   }
 
   // Text between words inside a non-ASCII chunk: punctuation and emoji.
@@ -213,6 +313,7 @@ struct SentimentScorer::Impl {
       if (c < 0x80) {
         exclamations += c == '!';
         questions += c == '?';
+        if (c == '?') mark_question_end();
         if (is_sentence_end(c)) pending_sentence_start = true;
         if (is_clause_end(c)) pending_clause_start = true;
         ++i;
@@ -225,6 +326,7 @@ struct SentimentScorer::Impl {
       const std::size_t length = used > 0 ? static_cast<std::size_t>(used) : 1;
       if (cp == 0xFF01) ++exclamations;  // fullwidth !
       if (cp == 0xFF1F) ++questions;     // fullwidth ?
+      if (is_question_mark(static_cast<char32_t>(cp))) mark_question_end();
       if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0E || cp == 0x0964 ||
           cp == 0x06D4 || cp == 0x061F || cp == 0x2026) {  // 。！？；． । ۔ ؟ …
         pending_sentence_start = true;
@@ -262,7 +364,7 @@ struct SentimentScorer::Impl {
   void tokenize(std::string_view text, bool ascii) {
     folded.clear();
     tokens.clear();
-    exclamations = questions = letter_tokens = caps_tokens = 0;
+    exclamations = questions = letter_tokens = caps_tokens = pieces = 0;
     pending_sentence_start = pending_clause_start = true;
     const char* p = text.data();
     const std::size_t n = text.size();
@@ -292,6 +394,10 @@ struct SentimentScorer::Impl {
     while (i < n) {
       Token& token = tokens[i];
       if (token.entry == npos) {
+        if (token.stemmed) {
+          token.role = TokenRole::valence;
+          ++matched;
+        }
         ++i;
         continue;
       }
@@ -321,6 +427,10 @@ struct SentimentScorer::Impl {
         }
       }
       if (span == 1 && entry->placeholder) {
+        if (token.stemmed) {
+          token.role = TokenRole::valence;
+          ++matched;
+        }
         ++i;
         continue;
       }
@@ -335,6 +445,8 @@ struct SentimentScorer::Impl {
         case SentimentTermKind::negator: holder.role = TokenRole::negator; break;
         case SentimentTermKind::booster: holder.role = TokenRole::booster; break;
         case SentimentTermKind::contrast: holder.role = TokenRole::contrast; break;
+        case SentimentTermKind::post_negator: holder.role = TokenRole::post_negator; break;
+        case SentimentTermKind::post_booster: holder.role = TokenRole::post_booster; break;
       }
       holder.value = entry->value;
       if (span > 1) {
@@ -345,6 +457,54 @@ struct SentimentScorer::Impl {
       i += span;
     }
     return matched;
+  }
+
+  // The rated tokens within `window` tokens of `at` in its clause and on its side of a contrastive
+  // word, before it (direction -1) or after it (+1), calling on_rated(token, distance). Returns how
+  // many there were.
+  template <class OnRated>
+  std::size_t for_rated_near(std::size_t at, int direction, std::uint32_t window, OnRated&& on_rated) {
+    std::size_t found = 0;
+    for (std::uint32_t distance = 1; distance <= window; ++distance) {
+      if (direction < 0) {
+        if (distance > at || tokens[at - distance + 1].clause_start) break;
+      } else if (at + distance >= tokens.size() || tokens[at + distance].clause_start) {
+        break;
+      }
+      Token& near = tokens[direction < 0 ? at - distance : at + distance];
+      if (near.role == TokenRole::contrast) break;  // "良くないけど便利": the two sides stay apart
+      if (near.role == TokenRole::valence && near.value != 0) {  // a 0 entry only guards a word
+        on_rated(near, distance);
+        ++found;
+      }
+    }
+    return found;
+  }
+
+  // Pass 2b: a post_negator negates what follows it in its clause, else what precedes it; a
+  // post_booster boosts what precedes it, else what follows. Acting forward, they become plain
+  // negators and boosters for pass 3; acting backward, they leave a factor or boost on the word.
+  void apply_post_roles() {
+    const SentimentOptions& o = options;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      Token& token = tokens[i];
+      if (token.role == TokenRole::post_negator) {
+        const auto nothing = [](Token&, std::uint32_t) {};
+        if (for_rated_near(i, +1, o.negation_window, nothing) > 0) {
+          token.role = TokenRole::negator;
+        } else {
+          for_rated_near(i, -1, o.negation_window, [&](Token& rated, std::uint32_t) { rated.post_factor *= token.value; });
+        }
+      } else if (token.role == TokenRole::post_booster) {
+        const float boost = token.value;
+        const std::size_t before = for_rated_near(
+            i, -1, o.booster_window,
+            [&](Token& rated, std::uint32_t distance) {
+              rated.post_boost += boost * static_cast<float>(booster_decay(distance));
+            });
+        if (before == 0) token.role = TokenRole::booster;
+      }
+    }
   }
 
   // Pass 3: the score.
@@ -358,9 +518,12 @@ struct SentimentScorer::Impl {
     std::size_t contrast_at = npos;
     float contrast_weight = 1;
     double before = 0, after = 0;  // valence of the current sentence before / after the contrast
+    const double question_weight = table->question_weight;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i == n || (tokens[i].sentence_start && i > sentence_begin)) {
-        sum += contrast_at == npos ? before : before * o.contrast_before_weight + after * contrast_weight;
+        double sentence = contrast_at == npos ? before : before * o.contrast_before_weight + after * contrast_weight;
+        if (i > 0 && tokens[i - 1].question_end) sentence *= question_weight;
+        sum += sentence;
         before = after = 0;
         contrast_at = npos;
         sentence_begin = i;
@@ -380,6 +543,7 @@ struct SentimentScorer::Impl {
       const double base = token.value;
       double value = base;
       if (token.caps && mixed_case) value += sign_of(base) * o.caps_increment;
+      value += sign_of(base) * token.post_boost;
       // Look back within the clause: a comma ends the reach of "not" and "very".
       for (std::uint32_t distance = 1; distance <= look_back && !tokens[i - distance + 1].clause_start;
            ++distance) {
@@ -392,6 +556,7 @@ struct SentimentScorer::Impl {
           value *= before_token.value;
         }
       }
+      value *= token.post_factor;
       (contrast_at == npos ? before : after) += value;
     }
     if (sum != 0) {
@@ -429,7 +594,8 @@ struct SentimentScorer::Impl {
     tokenize(text, ascii);
     SegmentSentiment result;
     result.matched_terms = resolve_roles();
-    result.word_count = static_cast<std::uint32_t>(tokens.size());
+    if (table->has_post_roles) apply_post_roles();
+    result.word_count = static_cast<std::uint32_t>(tokens.size()) - pieces;
     result.score = score_tokens();
     result.label = options.label_of(result.score);
     return result;

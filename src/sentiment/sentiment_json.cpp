@@ -28,7 +28,8 @@ nlohmann::json to_json_value(const CallSentiment& value) {
           {"seller", to_json_value(value.seller)},
           {"overall", to_json_value(value.overall)},
           {"customer_trajectory", std::move(trajectory)},
-          {"segments", std::move(segments)}};
+          {"segments", std::move(segments)},
+          {"no_lexicon", value.no_lexicon}};
 }
 
 std::string to_json(const SegmentSentiment& value) { return to_json_value(value).dump(); }

@@ -3,7 +3,6 @@
 // (not one scan per segment), and each candidate is checked for word boundaries (and, for
 // related-forms terms, for stems) where Hyperscan reports it.
 #include <hs/hs.h>
-#include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
@@ -29,6 +28,7 @@
 #include "parley/text.hpp"
 #include "text/chars.hpp"
 #include "text/normalize_offsets.hpp"
+#include "text/snowball.hpp"
 
 namespace parley {
 namespace {
@@ -42,41 +42,11 @@ struct DatabaseDeleter {
 struct ScratchDeleter {
   void operator()(hs_scratch_t* scratch) const noexcept { hs_free_scratch(scratch); }
 };
-struct StemmerDeleter {
-  void operator()(sb_stemmer* stemmer) const noexcept { sb_stemmer_delete(stemmer); }
-};
+
 struct UTextCloser {
   void operator()(UText* text) const noexcept { utext_close(text); }
 };
 using ScratchPtr = std::unique_ptr<hs_scratch_t, ScratchDeleter>;
-using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
-
-// Snowball algorithm of a BCP 47 tag's language, or nullptr if Snowball has none (he, zh, ja).
-const char* snowball_algorithm(std::string_view tag) {
-  const std::string primary = detail::primary_language_subtag(tag);
-  static constexpr std::pair<const char*, const char*> table[] = {
-      {"ar", "arabic"},    {"da", "danish"},     {"nl", "dutch"},   {"en", "english"},   {"fi", "finnish"},
-      {"fr", "french"},    {"de", "german"},     {"it", "italian"}, {"nb", "norwegian"}, {"no", "norwegian"},
-      {"nn", "norwegian"}, {"pt", "portuguese"}, {"es", "spanish"}, {"sv", "swedish"}};
-  for (const auto& [code, name] : table) {
-    if (primary == code) return name;
-  }
-  return nullptr;
-}
-
-StemmerPtr make_stemmer(const char* algorithm) {
-  StemmerPtr stemmer(sb_stemmer_new(algorithm, "UTF_8"));
-  if (!stemmer)
-    throw Error(ErrorCode::internal, std::string("Snowball stemmer '") + algorithm + "' unavailable");
-  return stemmer;
-}
-
-std::string_view stem(sb_stemmer* stemmer, std::string_view word) {
-  const sb_symbol* stemmed = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                                             static_cast<int>(word.size()));
-  if (stemmed == nullptr) return {};
-  return {reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer))};
-}
 
 // Characters in valid UTF-8: bytes that are not continuation bytes (10xxxxxx), counted eight at a
 // time (a hit's time offset counts the characters of its segment).
@@ -245,7 +215,7 @@ class RunBoundaryCache {
 // Everything one scan needs besides the text, reused by later scans of the same matcher.
 struct ScanState {
   ScratchPtr scratch;
-  std::vector<StemmerPtr> stemmers;
+  std::vector<detail::SnowballStemmer> stemmers;
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<UText, UTextCloser> run_text;
   RunBoundaryCache run_cache;
@@ -462,9 +432,9 @@ class ScanContext {
   // End of the related-forms phrase starting at `begin` (a word start), or 0 if the words there do
   // not have the phrase's stems in any stemmer language.
   std::size_t related_forms_end(const RelatedPhrase& phrase, std::size_t begin) {
-    std::vector<StemmerPtr>& stemmers_ = state_.stemmers;
+    std::vector<detail::SnowballStemmer>& stemmers_ = state_.stemmers;
     if (stemmers_.empty()) {
-      for (const char* algorithm : impl_.stemmer_algorithms) stemmers_.push_back(make_stemmer(algorithm));
+      for (const char* algorithm : impl_.stemmer_algorithms) stemmers_.emplace_back(algorithm);
     }
     std::size_t pos = begin;
     std::size_t language_mask = (std::size_t{1} << stemmers_.size()) - 1;  // languages still agreeing
@@ -483,7 +453,7 @@ class ScanContext {
       if (pos == word_begin || pos - word_begin > 100) return 0;
       const std::string_view word = text_.substr(word_begin, pos - word_begin);
       for (std::size_t l = 0; l < stemmers_.size(); ++l) {
-        if ((language_mask & (std::size_t{1} << l)) && stem(stemmers_[l].get(), word) != phrase.stems[l][w]) {
+        if ((language_mask & (std::size_t{1} << l)) && stemmers_[l].stem(word) != phrase.stems[l][w]) {
           language_mask &= ~(std::size_t{1} << l);
         }
       }
@@ -557,9 +527,9 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
                                                std::to_string(options.max_terms));
   }
   normalize.strip_accents = options.strip_accents;
-  std::vector<StemmerPtr> stemmers;
+  std::vector<detail::SnowballStemmer> stemmers;
   for (const std::string& language : options.languages) {
-    const char* algorithm = snowball_algorithm(language);
+    const char* algorithm = detail::snowball_algorithm(language);
     if (algorithm == nullptr) continue;
     if (std::find(stemmer_algorithms.begin(), stemmer_algorithms.end(), std::string_view(algorithm)) !=
         stemmer_algorithms.end()) {
@@ -567,7 +537,7 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
     }
     if (stemmer_algorithms.size() == 16) break;
     stemmer_algorithms.push_back(algorithm);
-    stemmers.push_back(make_stemmer(algorithm));
+    stemmers.emplace_back(algorithm);
   }
 
   // Normalized literal (prefixed "=" exact or "~" stems) -> owning term and variant.
@@ -617,10 +587,10 @@ terms_detail::CompiledTerms::CompiledTerms(std::span<const TrackedTerm> input, c
         phrase.word_count = words.size();
         key = "~";
         std::size_t shortest_stem = SIZE_MAX, common = words[0].size();
-        for (const StemmerPtr& stemmer : stemmers) {
+        for (detail::SnowballStemmer& stemmer : stemmers) {
           std::vector<std::string> stems;
           stems.reserve(words.size());
-          for (const std::string_view word : words) stems.emplace_back(stem(stemmer.get(), word));
+          for (const std::string_view word : words) stems.emplace_back(stemmer.stem(word));
           const std::string& first = stems[0];
           std::size_t same = 0;
           while (same < first.size() && same < words[0].size() && first[same] == words[0][same]) ++same;

@@ -77,7 +77,8 @@ json expected_document() {
                             {"end", summary(s3, "positive", 1, 4)}}},
                           {"segments",
                            {segment(0, "neutral", 6, 0), segment(0, "neutral", 6, 0),
-                            segment(s2, "positive", 5, 3), segment(s3, "positive", 4, 2)}}};
+                            segment(s2, "positive", 5, 3), segment(s3, "positive", 4, 2)}},
+                          {"no_lexicon", false}};
 
   // Timing (docs/metrics.md). Seller talk 4 000 + 4 500 = 8 500 ms, customer 3 500 + 2 500 = 6 000,
   // no overlap: talk 14 500, silence 5 500. Four turns (no two of one speaker without the other

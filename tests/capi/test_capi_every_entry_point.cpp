@@ -437,6 +437,10 @@ TEST_CASE("every entry point: parley_scorer_free(NULL) does nothing") {
   CHECK(parley_last_error_status() == before);
 }
 
+TEST_CASE("every entry point: parley_scorer_has_lexicon with NULL pointers fails with a message") {
+  check_failure(parley_scorer_has_lexicon(nullptr, nullptr), "parley_scorer_has_lexicon");
+}
+
 TEST_CASE("every entry point: parley_scorer_score with NULL pointers fails with a message") {
   check_failure(parley_scorer_score(nullptr, nullptr, 0, nullptr), "parley_scorer_score");
 }

@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -87,10 +90,10 @@ TEST_CASE("scorer options and an extra lexicon change the scores as the C++ scor
   CHECK(score(extended.get(), "great").label == PARLEY_SENTIMENT_NEGATIVE);
   CHECK(score(make_scorer().get(), "zorgle").matched_terms == 0);
 
-  // German ships rules only: it scores once the host brings rated words.
-  const ScorerPtr german = make_scorer("de", "", "toll\t3.0\n");
-  CHECK(score(german.get(), "Das ist nicht toll").label == PARLEY_SENTIMENT_NEGATIVE);  // "nicht" negates
-  CHECK(score(make_scorer("de").get(), "Das ist toll").matched_terms == 0);
+  // A host word merged over German's bundled list and rules: "nicht" negates it.
+  const ScorerPtr german = make_scorer("de", "", "zorgel\t3.0\n");
+  CHECK(score(german.get(), "Das ist nicht zorgel").label == PARLEY_SENTIMENT_NEGATIVE);
+  CHECK(score(make_scorer("de").get(), "Das ist zorgel").matched_terms == 0);
 
   // Invalid UTF-8: an error by default, spaces when the options say so.
   const std::string latin1 = "caf\xE9 great";
@@ -257,4 +260,33 @@ TEST_CASE("creating a scorer refuses unknown languages, bad options and bad lexi
   check_error(parley_scorer_score(nullptr, "ok", 2, &small), PARLEY_E_INVALID_ARGUMENT, {"'scorer' is NULL"});
   check_error(parley_scorer_score(scorer.get(), "ok", PARLEY_MAX_INPUT_BYTES + 1, &small),
               PARLEY_E_LIMIT_EXCEEDED, {"'text'"});
+}
+
+TEST_CASE("a scorer says whether its language has a word list; German and Japanese score") {
+  int32_t has_lexicon = -1;
+  const ScorerPtr german = make_scorer("de-DE");
+  CAPI_REQUIRE_OK(parley_scorer_has_lexicon(german.get(), &has_lexicon));
+  CHECK(has_lexicon == 1);
+  CHECK(score(german.get(), "Der Support war leider sehr schlecht.").label == PARLEY_SENTIMENT_NEGATIVE);
+  const ScorerPtr japanese = make_scorer("ja-JP");
+  CAPI_REQUIRE_OK(parley_scorer_has_lexicon(japanese.get(), &has_lexicon));
+  CHECK(has_lexicon == 1);
+  CHECK(score(japanese.get(), "このツールは最悪です。").label == PARLEY_SENTIMENT_NEGATIVE);
+  // A language with rules only (its word list left out) says 0 and scores words 0.
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / "parley-capi-rules-only";
+  std::filesystem::create_directories(folder / "sentiment");
+  std::ofstream(folder / "sentiment" / "xx.rules.tsv") << "nicht\t-0.74\tpost_negator\n";
+  const char* previous = std::getenv("PARLEY_DATA_DIR");
+  const std::string saved = previous ? previous : "";
+  setenv("PARLEY_DATA_DIR", folder.c_str(), 1);
+  const ScorerPtr rules_only = make_scorer("xx");
+  if (previous) {
+    setenv("PARLEY_DATA_DIR", saved.c_str(), 1);
+  } else {
+    unsetenv("PARLEY_DATA_DIR");
+  }
+  std::filesystem::remove_all(folder);
+  CAPI_REQUIRE_OK(parley_scorer_has_lexicon(rules_only.get(), &has_lexicon));
+  CHECK(has_lexicon == 0);
+  CHECK(score(rules_only.get(), "gut").score == 0.0);
 }

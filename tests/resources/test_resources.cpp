@@ -186,7 +186,8 @@ TEST_CASE("data errors name every path tried and where the folder came from") {
     const DataDirVariable unset(std::nullopt);
     CHECK(error_message([] { parley::bundled_sentiment_lexicon("xx-YY"); }) ==
           "not_found: no bundled sentiment lexicon or rules for language 'xx-YY': tried "
-          "<embedded>/sentiment/xx.tsv and <embedded>/sentiment/xx.rules.tsv in the data embedded in the "
+          "<embedded>/sentiment/share-alike/xx.tsv, <embedded>/sentiment/xx.tsv and "
+          "<embedded>/sentiment/xx.rules.tsv in the data embedded in the "
           "library (no folder named by data_dir or $PARLEY_DATA_DIR)");
   }
   SUBCASE("a folder from $PARLEY_DATA_DIR that does not exist") {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -120,10 +122,17 @@ TEST_CASE("English bundled lexicon: rules on real sentences") {
   CHECK(scorer.score("No, this is great").score == doctest::Approx(normalized(3.1)));
 }
 
+// The bundled rules files alone (negators, boosters, contrastive words), with a small host lexicon
+// of known values in place of the bundled word lists, so every expected score is worked by hand.
+static SentimentLexicon rules_with_host(const std::string& language, const std::string& host_file) {
+  return load_sentiment_lexicon(bundled_dir + "/sentiment/emoji.tsv", language)
+      .merged_with(load_sentiment_lexicon(bundled_dir + "/sentiment/" + language.substr(0, 2) + ".rules.tsv", language))
+      .merged_with(load_sentiment_lexicon(data_dir + "/" + host_file, language));
+}
+
 TEST_CASE("German, French and Spanish rules with a host lexicon") {
   SUBCASE("German") {
-    const auto lexicon = bundled_sentiment_lexicon("de-DE", bundled_dir)
-                             .merged_with(load_sentiment_lexicon(data_dir + "/de_host.tsv", "de-DE"));
+    const auto lexicon = rules_with_host("de-DE", "de_host.tsv");
     SentimentScorer scorer(lexicon);
     CHECK(scorer.score("Das Angebot ist gut.").score == doctest::Approx(normalized(2.0)));
     CHECK(scorer.score("Das Angebot ist nicht gut.").score == doctest::Approx(normalized(-1.48)));
@@ -137,19 +146,17 @@ TEST_CASE("German, French and Spanish rules with a host lexicon") {
     CHECK(scorer.score("Wir sind zufrieden \U0001F44D").score == doctest::Approx(normalized(1.8 + 1.9)));
   }
   SUBCASE("French") {
-    const auto lexicon = bundled_sentiment_lexicon("fr-FR", bundled_dir)
-                             .merged_with(load_sentiment_lexicon(data_dir + "/fr_host.tsv", "fr-FR"));
+    const auto lexicon = rules_with_host("fr-FR", "fr_host.tsv");
     SentimentScorer scorer(lexicon);
     CHECK(scorer.score("Ce n'est pas bon.").score == doctest::Approx(normalized(-1.48)));
     CHECK(scorer.score("C'est très bon").score == doctest::Approx(normalized(2.293)));
     CHECK(scorer.score("Le produit est génial mais le prix est mauvais").score ==
           doctest::Approx(normalized(-1.5)));
-    CHECK(scorer.score("Nous sommes DÉÇUS").score == doctest::Approx(0.0));  // "déçus" is not in the fixture
+    CHECK(scorer.score("Nous sommes BLORQUÉS").score == doctest::Approx(0.0));  // not a term anywhere
     CHECK(scorer.score("Franchement, je suis DÉÇU du support").score == doctest::Approx(normalized(-2.733)));
   }
   SUBCASE("Spanish") {
-    const auto lexicon = bundled_sentiment_lexicon("es-MX", bundled_dir)
-                             .merged_with(load_sentiment_lexicon(data_dir + "/es_host.tsv", "es-MX"));
+    const auto lexicon = rules_with_host("es-MX", "es_host.tsv");
     SentimentScorer scorer(lexicon);
     CHECK(scorer.score("El servicio no es bueno").score == doctest::Approx(normalized(-1.48)));
     CHECK(scorer.score("¡Muy bueno!").score == doctest::Approx(normalized(2.293 + 0.292)));
@@ -179,11 +186,27 @@ TEST_CASE("bundled languages and missing ones") {
   CHECK(std::find(languages.begin(), languages.end(), "de") != languages.end());
   CHECK(error_message([] { bundled_sentiment_lexicon("xx-YY", bundled_dir); }) ==
         "no bundled sentiment lexicon or rules for language 'xx-YY': tried " + bundled_dir +
-            "/sentiment/xx.tsv and " + bundled_dir + "/sentiment/xx.rules.tsv in the folder " + bundled_dir +
+            "/sentiment/share-alike/xx.tsv, " + bundled_dir + "/sentiment/xx.tsv and " + bundled_dir +
+            "/sentiment/xx.rules.tsv in the folder " + bundled_dir +
             " (named by data_dir; the embedded data is read only when no folder is named)");
-  // A rules-only language scores 0 until a host lexicon is merged.
-  SentimentScorer scorer(bundled_sentiment_lexicon("de", bundled_dir));
-  CHECK(scorer.score("Das ist nicht gut").score == 0.0);
+  // A language left with rules only (as PARLEY_SHARE_ALIKE_DATA=OFF leaves most) has no valence
+  // lexicon: its calls are answered "no lexicon", neutral, with nothing scored.
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / "parley-rules-only";
+  std::filesystem::create_directories(folder / "sentiment");
+  std::ofstream(folder / "sentiment" / "xx.rules.tsv") << "nicht\t-0.74\tpost_negator\ngut\t1.9\n";
+  const SentimentLexicon rules_only = bundled_sentiment_lexicon("xx", folder.string());
+  CHECK_FALSE(rules_only.has_valence_lexicon());
+  SentimentScorer scorer(rules_only);
+  Call call;
+  call.participants = {{"C", "Customer", Role::customer, ""}};
+  call.segments = {{0, 0, 1000, "Das ist gut", {}, {}}};
+  const CallSentiment sentiment = score_call(call, scorer);
+  CHECK(sentiment.no_lexicon);
+  CHECK(sentiment.customer.words == 0);
+  CHECK(sentiment.segments.at(0).score == 0.0);
+  std::filesystem::remove_all(folder);
+  // A bundled language with a word list has one.
+  CHECK(bundled_sentiment_lexicon("de", bundled_dir).has_valence_lexicon());
 }
 
 TEST_CASE("lexicon files: merge, override and malformed lines") {
@@ -203,8 +226,8 @@ TEST_CASE("lexicon files: merge, override and malformed lines") {
         data_dir + "/no_tab.tsv:2: expected 'term<TAB>value', found no tab");
   CHECK(error_message([] { load_sentiment_lexicon(data_dir + "/bad_kind.tsv", "en"); }) ==
         data_dir +
-            "/bad_kind.tsv:2: unknown kind 'flipper' of term 'not' (expected valence, negator, booster or "
-            "contrast)");
+            "/bad_kind.tsv:2: unknown kind 'flipper' of term 'not' (expected valence, negator, post_negator, "
+            "booster, post_booster, contrast, prefix, suffix or setting)");
   CHECK(error_message([] { SentimentLexicon::parse("ok\t1\nwow\t9\n", "x.tsv", "en"); }) ==
         "x.tsv:2: valence 9 of term 'wow' is outside [-4, 4]");
   CHECK(error_message([] { SentimentLexicon::parse("\xff\t1\n", "x.tsv", "en"); }) ==

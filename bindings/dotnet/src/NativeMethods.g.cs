@@ -328,6 +328,9 @@ namespace Parley.Native
         public static extern void parley_scorer_free(IntPtr scorer);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status parley_scorer_has_lexicon(IntPtr scorer, out int out_has_lexicon);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status parley_scorer_score(IntPtr scorer, byte[] text, UIntPtr text_length, ref SentimentScore out_score);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -25,6 +25,21 @@ namespace Parley
             Handle = new ScorerHandle(scorer);
         }
 
+        /// <summary>False when the language has emoji and rules but no word list (docs/sentiment.md): its
+        /// texts score 0 except emoji, and its calls are answered "no lexicon".</summary>
+        public bool HasLexicon
+        {
+            get
+            {
+                using (var scorer = Interop.Use(Handle, "Scorer"))
+                {
+                    int hasLexicon;
+                    Interop.Check(NativeMethods.parley_scorer_has_lexicon(scorer.Pointer, out hasLexicon));
+                    return hasLexicon != 0;
+                }
+            }
+        }
+
         public SentimentScore Score(string text)
         {
             var bytes = Interop.Utf8(Interop.NotNull(text, "text"));

@@ -49,6 +49,7 @@ namespace Parley.Tests
             runner.Run("Analysis: ToJson is the documented document", AnalysisJson);
             runner.Run("Analyzer: AnalyzeBatch gives each call the analysis Analyze gives", AnalyzerBatch);
             runner.Run("Scorer: 'This is great!' is positive, 'This is terrible.' negative", ScorerSignAndLabel);
+            runner.Run("Scorer: German and Japanese score with their bundled lexicons", ScorerOtherLanguages);
             runner.Run("Scorer: ScoreMany and ScoreLines give what Score gives", ScorerManyAndLines);
             runner.Run("Store: users, ingest, call summaries and the home page with 1 recorded call", StoreRoundTrip);
             runner.Run("Store: term lists, comments and the processing log", StoreListsCommentsLog);
@@ -391,6 +392,23 @@ namespace Parley.Tests
                 var terrible = scorer.Score("This is terrible.");
                 Assert.True(terrible.Score < 0, "'This is terrible.' scores below 0, got " + terrible.Score);
                 Assert.Equal(SentimentLabel.Negative, terrible.Label, "'This is terrible.' label");
+            }
+        }
+
+        private static void ScorerOtherLanguages()
+        {
+            using (var german = new Scorer("de-DE"))
+            {
+                Assert.True(german.HasLexicon, "German has a word list");
+                Assert.Equal(SentimentLabel.Negative, german.Score("Der Support war leider sehr schlecht.").Label,
+                             "'Der Support war leider sehr schlecht.' label");
+                Assert.Equal(SentimentLabel.Positive, german.Score("Die Demo war wirklich ausgezeichnet!").Label,
+                             "'Die Demo war wirklich ausgezeichnet!' label");
+            }
+            using (var japanese = new Scorer("ja-JP"))
+            {
+                Assert.True(japanese.HasLexicon, "Japanese has a word list");
+                Assert.Equal(SentimentLabel.Negative, japanese.Score("このツールは最悪です。").Label, "'このツールは最悪です。' label");
             }
         }
 

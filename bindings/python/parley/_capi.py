@@ -333,6 +333,7 @@ FUNCTIONS = (
     "parley_analysis_get_term_count",
     "parley_scorer_create",
     "parley_scorer_free",
+    "parley_scorer_has_lexicon",
     "parley_scorer_score",
     "parley_scorer_score_many",
     "parley_scorer_score_lines",
@@ -428,6 +429,7 @@ parley_analysis_term_count_size = _declare("parley_analysis_term_count_size", [c
 parley_analysis_get_term_count = _declare("parley_analysis_get_term_count", [c_void_p, c_size_t, POINTER(parley_term_count)], c_int)
 parley_scorer_create = _declare("parley_scorer_create", [c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 parley_scorer_free = _declare("parley_scorer_free", [c_void_p], None)
+parley_scorer_has_lexicon = _declare("parley_scorer_has_lexicon", [c_void_p, POINTER(c_int32)], c_int)
 parley_scorer_score = _declare("parley_scorer_score", [c_void_p, c_char_p, c_size_t, POINTER(parley_sentiment_score)], c_int)
 parley_scorer_score_many = _declare("parley_scorer_score_many", [c_void_p, POINTER(c_char_p), POINTER(c_size_t), c_size_t, POINTER(parley_sentiment_score)], c_int)
 parley_scorer_score_lines = _declare("parley_scorer_score_lines", [c_void_p, c_char_p, c_size_t, POINTER(parley_sentiment_score), c_size_t, POINTER(c_size_t)], c_int)

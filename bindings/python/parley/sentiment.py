@@ -1,7 +1,7 @@
 """Sentiment of plain text: a Scorer for one language scores one text or many in one call."""
 import struct
 from collections.abc import Sequence
-from ctypes import byref, c_char_p, c_size_t, c_void_p, sizeof, string_at
+from ctypes import byref, c_char_p, c_int32, c_size_t, c_void_p, sizeof, string_at
 from dataclasses import dataclass
 import itertools
 from operator import not_
@@ -118,6 +118,14 @@ class Scorer(Handle):
         check(_capi.parley_scorer_create(*text_arg(language), *json_arg(options), *text_arg(extra_lexicon),
                                          byref(out)))
         super().__init__(out.value)
+
+    @property
+    def has_lexicon(self):
+        """False when the language has emoji and rules but no word list (docs/sentiment.md): its texts
+        score 0 except emoji, and its calls are answered "no lexicon"."""
+        out = c_int32()
+        check(_capi.parley_scorer_has_lexicon(self._handle, byref(out)))
+        return bool(out.value)
 
     def score(self, text):
         native = _capi.parley_sentiment_score(struct_size=_SCORE_SIZE)

@@ -78,6 +78,25 @@ def test_an_extra_lexicon_changes_a_words_valence():
         assert scorer.score("zorble").label == "positive"
 
 
+def test_german_and_japanese_score_with_their_bundled_lexicons():
+    with parley.Scorer("de-DE") as german:
+        assert german.has_lexicon
+        assert german.score("Der Support war leider sehr schlecht.").label == "negative"
+        assert german.score("Die Demo war wirklich ausgezeichnet!").label == "positive"
+    with parley.Scorer("ja-JP") as japanese:
+        assert japanese.has_lexicon
+        assert japanese.score("このツールは最悪です。").label == "negative"
+
+
+def test_a_language_left_with_rules_only_has_no_lexicon(tmp_path, monkeypatch):
+    (tmp_path / "sentiment").mkdir()
+    (tmp_path / "sentiment" / "xx.rules.tsv").write_text("nicht\t-0.74\tpost_negator\n", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_DATA_DIR", str(tmp_path))
+    with parley.Scorer("xx") as scorer:
+        assert not scorer.has_lexicon
+        assert scorer.score("gut").score == 0
+
+
 def test_a_language_without_a_lexicon_is_refused():
     with pytest.raises(parley.ParleyError) as caught:
         parley.Scorer("xx")
