@@ -1,6 +1,6 @@
 #pragma once
-// Snowball stemmers (Debian's libstemmer), shared by related-forms term matching and the sentiment
-// lexicons' stem lookup.
+// Internal interface of the text area (for the areas above it; never installed): Snowball stemmers
+// (Debian's libstemmer), shared by related-forms term matching and the sentiment lexicons' stem lookup.
 #include <memory>
 #include <string_view>
 
