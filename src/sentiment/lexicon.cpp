@@ -41,6 +41,7 @@ constexpr std::string_view all_kind_names =
     "valence, negator, post_negator, booster, post_booster, contrast, prefix, suffix or setting";
 constexpr std::string_view setting_question_weight = "question_weight";
 constexpr std::string_view setting_stem = "stem";
+constexpr std::string_view setting_negation_looks_back = "negation_looks_back";
 
 // Scripts written without spaces between words: a term in them is cut into words by the language's
 // dictionary segmenter, as the scorer cuts the text, so that "あきらめました" is the phrase the
@@ -136,6 +137,8 @@ std::shared_ptr<SentimentLexicon::Impl> build(std::string language, const TermLi
   impl->suffixes = longest_first(list.suffixes);
   if (auto found = list.settings.find(setting_question_weight); found != list.settings.end())
     impl->question_weight = static_cast<float>(found->second);
+  if (auto found = list.settings.find(setting_negation_looks_back); found != list.settings.end())
+    impl->negation_looks_back = found->second != 0;
   if (auto found = list.settings.find(setting_stem); found != list.settings.end() && found->second != 0) {
     impl->stem = true;
     impl->stemmer_algorithm = detail::snowball_algorithm(impl->language);
@@ -202,6 +205,7 @@ TermList term_list_of(const SentimentLexicon::Impl& impl) {
   list.suffixes = impl.suffixes;
   if (impl.question_weight != 1) list.settings[std::string(setting_question_weight)] = impl.question_weight;
   if (impl.stem) list.settings[std::string(setting_stem)] = 1;
+  if (impl.negation_looks_back) list.settings[std::string(setting_negation_looks_back)] = 1;
   return list;
 }
 
@@ -290,10 +294,11 @@ void parse_into(std::string_view tsv, std::string_view source_name, std::string_
           if (canonical == setting_question_weight) {
             if (value < 0 || value > 1)
               fail(fmt::format("setting question_weight = {}: must be in [0, 1]", value_text));
-          } else if (canonical == setting_stem) {
-            if (value != 0 && value != 1) fail(fmt::format("setting stem = {}: must be 0 or 1", value_text));
+          } else if (canonical == setting_stem || canonical == setting_negation_looks_back) {
+            if (value != 0 && value != 1) fail(fmt::format("setting {} = {}: must be 0 or 1", canonical, value_text));
           } else {
-            fail(fmt::format("unknown setting '{}' (expected {} or {})", term, setting_question_weight, setting_stem));
+            fail(fmt::format("unknown setting '{}' (expected {}, {} or {})", term, setting_question_weight,
+                             setting_stem, setting_negation_looks_back));
           }
           list.settings[canonical] = value;
           break;
@@ -333,7 +338,8 @@ namespace {
 
 // Arabic and Hebrew letter forms that spelling varies on, in UTF-8 from `from` on: vowel marks,
 // the tatweel and Hebrew points are dropped; alef with hamza or madda becomes alef, alef maqsura
-// yeh, and teh marbuta heh. So "جداً", "جدًا" and "جدا" are one word.
+// yeh, teh marbuta heh, and a Hebrew final letter its ordinary form. So "جداً", "جدًا" and "جدا"
+// are one word, and Hebrew "מדהים" keeps its stem in "מדהימה" (מדהימ + ה).
 void fold_arabic_and_hebrew_forms(std::string& text, std::size_t from) {
   std::size_t out = from;
   for (std::size_t i = from; i < text.size();) {
@@ -353,6 +359,7 @@ void fold_arabic_and_hebrew_forms(std::string& text, std::size_t from) {
     if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625) mapped = 0x0627;
     if (cp == 0x0649) mapped = 0x064A;
     if (cp == 0x0629) mapped = 0x0647;
+    if (cp == 0x05DA || cp == 0x05DD || cp == 0x05DF || cp == 0x05E3 || cp == 0x05E5) mapped = cp + 1;  // ך ם ן ף ץ
     text[out++] = static_cast<char>(0xC0 | (mapped >> 6));
     text[out++] = static_cast<char>(0x80 | (mapped & 0x3F));
   }

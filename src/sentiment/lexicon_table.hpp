@@ -39,6 +39,7 @@ struct SentimentLexicon::Impl {
   std::vector<std::string> suffixes;
   float question_weight = 1;
   bool stem = false;
+  bool negation_looks_back = false;  // post_negators act only on what precedes them (Japanese)
   bool has_post_roles = false;  // any post_negator or post_booster term
   // Snowball stem of each single-word valence term -> the mean valence of the terms sharing it
   // (only with the "stem" setting, for languages Snowball knows).

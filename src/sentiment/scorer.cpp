@@ -481,7 +481,8 @@ struct SentimentScorer::Impl {
     return found;
   }
 
-  // Pass 2b: a post_negator negates what follows it in its clause, else what precedes it; a
+  // Pass 2b: a post_negator negates what follows it in its clause, else (or, with the
+  // negation_looks_back setting, always) what precedes it; a
   // post_booster boosts what precedes it, else what follows. Acting forward, they become plain
   // negators and boosters for pass 3; acting backward, they leave a factor or boost on the word.
   void apply_post_roles() {
@@ -490,7 +491,7 @@ struct SentimentScorer::Impl {
       Token& token = tokens[i];
       if (token.role == TokenRole::post_negator) {
         const auto nothing = [](Token&, std::uint32_t) {};
-        if (for_rated_near(i, +1, o.negation_window, nothing) > 0) {
+        if (!table->negation_looks_back && for_rated_near(i, +1, o.negation_window, nothing) > 0) {
           token.role = TokenRole::negator;
         } else {
           for_rated_near(i, -1, o.negation_window, [&](Token& rated, std::uint32_t) { rated.post_factor *= token.value; });

@@ -41,6 +41,15 @@ TEST_CASE("sentiment rules: a post_negator negates what follows it, else what pr
   CHECK(scorer.score("gefällt mir, nicht").score == doctest::Approx(normalized(2.0)));
 }
 
+TEST_CASE("sentiment rules: with negation_looks_back a post_negator negates only what precedes it") {
+  // Japanese "起きていないのは素晴らしい": the ない after a verb never negates the word after it.
+  SentimentScorer scorer = scorer_of("okite\t-1\nsubarashii\t3\nnai\t-0.74\tpost_negator\nnegation_looks_back\t1\tsetting\n");
+  // -1 x -0.74 + 3 = 3.74.
+  CHECK(scorer.score("okite nai noha subarashii").score == doctest::Approx(normalized(3.74)));
+  CHECK(scorer_of("subarashii\t3\nnai\t-0.74\tpost_negator\n").score("nai noha subarashii").score ==
+        doctest::Approx(normalized(-2.22)));
+}
+
 TEST_CASE("sentiment rules: a post_negator stops at a contrastive word") {
   SentimentScorer scorer = scorer_of("good\t2\nhandy\t1\nnai\t-0.74\tpost_negator\nkedo\t1.5\tcontrast\n");
   // "good nai kedo handy": "nai" cannot reach "handy" across "kedo", so it negates "good" (-1.48);
@@ -107,8 +116,10 @@ TEST_CASE("sentiment rules: Arabic and Hebrew spelling variants are one word") {
   CHECK(arabic.score("ممـــتاز").score == doctest::Approx(normalized(3.0)));
   // Alef with hamza is alef: "افضل" and "أفضل" are one word.
   CHECK(arabic.score("افضل").score == doctest::Approx(normalized(2.0)));
-  SentimentScorer hebrew = scorer_of("טוב\t1.9\n", "he");
+  SentimentScorer hebrew = scorer_of("טוב\t1.9\nמדהים\t3\nה\t0\tsuffix\n", "he");
   CHECK(hebrew.score("טוֹב").score == doctest::Approx(normalized(1.9)));  // with a holam point
+  // Final letters fold to ordinary ones: "מדהימה" = "מדהימ" + "ה", and "מדהים" folds to "מדהימ".
+  CHECK(hebrew.score("התוצאה מדהימה").score == doctest::Approx(normalized(3.0)));
 }
 
 TEST_CASE("sentiment rules: terms in unspaced scripts are cut into words as the text is") {
@@ -124,7 +135,7 @@ TEST_CASE("sentiment rules: bad rule lines are errors naming the line") {
   CHECK(error_of("question_weight\t2\tsetting\n") == "rules.tsv:1: setting question_weight = 2: must be in [0, 1]");
   CHECK(error_of("stem\t0.5\tsetting\n") == "rules.tsv:1: setting stem = 0.5: must be 0 or 1");
   CHECK(error_of("ok\t1\nloudness\t1\tsetting\n") ==
-        "rules.tsv:2: unknown setting 'loudness' (expected question_weight or stem)");
+        "rules.tsv:2: unknown setting 'loudness' (expected question_weight, stem or negation_looks_back)");
   CHECK(error_of("l' a\t0\tprefix\n") == "rules.tsv:1: a prefix must be a single word, 'l' a' is a phrase");
   CHECK(error_of("not at all\t-0.74\tpost_negator\n") ==
         "rules.tsv:1: a post_negator must be a single word, 'not at all' is a phrase");
