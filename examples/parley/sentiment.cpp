@@ -32,10 +32,9 @@ int run_sentiment(std::span<const std::string_view> arguments) {
     }
   }
   parley::SentimentLexicon lexicon = parley::bundled_sentiment_lexicon(language);
-  if (lexicon.valence_term_count() == 0) {
-    // Rules without rated words score only emoji and emoticons (docs/sentiment.md).
-    fmt::print(stderr,
-               "parley: no rated word lexicon is bundled for '{}': only emoji and emoticons will score\n",
+  if (!lexicon.has_valence_lexicon()) {
+    // Rules without a word list score only emoji and emoticons (docs/sentiment.md, "No lexicon").
+    fmt::print(stderr, "parley: no lexicon for this language ('{}'): only emoji and emoticons will score\n",
                language);
   }
   parley::SentimentScorer scorer(std::move(lexicon));

@@ -223,7 +223,8 @@ std::vector<parley::Activity> random_record(std::uint64_t seed, std::int64_t sta
   std::vector<parley::Activity> out;
   int serial = 0;
   while (out.size() < 260) {
-    const std::string id = "a" + std::to_string(++serial);
+    std::string id = "a";  // appended, not "a" + to_string: gcc 12 -O3 warns -Wrestrict on that (NOTES)
+    id += std::to_string(++serial);
     const std::int64_t kind = below(100);
     std::int64_t at = start + below(span);
     if (below(20) == 0 && !out.empty())
