@@ -30,9 +30,9 @@ const std::vector<std::string>& sentences() {
   return lines;
 }
 
-void BM_sentiment_score_sentences(benchmark::State& state) {
-  parley::SentimentScorer scorer(parley::bundled_sentiment_lexicon("en", source_dir + "/data"));
-  const auto& lines = sentences();
+// Scores every line once per iteration with the bundled lexicon of `language`.
+void score_lines(benchmark::State& state, const std::string& language, const std::vector<std::string>& lines) {
+  parley::SentimentScorer scorer(parley::bundled_sentiment_lexicon(language, source_dir + "/data"));
   double sink = 0;
   for (auto _ : state) {
     for (const auto& line : lines) sink += scorer.score(line).score;
@@ -41,6 +41,8 @@ void BM_sentiment_score_sentences(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
   state.counters["sentences"] = static_cast<double>(lines.size());
 }
+
+void BM_sentiment_score_sentences(benchmark::State& state) { score_lines(state, "en", sentences()); }
 BENCHMARK(BM_sentiment_score_sentences)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The texts (third column) of a language's labelled test set.
@@ -56,15 +58,7 @@ std::vector<std::string> labelled_texts(const std::string& language) {
 }
 
 void score_labelled(benchmark::State& state, const std::string& language) {
-  parley::SentimentScorer scorer(parley::bundled_sentiment_lexicon(language, source_dir + "/data"));
-  const std::vector<std::string> lines = labelled_texts(language);
-  double sink = 0;
-  for (auto _ : state) {
-    for (const auto& line : lines) sink += scorer.score(line).score;
-    benchmark::DoNotOptimize(sink);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
-  state.counters["sentences"] = static_cast<double>(lines.size());
+  score_lines(state, language, labelled_texts(language));
 }
 void BM_sentiment_score_labelled_en(benchmark::State& state) { score_labelled(state, "en"); }
 void BM_sentiment_score_labelled_de(benchmark::State& state) { score_labelled(state, "de"); }
@@ -73,28 +67,17 @@ BENCHMARK(BM_sentiment_score_labelled_en)->Unit(benchmark::kMicrosecond)->MinTim
 BENCHMARK(BM_sentiment_score_labelled_de)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 BENCHMARK(BM_sentiment_score_labelled_ja)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 
-void BM_sentiment_load_english_lexicon(benchmark::State& state) {
+void load_lexicon(benchmark::State& state, const std::string& language) {
   for (auto _ : state) {
-    auto lexicon = parley::bundled_sentiment_lexicon("en", source_dir + "/data");
+    auto lexicon = parley::bundled_sentiment_lexicon(language, source_dir + "/data");
     benchmark::DoNotOptimize(lexicon);
   }
 }
+void BM_sentiment_load_english_lexicon(benchmark::State& state) { load_lexicon(state, "en"); }
+void BM_sentiment_load_german_lexicon(benchmark::State& state) { load_lexicon(state, "de"); }
+void BM_sentiment_load_japanese_lexicon(benchmark::State& state) { load_lexicon(state, "ja"); }
 BENCHMARK(BM_sentiment_load_english_lexicon)->Unit(benchmark::kMillisecond);
-
-void BM_sentiment_load_german_lexicon(benchmark::State& state) {
-  for (auto _ : state) {
-    auto lexicon = parley::bundled_sentiment_lexicon("de", source_dir + "/data");
-    benchmark::DoNotOptimize(lexicon);
-  }
-}
 BENCHMARK(BM_sentiment_load_german_lexicon)->Unit(benchmark::kMillisecond);
-
-void BM_sentiment_load_japanese_lexicon(benchmark::State& state) {
-  for (auto _ : state) {
-    auto lexicon = parley::bundled_sentiment_lexicon("ja", source_dir + "/data");
-    benchmark::DoNotOptimize(lexicon);
-  }
-}
 BENCHMARK(BM_sentiment_load_japanese_lexicon)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -44,13 +44,16 @@ struct Token {
   bool sentence_start = false;  // first token after . ! ? ; (or of the text)
   bool clause_start = false;    // first token after , or : (or of a sentence): ends negation scope
   bool question_end = false;    // last token of a sentence that ends with a question mark
-  bool piece = false;           // a prefix or suffix split off a word: not a word of its own
   bool stemmed = false;         // rated through its Snowball stem (value holds the valence)
   TokenRole role = TokenRole::none;
   float value = 0;
-  // What post_negator and post_booster words after this token do to it (see apply_post_roles).
-  float post_factor = 1;
-  float post_boost = 0;
+};
+
+// What post_negator and post_booster words do to the rated token before them (apply_post_roles);
+// kept beside the tokens, and only for lexicons with such words.
+struct PostAdjustment {
+  float factor = 1;
+  float boost = 0;
 };
 
 inline bool is_ascii_space(unsigned char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -98,6 +101,7 @@ struct SentimentScorer::Impl {
   // Reused buffers: they grow to the longest text seen and are never shrunk.
   std::string folded;
   std::vector<Token> tokens;
+  std::vector<PostAdjustment> post;  // per token, filled only when the lexicon has post roles
   std::string phrase_key;
   std::string cleaned;  // text with invalid UTF-8 replaced (replace_invalid_utf8 only)
   std::vector<WordToken> words;
@@ -113,12 +117,21 @@ struct SentimentScorer::Impl {
   bool pending_sentence_start = true;
   bool pending_clause_start = true;
 
+  // Which word rules the lexicon has (English has none: its words take the shortest path).
+  bool affixes = false;
+  bool stems = false;
+  bool word_rules = false;
+
   Impl(SentimentLexicon lex, SentimentOptions opts)
-      : lexicon(std::move(lex)), options(opts), table(&lexicon.impl()) {}
+      : lexicon(std::move(lex)), options(opts), table(&lexicon.impl()) {
+    affixes = !table->prefixes.empty() || !table->suffixes.empty();
+    stems = table->stemmer_algorithm != nullptr && !table->stem_values.empty();
+    word_rules = affixes || stems;
+  }
 
   void push_token(std::uint32_t begin, std::uint32_t length, std::uint32_t entry, bool caps,
                   bool has_letters) {
-    Token token;
+    Token& token = tokens.emplace_back();
     token.begin = begin;
     token.length = length;
     token.entry = entry;
@@ -126,7 +139,6 @@ struct SentimentScorer::Impl {
     token.sentence_start = pending_sentence_start;
     token.clause_start = pending_sentence_start || pending_clause_start;
     pending_sentence_start = pending_clause_start = false;
-    tokens.push_back(token);
     letter_tokens += has_letters ? 1 : 0;
     caps_tokens += caps ? 1 : 0;
   }
@@ -174,8 +186,7 @@ struct SentimentScorer::Impl {
           const std::uint32_t suffix_begin = core_begin + stem_length;
           push_token(suffix_begin, suffix_length, find(suffix_begin, suffix_length), false, true);
         }
-        // The word counts once (at its first token), whatever it was split into.
-        for (std::size_t k = first + 1; k < tokens.size(); ++k) tokens[k].piece = true;
+        // The word counts once, whatever it was split into.
         pieces += static_cast<std::uint32_t>(tokens.size() - first - 1);
         return true;
       }
@@ -198,18 +209,24 @@ struct SentimentScorer::Impl {
   void push_word(std::uint32_t begin, std::uint32_t length, bool caps, bool has_letters) {
     const std::uint32_t entry = find(begin, length);
     // A phrase's first word that is no term itself may still be rated through its stem.
-    const bool phrase_start_only = entry != npos && table->entries[entry].placeholder;
-    if ((entry != npos && !phrase_start_only) || !has_letters) {
+    const bool phrase_start_only = entry != npos && stems && table->entries[entry].placeholder;
+    if (!word_rules || (entry != npos && !phrase_start_only) || !has_letters) {
       push_token(begin, length, entry, caps, has_letters);
       return;
     }
-    if (!phrase_start_only && (!table->prefixes.empty() || !table->suffixes.empty()) &&
+    push_unknown_word(begin, length, entry, phrase_start_only, caps, has_letters);
+  }
+
+  // The rare path of push_word, out of line so the common one stays small.
+  [[gnu::noinline]] void push_unknown_word(std::uint32_t begin, std::uint32_t length, std::uint32_t entry,
+                                           bool phrase_start_only, bool caps, bool has_letters) {
+    if (!phrase_start_only && affixes &&
         push_split_word(begin, length, caps, has_letters)) {
       return;
     }
     push_token(begin, length, entry, caps, has_letters);
     // Stems of short words ("sono", "tem") say little: only words of four bytes or more.
-    if (length >= 4 && table->stemmer_algorithm != nullptr && !table->stem_values.empty()) {
+    if (length >= 4 && stems) {
       if (!stemmer) stemmer.emplace(table->stemmer_algorithm);
       if (auto found = table->stem_values.find(stemmer->stem(folded_view(begin, length)));
           found != table->stem_values.end()) {
@@ -460,7 +477,7 @@ struct SentimentScorer::Impl {
   }
 
   // The rated tokens within `window` tokens of `at` in its clause and on its side of a contrastive
-  // word, before it (direction -1) or after it (+1), calling on_rated(token, distance). Returns how
+  // word, before it (direction -1) or after it (+1), calling on_rated(token index, distance). Returns how
   // many there were.
   template <class OnRated>
   std::size_t for_rated_near(std::size_t at, int direction, std::uint32_t window, OnRated&& on_rated) {
@@ -471,10 +488,11 @@ struct SentimentScorer::Impl {
       } else if (at + distance >= tokens.size() || tokens[at + distance].clause_start) {
         break;
       }
-      Token& near = tokens[direction < 0 ? at - distance : at + distance];
+      const std::size_t index = direction < 0 ? at - distance : at + distance;
+      const Token& near = tokens[index];
       if (near.role == TokenRole::contrast) break;  // "良くないけど便利": the two sides stay apart
       if (near.role == TokenRole::valence && near.value != 0) {  // a 0 entry only guards a word
-        on_rated(near, distance);
+        on_rated(index, distance);
         ++found;
       }
     }
@@ -487,21 +505,22 @@ struct SentimentScorer::Impl {
   // negators and boosters for pass 3; acting backward, they leave a factor or boost on the word.
   void apply_post_roles() {
     const SentimentOptions& o = options;
+    post.assign(tokens.size(), PostAdjustment{});
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       Token& token = tokens[i];
       if (token.role == TokenRole::post_negator) {
-        const auto nothing = [](Token&, std::uint32_t) {};
+        const auto nothing = [](std::size_t, std::uint32_t) {};
         if (!table->negation_looks_back && for_rated_near(i, +1, o.negation_window, nothing) > 0) {
           token.role = TokenRole::negator;
         } else {
-          for_rated_near(i, -1, o.negation_window, [&](Token& rated, std::uint32_t) { rated.post_factor *= token.value; });
+          for_rated_near(i, -1, o.negation_window, [&](std::size_t rated, std::uint32_t) { post[rated].factor *= token.value; });
         }
       } else if (token.role == TokenRole::post_booster) {
         const float boost = token.value;
         const std::size_t before = for_rated_near(
             i, -1, o.booster_window,
-            [&](Token& rated, std::uint32_t distance) {
-              rated.post_boost += boost * static_cast<float>(booster_decay(distance));
+            [&](std::size_t rated, std::uint32_t distance) {
+              post[rated].boost += boost * static_cast<float>(booster_decay(distance));
             });
         if (before == 0) token.role = TokenRole::booster;
       }
@@ -520,6 +539,7 @@ struct SentimentScorer::Impl {
     float contrast_weight = 1;
     double before = 0, after = 0;  // valence of the current sentence before / after the contrast
     const double question_weight = table->question_weight;
+    const bool has_post = table->has_post_roles;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i == n || (tokens[i].sentence_start && i > sentence_begin)) {
         double sentence = contrast_at == npos ? before : before * o.contrast_before_weight + after * contrast_weight;
@@ -544,7 +564,7 @@ struct SentimentScorer::Impl {
       const double base = token.value;
       double value = base;
       if (token.caps && mixed_case) value += sign_of(base) * o.caps_increment;
-      value += sign_of(base) * token.post_boost;
+      if (has_post) value += sign_of(base) * post[i].boost;
       // Look back within the clause: a comma ends the reach of "not" and "very".
       for (std::uint32_t distance = 1; distance <= look_back && !tokens[i - distance + 1].clause_start;
            ++distance) {
@@ -557,7 +577,7 @@ struct SentimentScorer::Impl {
           value *= before_token.value;
         }
       }
-      value *= token.post_factor;
+      if (has_post) value *= post[i].factor;
       (contrast_at == npos ? before : after) += value;
     }
     if (sum != 0) {
