@@ -15,6 +15,7 @@
 #include "parley/error.hpp"
 #include "parley/text.hpp"
 #include "sentiment/lexicon_table.hpp"
+#include "text/chars.hpp"
 #include "text/snowball.hpp"
 
 namespace parley {
@@ -48,16 +49,8 @@ constexpr std::string_view setting_negation_looks_back = "negation_looks_back";
 // scorer will see.
 bool in_unspaced_script(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp = 0;
-    std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + length > text.size()) return false;
-    cp = c & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
-    for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    std::size_t length = 1;
+    const char32_t cp = text_detail::decode_at(text, i, length);
     if ((cp >= 0x0E00 && cp <= 0x0EFF) ||                      // Thai, Lao
         (cp >= 0x1000 && cp <= 0x109F) ||                      // Myanmar
         (cp >= 0x1780 && cp <= 0x17FF) ||                      // Khmer
@@ -193,6 +186,15 @@ std::shared_ptr<SentimentLexicon::Impl> build(std::string language, const TermLi
   return impl;
 }
 
+// The settings lines a lexicon was built from (those that differ from the defaults).
+std::map<std::string, double, std::less<>> settings_of(const SentimentLexicon::Impl& impl) {
+  std::map<std::string, double, std::less<>> settings;
+  if (impl.question_weight != 1) settings[std::string(setting_question_weight)] = impl.question_weight;
+  if (impl.stem) settings[std::string(setting_stem)] = 1;
+  if (impl.negation_looks_back) settings[std::string(setting_negation_looks_back)] = 1;
+  return settings;
+}
+
 TermList term_list_of(const SentimentLexicon::Impl& impl) {
   TermList list;
   for (const auto& entry : impl.entries) {
@@ -203,9 +205,7 @@ TermList term_list_of(const SentimentLexicon::Impl& impl) {
   }
   list.prefixes = impl.prefixes;
   list.suffixes = impl.suffixes;
-  if (impl.question_weight != 1) list.settings[std::string(setting_question_weight)] = impl.question_weight;
-  if (impl.stem) list.settings[std::string(setting_stem)] = 1;
-  if (impl.negation_looks_back) list.settings[std::string(setting_negation_looks_back)] = 1;
+  list.settings = settings_of(impl);
   return list;
 }
 
@@ -418,7 +418,7 @@ SentimentLexicon SentimentLexicon::merged_with(const SentimentLexicon& overrides
   }
   for (const std::string& prefix : overrides.impl_->prefixes) TermList::add_unique(list.prefixes, prefix);
   for (const std::string& suffix : overrides.impl_->suffixes) TermList::add_unique(list.suffixes, suffix);
-  for (const auto& [name, value] : term_list_of(*overrides.impl_).settings) list.settings[name] = value;
+  for (const auto& [name, value] : settings_of(*overrides.impl_)) list.settings[name] = value;
   const std::string& language = impl_->language.empty() ? overrides.impl_->language : impl_->language;
   return SentimentLexicon(build(language, list, impl_->has_valence_lexicon || overrides.impl_->has_valence_lexicon));
 }
