@@ -31,7 +31,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/parleyConfig.cmake ${CMAKE_CURRENT_BIN
 # shared one), and its dependencies' link flags in Libs, since the library is only ever static.
 # Link flags only: Requires would also put the dependencies' Cflags (-DUTF8PROC_EXPORTS,
 # -I/usr/include/hs) into every host's compile line.
-pkg_check_modules(PARLEY_PC_DEPENDENCIES QUIET REQUIRED icu-uc icu-i18n sqlite3 fmt libutf8proc libhs gmime-3.0 libical)
+pkg_check_modules(PARLEY_PC_DEPENDENCIES QUIET REQUIRED icu-uc icu-i18n sqlite3 fmt libutf8proc libhs gmime-3.0 libical hunspell)
 list(JOIN PARLEY_PC_DEPENDENCIES_LDFLAGS " " PARLEY_PC_DEPENDENCY_LIBS)
 set(PARLEY_PC_DEPENDENCY_LIBS "${PARLEY_PC_DEPENDENCY_LIBS} -lstemmer -lcsv")
 # Relocatable: the .pc files find the prefix from their own directory.

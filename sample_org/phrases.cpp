@@ -45,7 +45,14 @@ PhraseBank english() {
       {"That sounds really good.", "I love how simple that looks.", "This is exactly what we need.",
        "Great, that would help us a lot.", "Honestly, that's impressive."});
   set(PhraseKind::customer_neutral,
-      {"Okay, I see.", "We have about forty people in sales.",
+      {
+       // Hard cases: a participant's name, capitalised common words, negation, hypothetical,
+       // reported speech, a closing: none is a brand or an action item.
+       "Thanks {seller}, I won't be able to send the numbers before Monday.",
+       "If we moved to the next step, Legal and Procurement would want to see the contract.",
+       "Our Head of Sales said she would call you about it.",
+       "Okay, see you next week.",
+       "Okay, I see.", "We have about forty people in sales.",
        "Right now we use spreadsheets for most of it.", "Our fiscal year starts in January.",
        "Let me check with my manager.", "I think that is roughly correct."});
   set(PhraseKind::customer_negative,
@@ -112,7 +119,14 @@ PhraseBank german() {
       {"Das klingt wirklich gut.", "Das sieht sehr einfach aus, gefällt mir.", "Genau das brauchen wir.",
        "Super, das würde uns sehr helfen.", "Ehrlich gesagt, das ist beeindruckend."});
   set(PhraseKind::customer_neutral,
-      {"Okay, verstehe.", "Wir haben etwa vierzig Leute im Vertrieb.",
+      {
+       // Hard cases: a participant's name, capitalised common words, negation, hypothetical,
+       // reported speech, a closing: none is a brand or an action item.
+       "Danke, {seller}, ich werde Ihnen die Zahlen leider nicht vor Montag schicken können.",
+       "Wenn wir den nächsten Schritt gehen würden, müsste unsere Rechtsabteilung den Vertrag prüfen.",
+       "Unser Vertriebsleiter hat gesagt, dass er Sie anrufen würde.",
+       "Alles klar, bis dann.",
+       "Okay, verstehe.", "Wir haben etwa vierzig Leute im Vertrieb.",
        "Im Moment machen wir das meiste mit Excel.", "Unser Geschäftsjahr beginnt im Januar.",
        "Das muss ich mit meinem Chef abstimmen."});
   set(PhraseKind::customer_negative,
@@ -179,7 +193,14 @@ PhraseBank danish() {
        "Det er præcis, hvad vi har brug for.", "Super, det ville hjælpe os meget.",
        "Ærligt talt, det er imponerende."});
   set(PhraseKind::customer_neutral,
-      {"Okay, jeg forstår.", "Vi er omkring fyrre personer i salg.", "Lige nu bruger vi mest regneark.",
+      {
+       // Hard cases: a participant's name, capitalised common words, negation, hypothetical,
+       // reported speech, a closing: none is a brand or an action item.
+       "Tak, {seller}, jeg kan desværre ikke sende tallene før mandag.",
+       "Hvis vi gik videre til næste skridt, skulle Juridisk Afdeling se kontrakten.",
+       "Min chef sagde, at han ville ringe til dig.",
+       "Okay, vi ses.",
+       "Okay, jeg forstår.", "Vi er omkring fyrre personer i salg.", "Lige nu bruger vi mest regneark.",
        "Vores regnskabsår starter i januar.", "Jeg skal lige tale med min chef."});
   set(PhraseKind::customer_negative,
       {"Ærligt talt er det for dyrt for os.", "Jeg er bekymret for, at migreringen bliver besværlig.",
@@ -246,7 +267,14 @@ PhraseBank french() {
       {"Ça a l'air vraiment bien.", "J'aime beaucoup la simplicité.", "C'est exactement ce qu'il nous faut.",
        "Super, cela nous aiderait beaucoup.", "Franchement, c'est impressionnant."});
   set(PhraseKind::customer_neutral,
-      {"D'accord, je vois.", "Nous sommes une quarantaine de commerciaux.",
+      {
+       // Hard cases: a participant's name, capitalised common words, negation, hypothetical,
+       // reported speech, a closing: none is a brand or an action item.
+       "Merci {seller}, je ne pourrai pas vous envoyer les chiffres avant lundi.",
+       "Si nous passions à l'étape suivante, le Service Juridique voudrait voir le contrat.",
+       "Mon directeur a dit qu'il vous appellerait.",
+       "D'accord, à bientôt.",
+       "D'accord, je vois.", "Nous sommes une quarantaine de commerciaux.",
        "Aujourd'hui, on fait presque tout sur Excel.", "Notre exercice commence en janvier.",
        "Je dois en parler à ma responsable."});
   set(PhraseKind::customer_negative,
@@ -313,7 +341,14 @@ PhraseBank spanish() {
       {"Suena muy bien.", "Me encanta lo sencillo que parece.", "Es justo lo que necesitamos.",
        "Genial, eso nos ayudaría mucho.", "La verdad, es impresionante."});
   set(PhraseKind::customer_neutral,
-      {"Vale, entiendo.", "Somos unas cuarenta personas en ventas.",
+      {
+       // Hard cases: a participant's name, capitalised common words, negation, hypothetical,
+       // reported speech, a closing: none is a brand or an action item.
+       "Gracias {seller}, no podré enviarte las cifras antes del lunes.",
+       "Si pasáramos al siguiente paso, el Departamento Legal querría ver el contrato.",
+       "Mi jefe dijo que te llamaría.",
+       "Vale, hasta luego.",
+       "Vale, entiendo.", "Somos unas cuarenta personas en ventas.",
        "Ahora mismo usamos hojas de cálculo para casi todo.", "Nuestro año fiscal empieza en enero.",
        "Tengo que consultarlo con mi jefa."});
   set(PhraseKind::customer_negative,

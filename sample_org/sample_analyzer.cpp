@@ -14,7 +14,7 @@ SampleAnalyzer::SampleAnalyzer(const SampleOrganisation& org) {
   // Names from the organisation's gazetteer are brands; its own name is not.
   AnalysisOptions options;
   for (const std::string& brand : org.brand_gazetteer) options.signals.gazetteer.push_back({brand, {}});
-  options.signals.brand_exclusions.push_back(org.name);
+  options.signals.our_names = {org.name, "Brightwave"};
   const std::vector<TrackedTerm> all_terms = tracked_terms_from_lists(sample_term_lists(org));
   analyzers_.reserve(org.teams.size());
   for (const SampleTeam& team : org.teams) {

@@ -4,6 +4,7 @@ into the signal tests' sentence files, tests/data/signals/meetings/<meeting>.tsv
 
 Each line is `<turn>.<sentence>\t<speaker>\t<text>`: the transcribers' markers ({vocalsound},
 {disfmarker}, ...) are dropped, their tokenised punctuation is joined again ("we 'll ." -> "we'll."),
+letters spelled out the AMI way are joined ("L_C_D_" -> "LCD", as speech-to-text writes them),
 and a turn is cut into sentences after `.`, `?` and `!`. Turns with no words are left out, but keep
 their number, so ids follow the source. Deterministic: rerunning gives the same files.
 
@@ -23,6 +24,8 @@ def clean(content: str) -> str:
     text = re.sub(r"\{[a-z]+\}", " ", content)
     text = text.replace("@ @", " ").replace("@", " ")
     text = re.sub(r"\s+", " ", text).strip()
+    # AMI spells letter names "L_C_D_"; speech-to-text writes "LCD".
+    text = re.sub(r"\b((?:[A-Za-z]_)+)", lambda m: m.group(1).replace("_", ""), text)
     text = re.sub(r" ('(?:s|re|ll|m|d|ve|t)\b)", r"\1", text)  # "we 'll" -> "we'll"
     text = re.sub(r"(\w) - (\w)", r"\1-\2", text)  # "Mm - hmm" -> "Mm-hmm"
     text = re.sub(r" ([.,?!;:])", r"\1", text)  # "okay ." -> "okay."

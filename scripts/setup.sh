@@ -9,6 +9,9 @@ packages=(g++ cmake ninja-build pkg-config git
   libstemmer-dev libhyperscan-dev libbenchmark-dev
   libgmime-3.0-dev libical-dev  # mail and calendars (src/activities)
   libcsv-dev  # the CSV forms of activities and opportunities (src/activities)
+  libhunspell-dev  # dictionaries tell common words from names (src/signals/names.cpp), and:
+  hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-pt-br
+  hunspell-nl hunspell-sv hunspell-da hunspell-no hunspell-ar hunspell-he
   clang-tidy  # scripts/test.sh runs clang-tidy (Debian 12: clang-tidy 14, run-clang-tidy-14)
   zlib1g-dev)  # `pkg-config --static --libs parley` names -lz through Debian's sqlite3.pc
 for option in "$@"; do

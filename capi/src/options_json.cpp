@@ -63,6 +63,8 @@ SignalOptions signal_options_from_json(const JsonField& field) {
       options.gazetteer.push_back(gazetteer_entry_from_json(entry));
   }
   object.read("brand_exclusions", options.brand_exclusions);
+  object.read("our_names", options.our_names);
+  object.read("dictionary_dir", options.dictionary_dir);
   object.read("min_name_words", options.min_name_words);
   object.read("max_name_words", options.max_name_words);
   object.read("detect_prices", options.detect_prices);

@@ -18,6 +18,7 @@ enum class OutputFormat { text, json };
 struct AnalyzeArguments {
   TranscriptOptions transcript;
   std::vector<parley::TrackedTerm> tracked_terms;
+  std::vector<std::string> our_names;  // our organisation: never an "other brand"
   OutputFormat output_format = OutputFormat::text;
   std::vector<std::string> files;
   bool help = false;  // --help: print the usage, analyse nothing
@@ -46,6 +47,8 @@ AnalyzeArguments parse_arguments(std::span<const std::string_view> arguments) {
     } else if (argument == "--terms") {
       std::vector<parley::TrackedTerm> terms = parley::load_term_list(std::string(take_value(arguments, i)));
       parsed.tracked_terms.insert(parsed.tracked_terms.end(), terms.begin(), terms.end());
+    } else if (argument == "--ours") {
+      parsed.our_names.emplace_back(take_value(arguments, i));
     } else if (argument == "--format") {
       const std::string_view name = take_value(arguments, i);
       if (name == "text")
@@ -206,6 +209,7 @@ int run_analyze(std::span<const std::string_view> arguments) {
   parley::AnalysisOptions options;
   if (!parsed.transcript.read_options.default_language.empty())
     options.default_language = parsed.transcript.read_options.default_language;
+  options.signals.our_names = parsed.our_names;
   const parley::CallAnalyzer analyzer(options, parsed.tracked_terms);
   int failures = 0;
   std::vector<std::string> json_calls;

@@ -17,7 +17,7 @@ constexpr std::array<CommandUsage, 6> commands = {{
     {"analyze",
      "parley analyze [--role NAME=seller|customer|other ...] [--our-user NAME ...]\n"
      "                      [--our-domain DOMAIN ...] [--language TAG] [--input-format FORMAT]\n"
-     "                      [--terms FILE] [--format text|json] FILE...\n",
+     "                      [--terms FILE] [--ours NAME ...] [--format text|json] FILE...\n",
      "Analyses each transcript FILE (WebVTT, SRT, RTTM, parley JSON, Amazon Transcribe, AssemblyAI,\n"
      "Deepgram) and prints every metric (docs/cli.md, docs/output-json.md).\n"
      "  --role NAME=ROLE      the speaker NAME (id or display name) has ROLE; repeatable\n"
@@ -26,6 +26,7 @@ constexpr std::array<CommandUsage, 6> commands = {{
      "  --language TAG        BCP 47 language of files that do not say (default en)\n"
      "  --input-format FORMAT webvtt, srt, rttm, parley-json, amazon-transcribe, assemblyai, deepgram\n"
      "  --terms FILE          tracked keywords and competitors (docs/terms.md)\n"
+     "  --ours NAME           a name of our own organisation, never an other brand; repeatable\n"
      "  --format text|json    a report per call (default) or one JSON document\n"
      "  -h, --help            this text\n"},
     {"sentiment", "parley sentiment [--lang TAG] [--format tsv|json]   (one text per line on stdin)\n",

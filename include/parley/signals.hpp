@@ -20,8 +20,11 @@ namespace parley {
 // ---------------------------------------------------------------------------------------------
 // Pattern data (plain values; load from files or fill in code)
 
-// One action-item pattern: a phrase and the id of the kind of commitment it signals
-// ("send", "meet", "follow_up", "next_step").
+// One entry of an action-item list (docs/signals.md "Action items"): `id` is its kind ("commit",
+// "request", "joint", "commit_phrase", "request_phrase", "joint_phrase", "verb", "negation",
+// "hypothetical", "reported", "closing") and `phrase` what is said ("i'll", "send", "see you").
+// Due-date lists use the same shape with `id` the rule ("day+1", "weekday=5", "next_week",
+// "end_of_week", "end_of_month").
 struct ActionPattern {
   std::string id;
   std::string phrase;
@@ -34,13 +37,20 @@ struct CurrencyToken {
   std::string token;
   std::string code;
   std::vector<std::string> languages;  // BCP 47 tags or primary subtags, e.g. "sv", "es-MX"
+  // The token is also an ordinary word or a unit ("pounds" of weight, "won"): it makes a price only
+  // after the number and with a price context (docs/signals.md, "Prices").
+  bool needs_price_context = false;
 };
 
 // A word or suffix that multiplies the number before it: "k" 1e3, "million" 1e6, "万" 1e4.
-// Multipliers are powers of ten.
+// Multipliers are powers of ten. Resolved by language as currency tokens are: with several entries
+// for one token the one listing the call's tag (or primary subtag) wins, else the one without
+// languages; a token listed only for other languages is no multiplier in the call ("mil" is a
+// thousand in Spanish and Portuguese, nothing in English).
 struct AmountMultiplier {
   std::string token;
   int power_of_ten = 0;
+  std::vector<std::string> languages;  // empty: every language
 };
 
 // A host-supplied organization name and the variants it may be said as.
@@ -57,6 +67,7 @@ struct LanguageSignalPatterns {
   std::vector<std::string> interrogatives;     // sentence openers: "what", "do you", "¿"
   std::vector<std::string> question_endings;   // sentence endings: "吗", "ですか"
   std::vector<std::string> brand_stop_words;   // capitalised words that are never part of a name
+  std::vector<ActionPattern> due_dates;        // time expressions of action items: rule and phrase
 };
 
 // Every pattern the detector uses; languages are keyed by BCP 47 tag or primary subtag ("en",
@@ -65,6 +76,7 @@ struct SignalPatterns {
   std::map<std::string, LanguageSignalPatterns> languages;
   std::vector<CurrencyToken> currencies;
   std::vector<AmountMultiplier> multipliers;
+  std::vector<std::string> person_names;  // first and last names of any language: never a brand
 };
 
 // Loaders; each throws Error(ErrorCode::io) if the file cannot be read and Error(ErrorCode::parse)
@@ -75,15 +87,17 @@ struct SignalPatterns {
 std::vector<std::string> load_phrase_list(const std::string& path);
 // "<id> <phrase>": the id (letters, digits, '_', '-', '.') then whitespace then the phrase.
 std::vector<ActionPattern> load_action_patterns(const std::string& path);
-// "<token>\t<ISO 4217 code>[\t<language>,<language>...]".
+// "<token>\t<ISO 4217 code>[\t<language>,<language>...[\t<flags>]]"; languages "*" or empty: all;
+// the one flag is "context" (CurrencyToken::needs_price_context).
 std::vector<CurrencyToken> load_currency_tokens(const std::string& path);
-// "<token>\t<power of ten>".
+// "<token>\t<power of ten>[\t<language>,<language>...]".
 std::vector<AmountMultiplier> load_amount_multipliers(const std::string& path);
 // "<name>[ | <variant> | <variant> ...]".
 std::vector<GazetteerEntry> load_gazetteer(const std::string& path);
-// Every file under <data_dir>/signals/: currencies.tsv, multipliers.tsv and, per language
-// directory <data_dir>/signals/<lang>/, action_items.txt, fillers.txt, interrogatives.txt and
-// brand_stop_words.txt (each optional). An empty data_dir: the rule in parley/resources.hpp.
+// Every file under <data_dir>/signals/: currencies.tsv, multipliers.tsv, person_names.txt and, per
+// language directory <data_dir>/signals/<lang>/, action_items.txt, due_dates.txt, fillers.txt,
+// interrogatives.txt and brand_stop_words.txt (each optional). An empty data_dir: the rule in
+// parley/resources.hpp.
 SignalPatterns load_signal_patterns(const std::string& data_dir = {});
 
 // ---------------------------------------------------------------------------------------------
@@ -98,8 +112,15 @@ struct SignalOptions {
   // Names that are not "other brands" (the tracked keywords and competitors): a candidate whose
   // normalized key equals one of these, or contains one as whole words, is dropped.
   std::vector<std::string> brand_exclusions;
+  // Our own organisation's names and short forms ("Brightwave Solutions", "Brightwave"): never
+  // reported as a brand, nor any name containing one or contained in one.
+  std::vector<std::string> our_names;
+  // Folder of the Hunspell dictionaries (<folder>/<lang>_<REGION>.dic and .aff) that tell common
+  // words from names; empty: /usr/share/hunspell. A language without a dictionary there gets
+  // multi-word capitalised names only (docs/signals.md "Other brands and organizations").
+  std::string dictionary_dir;
   // Capitalised candidate names: word count range. Names from the gazetteer are always kept.
-  std::uint32_t min_name_words = 2;
+  std::uint32_t min_name_words = 1;  // one word only where a dictionary knows the language
   std::uint32_t max_name_words = 6;
   // Which signals to detect.
   bool detect_prices = true;
@@ -148,15 +169,26 @@ struct BrandCount {
   std::uint32_t first_segment = 0;
 };
 
-// A sentence with a seller commitment or next step.
+// Who is to do an action item, seen from its speaker.
+enum class ActionOwner : std::uint8_t {
+  speaker,     // a commitment: "I'll send it"
+  other_side,  // a request: "could you send me the figures?"
+  both,        // a joint proposal: "let's meet on Tuesday"
+};
+std::string_view action_owner_name(ActionOwner owner) noexcept;  // "speaker", "other_side", "both"
+
+// A sentence with a commitment, a request or a joint proposal (docs/signals.md "Action items").
 struct ActionItem {
   std::uint32_t segment = 0;
-  Role role = Role::other;
+  Role role = Role::other;  // the speaker's role
   Milliseconds offset_ms = 0;
   std::uint32_t begin = 0;  // the sentence's byte offsets in the segment's text
   std::uint32_t end = 0;
-  std::string pattern_id;  // the first matching pattern's id
+  std::string pattern_id;  // the action verb, or the phrase trigger, as written in the list
   std::string text;        // the sentence
+  ActionOwner owner = ActionOwner::speaker;
+  std::string due_text;  // the time expression ("by friday"), normalized; empty if none
+  std::string due_date;  // YYYY-MM-DD from Call::start_time_ms (UTC); empty if none or no call date
 };
 
 // Filler words of one participant.

@@ -3,7 +3,9 @@
 #include <array>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <utf8proc.h>
 
@@ -11,6 +13,8 @@
 #include "parley/error.hpp"
 #include "parley/signals.hpp"
 #include "parley/text.hpp"
+#include "signals/actions.hpp"
+#include "signals/names.hpp"
 #include "signals/prices.hpp"
 #include "signals/scan.hpp"
 
@@ -146,11 +150,12 @@ struct CompiledLanguage {
   std::string name;
   PhraseMatcher fillers;
   std::vector<std::string> filler_phrases;  // as written in the list, by matcher value
-  PhraseMatcher action_items;
-  std::vector<std::string> action_ids;
+  std::optional<signals_detail::ActionMatcher> actions;
   PhraseMatcher interrogatives;
   std::vector<std::string> question_endings;  // normalized
   std::vector<std::string> brand_stop_words;  // normalized, sorted
+  std::unique_ptr<signals_detail::Dictionary> dictionary;  // null: none for this language
+  std::unique_ptr<signals_detail::PlaceNames> places;
 };
 
 std::string normalized_entry(std::string_view phrase, const std::string& language, std::string_view list,
@@ -179,18 +184,7 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
                          kFillerException);
   }
   compiled.fillers.compile();
-  for (std::size_t i = 0; i < patterns.action_items.size(); ++i) {
-    const ActionPattern& pattern = patterns.action_items[i];
-    if (pattern.id.empty()) {
-      throw Error(ErrorCode::invalid_argument, "signal patterns, language '" + name +
-                                                   "', action items entry " + std::to_string(i + 1) +
-                                                   ": empty id");
-    }
-    compiled.action_items.add(normalized_entry(pattern.phrase, name, "action items", i),
-                              static_cast<std::uint32_t>(i));
-    compiled.action_ids.push_back(pattern.id);
-  }
-  compiled.action_items.compile();
+  compiled.actions.emplace(name, patterns.action_items, patterns.due_dates);
   for (std::size_t i = 0; i < patterns.interrogatives.size(); ++i) {
     compiled.interrogatives.add(normalized_entry(patterns.interrogatives[i], name, "interrogatives", i), 0);
   }
@@ -210,6 +204,9 @@ CompiledLanguage compile_language(const std::string& name, const LanguageSignalP
 // Is the normalized sentence a question by its opener or ending (used when it has no final
 // punctuation)? Leading punctuation and fillers ("um, what do you think") are skipped.
 bool is_question_by_words(std::string_view normalized, const CompiledLanguage& language) {
+  // A backchannel or any other one-word sentence ("right", "okay", "好") asks nothing.
+  const std::size_t words = signals_detail::count_words(normalized, 0, normalized.size());
+  if (words <= 1) return false;
   std::size_t pos = 0;
   PhraseMatcher::Match match;
   for (int skipped = 0; skipped < 8 && pos < normalized.size(); ++skipped) {
@@ -239,10 +236,16 @@ bool is_question_by_words(std::string_view normalized, const CompiledLanguage& l
     end = previous;
   }
   const std::string_view content = normalized.substr(0, end);
+  // A tag ending only closes a clause of three words or more ("好吧" and "okay right" ask nothing);
+  // in scripts written without spaces, four characters.
   for (const std::string& ending : language.question_endings) {
     if (content.size() >= ending.size() && content.substr(content.size() - ending.size()) == ending &&
         is_boundary(content, content.size() - ending.size())) {
-      return true;
+      const std::size_t before = content.size() - ending.size();
+      std::size_t length = 1;
+      const bool unspaced = before > 0 && signals_detail::is_unspaced_script_char(
+                                              decode_at(content, signals_detail::previous_start(content, before), length));
+      if (signals_detail::count_words(content, 0, before) >= (unspaced ? 4u : 3u)) return true;
     }
   }
   return false;
@@ -319,12 +322,18 @@ struct SignalDetector::Impl {
   std::vector<std::string> gazetteer_names;  // canonical names by matcher value
   std::vector<std::string> gazetteer_keys;
   std::vector<std::string> exclusion_keys;
+  std::vector<std::string> person_names;  // normalized, sorted
 
   Impl(const SignalPatterns& patterns, SignalOptions opts)
       : options(std::move(opts)), prices(patterns.currencies, patterns.multipliers) {
     options.validate();
     for (const auto& [name, language] : patterns.languages) {
-      languages.emplace(detail::ascii_lowered(name), compile_language(name, language));
+      CompiledLanguage compiled = compile_language(name, language);
+      compiled.places = std::make_unique<signals_detail::PlaceNames>(name);
+      if (const std::string stem = signals_detail::dictionary_stem(options.dictionary_dir, name); !stem.empty()) {
+        compiled.dictionary = std::make_unique<signals_detail::Dictionary>(stem);
+      }
+      languages.emplace(detail::ascii_lowered(name), std::move(compiled));
     }
     for (std::size_t i = 0; i < options.gazetteer.size(); ++i) {
       const GazetteerEntry& entry = options.gazetteer[i];
@@ -339,9 +348,18 @@ struct SignalDetector::Impl {
       }
     }
     gazetteer.compile();
-    for (const std::string& exclusion : options.brand_exclusions) {
-      std::string key = brand_key(exclusion);
-      if (!key.empty()) exclusion_keys.push_back(std::move(key));
+    std::string scratch_name;
+    for (const std::string& name : patterns.person_names) {
+      normalize_phrase(name, scratch_name);
+      if (!scratch_name.empty()) person_names.push_back(scratch_name);
+    }
+    std::sort(person_names.begin(), person_names.end());
+    person_names.erase(std::unique(person_names.begin(), person_names.end()), person_names.end());
+    for (const auto* names : {&options.brand_exclusions, &options.our_names}) {
+      for (const std::string& exclusion : *names) {
+        std::string key = brand_key(exclusion);
+        if (!key.empty()) exclusion_keys.push_back(std::move(key));
+      }
     }
   }
 
@@ -355,14 +373,16 @@ struct SignalDetector::Impl {
     return nullptr;
   }
 
+  // A key equal to an exclusion, containing one as whole words ("acme data" for "acme"), or
+  // contained in one ("brightwave" for "brightwave solutions").
   bool excluded(const std::string& key) const {
+    const auto contains_words = [](const std::string& whole, const std::string& part) {
+      const std::size_t at = whole.find(part);
+      return at != std::string::npos && (at == 0 || whole[at - 1] == ' ') &&
+             (at + part.size() == whole.size() || whole[at + part.size()] == ' ');
+    };
     for (const std::string& exclusion : exclusion_keys) {
-      if (key == exclusion) return true;
-      const std::size_t at = key.find(exclusion);
-      if (at != std::string::npos && (at == 0 || key[at - 1] == ' ') &&
-          (at + exclusion.size() == key.size() || key[at + exclusion.size()] == ' ')) {
-        return true;
-      }
+      if (contains_words(key, exclusion) || contains_words(exclusion, key)) return true;
     }
     return false;
   }
@@ -374,10 +394,91 @@ struct SignalDetector::Impl {
     return std::binary_search(language->brand_stop_words.begin(), language->brand_stop_words.end(), scratch);
   }
 
-  // Capitalised multi-word names in one sentence of original text, not overlapping `taken`.
+  // What one call tells about names: its participants' name words and the words already judged.
+  struct NameContext {
+    std::vector<std::string> participant_words;  // normalized, sorted
+    std::unordered_map<std::string, std::uint8_t> judged;  // word as said -> its WordKind
+    std::string scratch;
+  };
+
+  // What a capitalised word can be, by the language's data.
+  enum class WordKind : std::uint8_t {
+    common,   // a common word, a person's name or a place: names no organisation
+    proper,   // the dictionary knows only its capitalised form ("Nokia", "PowerPoint"); or no dictionary
+    coined,   // unknown, with a capital or hyphen inside ("SmartKom", "Play-Doh", "iPod")
+    unknown,  // unknown otherwise: a rare name, jargon, a typo, an abbreviation ("KLT")
+  };
+
+  // Not a name when it is a participant's or a listed person's name, a place or people ICU knows,
+  // or a common word for the language's dictionary: the lower-case form ("Team" -> "team"), or in
+  // German, where nouns are capitalised, the word as written ("Schritt"); an all-capital word the
+  // dictionary knows is a common abbreviation ("TV", "PC").
+  WordKind word_kind(std::string_view word, const CompiledLanguage* language, NameContext& context) const {
+    const auto [it, inserted] = context.judged.try_emplace(std::string(word), std::uint8_t{0});
+    if (!inserted) return static_cast<WordKind>(it->second);
+    const auto judged = [&](WordKind kind) {
+      it->second = static_cast<std::uint8_t>(kind);
+      return kind;
+    };
+    // The possessive and the plural of an abbreviation say nothing: "Steve's", "LCDs".
+    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+      if (word.size() > possessive.size() && word.ends_with(possessive)) word.remove_suffix(possessive.size());
+    }
+    if (word.size() > 2 && word.back() == 's' &&
+        signals_detail::is_uppercase_letter(static_cast<unsigned char>(word[word.size() - 2])))
+      word.remove_suffix(1);
+    normalize_phrase(word, context.scratch);
+    const std::string& folded = context.scratch;
+    if (std::binary_search(context.participant_words.begin(), context.participant_words.end(), folded) ||
+        std::binary_search(person_names.begin(), person_names.end(), folded) ||
+        (language && language->places->contains(folded))) {
+      return judged(WordKind::common);
+    }
+    if (!has_dictionary(language)) return judged(WordKind::proper);
+    bool all_capitals = true, inner_capital = false, hyphen = false;
+    std::size_t letters = 0;
+    for (std::size_t pos = 0; pos < word.size();) {
+      std::size_t length = 1;
+      const char32_t cp = decode_at(word, pos, length);
+      if (signals_detail::is_letter(cp)) {
+        const bool upper = signals_detail::is_uppercase_letter(cp);
+        if (!upper) all_capitals = false;
+        if (upper && letters > 0) inner_capital = true;
+        ++letters;
+      } else if (cp == '-') {
+        hyphen = true;
+      }
+      pos += length;
+    }
+    all_capitals = all_capitals && letters >= 2;
+    const signals_detail::Dictionary& dictionary = *language->dictionary;
+    const bool german_noun = language->name == "de" && !all_capitals;
+    if (german_noun ? dictionary.knows(word) : dictionary.knows(folded) || (all_capitals && dictionary.knows(word))) {
+      return judged(WordKind::common);
+    }
+    if (dictionary.knows(word)) return judged(WordKind::proper);
+    return judged(((inner_capital && !all_capitals) || hyphen) ? WordKind::coined : WordKind::unknown);
+  }
+
+  static bool all_capital_word(std::string_view word) {
+    for (std::size_t pos = 0; pos < word.size();) {
+      std::size_t length = 1;
+      const char32_t cp = decode_at(word, pos, length);
+      if (signals_detail::is_letter(cp) && !signals_detail::is_uppercase_letter(cp)) return false;
+      pos += length;
+    }
+    return true;
+  }
+
+  bool has_dictionary(const CompiledLanguage* language) const {
+    return language && language->dictionary && language->dictionary->available();
+  }
+
+  // Capitalised names in one sentence of original text, not overlapping `taken`.
   void find_capitalised_names(std::string_view text, const Sentence& sentence,
                               const CompiledLanguage* language,
                               const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+                              NameContext& context,
                               std::vector<std::pair<std::size_t, std::size_t>>& names) const {
     const std::string_view content = text.substr(0, sentence.content_end);
     // A sentence with no lower-case letter (all capitals, or a script without case) has no clue.
@@ -411,13 +512,54 @@ struct SignalDetector::Impl {
         while (!run.empty() && !run.front().capitalised) run.erase(run.begin());
         std::uint32_t rest = 0;
         for (const Word& w : run) rest += w.capitalised ? 1 : 0;
-        if (rest < options.min_name_words + 1) run.clear();
+        if (rest < std::max<std::uint32_t>(options.min_name_words, 2) + 1) run.clear();
       }
       run_at_start = false;
       std::uint32_t capitalised = 0;
-      for (const Word& w : run) capitalised += w.capitalised ? 1 : 0;
-      if (capitalised >= options.min_name_words && run.size() <= options.max_name_words) {
+      bool naming = false;       // some word names something: not all common words or people
+      bool single_name = false;  // the last word could stand alone as a name (not an unknown abbreviation)
+      bool dropped = false;
+      std::size_t letters_of_last = 0;
+      for (std::size_t i = 0; i < run.size() && !dropped; ++i) {
+        if (!run[i].capitalised) continue;
+        const std::string_view word = content.substr(run[i].begin, run[i].end - run[i].begin);
+        const WordKind kind = word_kind(word, language, context);
+        if (capitalised == 0 && run.size() > 1 && kind == WordKind::common) {
+          // A person's full name starts with a first name ("John Ohala", "Jerry Feldman").
+          normalize_phrase(word, context.scratch);
+          dropped = std::binary_search(person_names.begin(), person_names.end(), context.scratch);
+        }
+        if (i + 1 < run.size()) {
+          // A stutter repeats the start of the next word: "Th they", "Ther there".
+          const std::string_view next = content.substr(run[i + 1].begin, run[i + 1].end - run[i + 1].begin);
+          dropped = dropped || (next.size() > word.size() &&
+                                detail::ascii_lowered(next.substr(0, word.size())) == detail::ascii_lowered(word));
+        }
+        ++capitalised;
+        naming = naming || kind != WordKind::common;
+        single_name = kind == WordKind::proper || kind == WordKind::coined ||
+                      (kind == WordKind::unknown && !all_capital_word(word));
+        letters_of_last = word.size();
+      }
+      // Outside German, two or more capitalised common words in a row mid-sentence are a name
+      // ("General Motors", "Acme Data Systems"); in German every noun is capitalised.
+      if (capitalised >= 2 && (language == nullptr || language->name != "de")) naming = true;
+      if (dropped) naming = false;
+      // One word alone is a name only where a dictionary can say it is not a common word, and only
+      // with three letters or more and not an abbreviation the dictionary does not know ("KLT").
+      const std::uint32_t least = has_dictionary(language) ? options.min_name_words
+                                                            : std::max<std::uint32_t>(options.min_name_words, 2);
+      if (capitalised == 1 && (!single_name || letters_of_last < 3)) naming = false;
+      if (naming && capitalised >= least && run.size() <= options.max_name_words) {
         const std::size_t begin = run.front().begin, end = run.back().end;
+        if (language && run.size() > 1) {  // "San Francisco", "United States"
+          normalize_phrase(content.substr(begin, end - begin), context.scratch);
+          if (language->places->contains(context.scratch)) {
+            run.clear();
+            connectors = 0;
+            return;
+          }
+        }
         const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
           return span.first < end && begin < span.second;
         });
@@ -616,6 +758,26 @@ CallSignals SignalDetector::detect(const Call& call) const {
   std::vector<std::pair<std::size_t, std::size_t>> taken;
   std::vector<std::pair<std::size_t, std::size_t>> names;
   std::string normalized;
+  Impl::NameContext name_context;
+  if (options.detect_brands) {
+    for (const Participant& participant : call.participants) {
+      for (const std::string* name : {&participant.display_name, &participant.id}) {
+        std::size_t pos = 0;
+        while (pos < name->size()) {
+          std::size_t length = 1;
+          const std::size_t begin = pos;
+          while (pos < name->size() && is_word_char(decode_at(*name, pos, length))) pos += length;
+          if (pos > begin) {
+            normalize_phrase(std::string_view(*name).substr(begin, pos - begin), normalized);
+            name_context.participant_words.push_back(normalized);
+          } else {
+            pos += length;
+          }
+        }
+      }
+    }
+    std::sort(name_context.participant_words.begin(), name_context.participant_words.end());
+  }
 
   const auto add_brand = [&](std::uint32_t index, const Segment& segment, std::size_t begin, std::size_t end,
                              std::string key, const std::string* canonical) {
@@ -681,16 +843,13 @@ CallSignals SignalDetector::detect(const Call& call) const {
           ++filler_phrases[segment.speaker][match.value];
         });
       }
-      if (options.detect_action_items && language && !language->action_items.empty()) {
-        bool found = false;
-        language->action_items.for_each(normalized, [&](const PhraseMatcher::Match& match) {
-          if (found) return;
-          found = true;
-          result.action_items.push_back({index, role, segment.start_ms,
-                                         static_cast<std::uint32_t>(sentence.begin),
-                                         static_cast<std::uint32_t>(sentence.end),
-                                         language->action_ids[match.value], std::string(original)});
-        });
+      if (options.detect_action_items && language && !language->actions->empty()) {
+        if (auto action = language->actions->find(normalized, call.start_time_ms)) {
+          result.action_items.push_back({index, role, segment.start_ms, static_cast<std::uint32_t>(sentence.begin),
+                                         static_cast<std::uint32_t>(sentence.end), std::move(action->pattern),
+                                         std::string(original), action->owner, std::move(action->due_text),
+                                         std::move(action->due_date)});
+        }
       }
       if (options.detect_brands) {
         taken.clear();
@@ -710,7 +869,7 @@ CallSignals SignalDetector::detect(const Call& call) const {
           }
         }
         names.clear();
-        impl.find_capitalised_names(text, sentence, language, taken, names);
+        impl.find_capitalised_names(text, sentence, language, taken, name_context, names);
         for (const auto& [begin, end] : names) {
           add_brand(index, segment, begin, end, brand_key(text.substr(begin, end - begin)), nullptr);
         }

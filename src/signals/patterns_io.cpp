@@ -66,7 +66,7 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 
 bool is_id_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-         c == '.';
+         c == '.' || c == '+' || c == '=';  // '+', '=': due-date rules ("day+1", "weekday=5")
 }
 
 std::vector<std::string> parse_phrase_list(const std::string& path, std::string_view content) {
@@ -81,7 +81,7 @@ std::vector<ActionPattern> parse_action_patterns(const std::string& path, std::s
     std::size_t id_end = 0;
     while (id_end < line.size() && is_id_char(line[id_end])) ++id_end;
     if (id_end == 0 || id_end == line.size() || (line[id_end] != ' ' && line[id_end] != '\t')) {
-      fail(path, line_number, "expected '<id> <phrase>' (id of letters, digits, '_', '-', '.')");
+      fail(path, line_number, "expected '<id> <phrase>' (id of letters, digits, '_', '-', '.', '+', '=')");
     }
     const std::string_view phrase = trim(line.substr(id_end));
     if (phrase.empty()) fail(path, line_number, "empty phrase");
@@ -90,12 +90,28 @@ std::vector<ActionPattern> parse_action_patterns(const std::string& path, std::s
   return patterns;
 }
 
+// A comma-separated language list ("sv,nb"); "*" or an empty field: every language (no entries).
+std::vector<std::string> parse_languages(const std::string& path, std::size_t line_number,
+                                         std::string_view languages) {
+  std::vector<std::string> out;
+  if (languages == "*") return out;
+  while (!languages.empty()) {
+    const std::size_t comma = languages.find(',');
+    const std::string_view language = trim(languages.substr(0, comma));
+    if (language.empty()) fail(path, line_number, "empty language in the language list");
+    out.emplace_back(language);
+    if (comma == std::string_view::npos) break;
+    languages.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 std::vector<CurrencyToken> parse_currency_tokens(const std::string& path, std::string_view content) {
   std::vector<CurrencyToken> tokens;
   for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     const auto fields = split_tabs(line);
-    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty()) {
-      fail(path, line_number, "expected '<token>\\t<ISO 4217 code>[\\t<languages>]'");
+    if (fields.size() < 2 || fields.size() > 4 || fields[0].empty()) {
+      fail(path, line_number, "expected '<token>\\t<ISO 4217 code>[\\t<languages>[\\t<flags>]]'");
     }
     const std::string_view code = fields[1];
     if (code.size() != 3 ||
@@ -103,15 +119,18 @@ std::vector<CurrencyToken> parse_currency_tokens(const std::string& path, std::s
       fail(path, line_number, "currency code '" + std::string(code) + "' is not three capital letters");
     }
     CurrencyToken token{std::string(fields[0]), std::string(code), {}};
-    if (fields.size() == 3) {
-      std::string_view languages = fields[2];
-      while (!languages.empty()) {
-        const std::size_t comma = languages.find(',');
-        const std::string_view language = trim(languages.substr(0, comma));
-        if (language.empty()) fail(path, line_number, "empty language in the language list");
-        token.languages.emplace_back(language);
+    if (fields.size() >= 3) token.languages = parse_languages(path, line_number, fields[2]);
+    if (fields.size() == 4) {
+      std::string_view flags = fields[3];
+      while (true) {
+        const std::size_t comma = flags.find(',');
+        const std::string_view flag = trim(flags.substr(0, comma));
+        if (flag != "context") {
+          fail(path, line_number, "unknown flag '" + std::string(flag) + "' (the one flag is 'context')");
+        }
+        token.needs_price_context = true;
         if (comma == std::string_view::npos) break;
-        languages.remove_prefix(comma + 1);
+        flags.remove_prefix(comma + 1);
       }
     }
     tokens.push_back(std::move(token));
@@ -124,14 +143,16 @@ std::vector<AmountMultiplier> parse_amount_multipliers(const std::string& path, 
   for_each_entry(path, content, [&](std::size_t line_number, std::string_view line) {
     const auto fields = split_tabs(line);
     int power = 0;
-    if (fields.size() != 2 || fields[0].empty())
-      fail(path, line_number, "expected '<token>\\t<power of ten>'");
+    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty())
+      fail(path, line_number, "expected '<token>\\t<power of ten>[\\t<languages>]'");
     const auto [end, error] = std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), power);
     if (error != std::errc{} || end != fields[1].data() + fields[1].size() || power < 1 || power > 12) {
       fail(path, line_number,
            "power of ten '" + std::string(fields[1]) + "' is not a whole number from 1 to 12");
     }
-    multipliers.push_back({std::string(fields[0]), power});
+    AmountMultiplier multiplier{std::string(fields[0]), power, {}};
+    if (fields.size() == 3) multiplier.languages = parse_languages(path, line_number, fields[2]);
+    multipliers.push_back(std::move(multiplier));
   });
   return multipliers;
 }
@@ -191,6 +212,7 @@ SignalPatterns load_signal_patterns(const std::string& data_dir) {
   SignalPatterns patterns;
   patterns.currencies = parse_if_present("signals/currencies.tsv", parse_currency_tokens);
   patterns.multipliers = parse_if_present("signals/multipliers.tsv", parse_amount_multipliers);
+  patterns.person_names = parse_if_present("signals/person_names.txt", parse_phrase_list);
   for (const std::string& name : source.folders_in("signals")) {
     const std::string dir = "signals/" + name + "/";
     LanguageSignalPatterns language;
@@ -210,6 +232,7 @@ SignalPatterns load_signal_patterns(const std::string& data_dir) {
       }
     }
     language.brand_stop_words = parse_if_present(dir + "brand_stop_words.txt", parse_phrase_list);
+    language.due_dates = parse_if_present(dir + "due_dates.txt", parse_action_patterns);
     patterns.languages.emplace(name, std::move(language));
   }
   return patterns;

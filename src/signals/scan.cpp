@@ -137,4 +137,24 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
   return false;
 }
 
+std::size_t count_words(std::string_view text, std::size_t from, std::size_t to) noexcept {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t pos = from; pos < to;) {
+    std::size_t length = 1;
+    const char32_t cp = decode_at(text, pos, length);
+    if (is_unspaced_script_char(cp)) {
+      ++words;
+      in_word = false;
+    } else if (is_word_char(cp) || (in_word && cp == '\'')) {
+      if (!in_word) ++words;
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+    pos += length;
+  }
+  return words;
+}
+
 }  // namespace parley::signals_detail

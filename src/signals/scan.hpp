@@ -29,6 +29,9 @@ bool is_space(char32_t cp) noexcept;             // White_Space
 // without spaces (Han, kana, Thai, Lao, Khmer, Myanmar): a phrase in them matches anywhere.
 bool is_boundary(std::string_view text, std::size_t pos) noexcept;
 
+// Words between two byte positions; in scripts written without spaces each character counts as one.
+std::size_t count_words(std::string_view text, std::size_t from, std::size_t to) noexcept;
+
 // Normalization used for every pattern and sentence: normalize_for_matching (NFKC + case folding),
 // typographic apostrophes turned into '\'', runs of white space collapsed into one ' ', trimmed.
 void normalize_phrase(std::string_view text, std::string& out);

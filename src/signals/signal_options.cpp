@@ -20,10 +20,10 @@ void SignalOptions::validate(std::string_view where) const {
       name(gazetteer[i].variants[k], [&] { return fmt::format("gazetteer[{}].variants[{}]", i, k); });
     }
   }
-  for (std::size_t i = 0; i < brand_exclusions.size(); ++i) {
-    const std::size_t bad = find_invalid_utf8(brand_exclusions[i]);
-    if (bad != std::string_view::npos) {
-      check::utf8(where, fmt::format("brand_exclusions[{}]", i), brand_exclusions[i], bad);
+  for (const auto& [field, names] : {std::pair{"brand_exclusions", &brand_exclusions}, std::pair{"our_names", &our_names}}) {
+    for (std::size_t i = 0; i < names->size(); ++i) {
+      const std::size_t bad = find_invalid_utf8((*names)[i]);
+      if (bad != std::string_view::npos) check::utf8(where, fmt::format("{}[{}]", field, i), (*names)[i], bad);
     }
   }
   check::at_least<std::uint32_t>(where, "min_name_words", min_name_words, 1);

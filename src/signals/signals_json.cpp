@@ -45,6 +45,9 @@ nlohmann::json to_json_value(const ActionItem& item) {
   nlohmann::json out = said_at(item);
   out["pattern_id"] = item.pattern_id;
   out["text"] = item.text;
+  out["owner"] = action_owner_name(item.owner);
+  out["due_text"] = item.due_text;
+  out["due_date"] = item.due_date;
   return out;
 }
 

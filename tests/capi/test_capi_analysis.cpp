@@ -290,7 +290,8 @@ TEST_CASE("analyzer options: every field is read, and errors name the member, it
                "backchannels_count_as_switches": false, "talk_ratio_denominator": "speech_time",
                "low_confidence_threshold": 0.4, "interactivity_full_scale_switches_per_minute": 5.0},
     "signals": {"fallback_language": "en", "gazetteer": [{"name": "Contoso Ltd", "variants": ["Contoso"]}],
-                "brand_exclusions": ["Fabrikam"], "min_name_words": 1, "max_name_words": 4,
+                "brand_exclusions": ["Fabrikam"], "our_names": ["Brightwave"], "dictionary_dir": "",
+                "min_name_words": 1, "max_name_words": 4,
                 "detect_prices": true, "detect_brands": true, "detect_action_items": false,
                 "detect_questions": true, "detect_fillers": false},
     "sentiment": {"positive_threshold": 0.1, "negative_threshold": -0.1, "negation_window": 2,
@@ -537,4 +538,37 @@ TEST_CASE(
       CHECK(results[t][round] == expected[t < 2 ? 0 : (t + round) % 3]);
     }
   }
+}
+
+TEST_CASE("signals through the C ABI: our own company is never a brand; action items carry owner and due") {
+  parley_call* raw = nullptr;
+  CAPI_REQUIRE_OK(parley_call_create("signals-1", PARLEY_NUL_TERMINATED, &raw));
+  const CallPtr call(raw);
+  CAPI_REQUIRE_OK(parley_call_set_field(raw, PARLEY_CALL_LANGUAGE, "en", PARLEY_NUL_TERMINATED));
+  // 2026-03-04 10:00 UTC, a Wednesday: "by Friday" is 2026-03-06.
+  CAPI_REQUIRE_OK(parley_call_set_times(raw, 1'772'618'400'000, 0));
+  parley_participant people[2] = {};
+  people[0] = {sizeof(parley_participant), "greta", 5, "Greta Lindqvist", 15, PARLEY_ROLE_SELLER, nullptr, 0};
+  people[1] = {sizeof(parley_participant), "sam", 3, "Sam Lee", 7, PARLEY_ROLE_CUSTOMER, nullptr, 0};
+  CAPI_REQUIRE_OK(parley_call_add_participant(raw, &people[0], nullptr));
+  CAPI_REQUIRE_OK(parley_call_add_participant(raw, &people[1], nullptr));
+  const char* texts[3] = {"Today Greta from Brightwave and I compared Zendesk with what we have.",
+                          "I'll send you the proposal by Friday.", "Could you share it with your team?"};
+  parley_segment segments[3] = {};
+  for (int i = 0; i < 3; ++i) {
+    segments[i] = {sizeof(parley_segment), static_cast<uint32_t>(i == 2 ? 1 : 0), i * 10'000, i * 10'000 + 9'000,
+                   texts[i], std::strlen(texts[i]), no_confidence};
+  }
+  CAPI_REQUIRE_OK(parley_call_add_segments(raw, segments, 3));
+  const AnalyzerPtr analyzer = make_analyzer(R"({"signals": {"our_names": ["Brightwave Solutions"]}})");
+  const nlohmann::json signals =
+      nlohmann::json::parse(analysis_json(analyse(analyzer.get(), raw).get()))["signals"];
+  INFO(signals.dump());
+  REQUIRE(signals["brands"].size() == 1);  // not Greta (a participant), not Brightwave (ours)
+  CHECK(signals["brands"][0]["key"] == "zendesk");
+  REQUIRE(signals["action_items"].size() == 2);
+  CHECK(signals["action_items"][0]["owner"] == "speaker");
+  CHECK(signals["action_items"][0]["due_date"] == "2026-03-06");
+  CHECK(signals["action_items"][1]["owner"] == "other_side");
+  CHECK(signals["action_items"][1]["due_date"] == "");
 }

@@ -281,6 +281,13 @@ TEST_CASE("the real analysis finds every mention the generator planted, and noth
       }
       CHECK(found);
     }
+    // The brand list holds organisations and brands only: no participant, no form of our own
+    // company, no capitalised common word of the hard-case phrases.
+    for (const auto& brand : record.brands) {
+      CAPTURE(brand.display_name);
+      CHECK(std::find(org.brand_gazetteer.begin(), org.brand_gazetteer.end(), brand.display_name) !=
+            org.brand_gazetteer.end());
+    }
     for (const auto& hit : record.term_hits) {
       if (said.count({hit.term, hit.segment_index, hit.role}) > 0) continue;
       ++unplanted_hits;

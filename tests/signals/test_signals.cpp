@@ -62,7 +62,14 @@ TEST_CASE("questions: openers where punctuation is missing (ASR output)") {
   // A full stop says it is a statement, whatever the opener.
   CHECK(questions("What I mean is the price.", "en-US") == 0);
   CHECK(questions("That works. how many seats do you need", "en-US") == 1);
-  CHECK(questions("that is the plan, right", "en-US") == 1);  // tag ending
+  CHECK(questions("that is the plan isn't it", "en-US") == 1);  // a tag ending closing a clause
+  CHECK(questions("okay isn't it", "en-US") == 0);              // ... of three words or more
+  CHECK(questions("right", "en-US") == 0);                      // a backchannel asks nothing
+  CHECK(questions("what", "en-US") == 0);                       // nor does any one-word sentence
+  CHECK(questions("what I found is that the price works", "en-US") == 0);  // no inverted order
+  CHECK(questions("which is fine", "en-US") == 0);
+  CHECK(questions("好吧", "zh-CN") == 0);                       // "fine": the ending closes nothing
+  CHECK(questions("你们下周可以开始吧", "zh-CN") == 1);
   CHECK(questions("wie viele Lizenzen brauchen Sie", "de-DE") == 1);
   CHECK(questions("est-ce que vous avez un budget", "fr-FR") == 1);
   CHECK(questions("cuándo empiezan", "es-MX") == 1);
@@ -137,40 +144,111 @@ TEST_CASE("detect: fillers in other languages") {
   CHECK(signals.fillers[1].count == 2);
 }
 
-TEST_CASE("detect: action items in six languages") {
+TEST_CASE("detect: action items in eleven languages, with owner and due date") {
   struct Case {
     std::string language, text, pattern_id;
+    parley::ActionOwner owner;
+    std::string due_date;
   };
+  using enum parley::ActionOwner;
+  // The call is on Wednesday 2026-03-04: "Friday" is the 6th, "Tuesday" the 10th, "tomorrow" the 5th.
   const std::vector<Case> cases = {
-      {"en-US", "Great. I'll send you the proposal by Friday. Thanks.", "send"},
-      {"en-GB", "Let's meet on Tuesday to go through it", "meet"},
-      {"de-DE", "Gut, ich schicke Ihnen das Angebot morgen.", "send"},
-      {"fr-FR", "Parfait, je vous envoie le devis demain.", "send"},
-      {"es-MX", "Listo, le envío la propuesta hoy.", "send"},
-      {"it-IT", "Perfetto, fissiamo una call per giovedì.", "meet"},
-      {"pt-BR", "Combinado, vou enviar o contrato amanhã.", "send"},
-      {"nl-NL", "Prima, ik stuur u de offerte morgen.", "send"},
-      {"sv-SE", "Bra, jag återkommer på fredag.", "follow_up"},
-      {"zh-CN", "好的，我会发给您报价单。", "send"},
-      {"ja-JP", "明日、見積書をお送りします。", "send"},
+      {"en-US", "Great. I'll send you the proposal by Friday. Thanks.", "send", speaker, "2026-03-06"},
+      {"en-GB", "Let's meet on Tuesday to go through it", "meet", both, "2026-03-10"},
+      {"en-US", "Could you forward the contract to your legal team?", "forward", other_side, ""},
+      {"de-DE", "Gut, ich schicke Ihnen das Angebot morgen.", "schicke", speaker, "2026-03-05"},
+      {"fr-FR", "Parfait, je vous envoie le devis demain.", "envoie", speaker, "2026-03-05"},
+      {"es-MX", "Listo, le envío la propuesta hoy.", "envío", speaker, "2026-03-04"},
+      {"it-IT", "Perfetto, fissiamo una call per giovedì.", "fissiamo", both, "2026-03-05"},
+      {"pt-BR", "Combinado, vou enviar o contrato amanhã.", "enviar", speaker, "2026-03-05"},
+      {"nl-NL", "Prima, ik stuur u de offerte morgen.", "stuur", speaker, "2026-03-05"},
+      {"sv-SE", "Bra, jag återkommer på fredag.", "återkommer", speaker, "2026-03-06"},
+      {"zh-CN", "好的，我会发给您报价单。", "我会发", speaker, ""},
+      {"ja-JP", "明日、見積書をお送りします。", "お送りします", speaker, "2026-03-05"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
     auto call = two_party_call(c.language);
+    call.start_time_ms = 1'772'618'400'000;  // 2026-03-04 10:00 UTC
     add(call, 0, 1000, 5000, c.text);
     const auto signals = detector().detect(call);
     REQUIRE(signals.action_items.size() == 1);
     CHECK(signals.action_items[0].pattern_id == c.pattern_id);
+    CHECK(signals.action_items[0].owner == c.owner);
+    CHECK(signals.action_items[0].due_date == c.due_date);
     CHECK(signals.action_items[0].role == parley::Role::seller);
     CHECK(signals.action_items[0].offset_ms == 1000);
   }
-  // The sentence is reported, with its byte range.
+  // The sentence is reported, with its byte range; without a call date the due date stays empty.
   auto call = two_party_call("en-US");
   add(call, 0, 0, 1, "Great. I'll send you the proposal by Friday. Thanks.");
   const auto signals = detector().detect(call);
   CHECK(signals.action_items[0].text == "I'll send you the proposal by Friday.");
   CHECK(signals.action_items[0].begin == 7);  // after "Great. "
   CHECK(signals.action_items[0].end == 44);   // 7 + 37 bytes
+  CHECK(signals.action_items[0].due_text == "by friday");
+  CHECK(signals.action_items[0].due_date.empty());
+}
+
+TEST_CASE("detect: what is not an action item") {
+  for (const std::string text : {
+           "I won't be able to send it this week.",            // negation between trigger and verb
+           "If we moved onto the next step, I'll send the contract.",  // hypothetical before it
+           "She said she'll call you tomorrow.",               // reported speech (and not first person)
+           "He told me I'll get the contract on Monday.",      // reported speech before the trigger
+           "See you next week.",                               // a closing formula
+           "I sent you the proposal yesterday.",               // past: no trigger
+           "Let me share my screen.",                          // a move inside the call
+       }) {
+    CAPTURE(text);
+    auto call = two_party_call("en-US");
+    add(call, 0, 0, 1, text);
+    CHECK(detector().detect(call).action_items.empty());
+  }
+  auto call = two_party_call("da-DK");
+  add(call, 0, 0, 1, "Tak for i dag, vi ses.");
+  CHECK(detector().detect(call).action_items.empty());
+}
+
+TEST_CASE("due dates: each rule from a Wednesday, a Friday and a Sunday") {
+  parley::SignalPatterns patterns;
+  auto& english = patterns.languages["en"];
+  english.action_items = {{"commit", "i'll"}, {"verb", "send"}};
+  english.due_dates = {{"day+1", "tomorrow"},   {"weekday=5", "friday"},         {"next_week", "next week"},
+                       {"end_of_week", "end of the week"}, {"end_of_month", "end of the month"}};
+  const parley::SignalDetector detector_with(patterns);
+  struct Case {
+    std::int64_t start_ms;  // UTC
+    std::string phrase, due_date;
+  };
+  constexpr std::int64_t wednesday = 1'772'618'400'000;  // 2026-03-04 10:00
+  constexpr std::int64_t friday = wednesday + 2 * 86'400'000LL;
+  constexpr std::int64_t sunday = wednesday + 4 * 86'400'000LL;
+  const std::vector<Case> cases = {
+      {wednesday, "tomorrow", "2026-03-05"},        {wednesday, "friday", "2026-03-06"},
+      {wednesday, "next week", "2026-03-09"},       {wednesday, "end of the week", "2026-03-06"},
+      {wednesday, "end of the month", "2026-03-31"}, {friday, "friday", "2026-03-13"},
+      {friday, "end of the week", "2026-03-06"},    {sunday, "end of the week", "2026-03-13"},
+      {sunday, "next week", "2026-03-09"},          {sunday, "tomorrow", "2026-03-09"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.phrase);
+    CAPTURE(c.start_ms);
+    auto call = two_party_call("en");
+    call.start_time_ms = c.start_ms;
+    add(call, 0, 0, 1, "I'll send it " + c.phrase);
+    const auto signals = detector_with.detect(call);
+    REQUIRE(signals.action_items.size() == 1);
+    CHECK(signals.action_items[0].due_date == c.due_date);
+  }
+  parley::SignalPatterns bad = patterns;
+  bad.languages["en"].due_dates.push_back({"weekday=8", "someday"});
+  CHECK_THROWS_WITH_AS(parley::SignalDetector{bad}, doctest::Contains("due dates entry 6: unknown rule 'weekday=8'"),
+                       parley::Error);
+  bad = patterns;
+  bad.languages["en"].action_items.push_back({"promise", "i promise"});
+  CHECK_THROWS_WITH_AS(parley::SignalDetector{bad}, doctest::Contains("action items entry 3: unknown kind 'promise'"),
+                       parley::Error);
 }
 
 TEST_CASE("detect: other brands, gazetteer and exclusions") {
@@ -217,8 +295,19 @@ TEST_CASE("brand_key groups variants") {
 
 TEST_CASE("detect: capitalised names in other languages, none from caseless scripts") {
   auto call = two_party_call("de-DE");
-  add(call, 1, 0, 1, "Wir arbeiten mit Deutsche Telekom und Herr Müller kennt Sie.");  // Herr, Sie stop words
+  // Herr and Sie are stop words, Müller a person's name, Team and Schritt common nouns (German
+  // capitalises them all); Zalando is no German word.
+  add(call, 1, 0, 1, "Wir arbeiten mit Zalando und Herr Müller kennt Sie, Ihr Team Schritt für Schritt.");
   auto signals = detector().detect(call);
+  INFO(parley::to_json(signals));
+  REQUIRE(signals.brand_counts.size() == 1);
+  CHECK(signals.brand_counts[0].key == "zalando");
+  // A German name made of dictionary words needs the gazetteer.
+  call.segments[0].text = "Wir arbeiten mit Deutsche Telekom.";
+  CHECK(detector().detect(call).brand_counts.empty());
+  parley::SignalOptions with_telekom;
+  with_telekom.gazetteer = {{"Deutsche Telekom", {}}};
+  signals = parley::SignalDetector(with_telekom).detect(call);
   REQUIRE(signals.brand_counts.size() == 1);
   CHECK(signals.brand_counts[0].key == "deutsche telekom");
   call.language = "fr-FR";
@@ -328,7 +417,7 @@ TEST_CASE("patterns: empty patterns and malformed files are errors naming where"
   } catch (const parley::Error& error) {
     CHECK(error.code() == parley::ErrorCode::parse);
     CHECK(error.message() == data_path("bad_action_items.txt") +
-                                 ":2: expected '<id> <phrase>' (id of letters, digits, '_', '-', '.')");
+                                 ":2: expected '<id> <phrase>' (id of letters, digits, '_', '-', '.', '+', '=')");
   }
   try {
     parley::load_currency_tokens(data_path("bad_currencies.txt"));
@@ -356,14 +445,14 @@ TEST_CASE("patterns: empty patterns and malformed files are errors naming where"
 
 TEST_CASE("patterns: a host extends the bundled lists") {
   auto patterns = parley::load_signal_patterns();
-  patterns.languages["en"].action_items.push_back({"demo", "i'll book a demo"});
+  patterns.languages["en"].action_items.push_back({"commit_phrase", "i'll book a demo"});
   patterns.languages["en"].fillers.push_back("literally");
   const parley::SignalDetector extended(patterns);
   auto call = two_party_call("en-US");
   add(call, 0, 0, 60'000, "Literally the best part: I'll book a demo for your team");
   const auto signals = extended.detect(call);
   REQUIRE(signals.action_items.size() == 1);
-  CHECK(signals.action_items[0].pattern_id == "demo");
+  CHECK(signals.action_items[0].pattern_id == "i'll book a demo");
   CHECK(signals.fillers[0].count == 1);
 }
 

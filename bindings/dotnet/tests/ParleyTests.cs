@@ -47,6 +47,7 @@ namespace Parley.Tests
             runner.Run("Analysis: tracked terms of samples/discovery-call.vtt with samples/terms.tsv", AnalysisTermCounts);
             runner.Run("Analysis: sentiment of a built call, by speaker", AnalysisSentiment);
             runner.Run("Analysis: ToJson is the documented document", AnalysisJson);
+            runner.Run("Analysis: our own company is never a brand; action items carry owner and due", AnalysisSignals);
             runner.Run("Analyzer: AnalyzeBatch gives each call the analysis Analyze gives", AnalyzerBatch);
             runner.Run("Scorer: 'This is great!' is positive, 'This is terrible.' negative", ScorerSignAndLabel);
             runner.Run("Scorer: German and Japanese score with their bundled lexicons", ScorerOtherLanguages);
@@ -336,6 +337,36 @@ namespace Parley.Tests
                 Assert.Equal(2, pricing.Total, "pricing total");
                 Assert.Equal(1, pricing.BySeller, "pricing by the seller");
                 Assert.Equal(1, pricing.ByCustomer, "pricing by the customer");
+            }
+        }
+
+        // A Wednesday, 2026-03-04 10:00 UTC: "by Friday" is 2026-03-06.
+        private static void AnalysisSignals()
+        {
+            using (var analyzer = new Analyzer("{\"signals\": {\"our_names\": [\"Brightwave Solutions\"]}}"))
+            using (var call = Call.Create("c-signals"))
+            {
+                call.SetField(CallField.Language, "en");
+                call.SetTimes(1772618400000, 0);
+                int greta = call.AddParticipant("greta", Role.Seller, "Greta Lindqvist");
+                int sam = call.AddParticipant("sam", Role.Customer, "Sam Lee");
+                call.AddSegments(new[] {
+                    new Segment(greta, 0, 9000, "Today Greta from Brightwave and I compared Zendesk with what we have."),
+                    new Segment(greta, 10000, 19000, "I'll send you the proposal by Friday."),
+                    new Segment(sam, 20000, 29000, "Could you share it with your team?"),
+                });
+                using (var analysis = analyzer.Analyze(call))
+                {
+                    var signals = ParseJson(analysis.ToJson()).Element("signals");
+                    var brands = signals.Element("brands").Elements().Select(b => b.Element("key").Value).ToList();
+                    Assert.Equal(1, brands.Count, "one brand: not Greta, not Brightwave");
+                    Assert.Equal("zendesk", brands[0], "the brand");
+                    var items = signals.Element("action_items").Elements().ToList();
+                    Assert.Equal(2, items.Count, "two action items");
+                    Assert.Equal("speaker", items[0].Element("owner").Value, "a commitment");
+                    Assert.Equal("2026-03-06", items[0].Element("due_date").Value, "by Friday");
+                    Assert.Equal("other_side", items[1].Element("owner").Value, "a request");
+                }
             }
         }
 

@@ -170,3 +170,19 @@ def test_a_missing_term_file_is_an_io_error(tmp_path):
     with pytest.raises(parley.IoError) as caught:
         parley.read_terms(tmp_path / "none.tsv")
     assert "none.tsv" in caught.value.message
+
+
+def test_our_names_are_never_brands_and_action_items_carry_owner_and_due():
+    # 2026-03-04 10:00 UTC is a Wednesday: "by Friday" is 2026-03-06.
+    segments = [("dana", 0, 5_000, "We moved from Brightwave to Salesforce last year, and Zendesk helps."),
+                ("dana", 6_000, 9_000, "I'll send you the proposal by Friday."),
+                ("sam", 10_000, 14_000, "Could you share the pricing with my team?")]
+    with parley.Call.create("signals", participants=[parley.Participant("dana", "seller", "Dana Whitfield"),
+                                                       parley.Participant("sam", "customer", "Sam Lee")],
+                            segments=segments, start_time_ms=1_772_618_400_000, language="en") as call:
+        with parley.Analyzer({"signals": {"our_names": ["Brightwave Solutions", "Brightwave"]}}) as analyzer, \
+                analyzer.analyze(call) as analysis:
+            signals = analysis.to_dict()["signals"]
+    assert sorted(b["key"] for b in signals["brands"]) == ["salesforce", "zendesk"]
+    items = [(a["segment"], a["owner"], a["due_date"]) for a in signals["action_items"]]
+    assert items == [(1, "speaker", "2026-03-06"), (2, "other_side", "")]
