@@ -1,6 +1,7 @@
 // Action items: triggers, verbs, cancelling words and due dates per language (actions.hpp).
 #include "signals/actions.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -73,12 +74,23 @@ ActionMatcher::ActionMatcher(const std::string& language, const std::vector<Acti
     } else if (kind == "negation") negations_.add(phrase, 0);
     else if (kind == "hypothetical" || kind == "reported") cancels_before_.add(phrase, 0);
     else if (kind == "closing") closings_.add(phrase, 0);
+    else if (kind == "window") {
+      const bool number = !phrase.empty() && phrase.size() <= 2 &&
+                          std::all_of(phrase.begin(), phrase.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const int words = number ? std::stoi(phrase) : 0;
+      if (words < 1 || words > 40) {
+        throw Error(ErrorCode::invalid_argument, "signal patterns, language '" + language + "', action items entry " +
+                                                     std::to_string(i + 1) + ": window '" + pattern.phrase +
+                                                     "' is not a number of words from 1 to 40");
+      }
+      window_ = static_cast<std::size_t>(words);
+    }
     else {
       throw Error(ErrorCode::invalid_argument,
                   "signal patterns, language '" + language + "', action items entry " + std::to_string(i + 1) +
                       ": unknown kind '" + pattern.id +
                       "' (commit, request, joint, commit_phrase, request_phrase, joint_phrase, verb, negation, "
-                      "hypothetical, reported, closing)");
+                      "hypothetical, reported, closing, window)");
     }
   }
   for (std::size_t i = 0; i < due_dates.size(); ++i) {
@@ -164,8 +176,9 @@ std::optional<FoundAction> ActionMatcher::find(std::string_view normalized, std:
       found = FoundAction{entry.owner, entry.written, {}, {}};
       return;
     }
-    // An opener needs an action verb within four words (eight characters without spaces).
-    const std::size_t window = unspaced_at(normalized, trigger.end > 0 ? trigger.end - 1 : 0) ? 8 : 4;
+    // An opener needs an action verb within the window: four words unless the list says otherwise
+    // (German and Dutch put the infinitive last), eight characters in scripts without spaces.
+    const std::size_t window = unspaced_at(normalized, trigger.end > 0 ? trigger.end - 1 : 0) ? 8 : window_;
     PhraseMatcher::Match verb;
     for (std::size_t pos = trigger.end; pos < normalized.size();) {
       if (count_words(normalized, trigger.end, pos) > window) break;

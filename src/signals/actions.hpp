@@ -52,6 +52,7 @@ class ActionMatcher {
   PhraseMatcher closings_;
   PhraseMatcher due_;
   std::vector<DueRule> due_rules_;
+  std::size_t window_ = 4;  // words between an opener and its verb (`window` entry)
 };
 
 }  // namespace parley::signals_detail

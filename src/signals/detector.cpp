@@ -541,9 +541,6 @@ struct SignalDetector::Impl {
                       (kind == WordKind::unknown && !all_capital_word(word));
         letters_of_last = word.size();
       }
-      // Outside German, two or more capitalised common words in a row mid-sentence are a name
-      // ("General Motors", "Acme Data Systems"); in German every noun is capitalised.
-      if (capitalised >= 2 && (language == nullptr || language->name != "de")) naming = true;
       if (dropped) naming = false;
       // One word alone is a name only where a dictionary can say it is not a common word, and only
       // with three letters or more and not an abbreviation the dictionary does not know ("KLT").

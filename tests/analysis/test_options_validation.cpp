@@ -75,7 +75,10 @@ TEST_CASE("CallAnalyzer rejects every bad option field when it is built, naming 
 
       {[](auto& o) { o.signals.min_name_words = 0; },
        "AnalysisOptions.signals.min_name_words = 0: must be >= 1"},
-      {[](auto& o) { o.signals.max_name_words = 1; },
+      {[](auto& o) {
+         o.signals.min_name_words = 2;
+         o.signals.max_name_words = 1;
+       },
        "AnalysisOptions.signals.max_name_words = 1: must be >= min_name_words (2)"},
       {[](auto& o) {
          o.signals.gazetteer = {{"", {}}};

@@ -282,11 +282,13 @@ TEST_CASE("the real analysis finds every mention the generator planted, and noth
       CHECK(found);
     }
     // The brand list holds organisations and brands only: no participant, no form of our own
-    // company, no capitalised common word of the hard-case phrases.
+    // company, no capitalised common word of the hard-case phrases. Besides the planted brands,
+    // stock phrases name one real product ("Im Moment machen wir das meiste mit Excel.").
     for (const auto& brand : record.brands) {
       CAPTURE(brand.display_name);
-      CHECK(std::find(org.brand_gazetteer.begin(), org.brand_gazetteer.end(), brand.display_name) !=
-            org.brand_gazetteer.end());
+      CHECK((brand.display_name == "Excel" ||
+             std::find(org.brand_gazetteer.begin(), org.brand_gazetteer.end(), brand.display_name) !=
+                 org.brand_gazetteer.end()));
     }
     for (const auto& hit : record.term_hits) {
       if (said.count({hit.term, hit.segment_index, hit.role}) > 0) continue;

@@ -257,16 +257,16 @@ TEST_CASE("detect: other brands, gazetteer and exclusions") {
   options.brand_exclusions = {"Contoso 360"};
   const parley::SignalDetector with_gazetteer(parley::load_signal_patterns(), options);
   auto call = two_party_call("en-US");
-  add(call, 1, 0, 5000, "Right now we use Acme Data Systems and some Contoso 360 Cloud modules.");
-  add(call, 0, 5000, 9000, "Acme Data Systems is a common choice. Did Northwind evaluate us?");
-  add(call, 1, 9000, 12000, "We also talked to Globex Corporation and to the team at Acme Data Systems.");
+  add(call, 1, 0, 5000, "Right now we use Acmetrix Data Systems and some Contoso 360 Cloud modules.");
+  add(call, 0, 5000, 9000, "Acmetrix Data Systems is a common choice. Did Northwind evaluate us?");
+  add(call, 1, 9000, 12000, "We also talked to Globex Corporation and to the team at Acmetrix Data Systems.");
   add(call, 1, 12000, 15000, "Northwind Traders said the same, and so did fabrikam.");
   const auto signals = with_gazetteer.detect(call);
-  // Acme Data Systems x2 (the sentence-initial one is not a candidate), Globex, Northwind x2,
+  // Acmetrix Data Systems x2 (the sentence-initial one is not a candidate), Globex, Northwind x2,
   // Fabrikam; "Contoso 360 Cloud" contains the excluded "Contoso 360".
   INFO(parley::to_json(signals));
   REQUIRE(signals.brand_counts.size() == 4);
-  CHECK(signals.brand_counts[0].key == "acme data systems");
+  CHECK(signals.brand_counts[0].key == "acmetrix data systems");
   CHECK(signals.brand_counts[0].count == 2);
   CHECK(signals.brand_counts[0].customer_count == 2);
   CHECK(signals.brand_counts[1].key == "northwind traders");
@@ -311,10 +311,10 @@ TEST_CASE("detect: capitalised names in other languages, none from caseless scri
   REQUIRE(signals.brand_counts.size() == 1);
   CHECK(signals.brand_counts[0].key == "deutsche telekom");
   call.language = "fr-FR";
-  call.segments[0].text = "Nous travaillons avec la Banque de France depuis Lundi Dernier.";
+  call.segments[0].text = "Nous travaillons avec la Qonto Banque depuis Lundi Dernier.";
   signals = detector().detect(call);
   REQUIRE(signals.brand_counts.size() == 1);
-  CHECK(signals.brand_counts[0].key == "banque de france");
+  CHECK(signals.brand_counts[0].key == "qonto banque");
   call.language = "zh-CN";
   call.segments[0].text = "我们现在用的是Microsoft Teams和钉钉。";
   signals = detector().detect(call);
@@ -345,7 +345,7 @@ TEST_CASE("detect: questions per segment and per role, prices with role and offs
 
 TEST_CASE("detect: results do not depend on segment order (property)") {
   auto call = two_party_call("en-US");
-  add(call, 0, 0, 4000, "Um, how many seats? We use Acme Data Systems today.");
+  add(call, 0, 0, 4000, "Um, how many seats? We use Acmetrix Data Systems today.");
   add(call, 1, 3000, 7000, "Like, fifty. We pay $1,200 to Globex Corporation.");
   add(call, 0, 7000, 9000, "I'll send you the proposal. uh what else");
   add(call, 1, 9000, 9000, "");
