@@ -143,7 +143,10 @@ void print_signals(const parley::Call& call, const parley::CallAnalysis& analysi
   }
   if (!signals.action_items.empty()) fmt::print("action items:\n");
   for (const parley::ActionItem& item : signals.action_items) {
-    fmt::print("  {} {}\n", where(call, item.segment, item.offset_ms), item.text);
+    // Whose it is ("speaker", "other_side", "both") and, when said, by when.
+    const std::string due = item.due_date.empty() ? item.due_text : item.due_date;
+    fmt::print("  {} {}{}{}: {}\n", where(call, item.segment, item.offset_ms), parley::action_owner_name(item.owner),
+               due.empty() ? "" : ", due ", due, item.text);
   }
   fmt::print("questions: seller {}, customer {}, other {}\n", signals.seller_questions,
              signals.customer_questions, signals.other_questions);

@@ -129,6 +129,10 @@ ActionMatcher::ActionMatcher(const std::string& language, const std::vector<Acti
 
 std::optional<FoundAction> ActionMatcher::find(std::string_view normalized, std::int64_t call_start_ms) const {
   if (triggers_.empty()) return std::nullopt;
+  // Most sentences hold no trigger: look for those first, and for the rest only where one is.
+  std::vector<PhraseMatcher::Match> triggers;
+  triggers_.for_each(normalized, [&](const PhraseMatcher::Match& trigger) { triggers.push_back(trigger); });
+  if (triggers.empty()) return std::nullopt;
   // A closing formula with at most three more words ("see you next week", "vi ses") asks nothing.
   PhraseMatcher::Match match;
   std::size_t first = 0;
@@ -157,8 +161,9 @@ std::optional<FoundAction> ActionMatcher::find(std::string_view normalized, std:
   std::vector<PhraseMatcher::Match> closings;
   closings_.for_each(normalized, [&](const PhraseMatcher::Match& closing) { closings.push_back(closing); });
   std::optional<FoundAction> found;
-  triggers_.for_each(normalized, [&](const PhraseMatcher::Match& trigger) {
-    if (found || trigger.begin > cancel_from) return;
+  for (const PhraseMatcher::Match& trigger : triggers) {
+    if (found || trigger.begin > cancel_from) break;
+    [&] {
     for (const auto& closing : closings)
       if (trigger.begin >= closing.begin && trigger.begin < closing.end) return;
     const TriggerEntry& entry = trigger_entries_[trigger.value];
@@ -179,18 +184,27 @@ std::optional<FoundAction> ActionMatcher::find(std::string_view normalized, std:
     // An opener needs an action verb within the window: four words unless the list says otherwise
     // (German and Dutch put the infinitive last), eight characters in scripts without spaces.
     const std::size_t window = unspaced_at(normalized, trigger.end > 0 ? trigger.end - 1 : 0) ? 8 : window_;
+    // Verbs are tried where a word starts (any character in unspaced scripts), counting as it goes.
     PhraseMatcher::Match verb;
+    std::size_t words = 0;
+    bool in_word = false;
     for (std::size_t pos = trigger.end; pos < normalized.size();) {
-      if (count_words(normalized, trigger.end, pos) > window) break;
-      if (verbs_.longest_at(normalized, pos, verb)) {
-        if (!negated(trigger.begin, verb.begin)) found = FoundAction{entry.owner, verb_entries_[verb.value], {}, {}};
-        return;
-      }
       std::size_t length = 1;
-      decode_at(normalized, pos, length);
+      const char32_t cp = decode_at(normalized, pos, length);
+      const bool unspaced = is_unspaced_script_char(cp);
+      const bool starts = unspaced || (is_word_char(cp) && !in_word);
+      in_word = !unspaced && (is_word_char(cp) || (in_word && cp == '\''));
+      if (starts) {
+        if (++words > window + 1) break;  // the verb itself is the word after at most `window` others
+        if (verbs_.longest_at(normalized, pos, verb)) {
+          if (!negated(trigger.begin, verb.begin)) found = FoundAction{entry.owner, verb_entries_[verb.value], {}, {}};
+          return;
+        }
+      }
       pos += length;
     }
-  });
+    }();
+  }
   if (!found) return found;
 
   std::optional<PhraseMatcher::Match> due;

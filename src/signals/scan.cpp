@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "model/ascii.hpp"
 #include "parley/text.hpp"
@@ -99,7 +100,12 @@ void PhraseMatcher::compile() {
   }
   for (std::uint32_t i = 0; i < phrases_.size(); ++i) {
     std::size_t length = 1;
-    index_.push_back({decode_at(phrases_[i], 0, length), i});
+    const std::string& phrase = phrases_[i];
+    const std::size_t head = std::min<std::size_t>(phrase.size(), 8);
+    std::uint64_t prefix = 0, mask = 0;
+    std::memcpy(&prefix, phrase.data(), head);
+    std::memset(&mask, 0xFF, head);
+    index_.push_back({decode_at(phrase, 0, length), i, prefix, mask});
   }
   std::sort(index_.begin(), index_.end(), [this](const Entry& a, const Entry& b) {
     if (a.first != b.first) return a.first < b.first;
@@ -118,9 +124,12 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
                              [](const Entry& entry, char32_t cp) { return entry.first < cp; });
   if (it == index_.end() || it->first != first) return false;
   if (!is_boundary(text, pos)) return false;
+  std::uint64_t head = 0;
+  std::memcpy(&head, text.data() + pos, std::min<std::size_t>(text.size() - pos, 8));
   for (; it != index_.end() && it->first == first; ++it) {
     const std::string& phrase = phrases_[it->phrase];
     if (text.size() - pos < phrase.size()) continue;
+    if (!fold_ascii_ && (head & it->mask) != it->prefix) continue;
     if (fold_ascii_) {
       bool equal = true;
       for (std::size_t i = 0; i < phrase.size() && equal; ++i) {
