@@ -414,8 +414,9 @@ struct SignalDetector::Impl {
   // German, where nouns are capitalised, the word as written ("Schritt"); an all-capital word the
   // dictionary knows is a common abbreviation ("TV", "PC").
   WordKind word_kind(std::string_view word, const CompiledLanguage* language, NameContext& context) const {
-    const auto [it, inserted] = context.judged.try_emplace(std::string(word), std::uint8_t{0});
-    if (!inserted) return static_cast<WordKind>(it->second);
+    const auto emplaced = context.judged.try_emplace(std::string(word), std::uint8_t{0});
+    const auto it = emplaced.first;
+    if (!emplaced.second) return static_cast<WordKind>(it->second);
     const auto judged = [&](WordKind kind) {
       it->second = static_cast<std::uint8_t>(kind);
       return kind;

@@ -122,7 +122,7 @@ std::string dictionary_stem(std::string_view folder, std::string_view language) 
   if (const std::size_t dash = tag.find('-'); dash != std::string::npos && tag.size() - dash - 1 == 2) {
     std::string region = tag.substr(dash + 1);
     for (char& c : region) c = static_cast<char>(c - 'a' + 'A');
-    if (const std::string stem = base + primary + "_" + region; has_files(stem)) return stem;
+    if (std::string stem = base + primary + "_" + region; has_files(stem)) return stem;
   }
   static constexpr std::pair<std::string_view, std::string_view> usual[] = {
       {"ar", "ar"},    {"da", "da_DK"}, {"de", "de_DE"}, {"en", "en_US"}, {"es", "es_ES"},
@@ -130,7 +130,7 @@ std::string dictionary_stem(std::string_view folder, std::string_view language) 
       {"nl", "nl_NL"}, {"no", "nb_NO"}, {"nn", "nn_NO"}, {"pt", "pt_PT"}, {"sv", "sv_SE"}};
   for (const auto& [code, file] : usual) {
     if (code == primary) {
-      if (const std::string stem = base + std::string(file); has_files(stem)) return stem;
+      if (std::string stem = base + std::string(file); has_files(stem)) return stem;
     }
   }
   return {};
