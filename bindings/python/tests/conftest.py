@@ -45,5 +45,6 @@ def sample_call():
 
 @pytest.fixture
 def analyzer():
-    with parley.Analyzer(terms=parley.read_terms(SAMPLE_TERMS)) as analyzer:
+    # The sample call's seller works for Fabrikam: our own company, never an "other brand".
+    with parley.Analyzer({"signals": {"our_names": ["Fabrikam"]}}, terms=parley.read_terms(SAMPLE_TERMS)) as analyzer:
         yield analyzer
