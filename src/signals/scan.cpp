@@ -114,15 +114,29 @@ void PhraseMatcher::compile() {
     }
     return a.phrase < b.phrase;
   });
+  ascii_range_.fill({0, 0});
+  for (std::uint32_t i = 0; i < index_.size(); ++i) {
+    if (index_[i].first >= 0x80) break;
+    auto& range = ascii_range_[index_[i].first];
+    if (range.first == range.second) range.first = i;
+    range.second = i + 1;
+  }
 }
 
 bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& match) const noexcept {
   std::size_t length = 1;
   char32_t first = decode_at(text, pos, length);
   if (fold_ascii_ && first >= 'A' && first <= 'Z') first += 'a' - 'A';
-  auto it = std::lower_bound(index_.begin(), index_.end(), first,
-                             [](const Entry& entry, char32_t cp) { return entry.first < cp; });
-  if (it == index_.end() || it->first != first) return false;
+  auto it = index_.begin();
+  if (first < 0x80) {  // most text: the range of the first byte, without a search
+    const auto [begin, end] = ascii_range_[first];
+    if (begin == end) return false;
+    it += begin;
+  } else {
+    it = std::lower_bound(index_.begin(), index_.end(), first,
+                          [](const Entry& entry, char32_t cp) { return entry.first < cp; });
+    if (it == index_.end() || it->first != first) return false;
+  }
   if (!is_boundary(text, pos)) return false;
   std::uint64_t head = 0;
   std::memcpy(&head, text.data() + pos, std::min<std::size_t>(text.size() - pos, 8));

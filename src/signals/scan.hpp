@@ -99,6 +99,7 @@ class PhraseMatcher {
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> values_;
   std::vector<Entry> index_;  // sorted by first code point, then phrase length (longest first)
+  std::array<std::pair<std::uint32_t, std::uint32_t>, 128> ascii_range_{};  // index_ range per ASCII first byte
 };
 
 }  // namespace parley::signals_detail
