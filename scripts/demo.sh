@@ -8,6 +8,6 @@ scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)" --target parley_cli
 parley=build/release/examples/parley
-"$parley" analyze --terms samples/terms.tsv --role "Dana Whitfield=seller" --role "Marco Rossi=customer" \
+"$parley" analyze --terms samples/terms.tsv --ours Fabrikam --role "Dana Whitfield=seller" --role "Marco Rossi=customer" \
   samples/discovery-call.vtt
 "$parley" demo --db build/release/parley-demo.sqlite
