@@ -5,6 +5,7 @@
 
 #include "parley/error.hpp"
 #include "parley/signals.hpp"
+#include "signals/price_checks.hpp"
 
 namespace {
 
@@ -13,24 +14,9 @@ const parley::SignalDetector& detector() {
   return instance;
 }
 
-struct Expected {
-  std::string text;
-  std::string amount;
-  std::string currency;
-};
-
 void check_prices(const std::string& sentence, const std::string& language,
-                  const std::vector<Expected>& expected) {
-  CAPTURE(sentence);
-  CAPTURE(language);
-  const auto prices = detector().find_prices(sentence, language);
-  REQUIRE(prices.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    CHECK(prices[i].text == expected[i].text);
-    CHECK(prices[i].amount == expected[i].amount);
-    CHECK(prices[i].currency == expected[i].currency);
-    CHECK(sentence.substr(prices[i].begin, prices[i].end - prices[i].begin) == expected[i].text);
-  }
+                  const std::vector<parley_test::ExpectedPrice>& expected) {
+  parley_test::check_prices(detector(), sentence, language, expected);
 }
 
 }  // namespace
