@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include <utf8proc.h>
@@ -417,10 +418,41 @@ struct SignalDetector::Impl {
     const auto emplaced = context.judged.try_emplace(std::string(word), std::uint8_t{0});
     const auto it = emplaced.first;
     if (!emplaced.second) return static_cast<WordKind>(it->second);
-    const auto judged = [&](WordKind kind) {
-      it->second = static_cast<std::uint8_t>(kind);
-      return kind;
-    };
+    const KnownWord known = known_word(word, language);
+    const WordKind kind =
+        std::binary_search(context.participant_words.begin(), context.participant_words.end(), known.folded)
+            ? WordKind::common
+            : known.kind;
+    it->second = static_cast<std::uint8_t>(kind);
+    return kind;
+  }
+
+  // What a word is apart from the call's participants, remembered across calls: the person list,
+  // ICU's places and Hunspell cost microseconds a word, and calls repeat their capitalised words.
+  struct KnownWord {
+    WordKind kind = WordKind::common;
+    std::string folded;  // normalized, without a possessive or an abbreviation's plural
+  };
+  static constexpr std::size_t kKnownWordsLimit = std::size_t{1} << 16;
+  mutable std::shared_mutex known_words_mutex;
+  mutable std::unordered_map<std::string, KnownWord> known_words;  // "<language>\x1f<word as said>"
+  KnownWord known_word(std::string_view word, const CompiledLanguage* language) const {
+    std::string key = language ? language->name : std::string();
+    key.push_back('\x1f');
+    key.append(word);
+    {
+      const std::shared_lock lock(known_words_mutex);
+      if (const auto found = known_words.find(key); found != known_words.end()) return found->second;
+    }
+    KnownWord known = judge_word(word, language);
+    const std::unique_lock lock(known_words_mutex);
+    if (known_words.size() >= kKnownWordsLimit) known_words.clear();  // bounded memory, whatever the input
+    known_words.emplace(std::move(key), known);
+    return known;
+  }
+
+  KnownWord judge_word(std::string_view word, const CompiledLanguage* language) const {
+    KnownWord known;
     // The possessive and the plural of an abbreviation say nothing: "Steve's", "LCDs".
     for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
       if (word.size() > possessive.size() && word.ends_with(possessive)) word.remove_suffix(possessive.size());
@@ -428,14 +460,17 @@ struct SignalDetector::Impl {
     if (word.size() > 2 && word.back() == 's' &&
         signals_detail::is_uppercase_letter(static_cast<unsigned char>(word[word.size() - 2])))
       word.remove_suffix(1);
-    normalize_phrase(word, context.scratch);
-    const std::string& folded = context.scratch;
-    if (std::binary_search(context.participant_words.begin(), context.participant_words.end(), folded) ||
-        std::binary_search(person_names.begin(), person_names.end(), folded) ||
+    normalize_phrase(word, known.folded);
+    const std::string& folded = known.folded;
+    if (std::binary_search(person_names.begin(), person_names.end(), folded) ||
         (language && language->places->contains(folded))) {
-      return judged(WordKind::common);
+      known.kind = WordKind::common;
+      return known;
     }
-    if (!has_dictionary(language)) return judged(WordKind::proper);
+    if (!has_dictionary(language)) {
+      known.kind = WordKind::proper;
+      return known;
+    }
     bool all_capitals = true, inner_capital = false, hyphen = false;
     std::size_t letters = 0;
     for (std::size_t pos = 0; pos < word.size();) {
@@ -455,10 +490,13 @@ struct SignalDetector::Impl {
     const signals_detail::Dictionary& dictionary = *language->dictionary;
     const bool german_noun = language->name == "de" && !all_capitals;
     if (german_noun ? dictionary.knows(word) : dictionary.knows(folded) || (all_capitals && dictionary.knows(word))) {
-      return judged(WordKind::common);
+      known.kind = WordKind::common;
+    } else if (dictionary.knows(word)) {
+      known.kind = WordKind::proper;
+    } else {
+      known.kind = ((inner_capital && !all_capitals) || hyphen) ? WordKind::coined : WordKind::unknown;
     }
-    if (dictionary.knows(word)) return judged(WordKind::proper);
-    return judged(((inner_capital && !all_capitals) || hyphen) ? WordKind::coined : WordKind::unknown);
+    return known;
   }
 
   static bool all_capital_word(std::string_view word) {
@@ -534,7 +572,7 @@ struct SignalDetector::Impl {
           // A stutter repeats the start of the next word: "Th they", "Ther there".
           const std::string_view next = content.substr(run[i + 1].begin, run[i + 1].end - run[i + 1].begin);
           dropped = dropped || (next.size() > word.size() &&
-                                detail::ascii_lowered(next.substr(0, word.size())) == detail::ascii_lowered(word));
+                                detail::equals_ascii_case_insensitive(next.substr(0, word.size()), word));
         }
         ++capitalised;
         naming = naming || kind != WordKind::common;

@@ -92,8 +92,18 @@ void PhraseMatcher::compile() {
   index_.clear();
   index_.reserve(phrases_.size());
   ascii_first_.fill(false);
+  first_runs_.fill(0);
   for (const std::string& phrase : phrases_) {
     const auto first = static_cast<unsigned char>(phrase[0]);
+    if (is_ascii_alnum(first)) {
+      std::size_t run_end = 0;
+      std::uint32_t hash = 2166136261u;
+      for (; run_end < phrase.size() && is_ascii_alnum(static_cast<unsigned char>(phrase[run_end])); ++run_end) {
+        hash = (hash ^ static_cast<unsigned char>(phrase[run_end])) * 16777619u;
+      }
+      const std::uint32_t bit = hash % (first_runs_.size() * 64);
+      first_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     if (first >= 0x80) continue;
     ascii_first_[first] = true;
     if (fold_ascii_ && first >= 'a' && first <= 'z') ascii_first_[first - 'a' + 'A'] = true;
@@ -138,6 +148,10 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
     if (it == index_.end() || it->first != first) return false;
   }
   if (!is_boundary(text, pos)) return false;
+  if (std::size_t run_end = 0; first < 0x80 && is_ascii_alnum(static_cast<unsigned char>(first)) &&
+                               !may_start_phrase(text, pos, run_end)) {
+    return false;
+  }
   std::uint64_t head = 0;
   std::memcpy(&head, text.data() + pos, std::min<std::size_t>(text.size() - pos, 8));
   for (; it != index_.end() && it->first == first; ++it) {

@@ -71,6 +71,14 @@ class PhraseMatcher {
         ++pos;
         continue;
       }
+      // A word no phrase starts with is skipped whole.
+      if (is_ascii_alnum(byte)) {
+        std::size_t run_end = pos;
+        if (!may_start_phrase(text, pos, run_end)) {
+          pos = run_end;
+          continue;
+        }
+      }
       if (longest_at(text, pos, match)) {
         on_match(match);
         pos = match.end;
@@ -94,8 +102,21 @@ class PhraseMatcher {
   static bool is_ascii_alnum(unsigned char c) noexcept {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   }
+  // The run of ASCII letters and digits at `pos` (which starts one) ends at `run_end`; false when no
+  // phrase begins with exactly that run. A phrase that matches at `pos` and ends at a boundary
+  // begins with the same run, so a filter of the phrases' first runs rejects most words at once.
+  bool may_start_phrase(std::string_view text, std::size_t pos, std::size_t& run_end) const noexcept {
+    std::uint32_t hash = 2166136261u;  // FNV-1a over the lower-cased run
+    for (run_end = pos; run_end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[run_end]));
+         ++run_end) {
+      hash = (hash ^ static_cast<unsigned char>(text[run_end] | (fold_ascii_ ? 0x20 : 0))) * 16777619u;
+    }
+    const std::uint32_t bit = hash % (first_runs_.size() * 64);
+    return (first_runs_[bit / 64] >> (bit % 64)) & 1u;
+  }
   bool fold_ascii_ = false;
   std::array<bool, 128> ascii_first_{};  // ASCII bytes that start some phrase (both cases if folded)
+  std::array<std::uint64_t, 64> first_runs_{};  // filter of the phrases' leading ASCII letter-digit runs
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> values_;
   std::vector<Entry> index_;  // sorted by first code point, then phrase length (longest first)
