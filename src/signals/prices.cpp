@@ -149,7 +149,19 @@ constexpr std::array<NumberWord, 32> kEnglishNumberWords = {{
     {"billion", 1'000'000'000, NumberWord::scale},
 }};
 
+// Bit L of entry c: some number word of L letters starts with 'a' + c.
+constexpr std::array<std::uint32_t, 26> kNumberWordLengths = [] {
+  std::array<std::uint32_t, 26> lengths{};
+  for (const NumberWord& word : kEnglishNumberWords) lengths[word.word[0] - 'a'] |= 1u << word.word.size();
+  return lengths;
+}();
+
 const NumberWord* find_number_word(std::string_view lowered) {
+  // Called at every English word: its first letter and length reject almost all at once.
+  if (lowered.empty() || lowered.size() > 16 || lowered[0] < 'a' || lowered[0] > 'z' ||
+      !((kNumberWordLengths[lowered[0] - 'a'] >> lowered.size()) & 1u)) {
+    return nullptr;
+  }
   for (const auto& word : kEnglishNumberWords) {
     if (word.word == lowered) return &word;
   }
