@@ -694,8 +694,23 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
   for (int words = 0; words < 24; ++words) {
     const NumberWord* number = find_number_word(word);
     if (part == Part::done) break;
+    if (!number && any && end < text.size() && text[end] == ' ') {
+      // A stutter inside the number ("two point t three"): a fragment that starts the next word.
+      const std::size_t next_end = read_ascii_word(text, end + 1, next);
+      if (next.size() > word.size() && next.starts_with(word) && find_number_word(next)) {
+        pos = end + 1;
+        end = next_end;
+        word = next;
+        continue;
+      }
+    }
     if (word == "point" && part == Part::whole) {
       const NumberWord* digit = next_word(end);
+      if (!digit && !next.empty()) {  // "point t three": past a stutter
+        const std::string fragment = next;
+        const NumberWord* following = next_word(end + 1 + fragment.size());
+        if (following && next.size() > fragment.size() && next.starts_with(fragment)) digit = following;
+      }
       if (!digit || digit->kind != NumberWord::unit || digit->value > 9) break;
       part = Part::point;
     } else if (part == Part::point) {

@@ -288,6 +288,10 @@ TEST_CASE("price conventions: English spoken decimals, cents and halves") {
   // "point" and digits: 2 + 3/10; no whole number: 5/10.
   check_prices("It comes to two point three Euro.", "en-GB", {{"two point three Euro", "2.3", "EUR"}});
   check_prices("We have point five Euro to play with.", "en-GB", {{"point five Euro", "0.5", "EUR"}});
+  // A stutter inside the number is skipped: 2 + 3/10 and 25, not 3 or 5.
+  check_prices("It has to go to the tune of two point t three Euro.", "en-GB",
+               {{"two point t three Euro", "2.3", "EUR"}});
+  check_prices("It costs twenty f five euros.", "en-GB", {{"twenty f five euros", "25", "EUR"}});
   // The money idiom: a whole number and its cents. 12 + 50/100, 12 + 45/100, 9 + 15/100.
   check_prices("It may cost twelve fifty Euros.", "en-GB", {{"twelve fifty Euros", "12.5", "EUR"}});
   check_prices("That is twelve forty five dollars.", "en-US", {{"twelve forty five dollars", "12.45", "USD"}});
