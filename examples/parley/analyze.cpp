@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -215,15 +216,21 @@ int run_analyze(std::span<const std::string_view> arguments) {
   options.signals.our_names = parsed.our_names;
   const parley::CallAnalyzer analyzer(options, parsed.tracked_terms);
   int failures = 0;
-  std::vector<std::string> json_calls;
+  // JSON is one document, written as it grows: each call's analysis goes out as soon as it is made,
+  // so memory stays flat however many files are given.
+  const bool json = parsed.output_format == OutputFormat::json;
+  if (json) fmt::print("{{\"parley_version\":\"{}\",\"calls\":[", parley::version());
+  bool first_call = true;
   for (const std::string& file : parsed.files) {
     try {
       const AnalysedTranscript read = analyse_transcript(file, parsed.transcript, analyzer);
       const parley::Call& call = read.call;
       const parley::CallAnalysis& analysis = read.analysis;
-      if (parsed.output_format == OutputFormat::json) {
-        json_calls.push_back(fmt::format("{{\"file\":{},\"analysis\":{}}}", parley::json_string(file),
-                                         parley::to_json(call, analysis)));
+      if (json) {
+        fmt::print("{}{{\"file\":{},\"analysis\":{}}}", first_call ? "" : ",", parley::json_string(file),
+                   parley::to_json(call, analysis));
+        first_call = false;
+        std::fflush(stdout);
       } else {
         print_text_report(file, call, analysis);
       }
@@ -232,10 +239,7 @@ int run_analyze(std::span<const std::string_view> arguments) {
       fmt::print(stderr, "parley: {}\n", error.message());
     }
   }
-  if (parsed.output_format == OutputFormat::json) {
-    fmt::print("{{\"parley_version\":\"{}\",\"calls\":[{}]}}\n", parley::version(),
-               fmt::join(json_calls, ","));
-  }
+  if (json) fmt::print("]}}\n");
   return failures == 0 ? 0 : 1;
 }
 
