@@ -707,9 +707,10 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
     if (word == "point" && part == Part::whole) {
       const NumberWord* digit = next_word(end);
       if (!digit && !next.empty()) {  // "point t three": past a stutter
-        const std::string fragment = next;
-        const NumberWord* following = next_word(end + 1 + fragment.size());
-        if (following && next.size() > fragment.size() && next.starts_with(fragment)) digit = following;
+        std::string following;
+        const std::size_t at = end + 1 + next.size();
+        if (at < text.size() && text[at] == ' ') read_ascii_word(text, at + 1, following);
+        if (following.size() > next.size() && following.starts_with(next)) digit = find_number_word(following);
       }
       if (!digit || digit->kind != NumberWord::unit || digit->value > 9) break;
       part = Part::point;
