@@ -1,8 +1,8 @@
 #include "parley/analysis.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "model/ascii.hpp"
 #include "parley/text.hpp"
@@ -60,6 +60,24 @@ const std::vector<TrackedTerm>& CallAnalyzer::tracked_terms() const noexcept {
   return resources_->tracked_terms;
 }
 
+namespace {
+
+// One word segmenter per language and thread, kept between calls: building an ICU break iterator
+// costs microseconds a call, and a segmenter cannot be shared between threads. Bounded, whatever
+// the input's language tags.
+WordSegmenter& word_segmenter(const std::string& language) {
+  thread_local std::map<std::string, WordSegmenter, std::less<>> segmenters;
+  auto it = segmenters.find(language);
+  if (it == segmenters.end()) {
+    WordSegmenter made(language);  // throws on an invalid tag before anything is kept
+    if (segmenters.size() >= 16) segmenters.clear();
+    it = segmenters.emplace(language, std::move(made)).first;
+  }
+  return it->second;
+}
+
+}  // namespace
+
 CallAnalysis CallAnalyzer::analyze(const Call& call) const {
   const Resources& resources = *resources_;
   const AnalysisOptions& options = resources.options;
@@ -71,7 +89,7 @@ CallAnalysis CallAnalyzer::analyze(const Call& call) const {
 
   // Word counts from the language's word segmentation; questions and filler words from the signals.
   std::vector<SegmentTextCounts> text_counts(call.segments.size());
-  WordSegmenter segmenter(analysis.language);
+  WordSegmenter& segmenter = word_segmenter(analysis.language);
   for (std::size_t i = 0; i < call.segments.size(); ++i) {
     text_counts[i].words = static_cast<std::uint32_t>(segmenter.count_words(call.segments[i].text));
     text_counts[i].questions = analysis.signals.questions_per_segment[i];

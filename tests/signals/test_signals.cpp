@@ -512,3 +512,21 @@ TEST_CASE("detect: German nouns joined by articles or prepositions are not brand
   CHECK(signals.brand_counts[0].name == "Northwind Traders");
   CHECK(signals.brand_counts[0].first_segment == 1);
 }
+
+TEST_CASE("detect: a participant's name is no brand in their call only, though word kinds are remembered across calls") {
+  // One detector, three calls in turn: what a capitalised word is (Hunspell, name lists) is kept
+  // between calls, the participants are not. "Nokia" is a dictionary proper noun: a brand unless
+  // someone on the call is called Nokia.
+  const parley::SignalDetector detector;
+  const auto brands_of = [&](const std::string& customer_name) {
+    parley::Call call = two_party_call("en-US");
+    call.participants[1].display_name = customer_name;
+    add(call, 0, 0, 5'000, "We compared the phones and then Nokia came back with an offer.");
+    std::vector<std::string> keys;
+    for (const auto& count : detector.detect(call).brand_counts) keys.push_back(count.key);
+    return keys;
+  };
+  CHECK(brands_of("Customer") == std::vector<std::string>{"nokia"});
+  CHECK(brands_of("Nokia Virtanen").empty());
+  CHECK(brands_of("Customer") == std::vector<std::string>{"nokia"});
+}
