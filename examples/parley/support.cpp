@@ -2,6 +2,7 @@
 // analysing one transcript (parley analyze and parley ingest).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -143,9 +144,20 @@ AnalysedTranscript analyse_transcript(const std::string& file, const TranscriptO
   for (const parley::ReadWarning& warning : read.warnings)
     fmt::print(stderr, "{}\n", parley::to_string(warning));
   AnalysedTranscript result{std::move(read.call), {}};
-  for (const std::string& speaker : parley::assign_roles(result.call, options.role_rules)) {
+  // --role and the other rules decide; a speaker they do not match keeps the role its transcript
+  // gave (parley JSON carries roles), and only one with none is reported.
+  std::vector<parley::Role> written;
+  for (const parley::Participant& participant : result.call.participants) written.push_back(participant.role);
+  const std::vector<std::string> unmatched = parley::assign_roles(result.call, options.role_rules);
+  for (std::size_t i = 0; i < result.call.participants.size(); ++i) {
+    parley::Participant& participant = result.call.participants[i];
+    if (std::find(unmatched.begin(), unmatched.end(), participant.id) == unmatched.end()) continue;
+    if (written[i] != parley::Role::other) {
+      participant.role = written[i];
+      continue;
+    }
     fmt::print(stderr, "parley: {}: speaker '{}' has no role (give --role '{}=seller|customer')\n", file,
-               speaker, speaker);
+               participant.id, participant.id);
   }
   result.analysis = analyzer.analyze(result.call);
   return result;
