@@ -6,11 +6,12 @@
 # asks for: analyze JSON / sentiment (target at least 0.5) and text / JSON (at most 1.1).
 # Usage: benchmarks/analyze_vs_sentiment.sh BUILD_DIR [CALLS] [RUNS]
 #   BUILD_DIR  a release build with benchmarks (cmake --preset release; targets bench_capi, parley_cli)
-#   CALLS      generated calls, default 1000;  RUNS  hyperfine runs per command, default 5
+#   CALLS      generated calls, default 1000;  RUNS  hyperfine runs per command (2 or more), default 5
 set -euo pipefail
 build="$(cd "${1:?usage: $0 BUILD_DIR [CALLS] [RUNS]}" && pwd)"
 calls="${2:-1000}"
 runs="${3:-5}"
+(( runs >= 2 )) || { echo "RUNS must be 2 or more (a median of one run says little)" >&2; exit 2; }
 parley="$build/examples/parley"
 bench="$build/benchmarks/bench_capi"
 for tool in "$parley" "$bench"; do
