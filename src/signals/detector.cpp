@@ -588,8 +588,7 @@ struct SignalDetector::Impl {
         if (i + 1 < run.size()) {
           // A stutter repeats the start of the next word: "Th they", "Ther there".
           const std::string_view next = content.substr(run[i + 1].begin, run[i + 1].end - run[i + 1].begin);
-          dropped = dropped || (next.size() > word.size() &&
-                                detail::equals_ascii_case_insensitive(next.substr(0, word.size()), word));
+          dropped = dropped || signals_detail::is_stutter_of(word, next);
         }
         ++capitalised;
         naming = naming || kind != WordKind::common;

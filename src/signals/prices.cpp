@@ -697,7 +697,7 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
     if (!number && any && end < text.size() && text[end] == ' ') {
       // A stutter inside the number ("two point t three"): a fragment that starts the next word.
       const std::size_t next_end = read_ascii_word(text, end + 1, next);
-      if (next.size() > word.size() && next.starts_with(word) && find_number_word(next)) {
+      if (is_stutter_of(word, next) && find_number_word(next)) {
         pos = end + 1;
         end = next_end;
         word = next;
@@ -710,7 +710,7 @@ bool PriceScanner::scan_spoken(std::string_view text, std::size_t start, const L
         std::string following;
         const std::size_t at = end + 1 + next.size();
         if (at < text.size() && text[at] == ' ') read_ascii_word(text, at + 1, following);
-        if (following.size() > next.size() && following.starts_with(next)) digit = find_number_word(following);
+        if (is_stutter_of(next, following)) digit = find_number_word(following);
       }
       if (!digit || digit->kind != NumberWord::unit || digit->value > 9) break;
       part = Part::point;

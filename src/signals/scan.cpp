@@ -97,11 +97,7 @@ void PhraseMatcher::compile() {
     const auto first = static_cast<unsigned char>(phrase[0]);
     if (is_ascii_alnum(first)) {
       std::size_t run_end = 0;
-      std::uint32_t hash = 2166136261u;
-      for (; run_end < phrase.size() && is_ascii_alnum(static_cast<unsigned char>(phrase[run_end])); ++run_end) {
-        hash = (hash ^ static_cast<unsigned char>(phrase[run_end])) * 16777619u;
-      }
-      const std::uint32_t bit = hash % (first_runs_.size() * 64);
+      const std::uint32_t bit = first_run_bit(phrase, 0, run_end);
       first_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
     if (first >= 0x80) continue;
@@ -172,6 +168,11 @@ bool PhraseMatcher::longest_at(std::string_view text, std::size_t pos, Match& ma
     return true;
   }
   return false;
+}
+
+bool is_stutter_of(std::string_view fragment, std::string_view word) noexcept {
+  return !fragment.empty() && word.size() > fragment.size() &&
+         detail::equals_ascii_case_insensitive(word.substr(0, fragment.size()), fragment);
 }
 
 std::size_t count_words(std::string_view text, std::size_t from, std::size_t to) noexcept {

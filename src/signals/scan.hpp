@@ -32,6 +32,9 @@ bool is_boundary(std::string_view text, std::size_t pos) noexcept;
 // Words between two byte positions; in scripts written without spaces each character counts as one.
 std::size_t count_words(std::string_view text, std::size_t from, std::size_t to) noexcept;
 
+// A stutter: `fragment` is a shorter start of `word` ("t" three, "Ther" there), ASCII case ignored.
+bool is_stutter_of(std::string_view fragment, std::string_view word) noexcept;
+
 // Normalization used for every pattern and sentence: normalize_for_matching (NFKC + case folding),
 // typographic apostrophes turned into '\'', runs of white space collapsed into one ' ', trimmed.
 void normalize_phrase(std::string_view text, std::string& out);
@@ -106,13 +109,18 @@ class PhraseMatcher {
   // phrase begins with exactly that run. A phrase that matches at `pos` and ends at a boundary
   // begins with the same run, so a filter of the phrases' first runs rejects most words at once.
   bool may_start_phrase(std::string_view text, std::size_t pos, std::size_t& run_end) const noexcept {
-    std::uint32_t hash = 2166136261u;  // FNV-1a over the lower-cased run
+    const std::uint32_t bit = first_run_bit(text, pos, run_end);
+    return (first_runs_[bit / 64] >> (bit % 64)) & 1u;
+  }
+  // The filter bit of the run at `pos`: FNV-1a over its bytes, ASCII letters lowered when folding
+  // (stored phrases are lowered already, so phrases and text hash alike).
+  std::uint32_t first_run_bit(std::string_view text, std::size_t pos, std::size_t& run_end) const noexcept {
+    std::uint32_t hash = 2166136261u;
     for (run_end = pos; run_end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[run_end]));
          ++run_end) {
       hash = (hash ^ static_cast<unsigned char>(text[run_end] | (fold_ascii_ ? 0x20 : 0))) * 16777619u;
     }
-    const std::uint32_t bit = hash % (first_runs_.size() * 64);
-    return (first_runs_[bit / 64] >> (bit % 64)) & 1u;
+    return hash % static_cast<std::uint32_t>(first_runs_.size() * 64);
   }
   bool fold_ascii_ = false;
   std::array<bool, 128> ascii_first_{};  // ASCII bytes that start some phrase (both cases if folded)
